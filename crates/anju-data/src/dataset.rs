@@ -1,0 +1,394 @@
+//! A dataset in memory: the index plus whichever shards have been attached. The app
+//! attaches a county's shard the first time someone enters it; the `validate` command
+//! attaches all of them. Either way, a file is checked before it joins.
+
+use crate::load::parse_file;
+use crate::model::{DataFile, FileKind, Meta, Node, Period};
+use crate::problem::{Check, Location, Problem, Problems};
+use crate::text::clip;
+use crate::validate::{check_file, check_sums, node_usable, Context, Ctx};
+use std::collections::{HashMap, HashSet};
+
+pub type NodeIx = usize;
+
+#[derive(Debug)]
+pub struct Dataset {
+    pub meta: Meta,
+    pub periods: Vec<Period>,
+    pub period_keys: Vec<String>,
+    pub nodes: Vec<Node>,
+    pub parent: Vec<Option<NodeIx>>,
+    /// Children by index, filled once they are loaded.
+    pub kids: Vec<Vec<NodeIx>>,
+    pub ids: HashMap<String, NodeIx>,
+    pub root: NodeIx,
+    /// Which file each node came from, and where in it (for problem locations).
+    pub origin: Vec<(u32, u32)>,
+    pub files: Vec<String>,
+    /// Shard path → the node whose children it holds.
+    pub shard_owner: HashMap<String, NodeIx>,
+    pub loaded_shards: HashSet<String>,
+}
+
+fn fail(p: Problem) -> Problems {
+    let mut ps = Problems::default();
+    ps.push(p);
+    ps
+}
+
+impl Dataset {
+    /// Parses and checks an index file.
+    pub fn from_index(file: &str, bytes: &[u8]) -> Result<Dataset, Problems> {
+        let doc = parse_file(file, bytes).map_err(fail)?;
+        Dataset::from_index_doc(file, doc)
+    }
+
+    pub fn from_index_doc(file: &str, doc: DataFile) -> Result<Dataset, Problems> {
+        let mut out = Problems::default();
+        if doc.kind != FileKind::Index {
+            out.push(Problem::new(
+                Check::Format,
+                Location {
+                    file: file.into(),
+                    path: "$.kind".into(),
+                    node: None,
+                },
+                "这是分片文件，不是索引文件",
+                "this is a shard, not an index",
+            ));
+            return Err(out);
+        }
+        let fc = check_file(file, &doc, None, &mut out);
+        if !out.is_empty() {
+            return Err(out);
+        }
+        let periods = fc.periods.unwrap_or_default();
+        let DataFile {
+            dataset,
+            root,
+            periods: period_keys,
+            nodes,
+            ..
+        } = doc;
+        let (Some(meta), Some(root_id)) = (dataset, root) else {
+            return Err(out);
+        };
+        let mut ds = Dataset {
+            meta,
+            periods,
+            period_keys,
+            nodes: Vec::with_capacity(nodes.len()),
+            parent: Vec::new(),
+            kids: Vec::new(),
+            ids: HashMap::new(),
+            root: 0,
+            origin: Vec::new(),
+            files: vec![file.to_string()],
+            shard_owner: HashMap::new(),
+            loaded_shards: HashSet::new(),
+        };
+        ds.append(0, nodes, &fc.parent_in_file, None);
+        ds.root = ds.ids[&root_id];
+        Ok(ds)
+    }
+
+    /// Adds a file's nodes, wiring parents and children. `top_parent` is the node the
+    /// file's tops hang under (for a shard).
+    fn append(
+        &mut self,
+        file_ix: u32,
+        nodes: Vec<Node>,
+        parent_in_file: &[Option<usize>],
+        top_parent: Option<NodeIx>,
+    ) {
+        let base = self.nodes.len();
+        for (pos, n) in nodes.into_iter().enumerate() {
+            self.ids.insert(n.id.clone(), base + pos);
+            if let Some(s) = &n.shard {
+                self.shard_owner.insert(s.clone(), base + pos);
+            }
+            self.nodes.push(n);
+            self.origin.push((file_ix, pos as u32));
+            self.parent
+                .push(parent_in_file[pos].map(|p| base + p).or(top_parent));
+            self.kids.push(Vec::new());
+        }
+        for ix in base..self.nodes.len() {
+            if self.nodes[ix].shard.is_none() {
+                self.kids[ix] = self.nodes[ix]
+                    .children
+                    .iter()
+                    .filter_map(|c| self.ids.get(c).copied())
+                    .collect();
+            }
+        }
+        if let Some(p) = top_parent {
+            self.kids[p] = self.nodes[p]
+                .children
+                .iter()
+                .filter_map(|c| self.ids.get(c).copied())
+                .collect();
+        }
+    }
+
+    pub fn context(&self) -> Context {
+        Context {
+            periods: self.period_keys.clone(),
+            sources: self.meta.sources.keys().cloned().collect(),
+        }
+    }
+
+    /// Parses, checks and attaches a shard named by some node's `shard` field.
+    pub fn attach_shard(&mut self, file: &str, bytes: &[u8]) -> Result<(), Problems> {
+        let doc = parse_file(file, bytes).map_err(fail)?;
+        self.attach_shard_doc(file, doc)
+    }
+
+    pub fn attach_shard_doc(&mut self, file: &str, doc: DataFile) -> Result<(), Problems> {
+        let mut out = Problems::default();
+        let at = |path: &str, node: Option<&str>| Location {
+            file: file.into(),
+            path: path.into(),
+            node: node.map(|n| clip(n, 80)),
+        };
+        if doc.kind != FileKind::Shard {
+            out.push(Problem::new(
+                Check::Format,
+                at("$.kind", None),
+                "这是索引文件，不是分片文件",
+                "this is an index, not a shard",
+            ));
+            return Err(out);
+        }
+        let Some(&owner) = self.shard_owner.get(file) else {
+            out.push(Problem::new(
+                Check::ShardMismatch,
+                at("$", None),
+                "索引中没有节点指向此分片文件",
+                "no node in the dataset names this shard file",
+            ));
+            return Err(out);
+        };
+        if self.loaded_shards.contains(file) {
+            return Ok(());
+        }
+        let ctx = self.context();
+        let fc = check_file(file, &doc, Some(&ctx), &mut out);
+        let owner_node = &self.nodes[owner];
+        if doc.parent.as_deref() != Some(owner_node.id.as_str()) {
+            out.push(Problem::new(
+                Check::ShardMismatch,
+                at("$.parent", None),
+                format!(
+                    "分片的上级为 \"{}\"，但索引中指向它的是 \"{}\"",
+                    clip(doc.parent.as_deref().unwrap_or(""), 80),
+                    clip(&owner_node.id, 80)
+                ),
+                format!(
+                    "the shard's parent is \"{}\" but the node that names it is \"{}\"",
+                    clip(doc.parent.as_deref().unwrap_or(""), 80),
+                    clip(&owner_node.id, 80)
+                ),
+            ));
+        }
+        // The shard's tops must be exactly the owner's children, each one level below it.
+        let tops: HashMap<&str, usize> = doc
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| fc.parent_in_file[*i].is_none())
+            .map(|(i, n)| (n.id.as_str(), i))
+            .collect();
+        for c in &owner_node.children {
+            match tops.get(c.as_str()) {
+                None => out.push(Problem::new(
+                    Check::MissingChild,
+                    at("$.nodes", Some(&owner_node.id)),
+                    format!(
+                        "\"{}\" 的下级 \"{}\" 不在分片中",
+                        clip(&owner_node.id, 80),
+                        clip(c, 80)
+                    ),
+                    format!(
+                        "the child \"{}\" of \"{}\" is not in the shard",
+                        clip(c, 80),
+                        clip(&owner_node.id, 80)
+                    ),
+                )),
+                Some(&i) if doc.nodes[i].level <= owner_node.level => out.push(Problem::new(
+                    Check::LevelOrder,
+                    at(&format!("$.nodes[{i}].level"), Some(c)),
+                    format!(
+                        "层级未逐级向下：{}级节点的下级是{}级",
+                        owner_node.level.zh(),
+                        doc.nodes[i].level.zh()
+                    ),
+                    format!(
+                        "levels must descend: a {} has a child at level {}",
+                        owner_node.level.key(),
+                        doc.nodes[i].level.key()
+                    ),
+                )),
+                Some(_) => {}
+            }
+        }
+        let named: HashSet<&str> = owner_node.children.iter().map(String::as_str).collect();
+        for (id, &i) in &tops {
+            if !named.contains(id) {
+                out.push(Problem::new(
+                    Check::Orphan,
+                    at(&format!("$.nodes[{i}]"), Some(id)),
+                    format!(
+                        "节点不属于任何上级（\"{}\" 未列出它）",
+                        clip(&owner_node.id, 80)
+                    ),
+                    format!(
+                        "the node has no parent (\"{}\" does not list it)",
+                        clip(&owner_node.id, 80)
+                    ),
+                ));
+            }
+        }
+        for (i, n) in doc.nodes.iter().enumerate() {
+            if self.ids.contains_key(&n.id) {
+                out.push(Problem::new(
+                    Check::DuplicateId,
+                    at(&format!("$.nodes[{i}].id"), Some(&n.id)),
+                    "节点编号与已加载的节点重复",
+                    "the node id is already used elsewhere in the dataset",
+                ));
+            }
+        }
+        // The owner (in its own file) against the shard's tops.
+        if out.is_empty() && node_usable(owner_node, self.period_keys.len()) {
+            let kids: Vec<&Node> = owner_node
+                .children
+                .iter()
+                .map(|c| &doc.nodes[tops[c.as_str()]])
+                .collect();
+            let (f, pos) = self.origin[owner];
+            let owner_file = self.files[f as usize].clone();
+            let mut c = Ctx {
+                file: &owner_file,
+                out: &mut out,
+            };
+            check_sums(
+                &mut c,
+                owner_node,
+                &format!("$.nodes[{pos}]"),
+                &kids,
+                &self.period_keys,
+            );
+        }
+        if !out.is_empty() {
+            return Err(out);
+        }
+        self.files.push(file.to_string());
+        let fix = (self.files.len() - 1) as u32;
+        self.append(fix, doc.nodes, &fc.parent_in_file, Some(owner));
+        self.loaded_shards.insert(file.to_string());
+        Ok(())
+    }
+
+    pub fn node(&self, ix: NodeIx) -> &Node {
+        &self.nodes[ix]
+    }
+
+    pub fn find(&self, id: &str) -> Option<NodeIx> {
+        self.ids.get(id).copied()
+    }
+
+    /// The shard to fetch before `ix`'s children can be shown, if any.
+    pub fn missing_shard(&self, ix: NodeIx) -> Option<&str> {
+        let s = self.nodes[ix].shard.as_deref()?;
+        (!self.loaded_shards.contains(s)).then_some(s)
+    }
+
+    /// Path from the root to `ix`, root first.
+    pub fn path(&self, ix: NodeIx) -> Vec<NodeIx> {
+        let mut out = vec![ix];
+        let mut cur = ix;
+        while let Some(p) = self.parent[cur] {
+            out.push(p);
+            cur = p;
+        }
+        out.reverse();
+        out
+    }
+
+    /// The latest period's index.
+    pub fn latest(&self) -> usize {
+        self.periods.len().saturating_sub(1)
+    }
+}
+
+/// Loads an index and every shard reachable from it through `read`, collecting every
+/// problem. Used by the `validate` command and the tests.
+pub fn load_all(
+    index: &str,
+    mut read: impl FnMut(&str) -> Result<Vec<u8>, String>,
+) -> (Option<Dataset>, Problems) {
+    let mut problems = Problems::default();
+    let bytes = match read(index) {
+        Ok(b) => b,
+        Err(e) => {
+            problems.push(Problem::new(
+                Check::ShardMissing,
+                Location {
+                    file: index.into(),
+                    ..Default::default()
+                },
+                format!("无法读取文件：{e}"),
+                format!("cannot read the file: {e}"),
+            ));
+            return (None, problems);
+        }
+    };
+    let mut ds = match Dataset::from_index(index, &bytes) {
+        Ok(ds) => ds,
+        Err(ps) => {
+            problems.extend(ps);
+            return (None, problems);
+        }
+    };
+    let mut queue: Vec<String> = ds.nodes.iter().filter_map(|n| n.shard.clone()).collect();
+    let mut seen: HashSet<String> = queue.iter().cloned().collect();
+    while let Some(shard) = queue.pop() {
+        let owner = ds.shard_owner.get(&shard).copied();
+        let owner_loc = owner.map(|o| {
+            let (f, pos) = ds.origin[o];
+            Location {
+                file: ds.files[f as usize].clone(),
+                path: format!("$.nodes[{pos}].shard"),
+                node: Some(ds.nodes[o].id.clone()),
+            }
+        });
+        match read(&shard) {
+            Err(e) => problems.push(Problem::new(
+                Check::ShardMissing,
+                owner_loc.unwrap_or_default(),
+                format!("分片文件 \"{}\" 无法读取：{e}", clip(&shard, 120)),
+                format!(
+                    "the shard file \"{}\" cannot be read: {e}",
+                    clip(&shard, 120)
+                ),
+            )),
+            Ok(bytes) => {
+                let before = ds.nodes.len();
+                match ds.attach_shard(&shard, &bytes) {
+                    Ok(()) => {
+                        for n in &ds.nodes[before..] {
+                            if let Some(s) = &n.shard {
+                                if seen.insert(s.clone()) {
+                                    queue.push(s.clone());
+                                }
+                            }
+                        }
+                    }
+                    Err(ps) => problems.extend(ps),
+                }
+            }
+        }
+    }
+    (Some(ds), problems)
+}

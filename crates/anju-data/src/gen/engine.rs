@@ -1,0 +1,396 @@
+//! Top-down splitting of the latest period's values.
+
+use super::apportion::apportion;
+use super::{GTree, GenError};
+use crate::metric::{Metric, AT_MOST, PARTITIONS};
+use crate::model::Level;
+use crate::rollup::round_fen;
+use rand::Rng;
+
+/// How one metric is synthesised where nothing is published.
+pub(super) struct Spec {
+    pub m: Metric,
+    /// The natural value at a node, before noise (e.g. 0.46 × people for labour).
+    pub nat: fn(&[u64]) -> f64,
+    /// Relative noise: the natural value is scaled by 1 ± spread.
+    pub spread: f64,
+    /// The value may not exceed the smallest of these at the same node.
+    pub caps: &'static [Metric],
+    /// A lower bound at the same node (e.g. monitored people ≥ monitored households).
+    pub floor: fn(&[u64]) -> u64,
+    /// Internal nodes without published descendants take the sum of their children's
+    /// natural values instead of their own (used for planned layouts).
+    pub sum_up: bool,
+}
+
+pub(super) fn no_floor(_: &[u64]) -> u64 {
+    0
+}
+
+fn cap_of(caps: &[Metric], v: &[u64]) -> u64 {
+    caps.iter()
+        .map(|c| v[c.index()])
+        .min()
+        .unwrap_or(u64::MAX / 4)
+}
+
+/// Nodes from the root in pre-order, not descending below `limit`.
+fn order(t: &GTree, limit: Level) -> Vec<usize> {
+    let mut out = Vec::with_capacity(t.nodes.len());
+    let mut stack = vec![0usize];
+    while let Some(i) = stack.pop() {
+        out.push(i);
+        if t.nodes[i].level < limit {
+            stack.extend(t.nodes[i].kids.iter().rev());
+        }
+    }
+    out
+}
+
+fn kids_within(t: &GTree, i: usize, limit: Level) -> &[usize] {
+    if t.nodes[i].level < limit {
+        &t.nodes[i].kids
+    } else {
+        &[]
+    }
+}
+
+fn noise(t: &mut GTree, spread: f64) -> f64 {
+    if spread == 0.0 {
+        1.0
+    } else {
+        1.0 + spread * t.rng.random_range(-1.0..1.0)
+    }
+}
+
+/// Metrics that may not exceed `x`, directly or through others (`a ≤ b ≤ x`), including
+/// the parts of a partition whose whole is `x`.
+fn bounded_by(x: Metric) -> Vec<Metric> {
+    let mut out: Vec<Metric> = Vec::new();
+    let mut frontier = vec![x];
+    while let Some(b) = frontier.pop() {
+        let direct = AT_MOST.iter().filter(|(_, w)| *w == b).map(|(a, _)| *a);
+        let parts = PARTITIONS
+            .iter()
+            .filter(|(w, _)| *w == b)
+            .flat_map(|(_, ps)| ps.iter().copied());
+        for a in direct.chain(parts) {
+            if !out.contains(&a) {
+                out.push(a);
+                frontier.push(a);
+            }
+        }
+    }
+    out
+}
+
+/// For each node, the least value `m` can take given the published values below it.
+fn published_floor(t: &GTree, ord: &[usize], limit: Level, m: Metric) -> Vec<u64> {
+    let mut lb = vec![0u64; t.nodes.len()];
+    for &i in ord.iter().rev() {
+        lb[i] = t.nodes[i]
+            .fixed(m)
+            .unwrap_or_else(|| kids_within(t, i, limit).iter().map(|&c| lb[c]).sum());
+    }
+    lb
+}
+
+/// Splits one metric over the tree down to `limit`.
+pub(super) fn split(t: &mut GTree, s: &Spec, limit: Level) -> Result<(), GenError> {
+    let m = s.m;
+    let ord = order(t, limit);
+    let n = t.nodes.len();
+    // Published values of metrics bounded by this one raise its floor: 10,819 labour
+    // households need at least 10,819 households.
+    let dep_floors: Vec<Vec<u64>> = bounded_by(m)
+        .into_iter()
+        .filter(|&a| t.nodes.iter().any(|nd| nd.fixed(a).is_some()))
+        .map(|a| published_floor(t, &ord, limit, a))
+        .collect();
+    let (mut lb, mut ub, mut nat, mut has_fixed) =
+        (vec![0u64; n], vec![0u64; n], vec![0u64; n], vec![false; n]);
+    for &i in ord.iter().rev() {
+        let node = &t.nodes[i];
+        if let Some(f) = node.fixed(m) {
+            lb[i] = f;
+            ub[i] = f;
+            nat[i] = f;
+            has_fixed[i] = true;
+            continue;
+        }
+        let kids = kids_within(t, i, limit);
+        let floor = dep_floors
+            .iter()
+            .map(|f| f[i])
+            .fold((s.floor)(&node.v), u64::max);
+        // A node can never hold more than its children can (all pinned children included).
+        let cap = if kids.is_empty() {
+            cap_of(s.caps, &node.v)
+        } else {
+            cap_of(s.caps, &node.v).min(kids.iter().map(|&c| ub[c]).fold(0u64, u64::saturating_add))
+        };
+        ub[i] = cap;
+        let sum_lb: u64 = kids.iter().map(|&c| lb[c]).sum();
+        let hf = kids.iter().any(|&c| has_fixed[c]);
+        let sum_nat: u64 = kids.iter().map(|&c| nat[c]).sum();
+        let own = (s.nat)(&node.v);
+        lb[i] = floor.max(sum_lb);
+        has_fixed[i] = hf;
+        let raw = if hf || (s.sum_up && !kids.is_empty()) {
+            sum_nat as f64
+        } else {
+            own * noise(t, s.spread)
+        };
+        nat[i] = (raw.round().max(0.0) as u64).clamp(lb[i], cap.max(lb[i]));
+    }
+    t.nodes[0].v[m.index()] = nat[0];
+    for &i in &ord {
+        let kids = kids_within(t, i, limit).to_vec();
+        if kids.is_empty() {
+            continue;
+        }
+        let total = t.nodes[i].v[m.index()];
+        let weights: Vec<f64> = kids.iter().map(|&c| nat[c] as f64 + 1e-9).collect();
+        let lo: Vec<u64> = kids.iter().map(|&c| lb[c]).collect();
+        let hi: Vec<u64> = kids.iter().map(|&c| ub[c].max(lb[c])).collect();
+        let parts = apportion(total, &weights, &lo, &hi).ok_or_else(|| GenError::Infeasible {
+            node: t.nodes[i].id.clone(),
+            metric: m.key(),
+            why: format!(
+                "total {total}, children need at least {} and allow at most {}",
+                lo.iter().sum::<u64>(),
+                hi.iter().map(|&h| h as u128).sum::<u128>()
+            ),
+        })?;
+        for (&c, p) in kids.iter().zip(parts) {
+            t.nodes[c].v[m.index()] = p;
+        }
+    }
+    Ok(())
+}
+
+/// Splits `whole` into `parts` at every node (a two-way table per parent: rows are the
+/// children, columns the parts). The part at `absorb` takes each row's remainder, so it
+/// must have no published values below the root's children.
+pub(super) fn split_partition(
+    t: &mut GTree,
+    whole: Metric,
+    parts: &[(Metric, f64)],
+    absorb: usize,
+    spread: f64,
+) -> Result<(), GenError> {
+    let ord = order(t, Level::Building);
+    let n = t.nodes.len();
+    let k = parts.len();
+    let mut lb = vec![vec![0u64; k]; n];
+    let mut nat = vec![vec![0f64; k]; n];
+    for &i in ord.iter().rev() {
+        for (j, &(pm, ratio)) in parts.iter().enumerate() {
+            lb[i][j] = match t.nodes[i].fixed(pm) {
+                Some(f) => f,
+                None => t.nodes[i].kids.iter().map(|&c| lb[c][j]).sum(),
+            };
+            let w = t.nodes[i].v[whole.index()] as f64;
+            nat[i][j] = ratio * w * noise(t, spread);
+        }
+    }
+    let single_row = |t: &GTree, i: usize| -> Result<Vec<u64>, GenError> {
+        let node = &t.nodes[i];
+        let total = node.v[whole.index()];
+        let hi: Vec<u64> = parts
+            .iter()
+            .map(|(pm, _)| node.fixed(*pm).unwrap_or(total))
+            .collect();
+        apportion(total, &nat[i], &lb[i], &hi).ok_or_else(|| GenError::Infeasible {
+            node: node.id.clone(),
+            metric: whole.key(),
+            why: format!("{total} cannot hold the published parts {:?}", lb[i]),
+        })
+    };
+    // The root's parts are free: each child of the root gets its own row, the root their sum.
+    let root_rows: Vec<usize> = if t.nodes[0].kids.is_empty() {
+        vec![0]
+    } else {
+        t.nodes[0].kids.clone()
+    };
+    for &r in &root_rows {
+        let row = single_row(t, r)?;
+        for (j, &(pm, _)) in parts.iter().enumerate() {
+            t.nodes[r].v[pm.index()] = row[j];
+        }
+    }
+    if !t.nodes[0].kids.is_empty() {
+        for &(pm, _) in parts {
+            t.nodes[0].v[pm.index()] = t.nodes[0]
+                .kids
+                .iter()
+                .map(|&c| t.nodes[c].v[pm.index()])
+                .sum();
+        }
+    }
+    for &i in &ord {
+        if i == 0 || t.nodes[i].kids.is_empty() {
+            continue;
+        }
+        let kids = t.nodes[i].kids.clone();
+        let mut cell: Vec<Vec<u64>> = kids.iter().map(|&c| lb[c].clone()).collect();
+        let fixed: Vec<Vec<bool>> = kids
+            .iter()
+            .map(|&c| {
+                parts
+                    .iter()
+                    .map(|(pm, _)| t.nodes[c].fixed(*pm).is_some())
+                    .collect()
+            })
+            .collect();
+        let mut slack: Vec<u64> = Vec::with_capacity(kids.len());
+        for (r, &c) in kids.iter().enumerate() {
+            let used: u64 = cell[r].iter().sum();
+            let rowsum = t.nodes[c].v[whole.index()];
+            slack.push(
+                rowsum
+                    .checked_sub(used)
+                    .ok_or_else(|| GenError::Infeasible {
+                        node: t.nodes[c].id.clone(),
+                        metric: whole.key(),
+                        why: format!("{rowsum} is below its published parts ({used})"),
+                    })?,
+            );
+        }
+        let mut todo: Vec<usize> = (0..k).filter(|&j| j != absorb).collect();
+        while !todo.is_empty() {
+            // The most constrained column first: the largest need for the room it may use.
+            let pressure = |j: usize| -> f64 {
+                let col = t.nodes[i].v[parts[j].0.index()];
+                let have: u64 = cell.iter().map(|row| row[j]).sum();
+                let room: u64 = (0..kids.len())
+                    .filter(|&r| !fixed[r][j])
+                    .map(|r| slack[r])
+                    .sum();
+                col.saturating_sub(have) as f64 / (room as f64 + 1.0)
+            };
+            let pos = (0..todo.len())
+                .max_by(|&a, &b| {
+                    pressure(todo[a])
+                        .total_cmp(&pressure(todo[b]))
+                        .then(b.cmp(&a))
+                })
+                .unwrap_or(0);
+            let j = todo.remove(pos);
+            let pm = parts[j].0;
+            let col: u64 = t.nodes[i].v[pm.index()];
+            let have: u64 = cell.iter().map(|row| row[j]).sum();
+            let need = col.checked_sub(have).ok_or_else(|| GenError::Infeasible {
+                node: t.nodes[i].id.clone(),
+                metric: pm.key(),
+                why: format!("{col} is below its children's published values ({have})"),
+            })?;
+            // Weight by each row's remaining room (jittered by the row's own mix), so every
+            // row fills evenly and later columns still find room.
+            let weights: Vec<f64> = kids
+                .iter()
+                .enumerate()
+                .map(|(r, &c)| {
+                    let whole_c = t.nodes[c].v[whole.index()].max(1) as f64;
+                    let mix = nat[c][j] / (parts[j].1 * whole_c).max(1e-9);
+                    if fixed[r][j] {
+                        0.0
+                    } else {
+                        slack[r] as f64 * mix + 1e-9
+                    }
+                })
+                .collect();
+            let hi: Vec<u64> = (0..kids.len())
+                .map(|r| if fixed[r][j] { 0 } else { slack[r] })
+                .collect();
+            let add = apportion(need, &weights, &vec![0; kids.len()], &hi).ok_or_else(|| {
+                GenError::Infeasible {
+                    node: t.nodes[i].id.clone(),
+                    metric: pm.key(),
+                    why: format!("{need} does not fit in the children's remaining room"),
+                }
+            })?;
+            for r in 0..kids.len() {
+                cell[r][j] += add[r];
+                slack[r] -= add[r];
+            }
+        }
+        for (r, &c) in kids.iter().enumerate() {
+            if fixed[r][absorb] && slack[r] > 0 {
+                return Err(GenError::Infeasible {
+                    node: t.nodes[c].id.clone(),
+                    metric: parts[absorb].0.key(),
+                    why: "published value in the absorbing part".into(),
+                });
+            }
+            cell[r][absorb] += slack[r];
+            for (j, &(pm, _)) in parts.iter().enumerate() {
+                t.nodes[c].v[pm.index()] = cell[r][j];
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Per-capita income, top-down: each parent's figure is its children's weighted mean to
+/// the fen, published figures kept exactly.
+pub(super) fn split_income(t: &mut GTree, root_income: f64, spread: f64) {
+    let ord = order(t, Level::Building);
+    let w = |t: &GTree, i: usize| t.nodes[i].v[Metric::IncomePeople.index()];
+    t.nodes[0].income = if w(t, 0) > 0 {
+        Some(t.nodes[0].income_fixed.unwrap_or(root_income))
+    } else {
+        None
+    };
+    for &i in &ord {
+        let kids = t.nodes[i].kids.clone();
+        let Some(p) = t.nodes[i].income else { continue };
+        if kids.is_empty() {
+            continue;
+        }
+        let mut vals: Vec<Option<f64>> = Vec::with_capacity(kids.len());
+        for &c in &kids {
+            let v = if w(t, c) == 0 {
+                None
+            } else {
+                Some(
+                    t.nodes[c]
+                        .income_fixed
+                        .unwrap_or_else(|| p * noise(t, spread)),
+                )
+            };
+            vals.push(v);
+        }
+        let wsum: f64 = kids.iter().map(|&c| w(t, c) as f64).sum();
+        let free: Vec<usize> = (0..kids.len())
+            .filter(|&r| vals[r].is_some() && t.nodes[kids[r]].income_fixed.is_none())
+            .collect();
+        let free_w: f64 = free.iter().map(|&r| w(t, kids[r]) as f64).sum();
+        if free_w > 0.0 {
+            let sum: f64 = (0..kids.len())
+                .filter_map(|r| vals[r].map(|v| v * w(t, kids[r]) as f64))
+                .sum();
+            let shift = (p * wsum - sum) / free_w;
+            for &r in &free {
+                vals[r] = vals[r].map(|v| round_fen((v + shift).max(100.0)));
+            }
+            // Spread the rounding residue in whole fen, heaviest children first, so the
+            // weighted mean lands on the parent's figure well within half a fen.
+            let mut order_w = free.clone();
+            order_w.sort_by_key(|&r| std::cmp::Reverse(w(t, kids[r])));
+            for &r in &order_w {
+                let sum: f64 = (0..kids.len())
+                    .filter_map(|q| vals[q].map(|v| v * w(t, kids[q]) as f64))
+                    .sum();
+                let residue = p * wsum - sum;
+                let fen = (residue / (0.01 * w(t, kids[r]) as f64)).trunc();
+                if fen != 0.0 {
+                    vals[r] = vals[r].map(|v| round_fen(v + fen * 0.01));
+                }
+            }
+        }
+        for (r, &c) in kids.iter().enumerate() {
+            t.nodes[c].income = vals[r];
+        }
+    }
+}

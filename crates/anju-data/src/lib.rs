@@ -1,0 +1,22 @@
+//! Anju's data: the format (v1), loading, validation and roll-up, with no web
+//! dependencies so that it is tested natively and shared with the WebAssembly app.
+//! With the `tools` feature it also holds the demo generator and the command-line tools.
+
+pub mod dataset;
+pub mod dates;
+#[cfg(feature = "tools")]
+pub mod gen;
+pub mod load;
+pub mod metric;
+pub mod model;
+pub mod problem;
+pub mod rollup;
+pub mod series;
+pub mod text;
+pub mod validate;
+
+pub use dataset::{load_all, Dataset, NodeIx};
+pub use metric::Metric;
+pub use model::{DataFile, Level, Node, Period};
+pub use problem::{Check, Location, Problem, Problems};
+pub use series::{Income, Series};

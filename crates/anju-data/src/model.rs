@@ -1,0 +1,392 @@
+//! The data format, version 1 (see `docs/data-format.md`).
+
+use crate::metric::{Metric, N_METRICS};
+use crate::series::{Income, Series};
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
+use std::collections::BTreeMap;
+use std::fmt;
+
+pub const FORMAT: &str = "anju-dataset";
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The administrative levels, from the top. `Region` is an optional root above cities.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Region,
+    City,
+    County,
+    Site,
+    Community,
+    Grid,
+    Building,
+}
+
+impl Level {
+    pub const ALL: [Level; 7] = [
+        Level::Region,
+        Level::City,
+        Level::County,
+        Level::Site,
+        Level::Community,
+        Level::Grid,
+        Level::Building,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            Level::Region => "region",
+            Level::City => "city",
+            Level::County => "county",
+            Level::Site => "site",
+            Level::Community => "community",
+            Level::Grid => "grid",
+            Level::Building => "building",
+        }
+    }
+    pub fn zh(self) -> &'static str {
+        match self {
+            Level::Region => "区域",
+            Level::City => "市(州)",
+            Level::County => "县(区)",
+            Level::Site => "安置点",
+            Level::Community => "社区",
+            Level::Grid => "网格",
+            Level::Building => "楼栋",
+        }
+    }
+    pub fn en(self) -> &'static str {
+        match self {
+            Level::Region => "Region",
+            Level::City => "City",
+            Level::County => "County",
+            Level::Site => "Site",
+            Level::Community => "Community",
+            Level::Grid => "Grid",
+            Level::Building => "Building",
+        }
+    }
+    /// The structural count a node of this level contributes (a site counts 1 in `sites`).
+    pub fn own_count_metric(self) -> Option<Metric> {
+        match self {
+            Level::Site => Some(Metric::Sites),
+            Level::Community => Some(Metric::Communities),
+            Level::Grid => Some(Metric::Grids),
+            Level::Building => Some(Metric::Buildings),
+            _ => None,
+        }
+    }
+}
+
+/// A month, `YYYY-MM`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Period {
+    pub year: u16,
+    pub month: u8,
+}
+
+impl Period {
+    pub fn parse(s: &str) -> Option<Period> {
+        let b = s.as_bytes();
+        if b.len() != 7 || b[4] != b'-' || !b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit) {
+            return None;
+        }
+        let year: u16 = s[..4].parse().ok()?;
+        let month: u8 = s[5..].parse().ok()?;
+        ((1..=12).contains(&month) && year >= 1900).then_some(Period { year, month })
+    }
+    /// Months since year 0, so that differences are easy.
+    pub fn ordinal(self) -> i32 {
+        self.year as i32 * 12 + self.month as i32 - 1
+    }
+    pub fn from_ordinal(o: i32) -> Period {
+        Period {
+            year: (o.div_euclid(12)) as u16,
+            month: (o.rem_euclid(12) + 1) as u8,
+        }
+    }
+    /// The same month a year earlier.
+    pub fn year_before(self) -> Period {
+        Period {
+            year: self.year - 1,
+            month: self.month,
+        }
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// Text in both languages; English may be missing.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Text {
+    pub zh: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub en: String,
+}
+
+/// A published source the data cites.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub publisher: String,
+    /// When it was published, free form (`2025-07`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// Dataset metadata, held by the index.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub title: Text,
+    /// ISO date, `YYYY-MM-DD`.
+    pub as_of: String,
+    #[serde(default)]
+    pub provenance: Text,
+    /// Cited sources by id; nodes' `published` claims refer to these ids.
+    #[serde(default)]
+    pub sources: BTreeMap<String, Source>,
+}
+
+/// "These fields of this node, at this period, are as published in this source."
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub source: String,
+    /// Metric keys, or derived figures: `employment_rate`, `income_per_capita`, `income_growth`.
+    pub fields: Vec<String>,
+    pub period: String,
+    /// How the source phrased it where that differs from an exact number ("1900多").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// Derived figures a claim may name besides stored metrics.
+pub const DERIVED_FIELDS: &[&str] = &["employment_rate", "income_per_capita", "income_growth"];
+
+/// Policy targets for a node. Rates are fractions (0.95 = 95%).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Targets {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employment_rate: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub income_per_capita: Option<f64>,
+}
+
+impl Targets {
+    pub fn is_empty(&self) -> bool {
+        self.employment_rate.is_none() && self.income_per_capita.is_none()
+    }
+}
+
+/// Attributes only buildings have (units and dwellings are additive metrics instead).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct BuildingInfo {
+    pub floors: u32,
+}
+
+/// Every stored count of a node, dense by [`Metric::index`]. Absent keys read as 0.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Metrics {
+    pub values: Box<[Series; N_METRICS]>,
+    /// Keys the reader did not recognise, reported by the validator.
+    pub unknown: Vec<String>,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Metrics {
+            values: Box::new(std::array::from_fn(|_| Series::Const(0))),
+            unknown: Vec::new(),
+        }
+    }
+}
+
+impl Metrics {
+    #[inline]
+    pub fn get(&self, m: Metric, t: usize) -> u64 {
+        self.values[m.index()].get(t)
+    }
+    #[inline]
+    pub fn series(&self, m: Metric) -> &Series {
+        &self.values[m.index()]
+    }
+    pub fn set(&mut self, m: Metric, s: Series) {
+        self.values[m.index()] = s;
+    }
+}
+
+impl Serialize for Metrics {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let n = self.values.iter().filter(|v| !v.is_zero()).count();
+        let mut map = s.serialize_map(Some(n))?;
+        for m in Metric::ALL {
+            let v = &self.values[m.index()];
+            if !v.is_zero() {
+                map.serialize_entry(m.key(), v)?;
+            }
+        }
+        map.end()
+    }
+}
+
+struct MetricsVisitor;
+
+impl<'de> Visitor<'de> for MetricsVisitor {
+    type Value = Metrics;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object of metric name to count")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Metrics, A::Error> {
+        let mut out = Metrics::default();
+        // Borrowed keys avoid an allocation per key; escaped keys fall back to owned.
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match Metric::from_key(&key) {
+                Some(m) => out.values[m.index()] = map.next_value()?,
+                None => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                    out.unknown.push(key.into_owned());
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl<'de> Deserialize<'de> for Metrics {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Metrics, D::Error> {
+        d.deserialize_map(MetricsVisitor)
+    }
+}
+
+/// One place in the tree.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
+    pub level: Level,
+    /// Ids of the children, in display order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<String>,
+    /// Where the children live when not in this file: a path relative to the index.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shard: Option<String>,
+    #[serde(default)]
+    pub m: Metrics,
+    /// Per-capita net income (yuan); its roll-up weight is `m.income_people`.
+    #[serde(default, skip_serializing_if = "Income::is_absent")]
+    pub income: Income,
+    #[serde(default, skip_serializing_if = "Targets::is_empty")]
+    pub targets: Targets,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub building: Option<BuildingInfo>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub published: Vec<Claim>,
+}
+
+impl Node {
+    pub fn new(id: impl Into<String>, name: impl Into<String>, level: Level) -> Node {
+        Node {
+            id: id.into(),
+            name: name.into(),
+            name_en: None,
+            level,
+            children: Vec::new(),
+            shard: None,
+            m: Metrics::default(),
+            income: Income::Absent,
+            targets: Targets::default(),
+            building: None,
+            published: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileKind {
+    /// The entry file: metadata and the top of the tree (or all of it).
+    Index,
+    /// The subtrees below one node, named by `parent`.
+    Shard,
+}
+
+/// One JSON file of a dataset.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DataFile {
+    pub format: String,
+    pub schema_version: u32,
+    pub kind: FileKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset: Option<Meta>,
+    /// Index: the id of the root node.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root: Option<String>,
+    /// Shard: the id of the node (in the file that names this shard) whose children it holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// Every file repeats the periods so that it can be checked on its own.
+    pub periods: Vec<String>,
+    pub nodes: Vec<Node>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_parse_strictly() {
+        assert_eq!(
+            Period::parse("2024-06"),
+            Some(Period {
+                year: 2024,
+                month: 6
+            })
+        );
+        for bad in [
+            "2024-13",
+            "2024-00",
+            "2024-6",
+            "24-06",
+            "2024/06",
+            "２０２４-06",
+            "",
+            "2024-06-01",
+        ] {
+            assert_eq!(Period::parse(bad), None, "{bad}");
+        }
+        let p = Period::parse("2024-01").unwrap();
+        assert_eq!(Period::from_ordinal(p.ordinal() - 1).to_string(), "2023-12");
+        assert_eq!(p.year_before().to_string(), "2023-01");
+    }
+
+    #[test]
+    fn node_round_trips_with_compact_metrics() {
+        let mut n = Node::new("1", "甲", Level::Building);
+        n.m.set(Metric::People, Series::Const(5));
+        n.m.set(Metric::Employed, Series::Per(vec![1, 2].into()));
+        let json = serde_json::to_string(&n).unwrap();
+        assert!(
+            json.contains(r#""m":{"people":5,"employed":[1,2]}"#),
+            "{json}"
+        );
+        let back: Node = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, n);
+    }
+
+    #[test]
+    fn unknown_metric_keys_are_kept_for_reporting() {
+        let n: Node =
+            serde_json::from_str(r#"{"id":"1","name":"a","level":"grid","m":{"peeple":3}}"#)
+                .unwrap();
+        assert_eq!(n.m.unknown, vec!["peeple".to_string()]);
+    }
+}

@@ -1,0 +1,389 @@
+//! Per-period values. A series is stored either as one number (the same in every period)
+//! or as an array with one entry per period; the scalar form keeps files small because
+//! most counts (people, buildings, groups) change rarely from month to month.
+//!
+//! Deserialisation is tolerant on purpose: a negative or fractional count does not abort
+//! the parse but becomes a [`Series::Bad`], so the validator can report every bad value
+//! with its location instead of only the first.
+
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+
+/// What was wrong with a value that should have been a count.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BadValue {
+    Negative(i64),
+    Fraction(f64),
+    /// A string, boolean, null, array or object where a count belongs.
+    NotANumber(&'static str),
+}
+
+impl fmt::Display for BadValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BadValue::Negative(v) => write!(f, "{v}"),
+            BadValue::Fraction(v) => write!(f, "{v}"),
+            BadValue::NotANumber(what) => f.write_str(what),
+        }
+    }
+}
+
+/// A count per period.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Series {
+    Const(u64),
+    Per(Box<[u64]>),
+    /// The first bad cell: its index in the array (None for the scalar form) and value.
+    Bad(Option<usize>, BadValue),
+}
+
+impl Default for Series {
+    fn default() -> Self {
+        Series::Const(0)
+    }
+}
+
+impl Series {
+    /// The value at period `t`; 0 for a bad series or an index past the end (the
+    /// validator reports both, so callers that run after validation never see them).
+    #[inline]
+    pub fn get(&self, t: usize) -> u64 {
+        match self {
+            Series::Const(v) => *v,
+            Series::Per(a) => a.get(t).copied().unwrap_or(0),
+            Series::Bad(..) => 0,
+        }
+    }
+
+    pub fn is_zero(&self) -> bool {
+        match self {
+            Series::Const(v) => *v == 0,
+            Series::Per(a) => a.iter().all(|v| *v == 0),
+            Series::Bad(..) => false,
+        }
+    }
+
+    /// Builds the compact form: a scalar when every period holds the same value.
+    pub fn from_values(values: Vec<u64>) -> Series {
+        match values.first() {
+            Some(&first) if values.iter().all(|v| *v == first) => Series::Const(first),
+            Some(_) => Series::Per(values.into_boxed_slice()),
+            None => Series::Const(0),
+        }
+    }
+
+    pub fn to_values(&self, periods: usize) -> Vec<u64> {
+        (0..periods).map(|t| self.get(t)).collect()
+    }
+}
+
+impl Serialize for Series {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Series::Const(v) => s.serialize_u64(*v),
+            Series::Per(a) => a.serialize(s),
+            Series::Bad(..) => Err(serde::ser::Error::custom("cannot write a bad series")),
+        }
+    }
+}
+
+enum Cell {
+    Ok(u64),
+    Bad(BadValue),
+}
+
+struct CellVisitor;
+
+impl<'de> Visitor<'de> for CellVisitor {
+    type Value = Cell;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a non-negative whole number")
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Cell, E> {
+        Ok(Cell::Ok(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Cell, E> {
+        Ok(if v < 0 {
+            Cell::Bad(BadValue::Negative(v))
+        } else {
+            Cell::Ok(v as u64)
+        })
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Cell, E> {
+        // Spreadsheets export whole numbers as 12.0; accept those, flag real fractions.
+        Ok(if v >= 0.0 && v.fract() == 0.0 && v < 1.8e19 {
+            Cell::Ok(v as u64)
+        } else if v < 0.0 && v.fract() == 0.0 && v >= -9.2e18 {
+            Cell::Bad(BadValue::Negative(v as i64))
+        } else {
+            Cell::Bad(BadValue::Fraction(v))
+        })
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Cell, E> {
+        Ok(Cell::Bad(BadValue::NotANumber("a string")))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Cell, E> {
+        Ok(Cell::Bad(BadValue::NotANumber("a boolean")))
+    }
+    fn visit_unit<E>(self) -> Result<Cell, E> {
+        Ok(Cell::Bad(BadValue::NotANumber("null")))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Cell, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Cell::Bad(BadValue::NotANumber("an array")))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Cell, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Cell::Bad(BadValue::NotANumber("an object")))
+    }
+}
+
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Cell, D::Error> {
+        d.deserialize_any(CellVisitor)
+    }
+}
+
+struct SeriesVisitor;
+
+impl<'de> Visitor<'de> for SeriesVisitor {
+    type Value = Series;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a count or an array of counts")
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Series, E> {
+        Ok(Series::Const(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Series, E> {
+        lift(CellVisitor.visit_i64(v)?)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Series, E> {
+        lift(CellVisitor.visit_f64(v)?)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Series, E> {
+        lift(CellVisitor.visit_str(v)?)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Series, E> {
+        lift(CellVisitor.visit_bool(v)?)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Series, E> {
+        lift(CellVisitor.visit_unit()?)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Series, A::Error> {
+        lift(CellVisitor.visit_map(map)?)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Series, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(24));
+        let mut bad = None;
+        while let Some(cell) = seq.next_element::<Cell>()? {
+            match cell {
+                Cell::Ok(v) => out.push(v),
+                Cell::Bad(b) => {
+                    if bad.is_none() {
+                        bad = Some((out.len(), b));
+                    }
+                    out.push(0);
+                }
+            }
+        }
+        Ok(match bad {
+            Some((i, b)) => Series::Bad(Some(i), b),
+            None => Series::Per(out.into_boxed_slice()),
+        })
+    }
+}
+
+fn lift<E>(c: Cell) -> Result<Series, E> {
+    Ok(match c {
+        Cell::Ok(v) => Series::Const(v),
+        Cell::Bad(b) => Series::Bad(None, b),
+    })
+}
+
+impl<'de> Deserialize<'de> for Series {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Series, D::Error> {
+        d.deserialize_any(SeriesVisitor)
+    }
+}
+
+/// Per-capita net income in yuan per period; `None` where no figure exists (no people).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum Income {
+    #[default]
+    Absent,
+    Const(f64),
+    Per(Box<[Option<f64>]>),
+    /// The index of the first bad cell (None for the scalar form) and what it was.
+    Bad(Option<usize>, &'static str),
+}
+
+impl Income {
+    pub fn get(&self, t: usize) -> Option<f64> {
+        match self {
+            Income::Absent | Income::Bad(..) => None,
+            Income::Const(v) => Some(*v),
+            Income::Per(a) => a.get(t).copied().flatten(),
+        }
+    }
+
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Income::Absent)
+    }
+
+    pub fn from_values(values: Vec<Option<f64>>) -> Income {
+        if values.iter().all(|v| v.is_none()) {
+            Income::Absent
+        } else if let Some(Some(first)) = values.first().copied() {
+            if values.iter().all(|v| *v == Some(first)) {
+                return Income::Const(first);
+            }
+            Income::Per(values.into_boxed_slice())
+        } else {
+            Income::Per(values.into_boxed_slice())
+        }
+    }
+}
+
+impl Serialize for Income {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Income::Absent => s.serialize_none(),
+            Income::Const(v) => s.serialize_f64(*v),
+            Income::Per(a) => a.serialize(s),
+            Income::Bad(..) => Err(serde::ser::Error::custom("cannot write bad income")),
+        }
+    }
+}
+
+struct IncomeVisitor;
+
+fn income_cell(v: f64) -> Result<f64, &'static str> {
+    if v < 0.0 {
+        Err("a negative amount")
+    } else if v > 1e12 {
+        Err("an implausibly large amount")
+    } else {
+        Ok(v)
+    }
+}
+
+impl<'de> Visitor<'de> for IncomeVisitor {
+    type Value = Income;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an amount in yuan, null, or an array of them")
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Income, E> {
+        self.visit_f64(v as f64)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Income, E> {
+        self.visit_f64(v as f64)
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Income, E> {
+        Ok(match income_cell(v) {
+            Ok(v) => Income::Const(v),
+            Err(why) => Income::Bad(None, why),
+        })
+    }
+    fn visit_unit<E>(self) -> Result<Income, E> {
+        Ok(Income::Absent)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Income, E> {
+        Ok(Income::Bad(None, "a string"))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Income, E> {
+        Ok(Income::Bad(None, "a boolean"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Income, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Income::Bad(None, "an object"))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Income, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(24));
+        let mut bad = None;
+        while let Some(cell) = seq.next_element::<IncomeCell>()? {
+            match cell.0 {
+                Ok(v) => out.push(v),
+                Err(why) => {
+                    bad.get_or_insert((out.len(), why));
+                    out.push(None);
+                }
+            }
+        }
+        Ok(match bad {
+            Some((i, why)) => Income::Bad(Some(i), why),
+            None => Income::Per(out.into_boxed_slice()),
+        })
+    }
+}
+
+struct IncomeCell(Result<Option<f64>, &'static str>);
+
+impl<'de> Deserialize<'de> for IncomeCell {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<IncomeCell, D::Error> {
+        Ok(IncomeCell(match d.deserialize_any(IncomeVisitor)? {
+            Income::Absent => Ok(None),
+            Income::Const(v) => Ok(Some(v)),
+            Income::Bad(_, why) => Err(why),
+            Income::Per(_) => Err("an array"),
+        }))
+    }
+}
+
+impl<'de> Deserialize<'de> for Income {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Income, D::Error> {
+        d.deserialize_any(IncomeVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(json: &str) -> Series {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn scalar_and_array_forms() {
+        assert_eq!(s("7"), Series::Const(7));
+        assert_eq!(s("[1,2,3]"), Series::Per(vec![1, 2, 3].into()));
+        assert_eq!(s("12.0"), Series::Const(12));
+        assert_eq!(s("[1,2,3]").get(2), 3);
+        assert_eq!(s("[1,2,3]").get(9), 0);
+    }
+
+    #[test]
+    fn bad_cells_are_kept_not_fatal() {
+        assert_eq!(s("-3"), Series::Bad(None, BadValue::Negative(-3)));
+        assert_eq!(s("[1,-2,3]"), Series::Bad(Some(1), BadValue::Negative(-2)));
+        assert_eq!(s("[1,2.5]"), Series::Bad(Some(1), BadValue::Fraction(2.5)));
+        assert_eq!(
+            s(r#"[1,"x",[1],{"a":1},null,true]"#),
+            Series::Bad(Some(1), BadValue::NotANumber("a string"))
+        );
+        assert_eq!(
+            s("\"x\""),
+            Series::Bad(None, BadValue::NotANumber("a string"))
+        );
+    }
+
+    #[test]
+    fn compact_form_round_trips() {
+        assert_eq!(Series::from_values(vec![4, 4, 4]), Series::Const(4));
+        let per = Series::from_values(vec![4, 5]);
+        assert_eq!(serde_json::to_string(&per).unwrap(), "[4,5]");
+        assert_eq!(per.to_values(2), vec![4, 5]);
+    }
+
+    #[test]
+    fn income_forms() {
+        let i: Income = serde_json::from_str("[1.5,null,2]").unwrap();
+        assert_eq!(i.get(0), Some(1.5));
+        assert_eq!(i.get(1), None);
+        let i: Income = serde_json::from_str("[1.5,-2]").unwrap();
+        assert_eq!(i, Income::Bad(Some(1), "a negative amount"));
+        let i: Income = serde_json::from_str("null").unwrap();
+        assert!(i.is_absent());
+    }
+}
