@@ -48,11 +48,7 @@ impl Dataset {
         if doc.kind != FileKind::Index {
             out.push(Problem::new(
                 Check::Format,
-                Location {
-                    file: file.into(),
-                    path: "$.kind".into(),
-                    node: None,
-                },
+                Location { file: file.into(), path: "$.kind".into(), node: None },
                 "这是分片文件，不是索引文件",
                 "this is a shard, not an index",
             ));
@@ -63,13 +59,7 @@ impl Dataset {
             return Err(out);
         }
         let periods = fc.periods.unwrap_or_default();
-        let DataFile {
-            dataset,
-            root,
-            periods: period_keys,
-            nodes,
-            ..
-        } = doc;
+        let DataFile { dataset, root, periods: period_keys, nodes, .. } = doc;
         let (Some(meta), Some(root_id)) = (dataset, root) else {
             return Err(out);
         };
@@ -94,13 +84,7 @@ impl Dataset {
 
     /// Adds a file's nodes, wiring parents and children. `top_parent` is the node the
     /// file's tops hang under (for a shard).
-    fn append(
-        &mut self,
-        file_ix: u32,
-        nodes: Vec<Node>,
-        parent_in_file: &[Option<usize>],
-        top_parent: Option<NodeIx>,
-    ) {
+    fn append(&mut self, file_ix: u32, nodes: Vec<Node>, parent_in_file: &[Option<usize>], top_parent: Option<NodeIx>) {
         let base = self.nodes.len();
         for (pos, n) in nodes.into_iter().enumerate() {
             self.ids.insert(n.id.clone(), base + pos);
@@ -109,33 +93,21 @@ impl Dataset {
             }
             self.nodes.push(n);
             self.origin.push((file_ix, pos as u32));
-            self.parent
-                .push(parent_in_file[pos].map(|p| base + p).or(top_parent));
+            self.parent.push(parent_in_file[pos].map(|p| base + p).or(top_parent));
             self.kids.push(Vec::new());
         }
         for ix in base..self.nodes.len() {
             if self.nodes[ix].shard.is_none() {
-                self.kids[ix] = self.nodes[ix]
-                    .children
-                    .iter()
-                    .filter_map(|c| self.ids.get(c).copied())
-                    .collect();
+                self.kids[ix] = self.nodes[ix].children.iter().filter_map(|c| self.ids.get(c).copied()).collect();
             }
         }
         if let Some(p) = top_parent {
-            self.kids[p] = self.nodes[p]
-                .children
-                .iter()
-                .filter_map(|c| self.ids.get(c).copied())
-                .collect();
+            self.kids[p] = self.nodes[p].children.iter().filter_map(|c| self.ids.get(c).copied()).collect();
         }
     }
 
     pub fn context(&self) -> Context {
-        Context {
-            periods: self.period_keys.clone(),
-            sources: self.meta.sources.keys().cloned().collect(),
-        }
+        Context { periods: self.period_keys.clone(), sources: self.meta.sources.keys().cloned().collect() }
     }
 
     /// Parses, checks and attaches a shard named by some node's `shard` field.
@@ -204,25 +176,13 @@ impl Dataset {
                 None => out.push(Problem::new(
                     Check::MissingChild,
                     at("$.nodes", Some(&owner_node.id)),
-                    format!(
-                        "\"{}\" 的下级 \"{}\" 不在分片中",
-                        clip(&owner_node.id, 80),
-                        clip(c, 80)
-                    ),
-                    format!(
-                        "the child \"{}\" of \"{}\" is not in the shard",
-                        clip(c, 80),
-                        clip(&owner_node.id, 80)
-                    ),
+                    format!("\"{}\" 的下级 \"{}\" 不在分片中", clip(&owner_node.id, 80), clip(c, 80)),
+                    format!("the child \"{}\" of \"{}\" is not in the shard", clip(c, 80), clip(&owner_node.id, 80)),
                 )),
                 Some(&i) if doc.nodes[i].level <= owner_node.level => out.push(Problem::new(
                     Check::LevelOrder,
                     at(&format!("$.nodes[{i}].level"), Some(c)),
-                    format!(
-                        "层级未逐级向下：{}级节点的下级是{}级",
-                        owner_node.level.zh(),
-                        doc.nodes[i].level.zh()
-                    ),
+                    format!("层级未逐级向下：{}级节点的下级是{}级", owner_node.level.zh(), doc.nodes[i].level.zh()),
                     format!(
                         "levels must descend: a {} has a child at level {}",
                         owner_node.level.key(),
@@ -238,14 +198,8 @@ impl Dataset {
                 out.push(Problem::new(
                     Check::Orphan,
                     at(&format!("$.nodes[{i}]"), Some(id)),
-                    format!(
-                        "节点不属于任何上级（\"{}\" 未列出它）",
-                        clip(&owner_node.id, 80)
-                    ),
-                    format!(
-                        "the node has no parent (\"{}\" does not list it)",
-                        clip(&owner_node.id, 80)
-                    ),
+                    format!("节点不属于任何上级（\"{}\" 未列出它）", clip(&owner_node.id, 80)),
+                    format!("the node has no parent (\"{}\" does not list it)", clip(&owner_node.id, 80)),
                 ));
             }
         }
@@ -261,24 +215,11 @@ impl Dataset {
         }
         // The owner (in its own file) against the shard's tops.
         if out.is_empty() && node_usable(owner_node, self.period_keys.len()) {
-            let kids: Vec<&Node> = owner_node
-                .children
-                .iter()
-                .map(|c| &doc.nodes[tops[c.as_str()]])
-                .collect();
+            let kids: Vec<&Node> = owner_node.children.iter().map(|c| &doc.nodes[tops[c.as_str()]]).collect();
             let (f, pos) = self.origin[owner];
             let owner_file = self.files[f as usize].clone();
-            let mut c = Ctx {
-                file: &owner_file,
-                out: &mut out,
-            };
-            check_sums(
-                &mut c,
-                owner_node,
-                &format!("$.nodes[{pos}]"),
-                &kids,
-                &self.period_keys,
-            );
+            let mut c = Ctx { file: &owner_file, out: &mut out };
+            check_sums(&mut c, owner_node, &format!("$.nodes[{pos}]"), &kids, &self.period_keys);
         }
         if !out.is_empty() {
             return Err(out);
@@ -324,20 +265,14 @@ impl Dataset {
 
 /// Loads an index and every shard reachable from it through `read`, collecting every
 /// problem. Used by the `validate` command and the tests.
-pub fn load_all(
-    index: &str,
-    mut read: impl FnMut(&str) -> Result<Vec<u8>, String>,
-) -> (Option<Dataset>, Problems) {
+pub fn load_all(index: &str, mut read: impl FnMut(&str) -> Result<Vec<u8>, String>) -> (Option<Dataset>, Problems) {
     let mut problems = Problems::default();
     let bytes = match read(index) {
         Ok(b) => b,
         Err(e) => {
             problems.push(Problem::new(
                 Check::ShardMissing,
-                Location {
-                    file: index.into(),
-                    ..Default::default()
-                },
+                Location { file: index.into(), ..Default::default() },
                 format!("无法读取文件：{e}"),
                 format!("cannot read the file: {e}"),
             ));
@@ -368,10 +303,7 @@ pub fn load_all(
                 Check::ShardMissing,
                 owner_loc.unwrap_or_default(),
                 format!("分片文件 \"{}\" 无法读取：{e}", clip(&shard, 120)),
-                format!(
-                    "the shard file \"{}\" cannot be read: {e}",
-                    clip(&shard, 120)
-                ),
+                format!("the shard file \"{}\" cannot be read: {e}", clip(&shard, 120)),
             )),
             Ok(bytes) => {
                 let before = ds.nodes.len();

@@ -15,11 +15,7 @@ struct Header {
 }
 
 fn at(file: &str, path: String) -> Location {
-    Location {
-        file: file.to_string(),
-        path,
-        node: None,
-    }
+    Location { file: file.to_string(), path, node: None }
 }
 
 /// Turns serde_path_to_error's `nodes[3].m.people` into `$.nodes[3].m.people`.
@@ -41,14 +37,8 @@ fn check_header(file: &str, h: &Header) -> Option<Problem> {
             return Some(Problem::new(
                 Check::Format,
                 at(file, "$.format".into()),
-                format!(
-                    "不是安居数据文件：format 为 \"{}\"，应为 \"{FORMAT}\"",
-                    crate::text::clip(other, 60)
-                ),
-                format!(
-                    "not an Anju data file: format is \"{}\", expected \"{FORMAT}\"",
-                    crate::text::clip(other, 60)
-                ),
+                format!("不是安居数据文件：format 为 \"{}\"，应为 \"{FORMAT}\"", crate::text::clip(other, 60)),
+                format!("not an Anju data file: format is \"{}\", expected \"{FORMAT}\"", crate::text::clip(other, 60)),
             ))
         }
         None => {
@@ -56,9 +46,7 @@ fn check_header(file: &str, h: &Header) -> Option<Problem> {
                 Check::Format,
                 at(file, "$".into()),
                 format!("不是安居数据文件：缺少 format 字段（应为 \"{FORMAT}\"）"),
-                format!(
-                    "not an Anju data file: the format field is missing (expected \"{FORMAT}\")"
-                ),
+                format!("not an Anju data file: the format field is missing (expected \"{FORMAT}\")"),
             ))
         }
     }
@@ -68,9 +56,7 @@ fn check_header(file: &str, h: &Header) -> Option<Problem> {
             Check::Version,
             at(file, "$.schema_version".into()),
             format!("数据格式版本 {v} 不受支持，本程序读取版本 {SCHEMA_VERSION}"),
-            format!(
-                "schema version {v} is not supported; this program reads version {SCHEMA_VERSION}"
-            ),
+            format!("schema version {v} is not supported; this program reads version {SCHEMA_VERSION}"),
         )),
         None => Some(Problem::new(
             Check::Version,
@@ -98,17 +84,8 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<DataFile, Problem> {
         Err(e) if e.is_syntax() || e.is_eof() || e.is_io() => Err(Problem::new(
             Check::Syntax,
             at(file, format!("line {}, column {}", e.line(), e.column())),
-            format!(
-                "JSON 语法错误（第 {} 行第 {} 列）：{}",
-                e.line(),
-                e.column(),
-                syntax_zh(&e)
-            ),
-            format!(
-                "JSON syntax error at line {}, column {}: {e}",
-                e.line(),
-                e.column()
-            ),
+            format!("JSON 语法错误（第 {} 行第 {} 列）：{}", e.line(), e.column(), syntax_zh(&e)),
+            format!("JSON syntax error at line {}, column {}: {e}", e.line(), e.column()),
         )),
         Err(first) => {
             // The slow path runs only on failure: re-parse to learn where it failed.
@@ -151,11 +128,7 @@ mod tests {
 
     #[test]
     fn syntax_error_has_line_and_column() {
-        let p = parse_file(
-            "index.json",
-            b"{\n  \"format\": \"anju-dataset\",\n  oops\n}",
-        )
-        .unwrap_err();
+        let p = parse_file("index.json", b"{\n  \"format\": \"anju-dataset\",\n  oops\n}").unwrap_err();
         assert_eq!(p.check, Check::Syntax);
         assert_eq!(p.at.path, "line 3, column 3");
         assert_eq!(p.at.file, "index.json");
@@ -170,8 +143,11 @@ mod tests {
 
     #[test]
     fn wrong_version_is_named_as_such() {
-        let p = parse_file("a.json", br#"{"format":"anju-dataset","schema_version":2,"kind":"index","periods":[],"nodes":[{"bad":1}]}"#)
-            .unwrap_err();
+        let p = parse_file(
+            "a.json",
+            br#"{"format":"anju-dataset","schema_version":2,"kind":"index","periods":[],"nodes":[{"bad":1}]}"#,
+        )
+        .unwrap_err();
         assert_eq!(p.check, Check::Version);
         assert_eq!(p.at.path, "$.schema_version");
     }

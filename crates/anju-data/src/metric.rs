@@ -177,10 +177,7 @@ pub const AT_MOST: &[(Metric, Metric)] = {
 pub const PARTITIONS: &[(Metric, &[Metric])] = {
     use Metric::*;
     &[
-        (
-            Employed,
-            &[Away, NearHome, Workshop, WelfarePosts, SelfEmployed],
-        ),
+        (Employed, &[Away, NearHome, Workshop, WelfarePosts, SelfEmployed]),
         (Households, &[RiskRed, RiskYellow, RiskGreen]),
     ]
 };

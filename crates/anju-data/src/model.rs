@@ -25,15 +25,8 @@ pub enum Level {
 }
 
 impl Level {
-    pub const ALL: [Level; 7] = [
-        Level::Region,
-        Level::City,
-        Level::County,
-        Level::Site,
-        Level::Community,
-        Level::Grid,
-        Level::Building,
-    ];
+    pub const ALL: [Level; 7] =
+        [Level::Region, Level::City, Level::County, Level::Site, Level::Community, Level::Grid, Level::Building];
     pub fn key(self) -> &'static str {
         match self {
             Level::Region => "region",
@@ -101,17 +94,11 @@ impl Period {
         self.year as i32 * 12 + self.month as i32 - 1
     }
     pub fn from_ordinal(o: i32) -> Period {
-        Period {
-            year: (o.div_euclid(12)) as u16,
-            month: (o.rem_euclid(12) + 1) as u8,
-        }
+        Period { year: (o.div_euclid(12)) as u16, month: (o.rem_euclid(12) + 1) as u8 }
     }
     /// The same month a year earlier.
     pub fn year_before(self) -> Period {
-        Period {
-            year: self.year - 1,
-            month: self.month,
-        }
+        Period { year: self.year - 1, month: self.month }
     }
 }
 
@@ -201,10 +188,7 @@ pub struct Metrics {
 
 impl Default for Metrics {
     fn default() -> Self {
-        Metrics {
-            values: Box::new(std::array::from_fn(|_| Series::Const(0))),
-            unknown: Vec::new(),
-        }
+        Metrics { values: Box::new(std::array::from_fn(|_| Series::Const(0))), unknown: Vec::new() }
     }
 }
 
@@ -344,23 +328,8 @@ mod tests {
 
     #[test]
     fn periods_parse_strictly() {
-        assert_eq!(
-            Period::parse("2024-06"),
-            Some(Period {
-                year: 2024,
-                month: 6
-            })
-        );
-        for bad in [
-            "2024-13",
-            "2024-00",
-            "2024-6",
-            "24-06",
-            "2024/06",
-            "２０２４-06",
-            "",
-            "2024-06-01",
-        ] {
+        assert_eq!(Period::parse("2024-06"), Some(Period { year: 2024, month: 6 }));
+        for bad in ["2024-13", "2024-00", "2024-6", "24-06", "2024/06", "２０２４-06", "", "2024-06-01"] {
             assert_eq!(Period::parse(bad), None, "{bad}");
         }
         let p = Period::parse("2024-01").unwrap();
@@ -374,19 +343,14 @@ mod tests {
         n.m.set(Metric::People, Series::Const(5));
         n.m.set(Metric::Employed, Series::Per(vec![1, 2].into()));
         let json = serde_json::to_string(&n).unwrap();
-        assert!(
-            json.contains(r#""m":{"people":5,"employed":[1,2]}"#),
-            "{json}"
-        );
+        assert!(json.contains(r#""m":{"people":5,"employed":[1,2]}"#), "{json}");
         let back: Node = serde_json::from_str(&json).unwrap();
         assert_eq!(back, n);
     }
 
     #[test]
     fn unknown_metric_keys_are_kept_for_reporting() {
-        let n: Node =
-            serde_json::from_str(r#"{"id":"1","name":"a","level":"grid","m":{"peeple":3}}"#)
-                .unwrap();
+        let n: Node = serde_json::from_str(r#"{"id":"1","name":"a","level":"grid","m":{"peeple":3}}"#).unwrap();
         assert_eq!(n.m.unknown, vec!["peeple".to_string()]);
     }
 }

@@ -64,18 +64,8 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(
-        check: Check,
-        at: Location,
-        zh: impl Into<String>,
-        en: impl Into<String>,
-    ) -> Problem {
-        Problem {
-            check,
-            at,
-            zh: zh.into(),
-            en: en.into(),
-        }
+    pub fn new(check: Check, at: Location, zh: impl Into<String>, en: impl Into<String>) -> Problem {
+        Problem { check, at, zh: zh.into(), en: en.into() }
     }
     /// The message in the given language (`"en"`, anything else is Chinese).
     pub fn message(&self, lang: &str) -> &str {
@@ -109,11 +99,7 @@ impl Default for Problems {
 
 impl Problems {
     pub fn with_cap(cap: usize) -> Problems {
-        Problems {
-            list: Vec::new(),
-            total: 0,
-            cap,
-        }
+        Problems { list: Vec::new(), total: 0, cap }
     }
     pub fn push(&mut self, p: Problem) {
         self.total += 1;

@@ -45,15 +45,13 @@ pub fn rollup_into(parent: &mut Node, children: &[&Node], periods: usize) {
     for &m in Metric::ALL {
         let values: Vec<u64> = (0..periods)
             .map(|t| {
-                (own_count(parent.level, m) + child_sum(children.iter().copied(), m, t))
-                    .min(u64::MAX as u128) as u64
+                (own_count(parent.level, m) + child_sum(children.iter().copied(), m, t)).min(u64::MAX as u128) as u64
             })
             .collect();
         parent.m.set(m, Series::from_values(values));
     }
-    let inc: Vec<Option<f64>> = (0..periods)
-        .map(|t| weighted_income(children.iter().copied(), t).map(round_fen))
-        .collect();
+    let inc: Vec<Option<f64>> =
+        (0..periods).map(|t| weighted_income(children.iter().copied(), t).map(round_fen)).collect();
     parent.income = Income::from_values(inc);
 }
 
@@ -93,9 +91,6 @@ mod tests {
         let mut a = leaf(0, None);
         a.m.set(Metric::People, Series::Const(u64::MAX));
         let b = a.clone();
-        assert_eq!(
-            child_sum([&a, &b].into_iter(), Metric::People, 0),
-            2 * u64::MAX as u128
-        );
+        assert_eq!(child_sum([&a, &b].into_iter(), Metric::People, 0), 2 * u64::MAX as u128);
     }
 }

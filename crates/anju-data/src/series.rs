@@ -104,11 +104,7 @@ impl<'de> Visitor<'de> for CellVisitor {
         Ok(Cell::Ok(v))
     }
     fn visit_i64<E>(self, v: i64) -> Result<Cell, E> {
-        Ok(if v < 0 {
-            Cell::Bad(BadValue::Negative(v))
-        } else {
-            Cell::Ok(v as u64)
-        })
+        Ok(if v < 0 { Cell::Bad(BadValue::Negative(v)) } else { Cell::Ok(v as u64) })
     }
     fn visit_f64<E>(self, v: f64) -> Result<Cell, E> {
         // Spreadsheets export whole numbers as 12.0; accept those, flag real fractions.
@@ -358,14 +354,8 @@ mod tests {
         assert_eq!(s("-3"), Series::Bad(None, BadValue::Negative(-3)));
         assert_eq!(s("[1,-2,3]"), Series::Bad(Some(1), BadValue::Negative(-2)));
         assert_eq!(s("[1,2.5]"), Series::Bad(Some(1), BadValue::Fraction(2.5)));
-        assert_eq!(
-            s(r#"[1,"x",[1],{"a":1},null,true]"#),
-            Series::Bad(Some(1), BadValue::NotANumber("a string"))
-        );
-        assert_eq!(
-            s("\"x\""),
-            Series::Bad(None, BadValue::NotANumber("a string"))
-        );
+        assert_eq!(s(r#"[1,"x",[1],{"a":1},null,true]"#), Series::Bad(Some(1), BadValue::NotANumber("a string")));
+        assert_eq!(s("\"x\""), Series::Bad(None, BadValue::NotANumber("a string")));
     }
 
     #[test]

@@ -23,11 +23,7 @@ pub(crate) struct Ctx<'a> {
 
 impl Ctx<'_> {
     pub fn at(&self, path: String, node: Option<&str>) -> Location {
-        Location {
-            file: self.file.to_string(),
-            path,
-            node: node.map(|n| clip(n, 80)),
-        }
+        Location { file: self.file.to_string(), path, node: node.map(|n| clip(n, 80)) }
     }
     pub fn push(&mut self, check: Check, path: String, node: Option<&str>, zh: String, en: String) {
         let at = self.at(path, node);
@@ -93,8 +89,7 @@ pub fn shard_path_ok(p: &str) -> bool {
         && !p.contains('?')
         && !p.contains('#')
         && !p.chars().any(|c| c.is_control() || c.is_whitespace())
-        && p.split('/')
-            .all(|seg| !seg.is_empty() && seg != ".." && seg != ".")
+        && p.split('/').all(|seg| !seg.is_empty() && seg != ".." && seg != ".")
 }
 
 fn metric_path(i: usize, m: Metric) -> String {
@@ -102,14 +97,7 @@ fn metric_path(i: usize, m: Metric) -> String {
 }
 
 /// Value checks on one node: types, lengths, bounds, partitions, own counts, claims.
-fn check_node(
-    c: &mut Ctx,
-    i: usize,
-    n: &Node,
-    np: usize,
-    periods: &[String],
-    sources: Option<&HashSet<String>>,
-) {
+fn check_node(c: &mut Ctx, i: usize, n: &Node, np: usize, periods: &[String], sources: Option<&HashSet<String>>) {
     let id = Some(n.id.as_str());
     if n.id.trim().is_empty() {
         c.push(
@@ -148,14 +136,12 @@ fn check_node(
                     None => metric_path(i, m),
                 };
                 let (zh, en) = match bad {
-                    crate::series::BadValue::Negative(v) => (
-                        format!("{} 不能为负数（{v}）", m.zh()),
-                        format!("{} must not be negative ({v})", m.key()),
-                    ),
-                    crate::series::BadValue::Fraction(v) => (
-                        format!("{} 应为整数（{v}）", m.zh()),
-                        format!("{} must be a whole number ({v})", m.key()),
-                    ),
+                    crate::series::BadValue::Negative(v) => {
+                        (format!("{} 不能为负数（{v}）", m.zh()), format!("{} must not be negative ({v})", m.key()))
+                    }
+                    crate::series::BadValue::Fraction(v) => {
+                        (format!("{} 应为整数（{v}）", m.zh()), format!("{} must be a whole number ({v})", m.key()))
+                    }
                     crate::series::BadValue::NotANumber(w) => (
                         format!("{} 应为数字，而不是{}", m.zh(), zh_kind(w)),
                         format!("{} must be a number, not {w}", m.key()),
@@ -170,11 +156,7 @@ fn check_node(
                     metric_path(i, m),
                     id,
                     format!("{} 有 {} 个值，但统计期有 {np} 个", m.zh(), a.len()),
-                    format!(
-                        "{} has {} values but there are {np} periods",
-                        m.key(),
-                        a.len()
-                    ),
+                    format!("{} has {} values but there are {np} periods", m.key(), a.len()),
                 );
             }
             _ => {}
@@ -247,14 +229,8 @@ fn check_node(
                 Check::Claim,
                 format!("{path}.period"),
                 id,
-                format!(
-                    "来源标注的统计期 \"{}\" 不在数据统计期内",
-                    clip(&claim.period, 20)
-                ),
-                format!(
-                    "the claim's period \"{}\" is not one of the dataset's periods",
-                    clip(&claim.period, 20)
-                ),
+                format!("来源标注的统计期 \"{}\" 不在数据统计期内", clip(&claim.period, 20)),
+                format!("the claim's period \"{}\" is not one of the dataset's periods", clip(&claim.period, 20)),
             );
         }
         for (j, f) in claim.fields.iter().enumerate() {
@@ -279,42 +255,22 @@ fn check_node(
                 Check::Exceeds,
                 metric_path(i, a),
                 id,
-                format!(
-                    "{}（{}）超过了{}（{}），统计期 {}",
-                    a.zh(),
-                    n.m.get(a, t),
-                    b.zh(),
-                    n.m.get(b, t),
-                    periods[t]
-                ),
-                format!(
-                    "{} ({}) exceeds {} ({}) in {}",
-                    a.key(),
-                    n.m.get(a, t),
-                    b.key(),
-                    n.m.get(b, t),
-                    periods[t]
-                ),
+                format!("{}（{}）超过了{}（{}），统计期 {}", a.zh(), n.m.get(a, t), b.zh(), n.m.get(b, t), periods[t]),
+                format!("{} ({}) exceeds {} ({}) in {}", a.key(), n.m.get(a, t), b.key(), n.m.get(b, t), periods[t]),
             );
         }
     }
     for &(whole, parts) in PARTITIONS {
-        if let Some(t) = (0..np).find(|&t| {
-            parts.iter().map(|p| n.m.get(*p, t) as u128).sum::<u128>() != n.m.get(whole, t) as u128
-        }) {
+        if let Some(t) =
+            (0..np).find(|&t| parts.iter().map(|p| n.m.get(*p, t) as u128).sum::<u128>() != n.m.get(whole, t) as u128)
+        {
             let sum: u128 = parts.iter().map(|p| n.m.get(*p, t) as u128).sum();
             let names: Vec<&str> = parts.iter().map(|p| p.key()).collect();
             c.push(
                 Check::Partition,
                 metric_path(i, whole),
                 id,
-                format!(
-                    "{}（{}）不等于其分项之和（{}），统计期 {}",
-                    whole.zh(),
-                    n.m.get(whole, t),
-                    sum,
-                    periods[t]
-                ),
+                format!("{}（{}）不等于其分项之和（{}），统计期 {}", whole.zh(), n.m.get(whole, t), sum, periods[t]),
                 format!(
                     "{} ({}) is not the sum of {} ({sum}) in {}",
                     whole.key(),
@@ -340,30 +296,17 @@ fn check_node(
                     Check::OwnCount,
                     metric_path(i, m),
                     id,
-                    format!(
-                        "{}级节点的{}应为 {w}，而不是 {}",
-                        n.level.zh(),
-                        m.zh(),
-                        n.m.get(m, t)
-                    ),
-                    format!(
-                        "a {} node must have {} = {w}, not {}",
-                        n.level.key(),
-                        m.key(),
-                        n.m.get(m, t)
-                    ),
+                    format!("{}级节点的{}应为 {w}，而不是 {}", n.level.zh(), m.zh(), n.m.get(m, t)),
+                    format!("a {} node must have {} = {w}, not {}", n.level.key(), m.key(), n.m.get(m, t)),
                 );
             }
         }
     }
-    if let Some(t) =
-        (0..np).find(|&t| n.income.get(t).is_some() != (n.m.get(Metric::IncomePeople, t) > 0))
-    {
+    if let Some(t) = (0..np).find(|&t| n.income.get(t).is_some() != (n.m.get(Metric::IncomePeople, t) > 0)) {
         let (zh, en) = if n.income.get(t).is_some() {
             (
                 "有人均纯收入但收入统计人口（income_people）为 0，无法汇总".to_string(),
-                "has per-capita income but income_people is 0, so it cannot be rolled up"
-                    .to_string(),
+                "has per-capita income but income_people is 0, so it cannot be rolled up".to_string(),
             )
         } else {
             (
@@ -409,22 +352,14 @@ pub(crate) fn node_usable(n: &Node, np: usize) -> bool {
 
 /// Checks that `parent` equals the sum of `children` for every metric and period, and that
 /// its income is their weighted mean.
-pub(crate) fn check_sums(
-    c: &mut Ctx,
-    parent: &Node,
-    parent_path: &str,
-    children: &[&Node],
-    periods: &[String],
-) {
+pub(crate) fn check_sums(c: &mut Ctx, parent: &Node, parent_path: &str, children: &[&Node], periods: &[String]) {
     let np = periods.len();
     let id = Some(parent.id.as_str());
     for &m in Metric::ALL {
         let ps = parent.m.series(m);
         // Fast path: constant parent and constant children need one comparison.
-        let all_const = matches!(ps, Series::Const(_))
-            && children
-                .iter()
-                .all(|ch| matches!(ch.m.series(m), Series::Const(_)));
+        let all_const =
+            matches!(ps, Series::Const(_)) && children.iter().all(|ch| matches!(ch.m.series(m), Series::Const(_)));
         let range = if all_const { 0..np.min(1) } else { 0..np };
         for t in range {
             let sum = own_count(parent.level, m) + child_sum(children.iter().copied(), m, t);
@@ -434,11 +369,7 @@ pub(crate) fn check_sums(
                     Check::Sum,
                     format!("{parent_path}.m.{}", m.key()),
                     id,
-                    format!(
-                        "{}：本级为 {have}，下级合计为 {sum}（统计期 {}）",
-                        m.zh(),
-                        periods[t]
-                    ),
+                    format!("{}：本级为 {have}，下级合计为 {sum}（统计期 {}）", m.zh(), periods[t]),
                     format!(
                         "{}: this node has {have} but its children add up to {sum} (period {})",
                         m.key(),
@@ -463,12 +394,7 @@ pub(crate) fn check_sums(
                 Check::IncomeRollup,
                 format!("{parent_path}.income"),
                 id,
-                format!(
-                    "人均纯收入为 {}，但下级按人口加权平均为 {}（统计期 {}）",
-                    show(have),
-                    show(want),
-                    periods[t]
-                ),
+                format!("人均纯收入为 {}，但下级按人口加权平均为 {}（统计期 {}）", show(have), show(want), periods[t]),
                 format!(
                     "per-capita income is {} but the children's weighted mean is {} (period {})",
                     show(have),
@@ -489,12 +415,7 @@ pub struct FileCheck {
 }
 
 /// Every check that needs only this file (and, for a shard, the index's context).
-pub fn check_file(
-    file: &str,
-    doc: &DataFile,
-    ctx: Option<&Context>,
-    out: &mut Problems,
-) -> FileCheck {
+pub fn check_file(file: &str, doc: &DataFile, ctx: Option<&Context>, out: &mut Problems) -> FileCheck {
     let mut c = Ctx { file, out };
     let periods = check_periods(&mut c, &doc.periods);
     match doc.kind {
@@ -522,14 +443,8 @@ pub fn check_file(
                             Check::Meta,
                             "$.dataset.as_of".into(),
                             None,
-                            format!(
-                                "数据截止日期应为 YYYY-MM-DD，而不是 \"{}\"",
-                                clip(&meta.as_of, 20)
-                            ),
-                            format!(
-                                "as_of must be an ISO date YYYY-MM-DD, not \"{}\"",
-                                clip(&meta.as_of, 20)
-                            ),
+                            format!("数据截止日期应为 YYYY-MM-DD，而不是 \"{}\"", clip(&meta.as_of, 20)),
+                            format!("as_of must be an ISO date YYYY-MM-DD, not \"{}\"", clip(&meta.as_of, 20)),
                         ),
                         Some((y, mo, _)) => {
                             if let Some(last) = periods.as_ref().and_then(|p| p.last()) {
@@ -538,14 +453,8 @@ pub fn check_file(
                                         Check::Meta,
                                         "$.dataset.as_of".into(),
                                         None,
-                                        format!(
-                                            "数据截止日期 {} 早于最后一个统计期 {last}",
-                                            meta.as_of
-                                        ),
-                                        format!(
-                                            "as_of {} is before the last period {last}",
-                                            meta.as_of
-                                        ),
+                                        format!("数据截止日期 {} 早于最后一个统计期 {last}", meta.as_of),
+                                        format!("as_of {} is before the last period {last}", meta.as_of),
                                     );
                                 }
                             }
@@ -587,13 +496,7 @@ pub fn check_file(
         }
     }
     if doc.nodes.is_empty() {
-        c.push(
-            Check::Root,
-            "$.nodes".into(),
-            None,
-            "文件中没有任何节点".into(),
-            "the file holds no nodes".into(),
-        );
+        c.push(Check::Root, "$.nodes".into(), None, "文件中没有任何节点".into(), "the file holds no nodes".into());
     }
     let np = doc.periods.len();
     let sources: Option<HashSet<String>> = match (doc.kind, &doc.dataset, ctx) {
@@ -620,9 +523,16 @@ pub fn check_file(
     for (i, n) in doc.nodes.iter().enumerate() {
         if let Some(s) = &n.shard {
             if !shard_path_ok(s) {
-                c.push(Check::ShardPath, format!("$.nodes[{i}].shard"), Some(&n.id),
+                c.push(
+                    Check::ShardPath,
+                    format!("$.nodes[{i}].shard"),
+                    Some(&n.id),
                     format!("分片路径无效：\"{}\"（须为同一目录下的相对 .json 路径）", clip(s, 80)),
-                    format!("invalid shard path \"{}\" (must be a relative .json path inside the dataset)", clip(s, 80)));
+                    format!(
+                        "invalid shard path \"{}\" (must be a relative .json path inside the dataset)",
+                        clip(s, 80)
+                    ),
+                );
             }
             if n.children.is_empty() {
                 c.push(
@@ -691,10 +601,7 @@ pub fn check_file(
                     path,
                     Some(&n.id),
                     format!("下级 \"{}\" 应在分片文件中，却出现在本文件", clip(cid, 80)),
-                    format!(
-                        "the child \"{}\" belongs in the shard but is in this file",
-                        clip(cid, 80)
-                    ),
+                    format!("the child \"{}\" belongs in the shard but is in this file", clip(cid, 80)),
                 ),
                 (None, Some(_)) => {}
             }
@@ -714,10 +621,7 @@ pub fn check_file(
                 ),
                 Some(&r) => {
                     for (i, n) in doc.nodes.iter().enumerate() {
-                        if i != r
-                            && parent_in_file[i].is_none()
-                            && ids.get(n.id.as_str()) == Some(&i)
-                        {
+                        if i != r && parent_in_file[i].is_none() && ids.get(n.id.as_str()) == Some(&i) {
                             c.push(
                                 Check::Orphan,
                                 format!("$.nodes[{i}]"),
@@ -750,21 +654,14 @@ pub fn check_file(
             let kids: Option<Vec<&Node>> = n
                 .children
                 .iter()
-                .map(|cid| {
-                    ids.get(cid.as_str())
-                        .filter(|&&j| usable[j])
-                        .map(|&j| &doc.nodes[j])
-                })
+                .map(|cid| ids.get(cid.as_str()).filter(|&&j| usable[j]).map(|&j| &doc.nodes[j]))
                 .collect();
             if let Some(kids) = kids {
                 check_sums(&mut c, n, &format!("$.nodes[{i}]"), &kids, &doc.periods);
             }
         }
     }
-    FileCheck {
-        periods,
-        parent_in_file,
-    }
+    FileCheck { periods, parent_in_file }
 }
 
 /// Problems grouped by check, for summaries.

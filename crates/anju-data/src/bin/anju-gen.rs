@@ -25,10 +25,7 @@ struct Args {
 fn main() -> ExitCode {
     let args = Args::parse();
     let Some(preset) = Preset::parse(&args.preset) else {
-        eprintln!(
-            "unknown preset {:?}: use demo, province or national",
-            args.preset
-        );
+        eprintln!("unknown preset {:?}: use demo, province or national", args.preset);
         return ExitCode::from(2);
     };
     let g = match generate(preset, args.seed) {
@@ -38,13 +35,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let w = layout(
-        &g,
-        &WriteOptions {
-            single_file: args.single_file,
-            ..Default::default()
-        },
-    );
+    let w = layout(&g, &WriteOptions { single_file: args.single_file, ..Default::default() });
     if let Err(e) = write_dir(&args.out, &w) {
         eprintln!("cannot write {}: {e}", args.out.display());
         return ExitCode::FAILURE;

@@ -18,19 +18,9 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let dir = args
-        .index
-        .parent()
-        .map(|p| p.to_path_buf())
-        .unwrap_or_default();
-    let name = args
-        .index
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let (ds, problems) = load_all(&name, |rel| {
-        std::fs::read(dir.join(rel)).map_err(|e| e.to_string())
-    });
+    let dir = args.index.parent().map(|p| p.to_path_buf()).unwrap_or_default();
+    let name = args.index.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let (ds, problems) = load_all(&name, |rel| std::fs::read(dir.join(rel)).map_err(|e| e.to_string()));
     let lang = if args.en { "en" } else { "zh" };
     for p in &problems.list {
         println!("{}: {}", p.at, p.message(lang));
@@ -40,12 +30,7 @@ fn main() -> ExitCode {
     }
     match (ds, problems.is_empty()) {
         (Some(ds), true) => {
-            println!(
-                "ok: {} nodes in {} files, {} periods",
-                ds.nodes.len(),
-                ds.files.len(),
-                ds.periods.len()
-            );
+            println!("ok: {} nodes in {} files, {} periods", ds.nodes.len(), ds.files.len(), ds.periods.len());
             ExitCode::SUCCESS
         }
         _ => {

@@ -18,15 +18,9 @@ pub fn apportion(total: u64, weights: &[f64], lo: &[u64], hi: &[u64]) -> Option<
     if lo_sum > total as u128 || hi_sum < total as u128 {
         return None;
     }
-    let w: Vec<f64> = weights
-        .iter()
-        .map(|&x| if x.is_finite() && x > 1e-12 { x } else { 1e-12 })
-        .collect();
-    let fill = |lambda: f64| -> Vec<f64> {
-        (0..n)
-            .map(|i| (lambda * w[i]).clamp(lo[i] as f64, hi[i] as f64))
-            .collect()
-    };
+    let w: Vec<f64> = weights.iter().map(|&x| if x.is_finite() && x > 1e-12 { x } else { 1e-12 }).collect();
+    let fill =
+        |lambda: f64| -> Vec<f64> { (0..n).map(|i| (lambda * w[i]).clamp(lo[i] as f64, hi[i] as f64)).collect() };
     let sum = |y: &[f64]| y.iter().sum::<f64>();
     let target = total as f64;
     let wsum: f64 = w.iter().sum();
@@ -50,17 +44,11 @@ pub fn apportion(total: u64, weights: &[f64], lo: &[u64], hi: &[u64]) -> Option<
         }
         y = fill(b);
     }
-    let mut x: Vec<u64> = (0..n)
-        .map(|i| (y[i].floor() as u64).clamp(lo[i], hi[i]))
-        .collect();
+    let mut x: Vec<u64> = (0..n).map(|i| (y[i].floor() as u64).clamp(lo[i], hi[i])).collect();
     let mut have: u128 = x.iter().map(|&v| v as u128).sum();
     // Largest remainders first; repeat in case float error left more than one pass.
     let mut by_frac: Vec<usize> = (0..n).collect();
-    by_frac.sort_by(|&p, &q| {
-        (y[q] - y[q].floor())
-            .total_cmp(&(y[p] - y[p].floor()))
-            .then(p.cmp(&q))
-    });
+    by_frac.sort_by(|&p, &q| (y[q] - y[q].floor()).total_cmp(&(y[p] - y[p].floor())).then(p.cmp(&q)));
     while have < total as u128 {
         let before = have;
         for &i in &by_frac {
@@ -101,22 +89,10 @@ mod tests {
 
     #[test]
     fn proportional_and_exact() {
-        assert_eq!(
-            apportion(10, &[1.0, 1.0], &[0, 0], &[10, 10]),
-            Some(vec![5, 5])
-        );
+        assert_eq!(apportion(10, &[1.0, 1.0], &[0, 0], &[10, 10]), Some(vec![5, 5]));
         // 2.5 and 7.5: the tie on the remainder goes to the first part.
-        assert_eq!(
-            apportion(10, &[1.0, 3.0], &[0, 0], &[10, 10]),
-            Some(vec![3, 7])
-        );
-        assert_eq!(
-            apportion(7, &[1.0, 1.0, 1.0], &[0, 0, 0], &[9, 9, 9])
-                .unwrap()
-                .iter()
-                .sum::<u64>(),
-            7
-        );
+        assert_eq!(apportion(10, &[1.0, 3.0], &[0, 0], &[10, 10]), Some(vec![3, 7]));
+        assert_eq!(apportion(7, &[1.0, 1.0, 1.0], &[0, 0, 0], &[9, 9, 9]).unwrap().iter().sum::<u64>(), 7);
     }
 
     #[test]

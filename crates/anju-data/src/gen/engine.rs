@@ -28,10 +28,7 @@ pub(super) fn no_floor(_: &[u64]) -> u64 {
 }
 
 fn cap_of(caps: &[Metric], v: &[u64]) -> u64 {
-    caps.iter()
-        .map(|c| v[c.index()])
-        .min()
-        .unwrap_or(u64::MAX / 4)
+    caps.iter().map(|c| v[c.index()]).min().unwrap_or(u64::MAX / 4)
 }
 
 /// Nodes from the root in pre-order, not descending below `limit`.
@@ -70,10 +67,7 @@ fn bounded_by(x: Metric) -> Vec<Metric> {
     let mut frontier = vec![x];
     while let Some(b) = frontier.pop() {
         let direct = AT_MOST.iter().filter(|(_, w)| *w == b).map(|(a, _)| *a);
-        let parts = PARTITIONS
-            .iter()
-            .filter(|(w, _)| *w == b)
-            .flat_map(|(_, ps)| ps.iter().copied());
+        let parts = PARTITIONS.iter().filter(|(w, _)| *w == b).flat_map(|(_, ps)| ps.iter().copied());
         for a in direct.chain(parts) {
             if !out.contains(&a) {
                 out.push(a);
@@ -88,9 +82,7 @@ fn bounded_by(x: Metric) -> Vec<Metric> {
 fn published_floor(t: &GTree, ord: &[usize], limit: Level, m: Metric) -> Vec<u64> {
     let mut lb = vec![0u64; t.nodes.len()];
     for &i in ord.iter().rev() {
-        lb[i] = t.nodes[i]
-            .fixed(m)
-            .unwrap_or_else(|| kids_within(t, i, limit).iter().map(|&c| lb[c]).sum());
+        lb[i] = t.nodes[i].fixed(m).unwrap_or_else(|| kids_within(t, i, limit).iter().map(|&c| lb[c]).sum());
     }
     lb
 }
@@ -107,8 +99,7 @@ pub(super) fn split(t: &mut GTree, s: &Spec, limit: Level) -> Result<(), GenErro
         .filter(|&a| t.nodes.iter().any(|nd| nd.fixed(a).is_some()))
         .map(|a| published_floor(t, &ord, limit, a))
         .collect();
-    let (mut lb, mut ub, mut nat, mut has_fixed) =
-        (vec![0u64; n], vec![0u64; n], vec![0u64; n], vec![false; n]);
+    let (mut lb, mut ub, mut nat, mut has_fixed) = (vec![0u64; n], vec![0u64; n], vec![0u64; n], vec![false; n]);
     for &i in ord.iter().rev() {
         let node = &t.nodes[i];
         if let Some(f) = node.fixed(m) {
@@ -119,10 +110,7 @@ pub(super) fn split(t: &mut GTree, s: &Spec, limit: Level) -> Result<(), GenErro
             continue;
         }
         let kids = kids_within(t, i, limit);
-        let floor = dep_floors
-            .iter()
-            .map(|f| f[i])
-            .fold((s.floor)(&node.v), u64::max);
+        let floor = dep_floors.iter().map(|f| f[i]).fold((s.floor)(&node.v), u64::max);
         // A node can never hold more than its children can (all pinned children included).
         let cap = if kids.is_empty() {
             cap_of(s.caps, &node.v)
@@ -136,11 +124,7 @@ pub(super) fn split(t: &mut GTree, s: &Spec, limit: Level) -> Result<(), GenErro
         let own = (s.nat)(&node.v);
         lb[i] = floor.max(sum_lb);
         has_fixed[i] = hf;
-        let raw = if hf || (s.sum_up && !kids.is_empty()) {
-            sum_nat as f64
-        } else {
-            own * noise(t, s.spread)
-        };
+        let raw = if hf || (s.sum_up && !kids.is_empty()) { sum_nat as f64 } else { own * noise(t, s.spread) };
         nat[i] = (raw.round().max(0.0) as u64).clamp(lb[i], cap.max(lb[i]));
     }
     t.nodes[0].v[m.index()] = nat[0];
@@ -197,10 +181,7 @@ pub(super) fn split_partition(
     let single_row = |t: &GTree, i: usize| -> Result<Vec<u64>, GenError> {
         let node = &t.nodes[i];
         let total = node.v[whole.index()];
-        let hi: Vec<u64> = parts
-            .iter()
-            .map(|(pm, _)| node.fixed(*pm).unwrap_or(total))
-            .collect();
+        let hi: Vec<u64> = parts.iter().map(|(pm, _)| node.fixed(*pm).unwrap_or(total)).collect();
         apportion(total, &nat[i], &lb[i], &hi).ok_or_else(|| GenError::Infeasible {
             node: node.id.clone(),
             metric: whole.key(),
@@ -208,11 +189,7 @@ pub(super) fn split_partition(
         })
     };
     // The root's parts are free: each child of the root gets its own row, the root their sum.
-    let root_rows: Vec<usize> = if t.nodes[0].kids.is_empty() {
-        vec![0]
-    } else {
-        t.nodes[0].kids.clone()
-    };
+    let root_rows: Vec<usize> = if t.nodes[0].kids.is_empty() { vec![0] } else { t.nodes[0].kids.clone() };
     for &r in &root_rows {
         let row = single_row(t, r)?;
         for (j, &(pm, _)) in parts.iter().enumerate() {
@@ -221,11 +198,7 @@ pub(super) fn split_partition(
     }
     if !t.nodes[0].kids.is_empty() {
         for &(pm, _) in parts {
-            t.nodes[0].v[pm.index()] = t.nodes[0]
-                .kids
-                .iter()
-                .map(|&c| t.nodes[c].v[pm.index()])
-                .sum();
+            t.nodes[0].v[pm.index()] = t.nodes[0].kids.iter().map(|&c| t.nodes[c].v[pm.index()]).sum();
         }
     }
     for &i in &ord {
@@ -234,28 +207,17 @@ pub(super) fn split_partition(
         }
         let kids = t.nodes[i].kids.clone();
         let mut cell: Vec<Vec<u64>> = kids.iter().map(|&c| lb[c].clone()).collect();
-        let fixed: Vec<Vec<bool>> = kids
-            .iter()
-            .map(|&c| {
-                parts
-                    .iter()
-                    .map(|(pm, _)| t.nodes[c].fixed(*pm).is_some())
-                    .collect()
-            })
-            .collect();
+        let fixed: Vec<Vec<bool>> =
+            kids.iter().map(|&c| parts.iter().map(|(pm, _)| t.nodes[c].fixed(*pm).is_some()).collect()).collect();
         let mut slack: Vec<u64> = Vec::with_capacity(kids.len());
         for (r, &c) in kids.iter().enumerate() {
             let used: u64 = cell[r].iter().sum();
             let rowsum = t.nodes[c].v[whole.index()];
-            slack.push(
-                rowsum
-                    .checked_sub(used)
-                    .ok_or_else(|| GenError::Infeasible {
-                        node: t.nodes[c].id.clone(),
-                        metric: whole.key(),
-                        why: format!("{rowsum} is below its published parts ({used})"),
-                    })?,
-            );
+            slack.push(rowsum.checked_sub(used).ok_or_else(|| GenError::Infeasible {
+                node: t.nodes[c].id.clone(),
+                metric: whole.key(),
+                why: format!("{rowsum} is below its published parts ({used})"),
+            })?);
         }
         let mut todo: Vec<usize> = (0..k).filter(|&j| j != absorb).collect();
         while !todo.is_empty() {
@@ -263,18 +225,11 @@ pub(super) fn split_partition(
             let pressure = |j: usize| -> f64 {
                 let col = t.nodes[i].v[parts[j].0.index()];
                 let have: u64 = cell.iter().map(|row| row[j]).sum();
-                let room: u64 = (0..kids.len())
-                    .filter(|&r| !fixed[r][j])
-                    .map(|r| slack[r])
-                    .sum();
+                let room: u64 = (0..kids.len()).filter(|&r| !fixed[r][j]).map(|r| slack[r]).sum();
                 col.saturating_sub(have) as f64 / (room as f64 + 1.0)
             };
             let pos = (0..todo.len())
-                .max_by(|&a, &b| {
-                    pressure(todo[a])
-                        .total_cmp(&pressure(todo[b]))
-                        .then(b.cmp(&a))
-                })
+                .max_by(|&a, &b| pressure(todo[a]).total_cmp(&pressure(todo[b])).then(b.cmp(&a)))
                 .unwrap_or(0);
             let j = todo.remove(pos);
             let pm = parts[j].0;
@@ -300,15 +255,11 @@ pub(super) fn split_partition(
                     }
                 })
                 .collect();
-            let hi: Vec<u64> = (0..kids.len())
-                .map(|r| if fixed[r][j] { 0 } else { slack[r] })
-                .collect();
-            let add = apportion(need, &weights, &vec![0; kids.len()], &hi).ok_or_else(|| {
-                GenError::Infeasible {
-                    node: t.nodes[i].id.clone(),
-                    metric: pm.key(),
-                    why: format!("{need} does not fit in the children's remaining room"),
-                }
+            let hi: Vec<u64> = (0..kids.len()).map(|r| if fixed[r][j] { 0 } else { slack[r] }).collect();
+            let add = apportion(need, &weights, &vec![0; kids.len()], &hi).ok_or_else(|| GenError::Infeasible {
+                node: t.nodes[i].id.clone(),
+                metric: pm.key(),
+                why: format!("{need} does not fit in the children's remaining room"),
             })?;
             for r in 0..kids.len() {
                 cell[r][j] += add[r];
@@ -337,11 +288,7 @@ pub(super) fn split_partition(
 pub(super) fn split_income(t: &mut GTree, root_income: f64, spread: f64) {
     let ord = order(t, Level::Building);
     let w = |t: &GTree, i: usize| t.nodes[i].v[Metric::IncomePeople.index()];
-    t.nodes[0].income = if w(t, 0) > 0 {
-        Some(t.nodes[0].income_fixed.unwrap_or(root_income))
-    } else {
-        None
-    };
+    t.nodes[0].income = if w(t, 0) > 0 { Some(t.nodes[0].income_fixed.unwrap_or(root_income)) } else { None };
     for &i in &ord {
         let kids = t.nodes[i].kids.clone();
         let Some(p) = t.nodes[i].income else { continue };
@@ -350,26 +297,16 @@ pub(super) fn split_income(t: &mut GTree, root_income: f64, spread: f64) {
         }
         let mut vals: Vec<Option<f64>> = Vec::with_capacity(kids.len());
         for &c in &kids {
-            let v = if w(t, c) == 0 {
-                None
-            } else {
-                Some(
-                    t.nodes[c]
-                        .income_fixed
-                        .unwrap_or_else(|| p * noise(t, spread)),
-                )
-            };
+            let v =
+                if w(t, c) == 0 { None } else { Some(t.nodes[c].income_fixed.unwrap_or_else(|| p * noise(t, spread))) };
             vals.push(v);
         }
         let wsum: f64 = kids.iter().map(|&c| w(t, c) as f64).sum();
-        let free: Vec<usize> = (0..kids.len())
-            .filter(|&r| vals[r].is_some() && t.nodes[kids[r]].income_fixed.is_none())
-            .collect();
+        let free: Vec<usize> =
+            (0..kids.len()).filter(|&r| vals[r].is_some() && t.nodes[kids[r]].income_fixed.is_none()).collect();
         let free_w: f64 = free.iter().map(|&r| w(t, kids[r]) as f64).sum();
         if free_w > 0.0 {
-            let sum: f64 = (0..kids.len())
-                .filter_map(|r| vals[r].map(|v| v * w(t, kids[r]) as f64))
-                .sum();
+            let sum: f64 = (0..kids.len()).filter_map(|r| vals[r].map(|v| v * w(t, kids[r]) as f64)).sum();
             let shift = (p * wsum - sum) / free_w;
             for &r in &free {
                 vals[r] = vals[r].map(|v| round_fen((v + shift).max(100.0)));
@@ -379,9 +316,7 @@ pub(super) fn split_income(t: &mut GTree, root_income: f64, spread: f64) {
             let mut order_w = free.clone();
             order_w.sort_by_key(|&r| std::cmp::Reverse(w(t, kids[r])));
             for &r in &order_w {
-                let sum: f64 = (0..kids.len())
-                    .filter_map(|q| vals[q].map(|v| v * w(t, kids[q]) as f64))
-                    .sum();
+                let sum: f64 = (0..kids.len()).filter_map(|q| vals[q].map(|v| v * w(t, kids[q]) as f64)).sum();
                 let residue = p * wsum - sum;
                 let fen = (residue / (0.01 * w(t, kids[r]) as f64)).trunc();
                 if fen != 0.0 {

@@ -60,20 +60,12 @@ pub struct GTree {
 #[derive(Debug, thiserror::Error)]
 pub enum GenError {
     #[error("cannot split {metric} at node {node}: {why}")]
-    Infeasible {
-        node: String,
-        metric: &'static str,
-        why: String,
-    },
+    Infeasible { node: String, metric: &'static str, why: String },
 }
 
 impl GTree {
     pub fn new(seed: u64, periods: Vec<Period>) -> GTree {
-        GTree {
-            nodes: Vec::new(),
-            rng: ChaCha8Rng::seed_from_u64(seed),
-            periods,
-        }
+        GTree { nodes: Vec::new(), rng: ChaCha8Rng::seed_from_u64(seed), periods }
     }
 
     pub fn add(

@@ -52,22 +52,8 @@ pub fn site(rng: &mut ChaCha8Rng, n: usize) -> (String, String) {
     let (zh, en) = word(rng);
     let (sz, se) = SITE_SUFFIX[rng.random_range(0..SITE_SUFFIX.len())];
     (
-        format!(
-            "{zh}{sz}{}",
-            if n > 0 {
-                format!("({n})")
-            } else {
-                String::new()
-            }
-        ),
-        format!(
-            "{en} {se}{}",
-            if n > 0 {
-                format!(" ({n})")
-            } else {
-                String::new()
-            }
-        ),
+        format!("{zh}{sz}{}", if n > 0 { format!("({n})") } else { String::new() }),
+        format!("{en} {se}{}", if n > 0 { format!(" ({n})") } else { String::new() }),
     )
 }
 

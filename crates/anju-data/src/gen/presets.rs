@@ -35,34 +35,30 @@ pub struct Generated {
 
 /// 24 months ending with `last`.
 pub fn monthly(last: Period, n: usize) -> Vec<Period> {
-    (0..n as i32)
-        .map(|k| Period::from_ordinal(last.ordinal() - (n as i32 - 1) + k))
-        .collect()
+    (0..n as i32).map(|k| Period::from_ordinal(last.ordinal() - (n as i32 - 1) + k)).collect()
 }
 
 pub fn generate(preset: Preset, seed: u64) -> Result<Generated, GenError> {
-    let periods = monthly(
-        Period {
-            year: 2025,
-            month: 6,
-        },
-        24,
-    );
+    match preset {
+        Preset::Demo => run(seed, 24, |t| (super::presets_demo::plan(t), 0.0)),
+        Preset::Province => generate_scale(&PROVINCE, seed, 24),
+        Preset::National => generate_scale(&NATIONAL, seed, 24),
+    }
+}
+
+/// A synthetic dataset of any shape (benchmarks, property tests).
+pub fn generate_scale(s: &Scale, seed: u64, periods: usize) -> Result<Generated, GenError> {
+    run(seed, periods, |t| (synthetic(t, s), s.people_per_building))
+}
+
+fn run(seed: u64, n_periods: usize, plan: impl FnOnce(&mut GTree) -> (Meta, f64)) -> Result<Generated, GenError> {
+    let periods = monthly(Period { year: 2025, month: 6 }, n_periods.max(1));
     let mut t = GTree::new(seed, periods.clone());
-    let (meta, people_per_building) = match preset {
-        Preset::Demo => (super::presets_demo::plan(&mut t), 0.0),
-        Preset::Province => (synthetic(&mut t, &PROVINCE), PROVINCE.people_per_building),
-        Preset::National => (synthetic(&mut t, &NATIONAL), NATIONAL.people_per_building),
-    };
+    let (meta, people_per_building) = plan(&mut t);
     build(&mut t, people_per_building)?;
     let root = t.nodes[0].id.clone();
     let nodes = time::finish(&mut t);
-    Ok(Generated {
-        meta,
-        periods,
-        nodes,
-        root,
-    })
+    Ok(Generated { meta, periods, nodes, root })
 }
 
 /// Natural counts for a site of `p` people (`ppb`: people per building, 0 = by size).
@@ -74,11 +70,7 @@ fn natural_structure(p: u64, ppb: f64) -> (u64, u64, u64) {
     } else {
         0
     };
-    let g = if p >= 1200 {
-        (p as f64 / 650.0).round() as u64
-    } else {
-        0
-    };
+    let g = if p >= 1200 { (p as f64 / 650.0).round() as u64 } else { 0 };
     let ppb = if ppb > 0.0 {
         ppb
     } else if p >= 5000 {
@@ -95,18 +87,9 @@ fn natural_structure(p: u64, ppb: f64) -> (u64, u64, u64) {
 fn rollup_own_counts(t: &mut GTree) {
     let order = t.preorder();
     for &i in order.iter().rev() {
-        for m in [
-            Metric::Sites,
-            Metric::Communities,
-            Metric::Grids,
-            Metric::Buildings,
-        ] {
+        for m in [Metric::Sites, Metric::Communities, Metric::Grids, Metric::Buildings] {
             let own = u64::from(t.nodes[i].level.own_count_metric() == Some(m));
-            let sum: u64 = t.nodes[i]
-                .kids
-                .iter()
-                .map(|&c| t.nodes[c].v[m.index()])
-                .sum();
+            let sum: u64 = t.nodes[i].kids.iter().map(|&c| t.nodes[c].v[m.index()]).sum();
             t.nodes[i].v[m.index()] = own + sum;
         }
     }
@@ -116,11 +99,7 @@ fn rollup_own_counts(t: &mut GTree) {
 /// tree down to sites with planned people in `v[people]`.
 fn build(t: &mut GTree, ppb: f64) -> Result<(), GenError> {
     rollup_own_counts(t);
-    split(
-        t,
-        &specs::planned(Metric::People, |v| v[Metric::Sites.index()]),
-        Level::Site,
-    )?;
+    split(t, &specs::planned(Metric::People, |v| v[Metric::Sites.index()]), Level::Site)?;
     // Planned structure per site, then split so that published totals hold.
     for i in 0..t.nodes.len() {
         if t.nodes[i].level == Level::Site {
@@ -135,34 +114,23 @@ fn build(t: &mut GTree, ppb: f64) -> Result<(), GenError> {
     split(t, &specs::planned(Metric::Grids, |_| 0), Level::Site)?;
     split(
         t,
-        &specs::planned(Metric::Buildings, |v| {
-            v[Metric::Grids.index()]
-                .max(v[Metric::Communities.index()])
-                .max(1)
-        }),
+        &specs::planned(Metric::Buildings, |v| v[Metric::Grids.index()].max(v[Metric::Communities.index()]).max(1)),
         Level::Site,
     )?;
-    let sites: Vec<usize> = (0..t.nodes.len())
-        .filter(|&i| t.nodes[i].level == Level::Site)
-        .collect();
+    let sites: Vec<usize> = (0..t.nodes.len()).filter(|&i| t.nodes[i].level == Level::Site).collect();
     for s in sites {
         let p = t.nodes[s].v[Metric::People.index()];
         t.fix(s, Metric::People, p);
         expand_site(t, s);
     }
     rollup_own_counts(t);
-    split(
-        t,
-        &specs::planned(Metric::People, |v| v[Metric::Buildings.index()]),
-        Level::Building,
-    )?;
+    split(t, &specs::planned(Metric::People, |v| v[Metric::Buildings.index()]), Level::Building)?;
     for spec in specs::before_channels() {
         split(t, &spec, Level::Building)?;
     }
     for n in &mut t.nodes {
         n.v[Metric::IncomePeople.index()] = n.v[Metric::People.index()];
-        n.v[Metric::OccupiedDwellings.index()] =
-            n.v[Metric::Households.index()].min(n.v[Metric::Dwellings.index()]);
+        n.v[Metric::OccupiedDwellings.index()] = n.v[Metric::Households.index()].min(n.v[Metric::Dwellings.index()]);
     }
     split_partition(t, Metric::Employed, CHANNEL_RATIOS, CHANNEL_ABSORB, 0.35)?;
     split_partition(t, Metric::Households, RISK_RATIOS, RISK_ABSORB, 0.8)?;
@@ -191,37 +159,20 @@ fn expand_site(t: &mut GTree, s: usize) {
         let mut comms = named.clone();
         while (comms.len() as u64) < c {
             let (zh, en) = names::community(&mut t.rng);
-            let ix = t.add(
-                Some(s),
-                format!("{sid}-C{}", comms.len() + 1),
-                zh,
-                Some(en),
-                Level::Community,
-            );
+            let ix = t.add(Some(s), format!("{sid}-C{}", comms.len() + 1), zh, Some(en), Level::Community);
             comms.push(ix);
         }
         let weights: Vec<f64> = comms
             .iter()
-            .map(|&k| {
-                t.nodes[k]
-                    .fixed(Metric::People)
-                    .map(|f| f as f64)
-                    .unwrap_or_else(|| p as f64 / c as f64)
-            })
+            .map(|&k| t.nodes[k].fixed(Metric::People).map(|f| f as f64).unwrap_or_else(|| p as f64 / c as f64))
             .collect();
-        let fixed_or = |t: &GTree, k: usize, m: Metric, lo: u64, hi: u64| {
-            t.nodes[k].fixed(m).map(|f| (f, f)).unwrap_or((lo, hi))
-        };
-        let (glo, ghi): (Vec<u64>, Vec<u64>) = comms
-            .iter()
-            .map(|&k| fixed_or(t, k, Metric::Grids, u64::from(g >= c), g))
-            .unzip();
+        let fixed_or =
+            |t: &GTree, k: usize, m: Metric, lo: u64, hi: u64| t.nodes[k].fixed(m).map(|f| (f, f)).unwrap_or((lo, hi));
+        let (glo, ghi): (Vec<u64>, Vec<u64>) =
+            comms.iter().map(|&k| fixed_or(t, k, Metric::Grids, u64::from(g >= c), g)).unzip();
         let grids = apportion(g, &weights, &glo, &ghi).unwrap_or_else(|| vec![0; comms.len()]);
-        let (blo, bhi): (Vec<u64>, Vec<u64>) = comms
-            .iter()
-            .zip(&grids)
-            .map(|(&k, &gk)| fixed_or(t, k, Metric::Buildings, gk.max(1), b))
-            .unzip();
+        let (blo, bhi): (Vec<u64>, Vec<u64>) =
+            comms.iter().zip(&grids).map(|(&k, &gk)| fixed_or(t, k, Metric::Buildings, gk.max(1), b)).unzip();
         let blds = apportion(b, &weights, &blo, &bhi).unwrap_or_else(|| vec![1; comms.len()]);
         for ((&k, &gk), &bk) in comms.iter().zip(&grids).zip(&blds) {
             add_grids(t, k, gk, bk, &mut holders);
@@ -237,13 +188,7 @@ fn expand_site(t: &mut GTree, s: usize) {
         for _ in 0..count {
             n += 1;
             let (zh, en) = names::building(n);
-            let ix = t.add(
-                Some(h),
-                format!("{hid}-B{n}"),
-                zh,
-                Some(en),
-                Level::Building,
-            );
+            let ix = t.add(Some(h), format!("{hid}-B{n}"), zh, Some(en), Level::Building);
             let w: f64 = t.rng.random_range(0.6..1.4);
             t.nodes[ix].v[Metric::People.index()] = (avg * w).round().max(1.0) as u64;
             t.nodes[ix].floors = t.rng.random_range(lo_f..=hi_f);
@@ -268,18 +213,13 @@ fn add_grids(t: &mut GTree, parent: usize, g: u64, b: u64, holders: &mut Vec<(us
     .unwrap_or_else(|| vec![1; g as usize]);
     for (k, &bk) in per.iter().enumerate() {
         let (zh, en) = names::grid(k + 1);
-        let ix = t.add(
-            Some(parent),
-            format!("{pid}-G{}", k + 1),
-            zh,
-            Some(en),
-            Level::Grid,
-        );
+        let ix = t.add(Some(parent), format!("{pid}-G{}", k + 1), zh, Some(en), Level::Grid);
         holders.push((ix, bk));
     }
 }
 
 /// The shape of a synthetic benchmark dataset.
+#[derive(Clone, Debug)]
 pub struct Scale {
     pub title: &'static str,
     pub title_en: &'static str,
@@ -317,26 +257,14 @@ pub const NATIONAL: Scale = Scale {
 
 fn synthetic(t: &mut GTree, s: &Scale) -> Meta {
     use crate::model::Text;
-    let root = t.add(
-        None,
-        s.root_id,
-        s.title,
-        Some(s.title_en.into()),
-        Level::Region,
-    );
+    let root = t.add(None, s.root_id, s.title, Some(s.title_en.into()), Level::Region);
     t.fix(root, Metric::People, s.people);
     t.nodes[root].targets.employment_rate = Some(0.95);
     let n_counties = s.cities * s.counties_per_city;
-    let county_w: Vec<f64> = (0..n_counties)
-        .map(|_| t.rng.random_range(0.3f64..1.7))
-        .collect();
-    let per_county = super::apportion::apportion(
-        s.sites,
-        &county_w,
-        &vec![1; n_counties],
-        &vec![u64::MAX / 4; n_counties],
-    )
-    .unwrap_or_default();
+    let county_w: Vec<f64> = (0..n_counties).map(|_| t.rng.random_range(0.3f64..1.7)).collect();
+    let per_county =
+        super::apportion::apportion(s.sites, &county_w, &vec![1; n_counties], &vec![u64::MAX / 4; n_counties])
+            .unwrap_or_default();
     let avg_site = s.people as f64 / s.sites as f64;
     for ci in 0..s.cities {
         let cid = format!("{}{:03}", s.root_id, ci + 1);
@@ -358,27 +286,16 @@ fn synthetic(t: &mut GTree, s: &Scale) -> Meta {
             );
             for j in 0..per_county[ci * s.counties_per_city + k] {
                 let (zh, en) = names::site(&mut t.rng, j as usize + 1);
-                let ix = t.add(
-                    Some(q),
-                    format!("{qid}-S{}", j + 1),
-                    zh,
-                    Some(en),
-                    Level::Site,
-                );
+                let ix = t.add(Some(q), format!("{qid}-S{}", j + 1), zh, Some(en), Level::Site);
                 // Long-tailed site sizes: a few very large urban sites, many small ones.
                 let u: f64 = t.rng.random_range(0.0f64..1.0);
                 t.nodes[ix].v[Metric::People.index()] =
-                    (avg_site * 0.35 * (-(1.0 - u).ln() * 2.2 + 0.3))
-                        .round()
-                        .max(30.0) as u64;
+                    (avg_site * 0.35 * (-(1.0 - u).ln() * 2.2 + 0.3)).round().max(30.0) as u64;
             }
         }
     }
     Meta {
-        title: Text {
-            zh: s.title.into(),
-            en: s.title_en.into(),
-        },
+        title: Text { zh: s.title.into(), en: s.title_en.into() },
         as_of: "2025-06-30".into(),
         provenance: Text {
             zh: "全部数字为合成数据，仅用于性能基准。".into(),

@@ -14,14 +14,7 @@ use std::collections::BTreeMap;
 /// The period every published figure is placed at (the dataset's latest).
 pub const PUBLISHED_PERIOD: &str = "2025-06";
 
-fn publish(
-    t: &mut GTree,
-    ix: usize,
-    source: &str,
-    figures: &[(Metric, u64)],
-    derived: &[&str],
-    note: &str,
-) {
+fn publish(t: &mut GTree, ix: usize, source: &str, figures: &[(Metric, u64)], derived: &[&str], note: &str) {
     for &(m, v) in figures {
         t.fix(ix, m, v);
     }
@@ -60,27 +53,14 @@ fn site(t: &mut GTree, county: usize, n: usize, zh: &str, en: &str, people: u64)
 /// Adds synthesised sites until the county has `total`, sharing `people` among them.
 fn fill_sites(t: &mut GTree, county: usize, total: usize, people: u64) {
     let have = t.nodes[county].kids.len();
-    let named: u64 = t.nodes[county]
-        .kids
-        .iter()
-        .map(|&k| t.nodes[k].v[People.index()])
-        .sum();
+    let named: u64 = t.nodes[county].kids.iter().map(|&k| t.nodes[k].v[People.index()]).sum();
     let rest = people.saturating_sub(named);
     let n = total.saturating_sub(have);
-    let weights: Vec<f64> = (0..n)
-        .map(|_| -(1.0 - t.rng.random_range(0.0f64..1.0)).ln() + 0.15)
-        .collect();
+    let weights: Vec<f64> = (0..n).map(|_| -(1.0 - t.rng.random_range(0.0f64..1.0)).ln() + 0.15).collect();
     let wsum: f64 = weights.iter().sum();
     for (k, w) in weights.iter().enumerate() {
         let (zh, en) = names::site(&mut t.rng, 0);
-        let ix = site(
-            t,
-            county,
-            have + k + 1,
-            &zh,
-            &en,
-            ((rest as f64 * w / wsum).round() as u64).max(40),
-        );
+        let ix = site(t, county, have + k + 1, &zh, &en, ((rest as f64 * w / wsum).round() as u64).max(40));
         let _ = ix;
     }
 }
@@ -120,14 +100,7 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
         "",
     );
     cite(t, tr, "s000", &["sites"], "144个安置点");
-    publish(
-        t,
-        tr,
-        "s000",
-        &[(Workshop, 20_000)],
-        &[],
-        "原文为“2万余人”：车间吸纳就业，此处取下限",
-    );
+    publish(t, tr, "s000", &[(Workshop, 20_000)], &[], "原文为“2万余人”：车间吸纳就业，此处取下限");
     // Pinned so that employed / labour = 95.87% (synthesised counts, published rate).
     t.fix(tr, Labour, 134_000);
     t.fix(tr, Employed, 128_466);
@@ -149,22 +122,8 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
             "520602" => {
                 let s = site(t, c, 1, "打角冲安置点", "Dajiaochong Site", 8_000);
                 t.fix(s, Communities, 1);
-                let k = node(
-                    t,
-                    s,
-                    "520602-S1-C1",
-                    "打角冲社区",
-                    "Dajiaochong Community",
-                    Level::Community,
-                );
-                publish(
-                    t,
-                    k,
-                    "s000",
-                    &[(Trained, 1_900)],
-                    &[],
-                    "原文为“1900多名”，此处取下限",
-                );
+                let k = node(t, s, "520602-S1-C1", "打角冲社区", "Dajiaochong Community", Level::Community);
+                publish(t, k, "s000", &[(Trained, 1_900)], &[], "原文为“1900多名”，此处取下限");
             }
             "520603" => {
                 publish(
@@ -196,63 +155,37 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
             }
             "520621" => {
                 let s = site(t, c, 1, "梵瑞安置区", "Fanrui Resettlement Area", 10_185);
-                for (m, v) in [
-                    (People, 10_185),
-                    (Communities, 1),
-                    (Grids, 20),
-                    (Buildings, 57),
-                ] {
+                for (m, v) in [(People, 10_185), (Communities, 1), (Grids, 20), (Buildings, 57)] {
                     t.fix(s, m, v);
                 }
-                let k = node(
+                let k = node(t, s, "520621-S1-C1", "梵瑞社区", "Fanrui Community", Level::Community);
+                publish(
                     t,
-                    s,
-                    "520621-S1-C1",
-                    "梵瑞社区",
-                    "Fanrui Community",
-                    Level::Community,
+                    k,
+                    "s000",
+                    &[(Households, 2_363), (People, 10_185), (Grids, 20), (Buildings, 57), (Units, 98)],
+                    &[],
+                    "",
                 );
                 publish(
                     t,
                     k,
                     "s000",
                     &[
-                        (Households, 2_363),
-                        (People, 10_185),
-                        (Grids, 20),
-                        (Buildings, 57),
-                        (Units, 98),
+                        (Dwellings, 2_363),
+                        (SatisfactionSurveyed, 2_363),
+                        (Satisfied, 2_363),
+                        (FeeHouseholds, 2_363),
+                        (FeePaidHouseholds, 2_363),
                     ],
                     &[],
-                    "",
+                    "原文为满意度、入住率、缴费率“百分百”；住房套数与受访户数为合成数字，比率为公布值",
                 );
-                publish(t, k, "s000", &[(Dwellings, 2_363), (SatisfactionSurveyed, 2_363), (Satisfied, 2_363), (FeeHouseholds, 2_363), (FeePaidHouseholds, 2_363)], &[], "原文为满意度、入住率、缴费率“百分百”；住房套数与受访户数为合成数字，比率为公布值");
             }
             "520627" => {
-                let s = site(
-                    t,
-                    c,
-                    1,
-                    "祐溪街道安置区",
-                    "Youxi Subdistrict Resettlement Area",
-                    13_132,
-                );
-                publish(
-                    t,
-                    s,
-                    "s000",
-                    &[(Households, 2_964), (People, 13_132)],
-                    &[],
-                    "",
-                );
-                node(
-                    t,
-                    s,
-                    "520627-S1-C1",
-                    "思源社区",
-                    "Siyuan Community",
-                    Level::Community,
-                );
+                let s = site(t, c, 1, "祐溪街道安置区", "Youxi Subdistrict Resettlement Area", 13_132);
+                publish(t, s, "s000", &[(Households, 2_964), (People, 13_132)], &[], "");
+                node(t, s, "520627-S1-C1", "思源社区", "Siyuan Community", Level::Community);
             }
             _ => {}
         }
@@ -262,7 +195,27 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
     // 六盘水市 (seed 003).
     let lps = node(t, root, "5202", "六盘水市", "Liupanshui", Level::City);
     t.nodes[lps].targets.employment_rate = Some(0.95);
-    publish(t, lps, "s003", &[(Grids, 391), (GridWorkers, 408), (PoliceRooms, 46), (FireStations, 53), (EmployedHouseholds, 25_500), (Employed, 58_300), (WelfarePosts, 3_286), (SelfEmployed, 1_654), (ChildrenInSchool, 24_000), (SubsistenceAllowance, 32_900), (MedicalInsured, 109_400), (PensionInsured, 72_300)], &["employment_rate"], "原文：就业2.55万户5.83万人，就业率95.64%；低保3.29万人；医保10.94万人；养老保险7.23万人；2.4万名适龄儿童");
+    publish(
+        t,
+        lps,
+        "s003",
+        &[
+            (Grids, 391),
+            (GridWorkers, 408),
+            (PoliceRooms, 46),
+            (FireStations, 53),
+            (EmployedHouseholds, 25_500),
+            (Employed, 58_300),
+            (WelfarePosts, 3_286),
+            (SelfEmployed, 1_654),
+            (ChildrenInSchool, 24_000),
+            (SubsistenceAllowance, 32_900),
+            (MedicalInsured, 109_400),
+            (PensionInsured, 72_300),
+        ],
+        &["employment_rate"],
+        "原文：就业2.55万户5.83万人，就业率95.64%；低保3.29万人；医保10.94万人；养老保险7.23万人；2.4万名适龄儿童",
+    );
     cite(t, lps, "s003", &["sites"], "71个安置区");
     t.fix(lps, Labour, 60_958);
     t.fix(lps, Households, 31_200);
@@ -321,22 +274,12 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
                 &[],
                 "",
             );
-            for (k, (zh, en)) in [
-                ("惠泽社区", "Huize Community"),
-                ("惠民社区", "Huimin Community"),
-                ("恒大社区", "Hengda Community"),
-            ]
-            .into_iter()
-            .enumerate()
+            for (k, (zh, en)) in
+                [("惠泽社区", "Huize Community"), ("惠民社区", "Huimin Community"), ("恒大社区", "Hengda Community")]
+                    .into_iter()
+                    .enumerate()
             {
-                node(
-                    t,
-                    s,
-                    &format!("520524-S1-C{}", k + 1),
-                    zh,
-                    en,
-                    Level::Community,
-                );
+                node(t, s, &format!("520524-S1-C{}", k + 1), zh, en, Level::Community);
             }
         }
         fill_sites(t, c, n_sites, people);
@@ -352,14 +295,7 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
     ] {
         let c = county(t, zt, id, zh, en);
         if id == "530602" {
-            let s = site(
-                t,
-                c,
-                1,
-                "红路馨居安置区",
-                "Honglu Xinju Resettlement Area",
-                22_782,
-            );
+            let s = site(t, c, 1, "红路馨居安置区", "Honglu Xinju Resettlement Area", 22_782);
             publish(
                 t,
                 s,
@@ -414,20 +350,8 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
             "2025-03",
             "000_f53caa83f9b03d2e.txt",
         ),
-        (
-            "s001",
-            "织金县平远新城易地扶贫搬迁安置点“五分”工作法",
-            "",
-            "",
-            "001_c7ee1f76ba5021ca.txt",
-        ),
-        (
-            "s002",
-            "北闸“新市民”心融新居（通讯员 龙梅文）",
-            "",
-            "2022-03",
-            "002_7b8e847fa1b158c2.txt",
-        ),
+        ("s001", "织金县平远新城易地扶贫搬迁安置点“五分”工作法", "", "", "001_c7ee1f76ba5021ca.txt"),
+        ("s002", "北闸“新市民”心融新居（通讯员 龙梅文）", "", "2022-03", "002_7b8e847fa1b158c2.txt"),
         (
             "s003",
             "六盘水市生态移民局创建移民安居乐业新家园",

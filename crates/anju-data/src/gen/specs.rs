@@ -23,33 +23,10 @@ macro_rules! spec {
 /// Metrics split before the employment channels.
 pub(super) fn before_channels() -> Vec<Spec> {
     vec![
-        spec!(
-            Households,
-            |v| v[at(People)] as f64 / 4.5,
-            0.12,
-            [People],
-            floor | v | v[at(People)].div_ceil(10)
-        ),
-        spec!(
-            Dwellings,
-            |v| v[at(Households)] as f64 * 1.06,
-            0.04,
-            [],
-            floor | v | v[at(Households)]
-        ),
-        spec!(
-            AccessibleDwellings,
-            |v| v[at(Dwellings)] as f64 * 0.07,
-            0.4,
-            [Dwellings]
-        ),
-        spec!(
-            Units,
-            |v| v[at(Buildings)] as f64 * 1.8,
-            0.3,
-            [],
-            floor | v | v[at(Buildings)]
-        ),
+        spec!(Households, |v| v[at(People)] as f64 / 4.5, 0.12, [People], floor | v | v[at(People)].div_ceil(10)),
+        spec!(Dwellings, |v| v[at(Households)] as f64 * 1.06, 0.04, [], floor | v | v[at(Households)]),
+        spec!(AccessibleDwellings, |v| v[at(Dwellings)] as f64 * 0.07, 0.4, [Dwellings]),
+        spec!(Units, |v| v[at(Buildings)] as f64 * 1.8, 0.3, [], floor | v | v[at(Buildings)]),
         spec!(Labour, |v| v[at(People)] as f64 * 0.46, 0.08, [People]),
         spec!(
             LabourHouseholds,
@@ -70,44 +47,23 @@ pub(super) fn before_channels() -> Vec<Spec> {
 }
 
 /// Employment channels (parts of `employed`); self-employment absorbs each remainder.
-pub(super) const CHANNEL_RATIOS: &[(Metric, f64)] = &[
-    (Away, 0.45),
-    (NearHome, 0.30),
-    (Workshop, 0.09),
-    (WelfarePosts, 0.09),
-    (SelfEmployed, 0.07),
-];
+pub(super) const CHANNEL_RATIOS: &[(Metric, f64)] =
+    &[(Away, 0.45), (NearHome, 0.30), (Workshop, 0.09), (WelfarePosts, 0.09), (SelfEmployed, 0.07)];
 pub(super) const CHANNEL_ABSORB: usize = 4;
 
 /// Risk colours (parts of `households`); green absorbs.
-pub(super) const RISK_RATIOS: &[(Metric, f64)] =
-    &[(RiskRed, 0.012), (RiskYellow, 0.05), (RiskGreen, 0.938)];
+pub(super) const RISK_RATIOS: &[(Metric, f64)] = &[(RiskRed, 0.012), (RiskYellow, 0.05), (RiskGreen, 0.938)];
 pub(super) const RISK_ABSORB: usize = 2;
 
 /// Everything else, after the channels.
 pub(super) fn after_channels() -> Vec<Spec> {
     vec![
-        spec!(
-            ZeroEmploymentHouseholds,
-            |v| v[at(LabourHouseholds)] as f64 * 0.003,
-            1.0,
-            [LabourHouseholds]
-        ),
+        spec!(ZeroEmploymentHouseholds, |v| v[at(LabourHouseholds)] as f64 * 0.003, 1.0, [LabourHouseholds]),
         spec!(Trained, |v| v[at(Labour)] as f64 * 0.19, 0.3, [Labour]),
         spec!(Certified, |v| v[at(Trained)] as f64 * 0.55, 0.2, [Trained]),
         spec!(TrainingSessions, |v| v[at(Trained)] as f64 / 55.0, 0.3, []),
-        spec!(
-            LowIncomeHouseholds,
-            |v| v[at(Households)] as f64 * 0.07,
-            0.5,
-            [Households]
-        ),
-        spec!(
-            MonitoredHouseholds,
-            |v| v[at(Households)] as f64 * 0.02,
-            0.5,
-            [Households]
-        ),
+        spec!(LowIncomeHouseholds, |v| v[at(Households)] as f64 * 0.07, 0.5, [Households]),
+        spec!(MonitoredHouseholds, |v| v[at(Households)] as f64 * 0.02, 0.5, [Households]),
         spec!(
             MonitoredPeople,
             |v| v[at(MonitoredHouseholds)] as f64 * 4.3,
@@ -115,144 +71,45 @@ pub(super) fn after_channels() -> Vec<Spec> {
             [People],
             floor | v | v[at(MonitoredHouseholds)]
         ),
-        spec!(
-            RiskEliminatedHouseholds,
-            |v| v[at(MonitoredHouseholds)] as f64 * 0.46,
-            0.3,
-            [MonitoredHouseholds]
-        ),
-        spec!(
-            RiskEliminatedPeople,
-            |v| v[at(MonitoredPeople)] as f64 * 0.47,
-            0.3,
-            [MonitoredPeople]
-        ),
-        spec!(
-            LeftBehindChildren,
-            |v| v[at(People)] as f64 * 0.010,
-            0.4,
-            [People]
-        ),
-        spec!(
-            EmptyNestElderly,
-            |v| v[at(People)] as f64 * 0.006,
-            0.5,
-            [People]
-        ),
+        spec!(RiskEliminatedHouseholds, |v| v[at(MonitoredHouseholds)] as f64 * 0.46, 0.3, [MonitoredHouseholds]),
+        spec!(RiskEliminatedPeople, |v| v[at(MonitoredPeople)] as f64 * 0.47, 0.3, [MonitoredPeople]),
+        spec!(LeftBehindChildren, |v| v[at(People)] as f64 * 0.010, 0.4, [People]),
+        spec!(EmptyNestElderly, |v| v[at(People)] as f64 * 0.006, 0.5, [People]),
         spec!(Disabled, |v| v[at(People)] as f64 * 0.047, 0.3, [People]),
-        spec!(
-            SeverelyDisabled,
-            |v| v[at(Disabled)] as f64 * 0.3,
-            0.3,
-            [Disabled]
-        ),
-        spec!(
-            SubsistenceAllowance,
-            |v| v[at(People)] as f64 * 0.25,
-            0.2,
-            [People]
-        ),
+        spec!(SeverelyDisabled, |v| v[at(Disabled)] as f64 * 0.3, 0.3, [Disabled]),
+        spec!(SubsistenceAllowance, |v| v[at(People)] as f64 * 0.25, 0.2, [People]),
         spec!(
             SubsistenceHouseholds,
             |v| v[at(SubsistenceAllowance)] as f64 / 3.8,
             0.1,
             [Households, SubsistenceAllowance],
-            floor
-                | v
-                | v[at(SubsistenceAllowance)]
-                    .div_ceil(10)
-                    .min(v[at(Households)])
+            floor | v | v[at(SubsistenceAllowance)].div_ceil(10).min(v[at(Households)])
         ),
-        spec!(
-            Elderly75Plus,
-            |v| v[at(People)] as f64 * 0.03,
-            0.3,
-            [People]
-        ),
-        spec!(
-            PartyMembers,
-            |v| v[at(People)] as f64 * 0.007,
-            0.4,
-            [People]
-        ),
-        spec!(
-            SchoolKindergarten,
-            |v| v[at(People)] as f64 * 0.038,
-            0.2,
-            []
-        ),
+        spec!(Elderly75Plus, |v| v[at(People)] as f64 * 0.03, 0.3, [People]),
+        spec!(PartyMembers, |v| v[at(People)] as f64 * 0.007, 0.4, [People]),
+        spec!(SchoolKindergarten, |v| v[at(People)] as f64 * 0.038, 0.2, []),
         spec!(SchoolPrimary, |v| v[at(People)] as f64 * 0.094, 0.2, []),
         spec!(SchoolMiddle, |v| v[at(People)] as f64 * 0.042, 0.2, []),
-        spec!(
-            ChildrenInSchool,
-            |v| v[at(People)] as f64 * 0.175,
-            0.1,
-            [People]
-        ),
+        spec!(ChildrenInSchool, |v| v[at(People)] as f64 * 0.175, 0.1, [People]),
         spec!(Clinics, |v| v[at(People)] as f64 / 9000.0, 0.3, []),
-        spec!(
-            MedicalInsured,
-            |v| v[at(People)] as f64 * 0.81,
-            0.05,
-            [People]
-        ),
-        spec!(
-            PensionInsured,
-            |v| v[at(People)] as f64 * 0.535,
-            0.08,
-            [People]
-        ),
-        spec!(
-            FamilyDoctorSigned,
-            |v| v[at(People)] as f64 * 0.9,
-            0.08,
-            [People]
-        ),
+        spec!(MedicalInsured, |v| v[at(People)] as f64 * 0.81, 0.05, [People]),
+        spec!(PensionInsured, |v| v[at(People)] as f64 * 0.535, 0.08, [People]),
+        spec!(FamilyDoctorSigned, |v| v[at(People)] as f64 * 0.9, 0.08, [People]),
         spec!(ServiceCentres, |v| v[at(Sites)] as f64 * 0.8, 0.2, []),
         spec!(GridWorkers, |v| v[at(Grids)] as f64 * 0.8, 0.3, []),
         spec!(BuildingHeads, |v| v[at(Buildings)] as f64 * 0.9, 0.1, []),
         spec!(CommunityStewards, |v| v[at(People)] as f64 / 700.0, 0.3, []),
-        spec!(
-            TenHouseholdUnits,
-            |v| v[at(Households)] as f64 / 12.0,
-            0.1,
-            []
-        ),
+        spec!(TenHouseholdUnits, |v| v[at(Households)] as f64 / 12.0, 0.1, []),
         spec!(ManagementUnits, |v| v[at(Sites)] as f64 * 0.9, 0.1, []),
         spec!(GovernanceCentres, |v| v[at(Sites)] as f64 * 0.67, 0.2, []),
         spec!(PoliceRooms, |v| v[at(People)] as f64 / 6000.0, 0.3, []),
         spec!(FireStations, |v| v[at(People)] as f64 / 3000.0, 0.3, []),
         spec!(Cameras, |v| v[at(Buildings)] as f64 * 9.0, 0.3, []),
-        spec!(
-            MediationRooms,
-            |v| v[at(Communities)] as f64 + v[at(Sites)] as f64 * 0.3,
-            0.2,
-            []
-        ),
-        spec!(
-            SatisfactionSurveyed,
-            |v| v[at(Households)] as f64 * 0.6,
-            0.2,
-            [Households]
-        ),
-        spec!(
-            Satisfied,
-            |v| v[at(SatisfactionSurveyed)] as f64 * 0.95,
-            0.04,
-            [SatisfactionSurveyed]
-        ),
-        spec!(
-            FeeHouseholds,
-            |v| v[at(Households)] as f64 * 0.97,
-            0.02,
-            [Households]
-        ),
-        spec!(
-            FeePaidHouseholds,
-            |v| v[at(FeeHouseholds)] as f64 * 0.93,
-            0.05,
-            [FeeHouseholds]
-        ),
+        spec!(MediationRooms, |v| v[at(Communities)] as f64 + v[at(Sites)] as f64 * 0.3, 0.2, []),
+        spec!(SatisfactionSurveyed, |v| v[at(Households)] as f64 * 0.6, 0.2, [Households]),
+        spec!(Satisfied, |v| v[at(SatisfactionSurveyed)] as f64 * 0.95, 0.04, [SatisfactionSurveyed]),
+        spec!(FeeHouseholds, |v| v[at(Households)] as f64 * 0.97, 0.02, [Households]),
+        spec!(FeePaidHouseholds, |v| v[at(FeeHouseholds)] as f64 * 0.93, 0.05, [FeeHouseholds]),
         spec!(Workshops, |v| v[at(People)] as f64 / 1700.0, 0.4, []),
         spec!(IndustryProjects, |v| v[at(People)] as f64 / 1250.0, 0.4, []),
     ]
@@ -260,14 +117,7 @@ pub(super) fn after_channels() -> Vec<Spec> {
 
 /// A planned value set beforehand (people, structure), split with its sum kept.
 pub(super) fn planned(m: Metric, floor: fn(&[u64]) -> u64) -> Spec {
-    Spec {
-        m,
-        nat: planned_nat(m),
-        spread: 0.0,
-        caps: &[],
-        floor,
-        sum_up: true,
-    }
+    Spec { m, nat: planned_nat(m), spread: 0.0, caps: &[], floor, sum_up: true }
 }
 
 fn planned_nat(m: Metric) -> fn(&[u64]) -> f64 {

@@ -36,10 +36,8 @@ fn leaf_history(t: &mut GTree, i: usize, np: usize) -> (Vec<Vec<u64>>, Vec<Optio
         }
         // Public-welfare posts are the fallback: they move least.
         out[WelfarePosts.index()][p] = scale(v[WelfarePosts.index()], 1.0 - 0.3 * g_emp * frac);
-        let employed: u64 = [Away, NearHome, Workshop, WelfarePosts, SelfEmployed]
-            .iter()
-            .map(|m| out[m.index()][p])
-            .sum();
+        let employed: u64 =
+            [Away, NearHome, Workshop, WelfarePosts, SelfEmployed].iter().map(|m| out[m.index()][p]).sum();
         out[Employed.index()][p] = employed;
         let eh_latest = v[EmployedHouseholds.index()];
         let eh = if v[Employed.index()] == 0 {
@@ -50,16 +48,12 @@ fn leaf_history(t: &mut GTree, i: usize, np: usize) -> (Vec<Vec<u64>>, Vec<Optio
         let eh = eh.min(employed).min(eh_latest);
         out[EmployedHouseholds.index()][p] = eh;
         let lh = v[LabourHouseholds.index()];
-        out[ZeroEmploymentHouseholds.index()][p] =
-            (v[ZeroEmploymentHouseholds.index()] + (eh_latest - eh) / 3).min(lh);
+        out[ZeroEmploymentHouseholds.index()][p] = (v[ZeroEmploymentHouseholds.index()] + (eh_latest - eh) / 3).min(lh);
         out[Trained.index()][p] = scale(v[Trained.index()], 1.0 - 0.45 * frac);
-        out[Certified.index()][p] =
-            scale(v[Certified.index()], 1.0 - 0.5 * frac).min(out[Trained.index()][p]);
+        out[Certified.index()][p] = scale(v[Certified.index()], 1.0 - 0.5 * frac).min(out[Trained.index()][p]);
         out[TrainingSessions.index()][p] = scale(v[TrainingSessions.index()], 1.0 - 0.45 * frac);
-        out[RiskEliminatedHouseholds.index()][p] =
-            scale(v[RiskEliminatedHouseholds.index()], 1.0 - 0.5 * frac);
-        out[RiskEliminatedPeople.index()][p] =
-            scale(v[RiskEliminatedPeople.index()], 1.0 - 0.5 * frac);
+        out[RiskEliminatedHouseholds.index()][p] = scale(v[RiskEliminatedHouseholds.index()], 1.0 - 0.5 * frac);
+        out[RiskEliminatedPeople.index()][p] = scale(v[RiskEliminatedPeople.index()], 1.0 - 0.5 * frac);
         let hh = v[Households.index()];
         let green = v[RiskGreen.index()];
         let extra_red = (((hh as f64) * 0.015 * frac).round() as u64).min(green);
@@ -105,9 +99,7 @@ pub(super) fn finish(t: &mut GTree) -> Vec<Node> {
         let own = t.nodes[i].level.own_count_metric();
         for &m in Metric::ALL {
             let me = u64::from(own == Some(m));
-            let row: Vec<u64> = (0..np)
-                .map(|p| me + kids.iter().map(|&c| metrics[c].get(m, p)).sum::<u64>())
-                .collect();
+            let row: Vec<u64> = (0..np).map(|p| me + kids.iter().map(|&c| metrics[c].get(m, p)).sum::<u64>()).collect();
             mine.set(m, Series::from_values(row));
         }
         let x: Vec<Option<f64>> = (0..np)

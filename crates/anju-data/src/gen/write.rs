@@ -18,10 +18,7 @@ pub struct WriteOptions {
 
 impl Default for WriteOptions {
     fn default() -> Self {
-        WriteOptions {
-            shard_budget: SHARD_BUDGET,
-            single_file: false,
-        }
+        WriteOptions { shard_budget: SHARD_BUDGET, single_file: false }
     }
 }
 
@@ -37,15 +34,7 @@ impl Written {
 }
 
 fn safe(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
+    id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
 }
 
 struct Layout<'a> {
@@ -84,27 +73,14 @@ impl<'a> Layout<'a> {
 
     /// The nodes strictly below `ix`, pre-order.
     fn below(&self, ix: usize) -> Vec<Node> {
-        self.subtree(ix)
-            .into_iter()
-            .skip(1)
-            .map(|i| self.g.nodes[i].clone())
-            .collect()
+        self.subtree(ix).into_iter().skip(1).map(|i| self.g.nodes[i].clone()).collect()
     }
 }
 
 /// Lays the dataset out into files (the index first). Pure: the caller writes them.
 pub fn layout(g: &Generated, opts: &WriteOptions) -> Written {
-    let at: HashMap<&str, usize> = g
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
-    let lay = Layout {
-        g,
-        at,
-        periods: g.periods.iter().map(|p| p.to_string()).collect(),
-    };
+    let at: HashMap<&str, usize> = g.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+    let lay = Layout { g, at, periods: g.periods.iter().map(|p| p.to_string()).collect() };
     let root = lay.at[g.root.as_str()];
     let mut index_nodes: Vec<Node> = Vec::new();
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
@@ -154,13 +130,7 @@ pub fn layout(g: &Generated, opts: &WriteOptions) -> Written {
         periods: lay.periods.clone(),
         nodes: index_nodes,
     };
-    files.insert(
-        0,
-        (
-            "index.json".into(),
-            serde_json::to_vec(&index).expect("generated data serialises"),
-        ),
-    );
+    files.insert(0, ("index.json".into(), serde_json::to_vec(&index).expect("generated data serialises")));
     Written { files }
 }
 
@@ -187,9 +157,6 @@ pub fn write_dir(dir: &Path, w: &Written) -> std::io::Result<()> {
 }
 
 fn sibling(dir: &Path, tag: &str) -> PathBuf {
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "data".into());
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "data".into());
     dir.with_file_name(format!(".{name}.{tag}"))
 }

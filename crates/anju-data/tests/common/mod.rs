@@ -1,0 +1,92 @@
+//! A small valid dataset built in code, for tests to break one rule at a time.
+#![allow(dead_code)]
+
+use anju_data::metric::Metric::{self, *};
+use anju_data::model::{DataFile, FileKind, Level, Meta, Node, Source, Text, FORMAT, SCHEMA_VERSION};
+use anju_data::rollup::rollup_into;
+use anju_data::series::{Income, Series};
+use serde_json::Value;
+
+pub const PERIODS: [&str; 2] = ["2025-05", "2025-06"];
+
+pub fn building(id: &str, people: u64, employed: [u64; 2]) -> Node {
+    let mut n = Node::new(id, format!("楼栋{id}"), Level::Building);
+    let set = |n: &mut Node, m: Metric, v: u64| n.m.set(m, Series::Const(v));
+    set(&mut n, People, people);
+    set(&mut n, IncomePeople, people);
+    set(&mut n, Households, people / 4);
+    set(&mut n, RiskGreen, people / 4 - 1);
+    set(&mut n, RiskRed, 1);
+    set(&mut n, Buildings, 1);
+    set(&mut n, Labour, people / 2);
+    set(&mut n, LabourHouseholds, people / 5);
+    set(&mut n, Disabled, 2);
+    n.m.set(Employed, Series::Per(employed.to_vec().into()));
+    n.m.set(Away, Series::Per(vec![employed[0] - 1, employed[1] - 1].into()));
+    set(&mut n, WelfarePosts, 1);
+    n.income = Income::Per(vec![Some(9000.0 + people as f64), Some(9500.0 + people as f64)].into());
+    n.building = Some(anju_data::model::BuildingInfo { floors: 6 });
+    n
+}
+
+pub fn parent(id: &str, level: Level, kids: &[&Node]) -> Node {
+    let mut n = Node::new(id, format!("节点{id}"), level);
+    n.children = kids.iter().map(|k| k.id.clone()).collect();
+    rollup_into(&mut n, kids, PERIODS.len());
+    n
+}
+
+pub fn meta() -> Meta {
+    let mut sources = std::collections::BTreeMap::new();
+    sources.insert(
+        "s1".to_string(),
+        Source { title: "来源".into(), publisher: String::new(), date: String::new(), note: String::new() },
+    );
+    Meta {
+        title: Text { zh: "测试".into(), en: "Test".into() },
+        as_of: "2025-06-30".into(),
+        provenance: Text::default(),
+        sources,
+    }
+}
+
+fn file(kind: FileKind, root: Option<&str>, parent: Option<&str>, nodes: Vec<Node>) -> DataFile {
+    DataFile {
+        format: FORMAT.into(),
+        schema_version: SCHEMA_VERSION,
+        kind,
+        dataset: (kind == FileKind::Index).then(meta),
+        root: root.map(Into::into),
+        parent: parent.map(Into::into),
+        periods: PERIODS.iter().map(|p| p.to_string()).collect(),
+        nodes,
+    }
+}
+
+/// index.json: city R with counties A (children in shards/A.json) and B (inline, site B1
+/// with two buildings). shards/A.json: site A1 with two buildings.
+pub fn dataset() -> (Value, Value) {
+    let (a1a, a1b) = (building("A1a", 40, [10, 12]), building("A1b", 20, [5, 6]));
+    let a1 = parent("A1", Level::Site, &[&a1a, &a1b]);
+    let a = {
+        let mut a = parent("A", Level::County, &[&a1]);
+        a.shard = Some("shards/A.json".into());
+        a
+    };
+    let (b1a, b1b) = (building("B1a", 30, [7, 8]), building("B1b", 16, [3, 4]));
+    let b1 = parent("B1", Level::Site, &[&b1a, &b1b]);
+    let b = parent("B", Level::County, &[&b1]);
+    let r = parent("R", Level::City, &[&a, &b]);
+    let index = file(FileKind::Index, Some("R"), None, vec![r, a, b, b1, b1a, b1b]);
+    let shard = file(FileKind::Shard, None, Some("A"), vec![a1, a1a, a1b]);
+    (serde_json::to_value(index).unwrap(), serde_json::to_value(shard).unwrap())
+}
+
+/// Loads (index, shard) values through the real loader and returns every problem.
+pub fn problems(index: &Value, shard: &Value) -> Vec<anju_data::Problem> {
+    let files = [("index.json", index.to_string()), ("shards/A.json", shard.to_string())];
+    let (_, ps) = anju_data::load_all("index.json", |p| {
+        files.iter().find(|(n, _)| *n == p).map(|(_, b)| b.clone().into_bytes()).ok_or_else(|| "not found".to_string())
+    });
+    ps.list
+}
