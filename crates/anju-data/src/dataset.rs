@@ -265,7 +265,10 @@ impl Dataset {
 
 /// Loads an index and every shard reachable from it through `read`, collecting every
 /// problem. Used by the `validate` command and the tests.
-pub fn load_all(index: &str, mut read: impl FnMut(&str) -> Result<Vec<u8>, String>) -> (Option<Dataset>, Problems) {
+pub fn load_all<B: AsRef<[u8]>>(
+    index: &str,
+    mut read: impl FnMut(&str) -> Result<B, String>,
+) -> (Option<Dataset>, Problems) {
     let mut problems = Problems::default();
     let bytes = match read(index) {
         Ok(b) => b,
@@ -279,7 +282,7 @@ pub fn load_all(index: &str, mut read: impl FnMut(&str) -> Result<Vec<u8>, Strin
             return (None, problems);
         }
     };
-    let mut ds = match Dataset::from_index(index, &bytes) {
+    let mut ds = match Dataset::from_index(index, bytes.as_ref()) {
         Ok(ds) => ds,
         Err(ps) => {
             problems.extend(ps);
@@ -307,7 +310,7 @@ pub fn load_all(index: &str, mut read: impl FnMut(&str) -> Result<Vec<u8>, Strin
             )),
             Ok(bytes) => {
                 let before = ds.nodes.len();
-                match ds.attach_shard(&shard, &bytes) {
+                match ds.attach_shard(&shard, bytes.as_ref()) {
                     Ok(()) => {
                         for n in &ds.nodes[before..] {
                             if let Some(s) = &n.shard {

@@ -4,7 +4,7 @@
 use crate::metric::{Metric, AT_MOST, PARTITIONS};
 use crate::model::{DataFile, FileKind, Level, Node, Period, DERIVED_FIELDS};
 use crate::problem::{Check, Location, Problem, Problems};
-use crate::rollup::{child_sum, own_count, weighted_income, INCOME_TOLERANCE};
+use crate::rollup::{own_count, weighted_income, INCOME_TOLERANCE};
 use crate::series::{Income, Series};
 use crate::text::clip;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -249,8 +249,11 @@ fn check_node(c: &mut Ctx, i: usize, n: &Node, np: usize, periods: &[String], so
         return;
     }
     // Bounds and partitions, reported once per (rule, node) at the first failing period.
+    // Most series are constants: then one period stands for all.
+    let span =
+        |ms: &[Metric]| if ms.iter().all(|m| matches!(n.m.series(*m), Series::Const(_))) { np.min(1) } else { np };
     for &(a, b) in AT_MOST {
-        if let Some(t) = (0..np).find(|&t| n.m.get(a, t) > n.m.get(b, t)) {
+        if let Some(t) = (0..span(&[a, b])).find(|&t| n.m.get(a, t) > n.m.get(b, t)) {
             c.push(
                 Check::Exceeds,
                 metric_path(i, a),
@@ -291,7 +294,7 @@ fn check_node(c: &mut Ctx, i: usize, n: &Node, np: usize, periods: &[String], so
             std::cmp::Ordering::Less => None,
         };
         if let Some(w) = want {
-            if let Some(t) = (0..np).find(|&t| n.m.get(m, t) != w) {
+            if let Some(t) = (0..span(&[m])).find(|&t| n.m.get(m, t) != w) {
                 c.push(
                     Check::OwnCount,
                     metric_path(i, m),
@@ -355,14 +358,29 @@ pub(crate) fn node_usable(n: &Node, np: usize) -> bool {
 pub(crate) fn check_sums(c: &mut Ctx, parent: &Node, parent_path: &str, children: &[&Node], periods: &[String]) {
     let np = periods.len();
     let id = Some(parent.id.as_str());
+    // One pass over the children per metric: constant series add once, arrays per period.
+    let mut acc = vec![0u128; np];
     for &m in Metric::ALL {
-        let ps = parent.m.series(m);
-        // Fast path: constant parent and constant children need one comparison.
-        let all_const =
-            matches!(ps, Series::Const(_)) && children.iter().all(|ch| matches!(ch.m.series(m), Series::Const(_)));
-        let range = if all_const { 0..np.min(1) } else { 0..np };
-        for t in range {
-            let sum = own_count(parent.level, m) + child_sum(children.iter().copied(), m, t);
+        let mut base = own_count(parent.level, m);
+        let mut any_per = false;
+        for ch in children {
+            match ch.m.series(m) {
+                Series::Const(v) => base += *v as u128,
+                Series::Per(a) => {
+                    if !any_per {
+                        acc.iter_mut().for_each(|x| *x = 0);
+                        any_per = true;
+                    }
+                    for (x, v) in acc.iter_mut().zip(a.iter()) {
+                        *x += *v as u128;
+                    }
+                }
+                Series::Bad(..) => {}
+            }
+        }
+        let periods_to_check = if any_per || !matches!(parent.m.series(m), Series::Const(_)) { np } else { np.min(1) };
+        for t in 0..periods_to_check {
+            let sum = base + if any_per { acc[t] } else { 0 };
             let have = parent.m.get(m, t) as u128;
             if sum != have {
                 c.push(

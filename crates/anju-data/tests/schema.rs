@@ -1,0 +1,69 @@
+//! The shipped JSON Schema accepts the demo data, rejects broken files, and names the same
+//! metrics as the registry.
+
+use anju_data::metric::Metric;
+use serde_json::Value;
+use std::path::Path;
+
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
+fn schema() -> Value {
+    serde_json::from_slice(&std::fs::read(root().join("docs/data-format.schema.json")).unwrap()).unwrap()
+}
+
+fn json_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            json_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "json") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn demo_data_matches_the_json_schema() {
+    let validator = jsonschema::validator_for(&schema()).expect("schema compiles");
+    let mut files = Vec::new();
+    json_files(&root().join("public/data"), &mut files);
+    assert!(files.len() > 10);
+    for f in files {
+        let doc: Value = serde_json::from_slice(&std::fs::read(&f).unwrap()).unwrap();
+        let errors: Vec<String> =
+            validator.iter_errors(&doc).take(5).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", f.display());
+    }
+}
+
+#[test]
+fn the_schema_rejects_what_the_loader_rejects() {
+    let validator = jsonschema::validator_for(&schema()).unwrap();
+    let bad = [
+        r#"{"format":"anju-dataset","schema_version":2,"kind":"index","periods":["2025-06"],"nodes":[]}"#,
+        r#"{"format":"anju-dataset","schema_version":1,"kind":"shard","periods":["2025-06"],"nodes":[]}"#,
+        r#"{"format":"anju-dataset","schema_version":1,"kind":"shard","parent":"a","periods":["2025-6"],"nodes":[]}"#,
+        r#"{"format":"anju-dataset","schema_version":1,"kind":"shard","parent":"a","periods":["2025-06"],"nodes":[{"id":"x","name":"X","level":"grid","m":{"people":-1}}]}"#,
+        r#"{"format":"anju-dataset","schema_version":1,"kind":"shard","parent":"a","periods":["2025-06"],"nodes":[{"id":"x","name":"X","level":"grid","m":{"peeple":1}}]}"#,
+        r#"{"format":"anju-dataset","schema_version":1,"kind":"shard","parent":"a","periods":["2025-06"],"nodes":[{"id":"x","name":"X","level":"grid","shard":"/etc/x.json"}]}"#,
+    ];
+    for b in bad {
+        let v: Value = serde_json::from_str(b).unwrap();
+        assert!(!validator.is_valid(&v), "schema accepted {b}");
+    }
+}
+
+#[test]
+fn schema_metric_names_equal_the_registry() {
+    let s = schema();
+    let names: Vec<&str> = s["$defs"]["metrics"]["propertyNames"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let keys: Vec<&str> = Metric::ALL.iter().map(|m| m.key()).collect();
+    assert_eq!(names, keys);
+}
