@@ -39,7 +39,7 @@ fn fail(p: Problem) -> Problems {
 impl Dataset {
     /// Parses and checks an index file.
     pub fn from_index(file: &str, bytes: &[u8]) -> Result<Dataset, Problems> {
-        let doc = parse_file(file, bytes).map_err(fail)?;
+        let doc = parse_file(file, bytes).map_err(|p| fail(*p))?;
         Dataset::from_index_doc(file, doc)
     }
 
@@ -112,7 +112,7 @@ impl Dataset {
 
     /// Parses, checks and attaches a shard named by some node's `shard` field.
     pub fn attach_shard(&mut self, file: &str, bytes: &[u8]) -> Result<(), Problems> {
-        let doc = parse_file(file, bytes).map_err(fail)?;
+        let doc = parse_file(file, bytes).map_err(|p| fail(*p))?;
         self.attach_shard_doc(file, doc)
     }
 

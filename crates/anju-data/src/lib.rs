@@ -4,6 +4,7 @@
 
 pub mod dataset;
 pub mod dates;
+pub mod format;
 #[cfg(feature = "tools")]
 pub mod gen;
 pub mod load;

@@ -30,46 +30,46 @@ fn json_path(p: &serde_path_to_error::Path) -> String {
     }
 }
 
-fn check_header(file: &str, h: &Header) -> Option<Problem> {
+fn check_header(file: &str, h: &Header) -> Option<Box<Problem>> {
     match h.format.as_deref() {
         Some(FORMAT) => {}
         Some(other) => {
-            return Some(Problem::new(
+            return Some(Box::new(Problem::new(
                 Check::Format,
                 at(file, "$.format".into()),
                 format!("不是安居数据文件：format 为 \"{}\"，应为 \"{FORMAT}\"", crate::text::clip(other, 60)),
                 format!("not an Anju data file: format is \"{}\", expected \"{FORMAT}\"", crate::text::clip(other, 60)),
-            ))
+            )))
         }
         None => {
-            return Some(Problem::new(
+            return Some(Box::new(Problem::new(
                 Check::Format,
                 at(file, "$".into()),
                 format!("不是安居数据文件：缺少 format 字段（应为 \"{FORMAT}\"）"),
                 format!("not an Anju data file: the format field is missing (expected \"{FORMAT}\")"),
-            ))
+            )))
         }
     }
     match &h.schema_version {
         Some(serde_json::Value::Number(n)) if n.as_u64() == Some(SCHEMA_VERSION as u64) => None,
-        Some(v) => Some(Problem::new(
+        Some(v) => Some(Box::new(Problem::new(
             Check::Version,
             at(file, "$.schema_version".into()),
             format!("数据格式版本 {v} 不受支持，本程序读取版本 {SCHEMA_VERSION}"),
             format!("schema version {v} is not supported; this program reads version {SCHEMA_VERSION}"),
-        )),
-        None => Some(Problem::new(
+        ))),
+        None => Some(Box::new(Problem::new(
             Check::Version,
             at(file, "$".into()),
             "缺少 schema_version 字段",
             "the schema_version field is missing",
-        )),
+        ))),
     }
 }
 
 /// Parses one data file. Syntax errors carry line and column; type errors carry the JSON
 /// path of the offending value.
-pub fn parse_file(file: &str, bytes: &[u8]) -> Result<DataFile, Problem> {
+pub fn parse_file(file: &str, bytes: &[u8]) -> Result<DataFile, Box<Problem>> {
     match serde_json::from_slice::<DataFile>(bytes) {
         Ok(doc) => {
             let h = Header {
@@ -81,12 +81,12 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<DataFile, Problem> {
                 None => Ok(doc),
             }
         }
-        Err(e) if e.is_syntax() || e.is_eof() || e.is_io() => Err(Problem::new(
+        Err(e) if e.is_syntax() || e.is_eof() || e.is_io() => Err(Box::new(Problem::new(
             Check::Syntax,
             at(file, format!("line {}, column {}", e.line(), e.column())),
             format!("JSON 语法错误（第 {} 行第 {} 列）：{}", e.line(), e.column(), syntax_zh(&e)),
             format!("JSON syntax error at line {}, column {}: {e}", e.line(), e.column()),
-        )),
+        ))),
         Err(first) => {
             // The slow path runs only on failure: re-parse to learn where it failed.
             if let Ok(h) = serde_json::from_slice::<Header>(bytes) {
@@ -109,7 +109,7 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<DataFile, Problem> {
             } else {
                 format!("字段类型不符：{msg}")
             };
-            Err(Problem::new(Check::FieldType, at(file, path), zh, msg))
+            Err(Box::new(Problem::new(Check::FieldType, at(file, path), zh, msg)))
         }
     }
 }

@@ -224,7 +224,7 @@ fn check_node(c: &mut Ctx, i: usize, n: &Node, np: usize, periods: &[String], so
                 );
             }
         }
-        if !periods.iter().any(|p| *p == claim.period) {
+        if !periods.contains(&claim.period) {
             c.push(
                 Check::Claim,
                 format!("{path}.period"),
@@ -398,7 +398,7 @@ pub(crate) fn check_sums(c: &mut Ctx, parent: &Node, parent_path: &str, children
             }
         }
     }
-    for t in 0..np {
+    for (t, period) in periods.iter().enumerate() {
         let want = weighted_income(children.iter().copied(), t);
         let have = parent.income.get(t);
         let ok = match (have, want) {
@@ -412,12 +412,12 @@ pub(crate) fn check_sums(c: &mut Ctx, parent: &Node, parent_path: &str, children
                 Check::IncomeRollup,
                 format!("{parent_path}.income"),
                 id,
-                format!("人均纯收入为 {}，但下级按人口加权平均为 {}（统计期 {}）", show(have), show(want), periods[t]),
+                format!("人均纯收入为 {}，但下级按人口加权平均为 {}（统计期 {}）", show(have), show(want), period),
                 format!(
                     "per-capita income is {} but the children's weighted mean is {} (period {})",
                     show(have),
                     show(want),
-                    periods[t]
+                    period
                 ),
             );
             break;

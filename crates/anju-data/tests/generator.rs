@@ -49,6 +49,9 @@ fn node<'a>(ds: &'a Dataset, id: &str) -> &'a anju_data::Node {
     ds.node(ds.find(id).unwrap_or_else(|| panic!("node {id} missing")))
 }
 
+/// (node id, name, figures published for it).
+type Published = (&'static str, &'static str, &'static [(Metric, u64)]);
+
 /// Every figure of domain.md's table, at its node, exactly (latest period).
 #[test]
 fn every_published_figure_is_present_exactly() {
@@ -56,7 +59,7 @@ fn every_published_figure_is_present_exactly() {
     let (ds, _) = load(demo(), &WriteOptions::default());
     let ds = ds.unwrap();
     let t = ds.latest();
-    let table: &[(&str, &str, &[(Metric, u64)])] = &[
+    let table: &[Published] = &[
         (
             "5206",
             "铜仁市",

@@ -1,0 +1,93 @@
+//! Numbers as officials write them: 万 for ten thousands, percent with one decimal, yuan.
+
+/// `Lang::Zh` is the default everywhere.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+/// 1234567 → "1,234,567".
+pub fn group_digits(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A count. Chinese: exact below 10万 ("22,438"), then 万 with one decimal ("29.3万") and
+/// 亿 with two; English: exact below ten million, then millions.
+pub fn count(n: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh if n >= 100_000_000 => format!("{:.2}亿", n as f64 / 1e8),
+        Lang::Zh if n >= 100_000 => format!("{:.1}万", n as f64 / 1e4),
+        Lang::En if n >= 10_000_000 => format!("{:.2} million", n as f64 / 1e6),
+        _ => group_digits(n),
+    }
+}
+
+/// `num / den` as a percent with one decimal; "—" when the denominator is 0.
+pub fn percent(num: u64, den: u64) -> String {
+    if den == 0 {
+        return "—".into();
+    }
+    format!("{:.1}%", num as f64 * 100.0 / den as f64)
+}
+
+/// A fraction (0.958) as a percent with one decimal.
+pub fn percent_of(f: f64) -> String {
+    if f.is_finite() {
+        format!("{:.1}%", f * 100.0)
+    } else {
+        "—".into()
+    }
+}
+
+/// Yuan to the fen, grouped: "12,450.99元" / "¥12,450.99".
+pub fn yuan(v: f64, lang: Lang) -> String {
+    if !v.is_finite() || v < 0.0 {
+        return "—".into();
+    }
+    let fen = (v * 100.0).round() as u64;
+    let s = format!("{}.{:02}", group_digits(fen / 100), fen % 100);
+    match lang {
+        Lang::Zh => format!("{s}元"),
+        Lang::En => format!("¥{s}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_in_wan() {
+        assert_eq!(count(22_438, Lang::Zh), "22,438");
+        assert_eq!(count(293_000, Lang::Zh), "29.3万");
+        assert_eq!(count(9_600_000, Lang::Zh), "960.0万");
+        assert_eq!(count(123_456_789, Lang::Zh), "1.23亿");
+        assert_eq!(count(293_000, Lang::En), "293,000");
+        assert_eq!(count(u64::MAX, Lang::En), "18446744073709.55 million");
+        assert_eq!(group_digits(0), "0");
+        assert_eq!(group_digits(1000), "1,000");
+        assert_eq!(group_digits(u64::MAX), "18,446,744,073,709,551,615");
+    }
+
+    #[test]
+    fn percents_and_yuan() {
+        assert_eq!(percent(25_378, 26_799), "94.7%");
+        assert_eq!(percent(1, 0), "—");
+        assert_eq!(percent(u64::MAX, u64::MAX), "100.0%");
+        assert_eq!(percent_of(0.9587), "95.9%");
+        assert_eq!(percent_of(f64::NAN), "—");
+        assert_eq!(yuan(12_450.99, Lang::Zh), "12,450.99元");
+        assert_eq!(yuan(12_450.99, Lang::En), "¥12,450.99");
+        assert_eq!(yuan(f64::INFINITY, Lang::Zh), "—");
+    }
+}

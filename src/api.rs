@@ -1,0 +1,46 @@
+//! All data loading goes through here: fetch, parse and validate, with typed errors.
+
+use anju_data::{Dataset, Problem};
+use std::sync::Arc;
+
+/// Why data could not be shown. Each variant names the file it is about.
+#[derive(Clone, Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("network error loading {url}: {message}")]
+    Network { url: String, message: String },
+    #[error("HTTP {status} loading {url}")]
+    Http { url: String, status: u16 },
+    #[error("{url}: {} problem(s) in the data", problems.len())]
+    Invalid { url: String, problems: Arc<Vec<Problem>>, total: usize },
+}
+
+impl LoadError {
+    pub fn url(&self) -> &str {
+        match self {
+            LoadError::Network { url, .. } | LoadError::Http { url, .. } | LoadError::Invalid { url, .. } => url,
+        }
+    }
+}
+
+/// Fetches a file's bytes.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
+    let resp = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|e| LoadError::Network { url: url.to_string(), message: e.to_string() })?;
+    if !resp.ok() {
+        return Err(LoadError::Http { url: url.to_string(), status: resp.status() });
+    }
+    resp.binary().await.map_err(|e| LoadError::Network { url: url.to_string(), message: e.to_string() })
+}
+
+/// Loads and checks a dataset's index (shards are attached later, when entered).
+pub async fn load_index(url: &str) -> Result<Arc<Dataset>, LoadError> {
+    let bytes = fetch_bytes(url).await?;
+    let name = url.rsplit('/').next().unwrap_or(url);
+    Dataset::from_index(name, &bytes).map(Arc::new).map_err(|ps| LoadError::Invalid {
+        url: url.to_string(),
+        total: ps.total,
+        problems: Arc::new(ps.list),
+    })
+}
