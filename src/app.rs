@@ -1,70 +1,55 @@
-//! The root component.
+//! The root: the router (the URL is the state), the data resource, and the view with its
+//! loading and error states. While a view loads the previous one stays on screen; when
+//! loading fails the error is shown above the last good view, which is kept.
 
-use crate::api::{self, LoadError};
-use anju_data::format::{count, Lang};
-use anju_data::{Dataset, Metric};
+use crate::components::dashboard::{Dashboard, Ready};
+use crate::components::error::ErrorPanel;
+use crate::ctx::UrlState;
+use crate::data::{self, Cache, Target, DEFAULT_INDEX};
+use crate::i18n::{lang_tag, tr};
 use leptos::prelude::*;
-use std::sync::Arc;
-
-pub const INDEX_URL: &str = "data/index.json";
+use leptos_router::components::Router;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let data = LocalResource::new(|| api::load_index(INDEX_URL));
+    view! { <Router><Shell /></Router> }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let url = UrlState::provide();
+    let lang = url.lang;
+    let ready = RwSignal::new(false);
+    provide_context(Ready(ready));
+    let cache: Cache = StoredValue::new_local(None);
+    let index_url = Memo::new(move |_| url.state.with(|s| s.data.clone()).unwrap_or_else(|| DEFAULT_INDEX.to_string()));
+    let node = Memo::new(move |_| url.state.with(|s| s.node.clone()));
+    let target = LocalResource::new(move || data::resolve(cache, index_url.get(), node.get()));
+    let last_good = Memo::new(move |prev: Option<&Option<Target>>| match target.get() {
+        Some(Ok(t)) => Some(t),
+        _ => prev.cloned().flatten(),
+    });
+    let (pending, set_pending) = signal(false);
+    // The page's language follows the view (screen readers, fonts).
+    Effect::new(move |_| {
+        if let Some(el) = document().document_element() {
+            let _ = el.set_attribute("lang", lang_tag(lang.get()));
+        }
+    });
+    let loading = move || view! { <div class="loading" data-testid="loading" role="status">{move || tr(lang.get(), "正在加载数据…", "Loading data…")}</div> };
     view! {
         <main class="app">
-            <Transition fallback=|| view! { <p class="loading" data-testid="loading">"正在加载数据…"</p> }>
-                {move || {
-                    data.get()
-                        .map(|r| match r {
-                            Ok(ds) => view! { <Overview ds=ds /> }.into_any(),
-                            Err(e) => view! { <ErrorPanel err=e /> }.into_any(),
-                        })
-                }}
+            <Show when=move || pending.get()>{loading}</Show>
+            <Transition fallback=loading set_pending=set_pending>
+                {move || target.get().map(|r| match r {
+                    Ok(t) => view! { <Dashboard target=t /> }.into_any(),
+                    Err(e) => view! {
+                        <ErrorPanel err=e retry=move |_| target.refetch() />
+                        {move || last_good.get().map(|t| view! { <Dashboard target=t /> })}
+                    }.into_any(),
+                })}
             </Transition>
+            <Show when=move || ready.get()><span data-testid="app-ready" hidden=true></span></Show>
         </main>
-    }
-}
-
-/// The root node's name and people.
-#[component]
-fn Overview(ds: Arc<Dataset>) -> impl IntoView {
-    let root = ds.node(ds.root);
-    let people = root.m.get(Metric::People, ds.latest());
-    view! {
-        <header class="top">
-            <h1 class="title">{ds.meta.title.zh.clone()}</h1>
-            <span class="as-of" data-testid="as-of" data-value=ds.meta.as_of.clone()>
-                "数据截至 " {ds.meta.as_of.clone()}
-            </span>
-        </header>
-        <h2 data-testid="node-title" data-node-id=root.id.clone() data-level=root.level.key()>
-            {root.name.clone()}
-        </h2>
-        <section class="kpis">
-            <div class="kpi" data-testid="kpi-people" data-value=people.to_string()>
-                <span class="kpi-label">"搬迁人口"</span>
-                <span class="kpi-value">{count(people, Lang::Zh)} "人"</span>
-            </div>
-        </section>
-        <span data-testid="app-ready" hidden=true></span>
-    }
-}
-
-/// A data or network problem, in plain words, with the file and the validator's message.
-#[component]
-fn ErrorPanel(err: LoadError) -> impl IntoView {
-    let detail: Vec<String> = match &err {
-        LoadError::Invalid { problems, .. } => {
-            problems.iter().take(10).map(|p| format!("{} — {}", p.at, p.zh)).collect()
-        }
-        other => vec![other.to_string()],
-    };
-    view! {
-        <section class="error" data-testid="error" role="alert">
-            <h2>"数据无法加载"</h2>
-            <p>"文件：" {err.url().to_string()}</p>
-            <ul>{detail.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
-        </section>
     }
 }

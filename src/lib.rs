@@ -3,3 +3,9 @@
 
 pub mod api;
 pub mod app;
+pub mod charts;
+pub mod components;
+pub mod ctx;
+pub mod data;
+pub mod i18n;
+pub mod perf;

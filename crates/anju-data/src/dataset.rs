@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 pub type NodeIx = usize;
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Dataset {
     pub meta: Meta,
     pub periods: Vec<Period>,

@@ -15,6 +15,7 @@ pub mod rollup;
 pub mod series;
 pub mod text;
 pub mod validate;
+pub mod view;
 
 pub use dataset::{load_all, Dataset, NodeIx};
 pub use metric::Metric;

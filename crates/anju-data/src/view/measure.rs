@@ -1,0 +1,198 @@
+//! What a KPI, a ranking or a table column shows: a stored count or a rate derived from
+//! counts. Ranking and sorting live here so that they are tested natively.
+
+use crate::dataset::{Dataset, NodeIx};
+use crate::format::{self, Lang};
+use crate::metric::Metric;
+use crate::model::Node;
+use std::cmp::Ordering;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Measure {
+    Count(Metric),
+    /// employed / labour
+    EmploymentRate,
+    /// Per-capita net income (yuan), weighted by `income_people`.
+    IncomePerCapita,
+}
+
+impl Measure {
+    pub fn key(self) -> String {
+        match self {
+            Measure::Count(m) => m.key().to_string(),
+            Measure::EmploymentRate => "employment_rate".into(),
+            Measure::IncomePerCapita => "income_per_capita".into(),
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Measure> {
+        match s {
+            "employment_rate" => Some(Measure::EmploymentRate),
+            "income_per_capita" => Some(Measure::IncomePerCapita),
+            other => Metric::from_key(other).map(Measure::Count),
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Measure::Count(Metric::People), Lang::Zh) => "搬迁人口",
+            (Measure::Count(m), Lang::Zh) => m.zh(),
+            (Measure::Count(m), Lang::En) => m.en(),
+            (Measure::EmploymentRate, Lang::Zh) => "就业率",
+            (Measure::EmploymentRate, Lang::En) => "Employment rate",
+            (Measure::IncomePerCapita, Lang::Zh) => "人均纯收入",
+            (Measure::IncomePerCapita, Lang::En) => "Per-capita net income",
+        }
+    }
+
+    /// The value at period `t`; `None` where it is undefined (a rate over zero).
+    pub fn value(self, n: &Node, t: usize) -> Option<f64> {
+        match self {
+            Measure::Count(m) => Some(n.m.get(m, t) as f64),
+            Measure::EmploymentRate => {
+                let labour = n.m.get(Metric::Labour, t);
+                (labour > 0).then(|| n.m.get(Metric::Employed, t) as f64 / labour as f64)
+            }
+            Measure::IncomePerCapita => n.income.get(t),
+        }
+    }
+
+    /// Formatted for people: 万 for counts, one-decimal percent, yuan.
+    pub fn format(self, v: Option<f64>, lang: Lang) -> String {
+        match (self, v) {
+            (_, None) => "—".into(),
+            (Measure::Count(_), Some(v)) => format::count(v as u64, lang),
+            (Measure::EmploymentRate, Some(v)) => format::percent_of(v),
+            (Measure::IncomePerCapita, Some(v)) => format::yuan(v, lang),
+        }
+    }
+
+    /// For problems such as zero-employment households, less is better.
+    pub fn higher_is_better(self) -> bool {
+        !matches!(
+            self,
+            Measure::Count(
+                Metric::ZeroEmploymentHouseholds
+                    | Metric::MonitoredHouseholds
+                    | Metric::MonitoredPeople
+                    | Metric::RiskRed
+                    | Metric::RiskYellow
+                    | Metric::LowIncomeHouseholds
+            )
+        )
+    }
+}
+
+/// The target for `measure` at a node: its own, else its nearest ancestor's.
+pub fn target(ds: &Dataset, ix: NodeIx, measure: Measure) -> Option<f64> {
+    let pick = |n: &Node| match measure {
+        Measure::EmploymentRate => n.targets.employment_rate,
+        Measure::IncomePerCapita => n.targets.income_per_capita,
+        Measure::Count(_) => None,
+    };
+    let mut cur = Some(ix);
+    while let Some(i) = cur {
+        if let Some(v) = pick(ds.node(i)) {
+            return Some(v);
+        }
+        cur = ds.parent[i];
+    }
+    None
+}
+
+/// The index of the same month a year before period `t`, if the data has it.
+pub fn year_before(ds: &Dataset, t: usize) -> Option<usize> {
+    let want = ds.periods.get(t)?.year_before();
+    ds.periods.iter().position(|p| *p == want)
+}
+
+/// Growth of `measure` against the same month a year earlier, as a fraction.
+pub fn yoy_growth(ds: &Dataset, ix: NodeIx, measure: Measure, t: usize) -> Option<f64> {
+    let n = ds.node(ix);
+    let now = measure.value(n, t)?;
+    let before = measure.value(n, year_before(ds, t)?)?;
+    (before > 0.0).then(|| now / before - 1.0)
+}
+
+/// Orders by value (undefined values last), ties by name, so rankings are stable.
+pub fn compare(a: (Option<f64>, &str), b: (Option<f64>, &str), desc: bool) -> Ordering {
+    let by_value = match (a.0, b.0) {
+        (Some(x), Some(y)) => {
+            let o = x.total_cmp(&y);
+            if desc {
+                o.reverse()
+            } else {
+                o
+            }
+        }
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    };
+    by_value.then_with(|| a.1.cmp(b.1))
+}
+
+/// The children of `ix` ranked by `measure` at `t`, best first.
+pub fn rank_children(ds: &Dataset, ix: NodeIx, measure: Measure, t: usize) -> Vec<(NodeIx, Option<f64>)> {
+    let mut out: Vec<(NodeIx, Option<f64>)> = ds.kids[ix].iter().map(|&c| (c, measure.value(ds.node(c), t))).collect();
+    let desc = measure.higher_is_better();
+    out.sort_by(|a, b| compare((a.1, &ds.node(a.0).name), (b.1, &ds.node(b.0).name), desc));
+    out
+}
+
+/// The children sorted for the table: by a measure (or by name when `by` is `None`).
+pub fn sort_children(ds: &Dataset, ix: NodeIx, by: Option<Measure>, desc: bool, t: usize) -> Vec<NodeIx> {
+    let mut kids = ds.kids[ix].clone();
+    match by {
+        None => kids.sort_by(|&a, &b| {
+            let o = ds.node(a).name.cmp(&ds.node(b).name);
+            if desc {
+                o.reverse()
+            } else {
+                o
+            }
+        }),
+        Some(m) => kids.sort_by(|&a, &b| {
+            compare((m.value(ds.node(a), t), &ds.node(a).name), (m.value(ds.node(b), t), &ds.node(b).name), desc)
+        }),
+    }
+    kids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cmp::Ordering::*;
+
+    #[test]
+    fn parse_and_keys() {
+        for k in ["people", "employment_rate", "income_per_capita", "zero_employment_households"] {
+            assert_eq!(Measure::parse(k).unwrap().key(), k);
+        }
+        assert_eq!(Measure::parse("nope"), None);
+    }
+
+    #[test]
+    fn rates_over_zero_are_undefined() {
+        let n = Node::new("a", "a", crate::Level::Building);
+        assert_eq!(Measure::EmploymentRate.value(&n, 0), None);
+        assert_eq!(Measure::EmploymentRate.format(None, Lang::Zh), "—");
+        assert_eq!(Measure::Count(Metric::People).value(&n, 0), Some(0.0));
+    }
+
+    #[test]
+    fn ordering_puts_undefined_last_and_breaks_ties_by_name() {
+        assert_eq!(compare((Some(2.0), "b"), (Some(1.0), "a"), true), Less);
+        assert_eq!(compare((Some(2.0), "b"), (Some(1.0), "a"), false), Greater);
+        assert_eq!(compare((None, "a"), (Some(0.0), "b"), true), Greater);
+        assert_eq!(compare((None, "a"), (Some(0.0), "b"), false), Greater);
+        assert_eq!(compare((Some(1.0), "甲"), (Some(1.0), "乙"), true), "甲".cmp("乙"));
+        assert_eq!(compare((None, "a"), (None, "b"), true), Less);
+    }
+
+    #[test]
+    fn problems_rank_lowest_first() {
+        assert!(!Measure::Count(Metric::ZeroEmploymentHouseholds).higher_is_better());
+        assert!(Measure::EmploymentRate.higher_is_better());
+    }
+}

@@ -1,0 +1,6 @@
+//! View logic without a browser: the URL state, measures and ranking, chart geometry.
+//! The app renders what these compute; tests check them natively.
+
+pub mod geom;
+pub mod measure;
+pub mod query;

@@ -1,0 +1,451 @@
+//! The URL is the state (shared/ui-contract.md). Parsing never fails: a malformed or
+//! unknown parameter falls back to its default and yields a [`Notice`] saying so.
+
+use super::measure::Measure;
+use crate::format::Lang;
+use crate::model::Period;
+use crate::text::clip;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// What stays readable in a query value: ids, lists and paths (`a,b`, `data/x.json`).
+const VALUE: &AsciiSet =
+    &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b',').remove(b'/');
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ViewMode {
+    #[default]
+    Dashboard,
+    Screen,
+    Present,
+}
+
+impl ViewMode {
+    pub fn key(self) -> &'static str {
+        match self {
+            ViewMode::Dashboard => "dashboard",
+            ViewMode::Screen => "screen",
+            ViewMode::Present => "present",
+        }
+    }
+}
+
+/// Special groups staff filter by. Each reads one stored metric.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Group {
+    LeftBehindChildren,
+    EmptyNestElderly,
+    Disabled,
+    SeverelyDisabled,
+    SubsistenceAllowance,
+    Elderly75Plus,
+    PartyMembers,
+    Monitored,
+}
+
+impl Group {
+    pub const ALL: [Group; 8] = [
+        Group::LeftBehindChildren,
+        Group::EmptyNestElderly,
+        Group::Disabled,
+        Group::SeverelyDisabled,
+        Group::SubsistenceAllowance,
+        Group::Elderly75Plus,
+        Group::PartyMembers,
+        Group::Monitored,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            Group::LeftBehindChildren => "left_behind_children",
+            Group::EmptyNestElderly => "empty_nest_elderly",
+            Group::Disabled => "disabled",
+            Group::SeverelyDisabled => "severely_disabled",
+            Group::SubsistenceAllowance => "subsistence_allowance",
+            Group::Elderly75Plus => "elderly_75_plus",
+            Group::PartyMembers => "party_members",
+            Group::Monitored => "monitored",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Group> {
+        Group::ALL.into_iter().find(|g| g.key() == s)
+    }
+    pub fn metric(self) -> crate::Metric {
+        use crate::Metric::*;
+        match self {
+            Group::LeftBehindChildren => LeftBehindChildren,
+            Group::EmptyNestElderly => EmptyNestElderly,
+            Group::Disabled => Disabled,
+            Group::SeverelyDisabled => SeverelyDisabled,
+            Group::SubsistenceAllowance => SubsistenceAllowance,
+            Group::Elderly75Plus => Elderly75Plus,
+            Group::PartyMembers => PartyMembers,
+            Group::Monitored => MonitoredPeople,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Risk {
+    Red,
+    Yellow,
+    Green,
+}
+
+impl Risk {
+    pub const ALL: [Risk; 3] = [Risk::Red, Risk::Yellow, Risk::Green];
+    pub fn key(self) -> &'static str {
+        match self {
+            Risk::Red => "red",
+            Risk::Yellow => "yellow",
+            Risk::Green => "green",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Risk> {
+        Risk::ALL.into_iter().find(|r| r.key() == s)
+    }
+    pub fn metric(self) -> crate::Metric {
+        match self {
+            Risk::Red => crate::Metric::RiskRed,
+            Risk::Yellow => crate::Metric::RiskYellow,
+            Risk::Green => crate::Metric::RiskGreen,
+        }
+    }
+}
+
+/// The children table's sort: a column and its direction (`sort=-people` is descending).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Sort {
+    /// `None` sorts by name.
+    pub by: Option<Measure>,
+    pub desc: bool,
+}
+
+impl Sort {
+    pub fn key(self) -> String {
+        let col = self.by.map(|m| m.key()).unwrap_or_else(|| "name".into());
+        if self.desc {
+            format!("-{col}")
+        } else {
+            col
+        }
+    }
+    pub fn parse(s: &str) -> Option<Sort> {
+        let (desc, col) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
+        if col == "name" {
+            return Some(Sort { by: None, desc });
+        }
+        Measure::parse(col).map(|m| Sort { by: Some(m), desc })
+    }
+}
+
+/// Everything the URL says about the view.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ViewState {
+    pub node: Option<String>,
+    pub view: ViewMode,
+    pub metric: Option<Measure>,
+    pub groups: Vec<Group>,
+    pub risks: Vec<Risk>,
+    pub period: Option<Period>,
+    pub compare: Option<Period>,
+    pub slide: Option<u32>,
+    pub lang: Lang,
+    pub data: Option<String>,
+    pub suppress: bool,
+    pub interval: Option<u32>,
+    pub refresh: Option<u32>,
+    pub tour: Vec<String>,
+    pub kiosk: bool,
+    pub sort: Option<Sort>,
+}
+
+/// A parameter that could not be used, in both languages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub param: String,
+    pub zh: String,
+    pub en: String,
+}
+
+fn notice(param: &str, value: &str, zh_why: &str, en_why: &str) -> Notice {
+    let v = clip(value, 40);
+    Notice {
+        param: clip(param, 30),
+        zh: format!("网址参数 {}={v} 无效（{zh_why}），已使用默认值", clip(param, 30)),
+        en: format!("URL parameter {}={v} is invalid ({en_why}); the default is used", clip(param, 30)),
+    }
+}
+
+/// A dataset URL the app may fetch: relative, same origin, a .json file.
+pub fn data_url_ok(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 300
+        && s.ends_with(".json")
+        && !s.starts_with('/')
+        && !s.starts_with('\\')
+        && !s.contains("//")
+        && !s.contains(':')
+        && !s.contains('\\')
+        && !s.contains('?')
+        && !s.contains('#')
+        && !s.chars().any(|c| c.is_control() || c.is_whitespace())
+}
+
+fn seconds(v: &str, min: u32, max: u32) -> Option<u32> {
+    v.parse::<u32>().ok().filter(|s| (min..=max).contains(s))
+}
+
+fn ids(v: &str) -> Option<Vec<String>> {
+    let list: Vec<String> = v.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect();
+    (!list.is_empty() && list.len() <= 200 && list.iter().all(|s| s.len() <= 200)).then_some(list)
+}
+
+/// Parses a query string (with or without the leading `?`).
+pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
+    let mut st = ViewState::default();
+    let mut notes = Vec::new();
+    let q = query.strip_prefix('?').unwrap_or(query);
+    for (k, v) in form_urlencoded::parse(q.as_bytes()) {
+        let (k, v) = (k.as_ref(), v.as_ref());
+        let bad = |zh: &str, en: &str| notice(k, v, zh, en);
+        match k {
+            "node" if !v.is_empty() && v.len() <= 200 => st.node = Some(v.to_string()),
+            "node" => notes.push(bad("节点编号为空或过长", "the node id is empty or too long")),
+            "view" => match v {
+                "dashboard" => st.view = ViewMode::Dashboard,
+                "screen" => st.view = ViewMode::Screen,
+                "present" => st.view = ViewMode::Present,
+                _ => notes.push(bad("应为 dashboard、screen 或 present", "expected dashboard, screen or present")),
+            },
+            "metric" => match Measure::parse(v) {
+                Some(m) => st.metric = Some(m),
+                None => notes.push(bad("未知指标", "unknown metric")),
+            },
+            "group" => {
+                for part in v.split(',').filter(|s| !s.is_empty()) {
+                    match Group::parse(part) {
+                        Some(g) if !st.groups.contains(&g) => st.groups.push(g),
+                        Some(_) => {}
+                        None => notes.push(notice(k, part, "未知群体", "unknown group")),
+                    }
+                }
+            }
+            "risk" => {
+                for part in v.split(',').filter(|s| !s.is_empty()) {
+                    match Risk::parse(part) {
+                        Some(r) if !st.risks.contains(&r) => st.risks.push(r),
+                        Some(_) => {}
+                        None => {
+                            notes.push(notice(k, part, "应为 red、yellow 或 green", "expected red, yellow or green"))
+                        }
+                    }
+                }
+            }
+            "period" => match Period::parse(v) {
+                Some(p) => st.period = Some(p),
+                None => notes.push(bad("应为 YYYY-MM", "expected YYYY-MM")),
+            },
+            "compare" => match Period::parse(v) {
+                Some(p) => st.compare = Some(p),
+                None => notes.push(bad("应为 YYYY-MM", "expected YYYY-MM")),
+            },
+            "slide" => match v.parse::<u32>() {
+                Ok(n) if n >= 1 => st.slide = Some(n),
+                _ => notes.push(bad("应为从 1 开始的页码", "expected a slide number from 1")),
+            },
+            "lang" => match v {
+                "zh" => st.lang = Lang::Zh,
+                "en" => st.lang = Lang::En,
+                _ => notes.push(bad("应为 zh 或 en", "expected zh or en")),
+            },
+            "data" if data_url_ok(v) => st.data = Some(v.to_string()),
+            "data" => {
+                notes.push(bad("只接受同源的相对 .json 地址", "only a same-origin relative .json URL is accepted"))
+            }
+            "suppress" => match v {
+                "1" => st.suppress = true,
+                "0" => st.suppress = false,
+                _ => notes.push(bad("应为 1 或 0", "expected 1 or 0")),
+            },
+            "kiosk" => match v {
+                "1" => st.kiosk = true,
+                "0" => st.kiosk = false,
+                _ => notes.push(bad("应为 1 或 0", "expected 1 or 0")),
+            },
+            "interval" => match seconds(v, 3, 3600) {
+                Some(s) => st.interval = Some(s),
+                None => notes.push(bad("应为 3 到 3600 秒", "expected 3 to 3600 seconds")),
+            },
+            "refresh" => match seconds(v, 10, 86_400) {
+                Some(s) => st.refresh = Some(s),
+                None => notes.push(bad("应为 10 到 86400 秒", "expected 10 to 86400 seconds")),
+            },
+            "tour" => match ids(v) {
+                Some(list) => st.tour = list,
+                None => notes.push(bad("应为逗号分隔的节点编号", "expected comma-separated node ids")),
+            },
+            "sort" => match Sort::parse(v) {
+                Some(s) => st.sort = Some(s),
+                None => notes.push(bad("未知排序列", "unknown sort column")),
+            },
+            _ => notes.push(notice(k, v, "未知参数", "unknown parameter")),
+        }
+    }
+    (st, notes)
+}
+
+impl ViewState {
+    /// The query string for this state, defaults left out, in a stable order (with `?`,
+    /// or empty for the all-default view).
+    pub fn to_query(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if let Some(n) = &self.node {
+            pairs.push(("node", n.clone()));
+        }
+        if self.view != ViewMode::Dashboard {
+            pairs.push(("view", self.view.key().into()));
+        }
+        if let Some(m) = self.metric {
+            pairs.push(("metric", m.key()));
+        }
+        if !self.groups.is_empty() {
+            pairs.push(("group", self.groups.iter().map(|g| g.key()).collect::<Vec<_>>().join(",")));
+        }
+        if !self.risks.is_empty() {
+            pairs.push(("risk", self.risks.iter().map(|r| r.key()).collect::<Vec<_>>().join(",")));
+        }
+        if let Some(p) = self.period {
+            pairs.push(("period", p.to_string()));
+        }
+        if let Some(p) = self.compare {
+            pairs.push(("compare", p.to_string()));
+        }
+        if let Some(n) = self.slide {
+            pairs.push(("slide", n.to_string()));
+        }
+        if self.lang == Lang::En {
+            pairs.push(("lang", "en".into()));
+        }
+        if let Some(d) = &self.data {
+            pairs.push(("data", d.clone()));
+        }
+        if self.suppress {
+            pairs.push(("suppress", "1".into()));
+        }
+        if let Some(v) = self.interval {
+            pairs.push(("interval", v.to_string()));
+        }
+        if let Some(v) = self.refresh {
+            pairs.push(("refresh", v.to_string()));
+        }
+        if !self.tour.is_empty() {
+            pairs.push(("tour", self.tour.join(",")));
+        }
+        if self.kiosk {
+            pairs.push(("kiosk", "1".into()));
+        }
+        if let Some(sort) = self.sort {
+            pairs.push(("sort", sort.key()));
+        }
+        if pairs.is_empty() {
+            return String::new();
+        }
+        let body: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", utf8_percent_encode(v, VALUE))).collect();
+        format!("?{}", body.join("&"))
+    }
+
+    /// The same view at another node (period, filters and language kept).
+    pub fn at_node(&self, id: Option<&str>) -> ViewState {
+        ViewState { node: id.map(str::to_string), slide: None, ..self.clone() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Metric;
+
+    #[test]
+    fn empty_query_is_the_default_view() {
+        let (st, notes) = parse("");
+        assert_eq!(st, ViewState::default());
+        assert!(notes.is_empty());
+        assert_eq!(st.to_query(), "");
+    }
+
+    #[test]
+    fn every_parameter_round_trips() {
+        let q = "?node=520603&view=screen&metric=employment_rate&group=disabled,left_behind_children&risk=red,yellow&period=2024-06&compare=2023-06&slide=3&lang=en&data=data/province/index.json&suppress=1&interval=30&refresh=60&tour=520603,520621&kiosk=1&sort=-people";
+        let (st, notes) = parse(q);
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(st.node.as_deref(), Some("520603"));
+        assert_eq!(st.view, ViewMode::Screen);
+        assert_eq!(st.metric, Some(Measure::EmploymentRate));
+        assert_eq!(st.groups, vec![Group::Disabled, Group::LeftBehindChildren]);
+        assert_eq!(st.risks, vec![Risk::Red, Risk::Yellow]);
+        assert_eq!(st.period.unwrap().to_string(), "2024-06");
+        assert_eq!(st.lang, Lang::En);
+        assert_eq!(st.data.as_deref(), Some("data/province/index.json"));
+        assert_eq!(st.tour, vec!["520603", "520621"]);
+        assert_eq!(st.sort, Some(Sort { by: Some(Measure::Count(Metric::People)), desc: true }));
+        assert_eq!(st.to_query(), q);
+        assert_eq!(parse(&st.to_query()).0, st);
+    }
+
+    #[test]
+    fn malformed_parameters_fall_back_with_a_notice() {
+        let (st, notes) = parse("view=tv&metric=happiness&group=disabled,aliens&risk=purple&period=2024-13&slide=0&lang=fr&suppress=yes&interval=1&refresh=abc&kiosk=2&sort=-nope&bogus=1&node=");
+        assert_eq!(st.view, ViewMode::Dashboard);
+        assert_eq!(st.metric, None);
+        assert_eq!(st.groups, vec![Group::Disabled]);
+        assert!(st.risks.is_empty());
+        assert_eq!(st.lang, Lang::Zh);
+        let params: Vec<&str> = notes.iter().map(|n| n.param.as_str()).collect();
+        assert_eq!(
+            params,
+            [
+                "view", "metric", "group", "risk", "period", "slide", "lang", "suppress", "interval", "refresh",
+                "kiosk", "sort", "bogus", "node"
+            ]
+        );
+        assert!(notes.iter().all(|n| n.zh.contains("无效") && n.en.contains("invalid")));
+    }
+
+    #[test]
+    fn data_must_be_same_origin_and_relative() {
+        for bad in [
+            "https://evil.example/x.json",
+            "//evil.example/x.json",
+            "/abs/index.json",
+            "javascript:alert(1)",
+            "data/x.txt",
+            "a\\b.json",
+            "data/x.json?x=1",
+            "data:text/json,{}",
+        ] {
+            let (st, notes) =
+                parse(&format!("data={}", form_urlencoded::byte_serialize(bad.as_bytes()).collect::<String>()));
+            assert_eq!(st.data, None, "{bad}");
+            assert_eq!(notes.len(), 1, "{bad}");
+        }
+        assert!(data_url_ok("data/province/index.json"));
+        assert!(data_url_ok("../other/index.json"));
+    }
+
+    #[test]
+    fn hostile_values_are_clipped_in_notices() {
+        let long = "x".repeat(10_000);
+        let (_, notes) = parse(&format!("{long}={long}"));
+        assert!(notes[0].zh.chars().count() < 200);
+    }
+
+    #[test]
+    fn moving_to_another_node_keeps_the_rest() {
+        let (st, _) = parse("node=a&lang=en&group=disabled&slide=2");
+        let next = st.at_node(Some("b"));
+        assert_eq!(next.to_query(), "?node=b&group=disabled&lang=en");
+        assert_eq!(st.at_node(None).to_query(), "?group=disabled&lang=en");
+    }
+}

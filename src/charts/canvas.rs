@@ -1,0 +1,146 @@
+//! One chart on a canvas: HiDPI sizing, redraw on resize, hover tooltips, click
+//! hit-testing and a table with the same numbers for screen readers.
+
+use super::draw::{draw, Drawn};
+use super::spec::ChartSpec;
+use crate::ctx::use_url;
+use crate::i18n::tr;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_use_device_pixel_ratio::use_device_pixel_ratio;
+use leptos_use_element_size::use_element_size;
+
+#[derive(Clone, Debug, PartialEq)]
+struct Tip {
+    x: f64,
+    y: f64,
+    text: String,
+}
+
+#[component]
+pub fn CanvasChart(
+    /// `chart-<name>` is its test hook.
+    name: &'static str,
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] spec: Signal<ChartSpec>,
+    /// The header of the table's first column ("地区", "月份" …).
+    #[prop(into)]
+    first_header: Signal<String>,
+    #[prop(default = 260.0)] height: f64,
+    #[prop(optional)] dark: bool,
+) -> impl IntoView {
+    let url = use_url();
+    let lang = url.lang;
+    let box_ref = NodeRef::<html::Div>::new();
+    let canvas_ref = NodeRef::<html::Canvas>::new();
+    let size = use_element_size(box_ref);
+    let dpr = use_device_pixel_ratio();
+    let drawn = StoredValue::new(Drawn::Nothing);
+    let tip = RwSignal::new(None::<Tip>);
+    let hover = RwSignal::new(None::<usize>);
+
+    // Drawing is the outside world: it follows the spec, the box width and the pixel ratio.
+    Effect::new(move |_| {
+        let spec = spec.get();
+        let w = size.width.get().floor();
+        let ratio = dpr.get().max(1.0);
+        let Some(canvas) = canvas_ref.get() else { return };
+        if w < 10.0 {
+            return;
+        }
+        canvas.set_width((w * ratio).round() as u32);
+        canvas.set_height((height * ratio).round() as u32);
+        let _ = canvas.style(("width", format!("{w}px")));
+        let d = draw(canvas.clone(), &spec, w, height, ratio, dark);
+        drawn.set_value(d);
+        crate::perf::chart_drawn(name);
+    });
+
+    let pick = move |ev: &web_sys::MouseEvent| -> Option<usize> {
+        let canvas = canvas_ref.get_untracked()?;
+        let r = canvas.get_bounding_client_rect();
+        let (x, y) = (ev.client_x() as f64 - r.left(), ev.client_y() as f64 - r.top());
+        drawn.with_value(|d| match d {
+            Drawn::Bars(l) => l.hit(x, y),
+            Drawn::Trend(a) => a.nearest(x, y),
+            Drawn::Nothing => None,
+        })
+    };
+    let on_move = move |ev: web_sys::MouseEvent| {
+        let hit = pick(&ev);
+        hover.set(hit);
+        let canvas = canvas_ref.get_untracked();
+        let text = hit.and_then(|i| {
+            spec.with_untracked(|s| match s {
+                ChartSpec::Bars { bars, .. } => bars.get(i).map(|b| format!("{}：{}", b.label, b.text)),
+                ChartSpec::Trend { periods, lines } => periods.get(i).map(|p| {
+                    let parts: Vec<String> = lines
+                        .iter()
+                        .map(|l| format!("{} {}", l.name, l.texts.get(i).cloned().unwrap_or_default()))
+                        .collect();
+                    format!("{p}  {}", parts.join(" · "))
+                }),
+                ChartSpec::Empty(_) => None,
+            })
+        });
+        if let (Some(text), Some(c)) = (text, canvas) {
+            let r = c.get_bounding_client_rect();
+            tip.set(Some(Tip {
+                x: ev.client_x() as f64 - r.left() + 12.0,
+                y: ev.client_y() as f64 - r.top() + 12.0,
+                text,
+            }));
+        } else {
+            tip.set(None);
+        }
+    };
+    let navigate = use_navigate();
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some(i) = pick(&ev) else { return };
+        let href = spec.with_untracked(|s| match s {
+            ChartSpec::Bars { bars, .. } => bars.get(i).and_then(|b| b.href.clone()),
+            _ => None,
+        });
+        if let Some(href) = href {
+            crate::perf::drill_start();
+            navigate(&href, Default::default());
+        }
+    };
+    let clickable =
+        move || spec.with(|s| matches!(s, ChartSpec::Bars { bars, .. } if bars.iter().any(|b| b.href.is_some())));
+    let table = move || spec.with(|s| s.table(&first_header.get()));
+
+    view! {
+        <figure class="chart" data-testid=format!("chart-{name}") aria-labelledby=format!("chart-{name}-title")>
+            <figcaption id=format!("chart-{name}-title") class="chart-title">{move || title.get()}</figcaption>
+            <div class="chart-box" node_ref=box_ref>
+                <canvas
+                    node_ref=canvas_ref
+                    height=height
+                    class:clickable=clickable
+                    style=format!("height:{height}px")
+                    role="img"
+                    aria-label=move || title.get()
+                    on:mousemove=on_move
+                    on:mouseleave=move |_| { tip.set(None); hover.set(None); }
+                    on:click=on_click
+                ></canvas>
+                {move || tip.get().map(|t| view! {
+                    <div class="tooltip" role="status" style=format!("left:{}px;top:{}px", t.x, t.y)>{t.text}</div>
+                })}
+            </div>
+            <details class="chart-data">
+                <summary>{move || tr(lang.get(), "查看数据表", "Show the data as a table")}</summary>
+                <table>
+                    <thead><tr>{move || table().0.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                    <tbody>
+                        {move || table().1.into_iter().map(|row| view! {
+                            <tr>{row.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}

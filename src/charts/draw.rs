@@ -1,0 +1,164 @@
+//! Drawing with plotters on a canvas sized in device pixels. Positions come from
+//! `anju_data::view::geom`, the same numbers hit-testing uses.
+
+use super::spec::{Bar, ChartSpec, Line};
+use anju_data::view::geom::{HBars, Rect, TimeAxis};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+/// The font stack of the page, so canvas text matches it and Chinese renders.
+const FONT: &str = "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-serif";
+
+/// What was drawn, for hit-testing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Drawn {
+    Bars(HBars),
+    Trend(TimeAxis),
+    Nothing,
+}
+
+pub fn color(hex: &str) -> RGBColor {
+    let h = hex.trim_start_matches('#');
+    let p = |i: usize| u8::from_str_radix(h.get(i..i + 2).unwrap_or("80"), 16).unwrap_or(128);
+    RGBColor(p(0), p(2), p(4))
+}
+
+/// Width in CSS pixels reserved for labels: long names are cut rather than overlap.
+fn label_width(width: f64) -> f64 {
+    (width * 0.32).clamp(72.0, 190.0)
+}
+
+fn cut(s: &str, max_chars: usize) -> String {
+    anju_data::text::clip(s, max_chars)
+}
+
+/// Draws `spec` on `canvas` (already sized to `w`×`h` CSS px times `dpr`).
+pub fn draw(canvas: HtmlCanvasElement, spec: &ChartSpec, w: f64, h: f64, dpr: f64, dark: bool) -> Drawn {
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return Drawn::Nothing };
+    let root = backend.into_drawing_area();
+    let (fg, muted, grid) = if dark {
+        (RGBColor(230, 237, 245), RGBColor(150, 165, 185), RGBColor(60, 72, 90))
+    } else {
+        (RGBColor(29, 39, 51), RGBColor(91, 107, 124), RGBColor(225, 230, 236))
+    };
+    let _ = root.fill(&TRANSPARENT);
+    let px = |v: f64| (v * dpr).round() as i32;
+    let font = |size: f64| (FONT, size * dpr).into_font();
+    match spec {
+        ChartSpec::Empty(why) => {
+            let style = font(14.0).color(&muted).pos(Pos::new(HPos::Center, VPos::Center));
+            let _ = root.draw(&Text::new(why.clone(), (px(w / 2.0), px(h / 2.0)), style));
+            Drawn::Nothing
+        }
+        ChartSpec::Bars { bars, target, max, .. } => {
+            let values: Vec<Option<f64>> = bars.iter().map(|b| b.value).collect();
+            let lw = label_width(w);
+            let layout = HBars::layout(w, h, &values, lw, 64.0, *max);
+            let size = (layout.rows.first().map(|r| r.h).unwrap_or(20.0) * 0.55).clamp(9.0, 14.0);
+            let chars = ((lw - 8.0) / size).floor().max(2.0) as usize;
+            let _ = root.draw(&PathElement::new(
+                vec![(px(layout.plot.x), px(layout.plot.y)), (px(layout.plot.x), px(layout.plot.bottom()))],
+                grid.stroke_width(px(1.0).max(1) as u32),
+            ));
+            for (i, (bar, r)) in bars.iter().zip(&layout.bars).enumerate() {
+                draw_bar(&root, bar, r, &layout.rows[i], size, chars, dpr, fg, muted);
+            }
+            if let Some((t, label)) = target {
+                let x = px(layout.x_of(*t));
+                let red = RGBColor(198, 40, 40);
+                let _ = root.draw(&PathElement::new(
+                    vec![(x, px(layout.plot.y - 4.0)), (x, px(layout.plot.bottom() + 4.0))],
+                    red.stroke_width(px(2.0) as u32),
+                ));
+                let style = font(11.0).color(&red).pos(Pos::new(HPos::Center, VPos::Top));
+                let _ = root.draw(&Text::new(label.clone(), (x, px(layout.plot.bottom() + 6.0)), style));
+            }
+            let _ = root.present();
+            Drawn::Bars(layout)
+        }
+        ChartSpec::Trend { periods, lines } => {
+            let plot = Rect { x: 64.0, y: 14.0, w: (w - 128.0).max(20.0), h: (h - 48.0).max(20.0) };
+            let axis = TimeAxis { plot, n: periods.len() };
+            for k in 0..=4 {
+                let y = px(plot.y + plot.h * k as f64 / 4.0);
+                let _ =
+                    root.draw(&PathElement::new(vec![(px(plot.x), y), (px(plot.right()), y)], grid.stroke_width(1)));
+            }
+            // Period labels: first, last, and every so often between.
+            let step = ((periods.len() as f64) / ((plot.w / 70.0).max(1.0))).ceil().max(1.0) as usize;
+            for (i, p) in periods.iter().enumerate() {
+                if i % step == 0 || i + 1 == periods.len() {
+                    let style = font(11.0).color(&muted).pos(Pos::new(HPos::Center, VPos::Top));
+                    let _ = root.draw(&Text::new(p.clone(), (px(axis.x_of(i)), px(plot.bottom() + 6.0)), style));
+                }
+            }
+            for line in lines {
+                draw_line(&root, line, &axis, dpr, font(11.0));
+            }
+            let _ = root.present();
+            Drawn::Trend(axis)
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_bar(
+    root: &DrawingArea<CanvasBackend, plotters::coord::Shift>,
+    bar: &Bar,
+    r: &Rect,
+    row: &Rect,
+    size: f64,
+    chars: usize,
+    dpr: f64,
+    fg: RGBColor,
+    muted: RGBColor,
+) {
+    let px = |v: f64| (v * dpr).round() as i32;
+    let mid = r.y + r.h / 2.0;
+    let label = (FONT, size * dpr).into_font().color(&fg).pos(Pos::new(HPos::Right, VPos::Center));
+    let _ = root.draw(&Text::new(cut(&bar.label, chars), (px(r.x - 6.0), px(mid)), label));
+    if r.w > 0.0 {
+        let _ =
+            root.draw(&Rectangle::new([(px(r.x), px(r.y)), (px(r.x + r.w), px(r.y + r.h))], color(bar.color).filled()));
+    }
+    let value = (FONT, size * dpr).into_font().color(&muted).pos(Pos::new(HPos::Left, VPos::Center));
+    let _ = root.draw(&Text::new(bar.text.clone(), (px(r.x + r.w + 4.0), px(mid)), value));
+    let _ = row;
+}
+
+fn draw_line(
+    root: &DrawingArea<CanvasBackend, plotters::coord::Shift>,
+    line: &Line,
+    axis: &TimeAxis,
+    dpr: f64,
+    font: FontDesc,
+) {
+    let px = |v: f64| (v * dpr).round() as i32;
+    let c = color(line.color);
+    let (lo, hi) = line.range;
+    let mut run: Vec<(i32, i32)> = Vec::new();
+    let flush = |run: &mut Vec<(i32, i32)>| {
+        if run.len() > 1 {
+            let _ = root.draw(&PathElement::new(run.clone(), c.stroke_width(px(2.0).max(1) as u32)));
+        }
+        for &p in run.iter() {
+            let _ = root.draw(&Circle::new(p, px(2.5), c.filled()));
+        }
+        run.clear();
+    };
+    for (i, v) in line.values.iter().enumerate() {
+        match v {
+            Some(v) => run.push((px(axis.x_of(i)), px(axis.y_of(*v, lo, hi)))),
+            None => flush(&mut run),
+        }
+    }
+    flush(&mut run);
+    let (x, anchor) =
+        if line.right_axis { (axis.plot.right() + 6.0, HPos::Left) } else { (axis.plot.x - 6.0, HPos::Right) };
+    for (v, text) in [(hi, &line.range_text.1), (lo, &line.range_text.0)] {
+        let style = font.clone().color(&c).pos(Pos::new(anchor, VPos::Center));
+        let _ = root.draw(&Text::new(text.clone(), (px(x), px(axis.y_of(v, lo, hi))), style));
+    }
+}

@@ -1,0 +1,106 @@
+//! The children ranked by a selectable metric (`metric=`), with the target line where
+//! there is one. A click on a bar drills into that child.
+
+use super::canvas::CanvasChart;
+use super::spec::{Bar, ChartSpec};
+use super::{ACCENT, BAD, GOOD};
+use crate::ctx::use_url;
+use crate::i18n::{name, tr};
+use anju_data::format::{self, Lang};
+use anju_data::view::measure::{self, rank_children, Measure};
+use anju_data::{Dataset, Metric, NodeIx};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use std::sync::Arc;
+
+/// How many children the chart shows; the table lists them all.
+pub const TOP_N: usize = 30;
+
+/// The metrics a ranking can be by.
+pub const RANKABLE: [Measure; 8] = [
+    Measure::EmploymentRate,
+    Measure::IncomePerCapita,
+    Measure::Count(Metric::People),
+    Measure::Count(Metric::Employed),
+    Measure::Count(Metric::WelfarePosts),
+    Measure::Count(Metric::MonitoredHouseholds),
+    Measure::Count(Metric::ZeroEmploymentHouseholds),
+    Measure::Count(Metric::Trained),
+];
+
+pub fn ranking_spec(
+    ds: &Dataset,
+    ix: NodeIx,
+    m: Measure,
+    t: usize,
+    lang: Lang,
+    href: impl Fn(&str) -> String,
+) -> ChartSpec {
+    let ranked = rank_children(ds, ix, m, t);
+    if ranked.is_empty() {
+        return ChartSpec::Empty(tr(lang, "没有下级可排名", "Nothing below to rank").into());
+    }
+    let target = measure::target(ds, ix, m);
+    let better = m.higher_is_better();
+    let bars = ranked
+        .iter()
+        .take(TOP_N)
+        .map(|&(c, v)| {
+            let n = ds.node(c);
+            let color = match (v, target) {
+                (Some(v), Some(g)) if (v >= g) == better => GOOD,
+                (Some(_), Some(_)) => BAD,
+                _ => ACCENT,
+            };
+            Bar { label: name(n, lang), value: v, text: m.format(v, lang), color, href: Some(href(&n.id)) }
+        })
+        .collect();
+    ChartSpec::Bars {
+        bars,
+        target: target.map(|g| (g, format!("{}{}", tr(lang, "目标 ", "Target "), format::percent_of(g)))),
+        max: matches!(m, Measure::EmploymentRate).then_some(1.0),
+        value_header: m.label(lang).to_string(),
+    }
+}
+
+#[component]
+pub fn RankingChart(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
+    let url = use_url();
+    let lang = url.lang;
+    let metric = Memo::new(move |_| url.state.with(|s| s.metric).unwrap_or(Measure::EmploymentRate));
+    let n_kids = ds.kids[ix].len();
+    let height = (n_kids.min(TOP_N) as f64 * 26.0 + 40.0).clamp(160.0, 820.0);
+    let ds2 = ds.clone();
+    let spec = Signal::derive(move || {
+        let state = url.state.get();
+        ranking_spec(&ds2, ix, metric.get(), period.get(), lang.get(), |id| url.href(&state.at_node(Some(id))))
+    });
+    let title = Signal::derive(move || {
+        let l = lang.get();
+        let more = if n_kids > TOP_N {
+            format!(" {}{TOP_N}{}", tr(l, "（前", "(top "), tr(l, "名）", ")"))
+        } else {
+            String::new()
+        };
+        format!("{}{}{more}", tr(l, "下级排名：", "Ranking: "), metric.get().label(l))
+    });
+    let navigate = use_navigate();
+    let on_metric = move |ev: leptos::ev::Event| {
+        let m = Measure::parse(&event_target_value(&ev));
+        navigate(&url.href_with(|s| s.metric = m), Default::default());
+    };
+    view! {
+        <div class="chart-card">
+            <label class="chart-control">
+                <span>{move || tr(lang.get(), "排名指标", "Rank by")}</span>
+                <select on:change=on_metric>
+                    {RANKABLE.iter().map(|m| {
+                        let m = *m;
+                        view! { <option value=m.key() selected=move || metric.get() == m>{move || m.label(lang.get())}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <CanvasChart name="ranking" title=title spec=spec first_header=Signal::derive(move || tr(lang.get(), "地区", "Place").to_string()) height=height />
+        </div>
+    }
+}

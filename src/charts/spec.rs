@@ -1,0 +1,70 @@
+//! What a chart shows, as plain data: drawn on canvas and repeated as a table.
+
+/// One bar of a bar chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub value: Option<f64>,
+    /// The value as people read it ("94.7%", "2.3万").
+    pub text: String,
+    pub color: &'static str,
+    /// Where a click on this bar goes.
+    pub href: Option<String>,
+}
+
+/// One line of a trend chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub name: String,
+    pub color: &'static str,
+    pub values: Vec<Option<f64>>,
+    pub texts: Vec<String>,
+    /// The value axis: bottom and top.
+    pub range: (f64, f64),
+    /// Axis tick labels at the bottom and the top of the range.
+    pub range_text: (String, String),
+    pub right_axis: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ChartSpec {
+    Bars {
+        bars: Vec<Bar>,
+        target: Option<(f64, String)>,
+        max: Option<f64>,
+        value_header: String,
+    },
+    Trend {
+        periods: Vec<String>,
+        lines: Vec<Line>,
+    },
+    /// Nothing to draw, and why (said on the canvas and in the table).
+    Empty(String),
+}
+
+impl ChartSpec {
+    /// Rows for the text alternative: a header, then one row per item.
+    pub fn table(&self, first_header: &str) -> (Vec<String>, Vec<Vec<String>>) {
+        match self {
+            ChartSpec::Bars { bars, value_header, .. } => (
+                vec![first_header.to_string(), value_header.clone()],
+                bars.iter().map(|b| vec![b.label.clone(), b.text.clone()]).collect(),
+            ),
+            ChartSpec::Trend { periods, lines } => {
+                let mut head = vec![first_header.to_string()];
+                head.extend(lines.iter().map(|l| l.name.clone()));
+                let rows = periods
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| {
+                        let mut r = vec![p.clone()];
+                        r.extend(lines.iter().map(|l| l.texts.get(i).cloned().unwrap_or_default()));
+                        r
+                    })
+                    .collect();
+                (head, rows)
+            }
+            ChartSpec::Empty(why) => (vec![first_header.to_string()], vec![vec![why.clone()]]),
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! The path from the root, each step a link.
+
+use crate::ctx::use_url;
+use crate::i18n::{name, tr};
+use anju_data::{Dataset, NodeIx};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn Breadcrumb(ds: Arc<Dataset>, ix: NodeIx) -> impl IntoView {
+    let url = use_url();
+    let path = ds.path(ix);
+    let root = ds.root;
+    view! {
+        <nav class="breadcrumb" data-testid="breadcrumb" aria-label=move || tr(url.lang.get(), "层级路径", "Path")>
+            <ol>
+                {path.into_iter().map(|i| {
+                    let ds = ds.clone();
+                    let n = ds.node(i);
+                    let id = n.id.clone();
+                    let is_current = i == ix;
+                    let target = if i == root { None } else { Some(id.clone()) };
+                    let href = move || url.href(&url.state.get().at_node(target.as_deref()));
+                    let label = move || name(ds.node(i), url.lang.get());
+                    view! {
+                        <li>
+                            <a data-testid="crumb" data-node-id=id href=href
+                               aria-current=if is_current { Some("page") } else { None }
+                               on:click=|_| crate::perf::drill_start()>{label}</a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </nav>
+    }
+}

@@ -1,0 +1,92 @@
+//! The leaf: one building's dwellings, households, special groups and risk colours, with
+//! the seven-colour marking (七彩标记) the seeds describe.
+
+use crate::ctx::use_url;
+use crate::i18n::tr;
+use anju_data::format::{self, Lang};
+use anju_data::view::query::Risk;
+use anju_data::{Dataset, Metric, NodeIx};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The seven colours, one per group, as buildings' notice boards use them.
+pub const SEVEN_COLOURS: [(Metric, &str, &str, &str); 7] = [
+    (Metric::PartyMembers, "#d32f2f", "赤", "red"),
+    (Metric::LeftBehindChildren, "#f57c00", "橙", "orange"),
+    (Metric::EmptyNestElderly, "#fbc02d", "黄", "yellow"),
+    (Metric::Disabled, "#388e3c", "绿", "green"),
+    (Metric::SubsistenceHouseholds, "#00838f", "青", "cyan"),
+    (Metric::SeverelyDisabled, "#1565c0", "蓝", "blue"),
+    (Metric::Elderly75Plus, "#6a1b9a", "紫", "purple"),
+];
+
+pub fn risk_colour(r: Risk) -> &'static str {
+    match r {
+        Risk::Red => "#c62828",
+        Risk::Yellow => "#f9a825",
+        Risk::Green => "#2e7d32",
+    }
+}
+
+pub fn risk_label(r: Risk, lang: Lang) -> &'static str {
+    match r {
+        Risk::Red => tr(lang, "红色（每日走访）", "Red (visit daily)"),
+        Risk::Yellow => tr(lang, "黄色（每周走访）", "Yellow (visit weekly)"),
+        Risk::Green => tr(lang, "绿色（每月走访）", "Green (visit monthly)"),
+    }
+}
+
+#[component]
+pub fn BuildingPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
+    let lang = use_url().lang;
+    let n = ds.node(ix).clone();
+    let floors = n.building.as_ref().map(|b| b.floors);
+    let n2 = n.clone();
+    let facts = move || {
+        let (t, l) = (period.get(), lang.get());
+        let mut v = vec![
+            (tr(l, "单元", "Stairwell units"), format::count(n.m.get(Metric::Units, t), l)),
+            (tr(l, "住房套数", "Dwellings"), format::count(n.m.get(Metric::Dwellings, t), l)),
+            (tr(l, "户数", "Households"), format::count(n.m.get(Metric::Households, t), l)),
+            (tr(l, "人口", "People"), format::count(n.m.get(Metric::People, t), l)),
+        ];
+        if let Some(f) = floors {
+            v.insert(0, (tr(l, "楼层", "Floors"), f.to_string()));
+        }
+        v
+    };
+    let groups = move || {
+        let (t, l) = (period.get(), lang.get());
+        SEVEN_COLOURS
+            .iter()
+            .map(|&(m, c, zh, en)| (c, tr(l, zh, en), tr(l, m.zh(), m.en()), n2.m.get(m, t)))
+            .collect::<Vec<_>>()
+    };
+    let n3 = ds.node(ix).clone();
+    let risks = move || {
+        let (t, l) = (period.get(), lang.get());
+        Risk::ALL
+            .iter()
+            .map(|&r| (risk_colour(r), risk_label(r, l), format::count(n3.m.get(r.metric(), t), l), r.key()))
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <section class="building" aria-label=move || tr(lang.get(), "楼栋信息", "Building")>
+            <dl class="facts">
+                {move || facts().into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+            </dl>
+            <h3>{move || tr(lang.get(), "特殊群体（七彩标记）", "Special groups (seven-colour marking)")}</h3>
+            <ul class="seven-colours legend">
+                {move || groups().into_iter().map(|(c, cname, g, v)| view! {
+                    <li><span class="swatch" style=format!("background:{c}") title=cname></span>{g}<b>{format::group_digits(v)}</b></li>
+                }).collect_view()}
+            </ul>
+            <h3>{move || tr(lang.get(), "户风险等级", "Households by risk colour")}</h3>
+            <ul class="risk-legend legend" data-testid="risk-legend">
+                {move || risks().into_iter().map(|(c, label, v, key)| view! {
+                    <li data-risk=key><span class="swatch" style=format!("background:{c}")></span>{label}<b>{v}</b></li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

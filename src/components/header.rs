@@ -1,0 +1,70 @@
+//! Title, as-of date, period, language, and where the numbers come from.
+
+use super::provenance::all_synthesised;
+use crate::ctx::use_url;
+use crate::i18n::tr;
+use anju_data::format::Lang;
+use anju_data::Dataset;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use std::sync::Arc;
+
+#[component]
+pub fn Header(ds: Arc<Dataset>, #[prop(into)] period: Signal<usize>) -> impl IntoView {
+    let url = use_url();
+    let lang = url.lang;
+    let title = {
+        let t = ds.meta.title.clone();
+        move || if lang.get() == Lang::En && !t.en.is_empty() { t.en.clone() } else { t.zh.clone() }
+    };
+    let as_of = ds.meta.as_of.clone();
+    let provenance = {
+        let p = ds.meta.provenance.clone();
+        move || if lang.get() == Lang::En && !p.en.is_empty() { p.en.clone() } else { p.zh.clone() }
+    };
+    let synthetic_only = all_synthesised(&ds);
+    let periods = ds.period_keys.clone();
+    let latest = periods.len().saturating_sub(1);
+    let navigate = use_navigate();
+    let on_period = move |ev: leptos::ev::Event| {
+        let i: usize = event_target_value(&ev).parse().unwrap_or(latest);
+        let p = if i == latest { None } else { anju_data::Period::parse(&periods[i.min(latest)]) };
+        navigate(&url.href_with(|s| s.period = p), Default::default());
+    };
+    let period_keys = ds.period_keys.clone();
+    let other_lang = move || {
+        let l = lang.get();
+        let href = url.href_with(|s| s.lang = if l == Lang::En { Lang::Zh } else { Lang::En });
+        (href, if l == Lang::En { "中文" } else { "English" })
+    };
+    view! {
+        <header class="top">
+            <div class="top-title">
+                <h1 class="title">{title}</h1>
+                <span class="as-of" data-testid="as-of" data-value=as_of.clone()>
+                    {move || tr(lang.get(), "数据截至 ", "Data as of ")} {as_of.clone()}
+                </span>
+            </div>
+            <div class="top-controls">
+                <label class="period">
+                    <span>{move || tr(lang.get(), "统计期", "Period")}</span>
+                    <select on:change=on_period aria-label=move || tr(lang.get(), "统计期", "Period")>
+                        {period_keys.iter().enumerate().rev().map(|(i, p)| {
+                            view! { <option value=i.to_string() selected=move || period.get() == i>{p.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <a class="lang-switch" href=move || other_lang().0 hreflang=move || if lang.get() == Lang::En { "zh-CN" } else { "en" }>
+                    {move || other_lang().1}
+                </a>
+            </div>
+        </header>
+        {synthetic_only.then(|| view! {
+            <p class="banner-synthetic" role="note">{move || tr(lang.get(), "本数据集全部为合成数据，不代表任何真实地区。", "Every figure in this dataset is synthesised; it describes no real place.")}</p>
+        })}
+        <details class="provenance-note">
+            <summary>{move || tr(lang.get(), "数据来源说明", "About these figures")}</summary>
+            <p>{provenance}</p>
+        </details>
+    }
+}

@@ -1,0 +1,131 @@
+//! The KPI tiles. `data-value` holds the raw number (the test hook); the text is what
+//! officials read: 万, percent with one decimal, yuan.
+
+use super::provenance::{claim, source_line, ProvenanceMark};
+use crate::ctx::use_url;
+use crate::i18n::tr;
+use anju_data::format::{self, Lang};
+use anju_data::view::measure::{self, Measure};
+use anju_data::{Dataset, Metric, NodeIx};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// One tile, computed; the component only lays it out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tile {
+    pub key: &'static str,
+    pub label: &'static str,
+    /// The unformatted number, or empty where undefined.
+    pub raw: String,
+    pub text: String,
+    pub sub: Option<String>,
+    /// "", "good", "bad": a problem is shown as one.
+    pub status: &'static str,
+    pub source: Option<String>,
+}
+
+fn count_tile(ds: &Dataset, ix: NodeIx, t: usize, m: Metric, label: &'static str, unit: &str, lang: Lang) -> Tile {
+    let n = ds.node(ix);
+    let v = n.m.get(m, t);
+    Tile {
+        key: m.key(),
+        label,
+        raw: v.to_string(),
+        text: format!("{}{unit}", format::count(v, lang)),
+        sub: None,
+        status: "",
+        source: claim(n, m.key(), &ds.period_keys[t]).map(|c| source_line(ds, c)),
+    }
+}
+
+/// Every tile for node `ix` at period `t`.
+pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang) -> Vec<Tile> {
+    let n = ds.node(ix);
+    let pk = &ds.period_keys[t];
+    let (ren, hu) = (tr(lang, "人", ""), tr(lang, "户", ""));
+    let mut out = vec![
+        count_tile(ds, ix, t, Metric::People, tr(lang, "搬迁人口", "People"), ren, lang),
+        count_tile(ds, ix, t, Metric::Households, tr(lang, "搬迁户数", "Households"), hu, lang),
+        count_tile(ds, ix, t, Metric::Labour, tr(lang, "劳动力", "Labour force"), ren, lang),
+        count_tile(ds, ix, t, Metric::Employed, tr(lang, "已就业", "Employed"), ren, lang),
+    ];
+    let rate = Measure::EmploymentRate.value(n, t);
+    let target = measure::target(ds, ix, Measure::EmploymentRate);
+    out.push(Tile {
+        key: "employment_rate",
+        label: tr(lang, "就业率", "Employment rate"),
+        raw: rate.map(|r| r.to_string()).unwrap_or_default(),
+        text: Measure::EmploymentRate.format(rate, lang),
+        sub: target.map(|g| format!("{}{}", tr(lang, "目标 ", "Target "), format::percent_of(g))),
+        status: match (rate, target) {
+            (Some(r), Some(g)) if r + 1e-12 >= g => "good",
+            (Some(_), Some(_)) => "bad",
+            _ => "",
+        },
+        source: claim(n, "employment_rate", pk).or_else(|| claim(n, "employed", pk)).map(|c| source_line(ds, c)),
+    });
+    out.push(count_tile(ds, ix, t, Metric::WelfarePosts, tr(lang, "公益性岗位", "Public-welfare posts"), ren, lang));
+    let income = n.income.get(t);
+    let growth = measure::yoy_growth(ds, ix, Measure::IncomePerCapita, t);
+    out.push(Tile {
+        key: "income_per_capita",
+        label: tr(lang, "人均纯收入", "Per-capita net income"),
+        raw: income.map(|v| v.to_string()).unwrap_or_default(),
+        text: Measure::IncomePerCapita.format(income, lang),
+        sub: Some(match growth {
+            Some(g) => format!(
+                "{}{}{}",
+                tr(lang, "同比 ", "Year on year "),
+                if g >= 0.0 { "+" } else { "" },
+                format::percent_of(g)
+            ),
+            None => tr(lang, "无上年同期数据", "No figure a year earlier").to_string(),
+        }),
+        status: "",
+        source: claim(n, "income_per_capita", pk).map(|c| source_line(ds, c)),
+    });
+    let mh = n.m.get(Metric::MonitoredHouseholds, t);
+    let el = n.m.get(Metric::RiskEliminatedHouseholds, t);
+    let mut monitored =
+        count_tile(ds, ix, t, Metric::MonitoredHouseholds, tr(lang, "监测户", "Monitored households"), hu, lang);
+    monitored.sub = Some(match lang {
+        Lang::Zh => format!("已消除风险 {} 户（{}）", format::count(el, lang), format::percent(el, mh)),
+        Lang::En => format!("risk eliminated: {} ({})", format::count(el, lang), format::percent(el, mh)),
+    });
+    out.push(monitored);
+    out.push(count_tile(ds, ix, t, Metric::MonitoredPeople, tr(lang, "监测人口", "Monitored people"), ren, lang));
+    let mut zero = count_tile(
+        ds,
+        ix,
+        t,
+        Metric::ZeroEmploymentHouseholds,
+        tr(lang, "零就业家庭", "Zero-employment households"),
+        hu,
+        lang,
+    );
+    let z = n.m.get(Metric::ZeroEmploymentHouseholds, t);
+    zero.status = if z > 0 { "bad" } else { "good" };
+    zero.sub = Some(
+        if z > 0 { tr(lang, "需动态清零", "must be brought to zero") } else { tr(lang, "已清零", "none") }.to_string(),
+    );
+    out.push(zero);
+    out.push(count_tile(ds, ix, t, Metric::Trained, tr(lang, "培训人数", "Trainees"), ren, lang));
+    out
+}
+
+#[component]
+pub fn Kpis(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
+    let lang = use_url().lang;
+    let list = move || tiles(&ds, ix, period.get(), lang.get());
+    view! {
+        <section class="kpis" aria-label=move || tr(lang.get(), "主要指标", "Key figures")>
+            {move || list().into_iter().map(|k| view! {
+                <div class=format!("kpi {}", k.status) data-testid=format!("kpi-{}", k.key) data-value=k.raw>
+                    <span class="kpi-label">{k.label} <ProvenanceMark published=k.source lang=lang.get() /></span>
+                    <span class="kpi-value">{k.text}</span>
+                    {k.sub.map(|s| view! { <span class="kpi-sub">{s}</span> })}
+                </div>
+            }).collect_view()}
+        </section>
+    }
+}

@@ -1,0 +1,9 @@
+pub mod breadcrumb;
+pub mod building;
+pub mod dashboard;
+pub mod error;
+pub mod header;
+pub mod kpis;
+pub mod notices;
+pub mod provenance;
+pub mod table;

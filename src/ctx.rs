@@ -1,0 +1,54 @@
+//! The URL is the state: parsed once into memos every component reads from context.
+
+use anju_data::format::Lang;
+use anju_data::view::query::{self, Notice, ViewState};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+#[derive(Clone, Copy)]
+pub struct UrlState {
+    pub state: Memo<ViewState>,
+    pub notices: Memo<Vec<Notice>>,
+    pub lang: Memo<Lang>,
+    pathname: Memo<String>,
+}
+
+impl UrlState {
+    /// Parses the current location; call once, under the router.
+    pub fn provide() -> UrlState {
+        let loc = use_location();
+        let parsed = Memo::new(move |_| query::parse(&loc.search.get()));
+        let state = Memo::new(move |_| parsed.with(|p| p.0.clone()));
+        let notices = Memo::new(move |_| parsed.with(|p| p.1.clone()));
+        let lang = Memo::new(move |_| state.with(|s| s.lang));
+        let url = UrlState { state, notices, lang, pathname: loc.pathname };
+        provide_context(url);
+        url
+    }
+
+    /// A link to `next`, on this same page (the app lives in one file of any folder).
+    pub fn href(&self, next: &ViewState) -> String {
+        let q = next.to_query();
+        let path = self.pathname.get_untracked();
+        if q.is_empty() {
+            if path.is_empty() {
+                "./".into()
+            } else {
+                path
+            }
+        } else {
+            format!("{path}{q}")
+        }
+    }
+
+    /// A link to this view with a change applied.
+    pub fn href_with(&self, change: impl FnOnce(&mut ViewState)) -> String {
+        let mut next = self.state.get_untracked();
+        change(&mut next);
+        self.href(&next)
+    }
+}
+
+pub fn use_url() -> UrlState {
+    expect_context::<UrlState>()
+}

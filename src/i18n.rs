@@ -1,0 +1,28 @@
+//! Every user-visible string exists in Simplified Chinese (default) and English. Strings
+//! sit where they are used, as `tr(lang, "中文", "English")`, so neither can be forgotten.
+
+use anju_data::format::Lang;
+use anju_data::{Level, Node};
+
+pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+pub fn level(l: Level, lang: Lang) -> &'static str {
+    tr(lang, l.zh(), l.en())
+}
+
+/// The node's name in the interface language (English falls back to Chinese).
+pub fn name(n: &Node, lang: Lang) -> String {
+    match (lang, &n.name_en) {
+        (Lang::En, Some(en)) if !en.trim().is_empty() => en.clone(),
+        _ => n.name.clone(),
+    }
+}
+
+pub fn lang_tag(lang: Lang) -> &'static str {
+    tr(lang, "zh-CN", "en")
+}

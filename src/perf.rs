@@ -1,0 +1,68 @@
+//! Performance marks for the benchmark, and the moment a view counts as drawn: when every
+//! chart of it has been painted (charts wait for their box to be laid out, so the view's
+//! own mount is too early).
+
+use std::cell::RefCell;
+
+struct Track {
+    waiting: usize,
+    on_done: Option<Box<dyn FnOnce()>>,
+}
+
+thread_local! {
+    static TRACK: RefCell<Track> = const { RefCell::new(Track { waiting: 0, on_done: None }) };
+}
+
+fn performance() -> Option<web_sys::Performance> {
+    web_sys::window()?.performance()
+}
+
+/// A drill was asked for (a click on a row, a bar or a crumb).
+pub fn drill_start() {
+    if let Some(p) = performance() {
+        let _ = p.clear_marks_with_mark_name("anju-drill-start");
+        let _ = p.mark("anju-drill-start");
+    }
+}
+
+/// A new view is being built with `charts` charts; `on_done` runs once they are drawn.
+pub fn begin_view(charts: usize, on_done: impl FnOnce() + 'static) {
+    let done_now = TRACK.with(|t| {
+        let mut t = t.borrow_mut();
+        t.waiting = charts;
+        t.on_done = Some(Box::new(on_done));
+        charts == 0
+    });
+    if done_now {
+        finish();
+    }
+}
+
+/// A chart finished painting.
+pub fn chart_drawn(_name: &str) {
+    let done = TRACK.with(|t| {
+        let mut t = t.borrow_mut();
+        if t.waiting == 0 {
+            return false; // a redraw (resize, language): not a new view
+        }
+        t.waiting -= 1;
+        t.waiting == 0
+    });
+    if done {
+        finish();
+    }
+}
+
+fn finish() {
+    if let Some(p) = performance() {
+        let _ = p.mark("anju-view-drawn");
+        if p.get_entries_by_name_with_entry_type("anju-drill-start", "mark").length() > 0 {
+            let _ = p.measure_with_start_mark_and_end_mark("anju-drill", "anju-drill-start", "anju-view-drawn");
+            let _ = p.clear_marks_with_mark_name("anju-drill-start");
+        }
+    }
+    let cb = TRACK.with(|t| t.borrow_mut().on_done.take());
+    if let Some(cb) = cb {
+        cb();
+    }
+}
