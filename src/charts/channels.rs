@@ -12,6 +12,18 @@ use std::sync::Arc;
 
 const COLOURS: [&str; 5] = ["#1f6feb", "#0f9d8a", "#8e44ad", "#e67e22", "#7f8c8d"];
 
+/// English channel names short enough for a phone's label column.
+fn short_en(m: Metric) -> &'static str {
+    match m {
+        Metric::Away => "Away",
+        Metric::NearHome => "Near home",
+        Metric::Workshop => "Workshops",
+        Metric::WelfarePosts => "Welfare posts",
+        Metric::SelfEmployed => "Self-employed",
+        other => other.en(),
+    }
+}
+
 pub fn channels_spec(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang) -> ChartSpec {
     let n = ds.node(ix);
     let employed = n.m.get(Metric::Employed, t);
@@ -23,7 +35,7 @@ pub fn channels_spec(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang) -> ChartSpe
         .zip(COLOURS)
         .map(|(&m, color)| {
             let v = n.m.get(m, t);
-            let label = tr(lang, m.zh(), m.en()).to_string();
+            let label = tr(lang, m.zh(), short_en(m)).to_string();
             Bar {
                 label,
                 value: Some(v as f64),

@@ -254,6 +254,16 @@ fn committed_demo_data_is_current() {
     }
 }
 
+/// The demo plan must be satisfiable for any seed, not just the committed one.
+#[test]
+fn demo_generates_and_validates_for_other_seeds() {
+    for seed in [1, 7, 99] {
+        let g = generate(Preset::Demo, seed).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+        let (_, ps) = load(&g, &WriteOptions::default());
+        assert!(ps.is_empty(), "seed {seed}: {:?}", ps.list.first());
+    }
+}
+
 fn tiny(cities: usize, counties: usize, sites: u64, people: u64) -> Scale {
     Scale {
         title: "测试",

@@ -2,6 +2,7 @@
 
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
+use std::collections::HashSet;
 
 const WORDS: &[(&str, &str)] = &[
     ("幸福", "Xingfu"),
@@ -48,18 +49,38 @@ fn word(rng: &mut ChaCha8Rng) -> (&'static str, &'static str) {
     WORDS[rng.random_range(0..WORDS.len())]
 }
 
-pub fn site(rng: &mut ChaCha8Rng, n: usize) -> (String, String) {
-    let (zh, en) = word(rng);
-    let (sz, se) = SITE_SUFFIX[rng.random_range(0..SITE_SUFFIX.len())];
-    (
-        format!("{zh}{sz}{}", if n > 0 { format!("({n})") } else { String::new() }),
-        format!("{en} {se}{}", if n > 0 { format!(" ({n})") } else { String::new() }),
-    )
+/// A site name not yet in `used` (names repeat only once every combination is taken, and
+/// then carry a number).
+pub fn site(rng: &mut ChaCha8Rng, used: &mut HashSet<String>) -> (String, String) {
+    fresh(rng, used, |rng| {
+        let (zh, en) = word(rng);
+        let (sz, se) = SITE_SUFFIX[rng.random_range(0..SITE_SUFFIX.len())];
+        (format!("{zh}{sz}"), format!("{en} {se}"))
+    })
 }
 
-pub fn community(rng: &mut ChaCha8Rng) -> (String, String) {
-    let (zh, en) = word(rng);
-    (format!("{zh}社区"), format!("{en} Community"))
+pub fn community(rng: &mut ChaCha8Rng, used: &mut HashSet<String>) -> (String, String) {
+    fresh(rng, used, |rng| {
+        let (zh, en) = word(rng);
+        (format!("{zh}社区"), format!("{en} Community"))
+    })
+}
+
+fn fresh(
+    rng: &mut ChaCha8Rng,
+    used: &mut HashSet<String>,
+    make: impl Fn(&mut ChaCha8Rng) -> (String, String),
+) -> (String, String) {
+    for _ in 0..64 {
+        let (zh, en) = make(rng);
+        if used.insert(zh.clone()) {
+            return (zh, en);
+        }
+    }
+    let (zh, en) = make(rng);
+    let n = used.len() + 1;
+    used.insert(format!("{zh}{n}"));
+    (format!("{zh}{n}"), format!("{en} {n}"))
 }
 
 pub fn grid(n: usize) -> (String, String) {

@@ -157,8 +157,9 @@ fn expand_site(t: &mut GTree, s: usize) {
     let named: Vec<usize> = t.nodes[s].kids.clone();
     if c > 0 {
         let mut comms = named.clone();
+        let mut used: std::collections::HashSet<String> = comms.iter().map(|&k| t.nodes[k].name.clone()).collect();
         while (comms.len() as u64) < c {
-            let (zh, en) = names::community(&mut t.rng);
+            let (zh, en) = names::community(&mut t.rng, &mut used);
             let ix = t.add(Some(s), format!("{sid}-C{}", comms.len() + 1), zh, Some(en), Level::Community);
             comms.push(ix);
         }
@@ -284,8 +285,9 @@ fn synthetic(t: &mut GTree, s: &Scale) -> Meta {
                 Some(format!("County {:03}-{:02}", ci + 1, k + 1)),
                 Level::County,
             );
+            let mut used = std::collections::HashSet::new();
             for j in 0..per_county[ci * s.counties_per_city + k] {
-                let (zh, en) = names::site(&mut t.rng, j as usize + 1);
+                let (zh, en) = names::site(&mut t.rng, &mut used);
                 let ix = t.add(Some(q), format!("{qid}-S{}", j + 1), zh, Some(en), Level::Site);
                 // Long-tailed site sizes: a few very large urban sites, many small ones.
                 let u: f64 = t.rng.random_range(0.0f64..1.0);

@@ -58,8 +58,10 @@ fn fill_sites(t: &mut GTree, county: usize, total: usize, people: u64) {
     let n = total.saturating_sub(have);
     let weights: Vec<f64> = (0..n).map(|_| -(1.0 - t.rng.random_range(0.0f64..1.0)).ln() + 0.15).collect();
     let wsum: f64 = weights.iter().sum();
+    let mut used: std::collections::HashSet<String> =
+        t.nodes[county].kids.iter().map(|&k| t.nodes[k].name.clone()).collect();
     for (k, w) in weights.iter().enumerate() {
-        let (zh, en) = names::site(&mut t.rng, 0);
+        let (zh, en) = names::site(&mut t.rng, &mut used);
         let ix = site(t, county, have + k + 1, &zh, &en, ((rest as f64 * w / wsum).round() as u64).max(40));
         let _ = ix;
     }
@@ -381,8 +383,8 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
         title: Text { zh: "黔滇四市易地扶贫搬迁后续扶持监测（演示数据）".into(), en: "Relocation follow-up monitoring, four cities in Guizhou and Yunnan (demo data)".into() },
         as_of: "2025-06-30".into(),
         provenance: Text {
-            zh: "标注“公布”的数字摘自所列新闻报道，统一置于 2025-06 期（原文日期见来源）；其余数字均为按公布比例合成的演示数据。为使公布的就业率精确成立，铜仁市、六盘水市、红路馨居的劳动力与就业人数为合成的配套数字。就业率目标为演示设定。".into(),
-            en: "Figures marked published come from the cited news reports and are placed at period 2025-06 (see each source for its date); everything else is demo data synthesised in the published proportions. The labour and employed counts of Tongren, Liupanshui and Honglu Xinju are synthesised so that their published employment rates hold exactly. Employment-rate targets are set for the demo.".into(),
+            zh: "标注“公布”的数字摘自所列新闻报道，统一置于 2025-06 期（原文日期见来源）；其余数字均为按公布比例合成的演示数据。为使公布的就业率精确成立，铜仁市、六盘水市、红路馨居的劳动力与就业人数（及红路馨居其余两个就业渠道）为合成的配套数字。就业率目标为演示设定。".into(),
+            en: "Figures marked published come from the cited news reports and are placed at period 2025-06 (see each source for its date); everything else is demo data synthesised in the published proportions. The labour and employed counts of Tongren, Liupanshui and Honglu Xinju (and Honglu Xinju's two remaining employment channels) are synthesised so that their published employment rates hold exactly. Employment-rate targets are set for the demo.".into(),
         },
         sources,
     }
