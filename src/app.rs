@@ -41,13 +41,18 @@ fn Shell() -> impl IntoView {
         <main class="app">
             <Show when=move || pending.get()>{loading}</Show>
             <Transition fallback=loading set_pending=set_pending>
-                {move || target.get().map(|r| match r {
-                    Ok(t) => view! { <Dashboard target=t /> }.into_any(),
-                    Err(e) => view! {
-                        <ErrorPanel err=e retry=move |_| target.refetch() />
-                        {move || last_good.get().map(|t| view! { <Dashboard target=t /> })}
-                    }.into_any(),
-                })}
+                {move || {
+                    // Read on every change, so the memo has seen each good view by the time
+                    // an error arrives (a memo nobody reads is never computed).
+                    let previous = last_good.get();
+                    target.get().map(|r| match r {
+                        Ok(t) => view! { <Dashboard target=t /> }.into_any(),
+                        Err(e) => view! {
+                            <ErrorPanel err=e retry=move |_| target.refetch() />
+                            {previous.map(|t| view! { <Dashboard target=t /> })}
+                        }.into_any(),
+                    })
+                }}
             </Transition>
             <Show when=move || ready.get()><span data-testid="app-ready" hidden=true></span></Show>
         </main>

@@ -55,10 +55,12 @@ pub fn Dashboard(target: Target) -> impl IntoView {
         <Header ds=ds1 period=period />
         <Notices extra=extra />
         <Breadcrumb ds=ds2 ix=ix />
-        <h2 class="node-title" data-testid="node-title" data-node-id=node.id.clone() data-level=node.level.key()>
-            <span class="node-name">{move || name(&title_node, lang.get())}</span>
+        <div class="node-heading">
+            <h2 class="node-title" data-testid="node-title" data-node-id=node.id.clone() data-level=node.level.key()>
+                {move || name(&title_node, lang.get())}
+            </h2>
             <span class="node-level">{move || level(node.level, lang.get())}</span>
-        </h2>
+        </div>
         <Kpis ds=ds3 ix=ix period=period />
         {is_leaf.then(|| view! { <BuildingPanel ds=ds4.clone() ix=ix period=period /> })}
         <div class="charts">
