@@ -1,0 +1,109 @@
+// UI benchmark (a command, not a test): bundle sizes, time to app-ready, and drill
+// latency (from the click to the next view drawn, read from the app's performance
+// measure "anju-drill") in headless Chromium, on each dataset named on the command line.
+//   node tests/bench/ui-bench.mjs <port> <label>=<index url or ""> …
+import { chromium } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const [port, ...sets] = process.argv.slice(2);
+const base = `http://127.0.0.1:${port}/`;
+const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const kb = (n) => (n / 1024).toFixed(1);
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+let missed = 0;
+const goal = (what, ok) => { console.log(`   goal ${what}: ${ok ? 'met' : 'MISSED'}`); if (!ok) missed++; };
+
+// Bundle: everything the first page load transfers except data.
+console.log('== bundle (dist/, data excluded)');
+let total = { raw: 0, gz: 0, br: 0 };
+for (const f of readdirSync('dist').filter((f) => /\.(wasm|js|css|html|svg)$/.test(f))) {
+  const b = readFileSync(`dist/${f}`);
+  const gz = gzipSync(b, { level: 9 }).length;
+  const br = brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  total.raw += b.length; total.gz += gz; total.br += br;
+  console.log(`   ${f.padEnd(36)} raw ${kb(b.length).padStart(7)} KB  gzip ${kb(gz).padStart(6)} KB  brotli ${kb(br).padStart(6)} KB`);
+}
+console.log(`   ${'total'.padEnd(36)} raw ${kb(total.raw).padStart(7)} KB  gzip ${kb(total.gz).padStart(6)} KB  brotli ${kb(total.br).padStart(6)} KB`);
+goal('initial transfer ≤ 300 KB brotli', total.br <= 300 * 1024);
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args });
+
+async function open(page, query) {
+  await page.goto(`${base}${query}`);
+  await page.waitForSelector('[data-testid=app-ready]', { state: 'attached', timeout: 60_000 });
+}
+const readyAt = (page) => page.evaluate(() => performance.getEntriesByName('anju-view-drawn')[0].startTime);
+/** Clicks `selector` and returns the app's click-to-drawn measure for that drill. */
+async function drill(page, selector, expectId) {
+  await page.evaluate(() => performance.clearMeasures('anju-drill'));
+  await page.locator(selector).first().click();
+  await page.waitForFunction((id) => document.querySelector('[data-testid=node-title]')?.getAttribute('data-node-id') === id
+    && performance.getEntriesByName('anju-drill').length > 0, expectId, { timeout: 30_000 });
+  return page.evaluate(() => performance.getEntriesByName('anju-drill')[0].duration);
+}
+const rowOf = (id) => `[data-testid="child-row"][data-node-id="${id}"] td`;
+const crumbOf = (id) => `[data-testid="crumb"][data-node-id="${id}"]`;
+
+for (const set of sets) {
+  const [label, index] = set.split('=');
+  const dataQ = index ? `data=${index}` : '';
+  const q = (extra) => '?' + [dataQ, extra].filter(Boolean).join('&');
+  console.log(`== ${label}${index ? ` (${index})` : ''}`);
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await ctx.newPage();
+  // Time to app-ready: fresh page loads.
+  const ready = [];
+  for (let i = 0; i < 5; i++) {
+    const p = await ctx.newPage();
+    await open(p, q(''));
+    ready.push(await readyAt(p));
+    await p.close();
+  }
+  console.log(`   app-ready (navigation start to first view drawn), 5 loads: median ${pct(ready, 50).toFixed(0)} ms, max ${Math.max(...ready).toFixed(0)} ms`);
+  goal('app-ready within 1 s', pct(ready, 50) <= 1000);
+
+  // The tree as the app sees it, read from the page's own data.
+  await open(page, q(''));
+  const rootId = await page.getByTestId('node-title').getAttribute('data-node-id');
+  const childIds = async () => page.getByTestId('child-row').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-node-id')));
+  const cities = await childIds();
+  const counties = [];
+  for (const c of cities) {
+    await open(page, q(`node=${c}`));
+    for (const k of await childIds()) counties.push([c, k]);
+  }
+
+  // Drills that must fetch a shard: a county entered for the first time (fresh page each
+  // round so the cache is empty), until at least 30.
+  const fetched = [];
+  while (fetched.length < 30) {
+    for (const [city, county] of counties) {
+      if (fetched.length >= 30 && fetched.length >= Math.min(counties.length, 30)) break;
+      await open(page, q(`node=${city}`));
+      fetched.push(await drill(page, rowOf(county), county));
+    }
+  }
+  // Cached drills: down into sites of a loaded county and back up by the breadcrumb.
+  const cached = [];
+  const [city, county] = counties[0];
+  await open(page, q(`node=${county}`));
+  const sites = await childIds();
+  while (cached.length < 40) {
+    for (const s of sites) {
+      if (cached.length >= 40) break;
+      cached.push(await drill(page, rowOf(s), s));
+      cached.push(await drill(page, crumbOf(county), county));
+    }
+  }
+  console.log(`   drill, shard fetched (${fetched.length} drills): p50 ${pct(fetched, 50).toFixed(1)} ms, p95 ${pct(fetched, 95).toFixed(1)} ms`);
+  console.log(`   drill, cached (${cached.length} drills): p50 ${pct(cached, 50).toFixed(1)} ms, p95 ${pct(cached, 95).toFixed(1)} ms`);
+  goal('drill p95 ≤ 100 ms when cached', pct(cached, 95) <= 100);
+  goal('drill p95 ≤ 300 ms with one shard fetched', pct(fetched, 95) <= 300);
+  const mem = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : 0);
+  if (mem) console.log(`   JS heap after the drills: ${(mem / 1e6).toFixed(1)} MB`);
+  await ctx.close();
+  void rootId; void city;
+}
+await browser.close();
+process.exit(missed ? 1 : 0);
