@@ -20,7 +20,7 @@ fn performance() -> Option<web_sys::Performance> {
 /// A drill was asked for (a click on a row, a bar or a crumb).
 pub fn drill_start() {
     if let Some(p) = performance() {
-        let _ = p.clear_marks_with_mark_name("anju-drill-start");
+        p.clear_marks_with_mark_name("anju-drill-start");
         let _ = p.mark("anju-drill-start");
     }
 }
@@ -58,7 +58,7 @@ fn finish() {
         let _ = p.mark("anju-view-drawn");
         if p.get_entries_by_name_with_entry_type("anju-drill-start", "mark").length() > 0 {
             let _ = p.measure_with_start_mark_and_end_mark("anju-drill", "anju-drill-start", "anju-view-drawn");
-            let _ = p.clear_marks_with_mark_name("anju-drill-start");
+            p.clear_marks_with_mark_name("anju-drill-start");
         }
     }
     let cb = TRACK.with(|t| t.borrow_mut().on_done.take());

@@ -1,0 +1,80 @@
+//! View logic on a real (generated) dataset: ranking, table sorting, targets, growth.
+
+use anju_data::gen::presets::{generate_scale, Scale};
+use anju_data::gen::write::{layout, WriteOptions};
+use anju_data::view::measure::{rank_children, sort_children, target, year_before, yoy_growth, Measure};
+use anju_data::{load_all, Dataset, Metric};
+
+fn dataset() -> Dataset {
+    let scale = Scale {
+        title: "测试",
+        title_en: "Test",
+        root_id: "T",
+        cities: 3,
+        counties_per_city: 2,
+        sites: 12,
+        people: 40_000,
+        people_per_building: 60.0,
+    };
+    let g = generate_scale(&scale, 3, 24).unwrap();
+    let w = layout(&g, &WriteOptions { single_file: true, ..Default::default() });
+    let (ds, ps) = load_all("index.json", |p| {
+        w.files.iter().find(|(n, _)| n == p).map(|(_, b)| b.as_slice()).ok_or_else(|| p.to_string())
+    });
+    assert!(ps.is_empty());
+    ds.unwrap()
+}
+
+#[test]
+fn ranking_is_by_value_best_first_and_problems_lowest_first() {
+    let ds = dataset();
+    let t = ds.latest();
+    let ranked = rank_children(&ds, ds.root, Measure::EmploymentRate, t);
+    assert_eq!(ranked.len(), 3);
+    for w in ranked.windows(2) {
+        assert!(w[0].1.unwrap() >= w[1].1.unwrap());
+    }
+    let zero = rank_children(&ds, ds.root, Measure::Count(Metric::ZeroEmploymentHouseholds), t);
+    for w in zero.windows(2) {
+        assert!(w[0].1.unwrap() <= w[1].1.unwrap(), "fewest problems first");
+    }
+    // Values are those of the children, recomputed independently.
+    for (ix, v) in &ranked {
+        let n = ds.node(*ix);
+        assert_eq!(*v, Some(n.m.get(Metric::Employed, t) as f64 / n.m.get(Metric::Labour, t) as f64));
+    }
+}
+
+#[test]
+fn table_sorting_both_ways_and_by_name() {
+    let ds = dataset();
+    let t = ds.latest();
+    let city = ds.kids[ds.root][0];
+    let desc = sort_children(&ds, city, Some(Measure::Count(Metric::People)), true, t);
+    let asc = sort_children(&ds, city, Some(Measure::Count(Metric::People)), false, t);
+    let people = |v: &[usize]| v.iter().map(|&i| ds.node(i).m.get(Metric::People, t)).collect::<Vec<_>>();
+    let mut sorted = people(&desc);
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(people(&desc), sorted);
+    sorted.reverse();
+    assert_eq!(people(&asc), sorted);
+    let names: Vec<&str> = sort_children(&ds, city, None, false, t).iter().map(|&i| ds.node(i).name.as_str()).collect();
+    let mut expected = names.clone();
+    expected.sort();
+    assert_eq!(names, expected);
+}
+
+#[test]
+fn targets_are_inherited_and_growth_compares_the_same_month() {
+    let ds = dataset();
+    let t = ds.latest();
+    let leaf = ds.nodes.iter().position(|n| n.level == anju_data::Level::Building).unwrap();
+    assert_eq!(target(&ds, leaf, Measure::EmploymentRate), Some(0.95), "from the root");
+    assert_eq!(target(&ds, leaf, Measure::Count(Metric::People)), None);
+    let before = year_before(&ds, t).unwrap();
+    assert_eq!(ds.periods[before].to_string(), "2024-06");
+    assert_eq!(year_before(&ds, 0), None, "no earlier year in the data");
+    let g = yoy_growth(&ds, ds.root, Measure::IncomePerCapita, t).unwrap();
+    let n = ds.node(ds.root);
+    assert!((g - (n.income.get(t).unwrap() / n.income.get(before).unwrap() - 1.0)).abs() < 1e-12);
+}
