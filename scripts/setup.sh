@@ -36,7 +36,8 @@ fi
 # Trunk, pinned: 0.22 needs a newer rustc than this machine's.
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (about 8 minutes on 2 cores)"
-  cargo install --locked trunk --version "$TRUNK_VERSION"
+  # --force: cargo's records may say "installed" when the binary is gone.
+  cargo install --locked --force trunk --version "$TRUNK_VERSION"
 fi
 
 # wasm-bindgen CLI: exactly the version of the wasm-bindgen crate in Cargo.lock.
@@ -44,7 +45,7 @@ WB_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, "")
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WB_VERSION" ]; then
   say "installing wasm-bindgen-cli $WB_VERSION (about 3 minutes)"
   # No --locked: its lock pins a crate version the registry here does not have.
-  cargo install wasm-bindgen-cli --version "$WB_VERSION"
+  cargo install --force wasm-bindgen-cli --version "$WB_VERSION"
 fi
 
 # npm: Playwright (driving Debian's Chromium, never a downloaded browser) and a recent
@@ -53,6 +54,10 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ]
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+# Verify rather than trust: every tool at the version the build needs.
+[ "$(trunk --version 2>/dev/null || true)" = "trunk $TRUNK_VERSION" ] || { say "trunk $TRUNK_VERSION is not on PATH"; exit 1; }
+[ "$(wasm-bindgen --version 2>/dev/null || true)" = "wasm-bindgen $WB_VERSION" ] || { say "wasm-bindgen $WB_VERSION is not on PATH"; exit 1; }
+[ -x /usr/bin/chromium ] || { say "/usr/bin/chromium is missing"; exit 1; }
 wo="$(wasm-opt --version | grep -oE '[0-9]+' | head -1)"
 if [ "${wo:-0}" -lt "$MIN_WASM_OPT" ]; then
   say "wasm-opt $wo on PATH is older than $MIN_WASM_OPT"; exit 1

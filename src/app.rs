@@ -24,7 +24,8 @@ fn Shell() -> impl IntoView {
     let cache: Cache = StoredValue::new_local(None);
     let index_url = Memo::new(move |_| url.state.with(|s| s.data.clone()).unwrap_or_else(|| DEFAULT_INDEX.to_string()));
     let node = Memo::new(move |_| url.state.with(|s| s.node.clone()));
-    let target = LocalResource::new(move || data::resolve(cache, index_url.get(), node.get()));
+    let subtree = Memo::new(move |_| url.state.with(|s| s.needs_subtree()));
+    let target = LocalResource::new(move || data::resolve(cache, index_url.get(), node.get(), subtree.get()));
     let last_good = Memo::new(move |prev: Option<&Option<Target>>| match target.get() {
         Some(Ok(t)) => Some(t),
         _ => prev.cloned().flatten(),

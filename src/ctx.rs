@@ -10,6 +10,8 @@ pub struct UrlState {
     pub state: Memo<ViewState>,
     pub notices: Memo<Vec<Notice>>,
     pub lang: Memo<Lang>,
+    /// `suppress=1`: counts of 1 and 2 shown as "<3" everywhere.
+    pub suppress: Memo<bool>,
     pathname: Memo<String>,
 }
 
@@ -21,7 +23,8 @@ impl UrlState {
         let state = Memo::new(move |_| parsed.with(|p| p.0.clone()));
         let notices = Memo::new(move |_| parsed.with(|p| p.1.clone()));
         let lang = Memo::new(move |_| state.with(|s| s.lang));
-        let url = UrlState { state, notices, lang, pathname: loc.pathname };
+        let suppress = Memo::new(move |_| state.with(|s| s.suppress));
+        let url = UrlState { state, notices, lang, suppress, pathname: loc.pathname };
         provide_context(url);
         url
     }

@@ -61,7 +61,14 @@ async fn attach(ds: &mut Arc<Dataset>, index_url: &str, path: &str) -> Result<()
 }
 
 /// Loads what `node` needs: the index (once per URL), the shards on its way, its own.
-pub async fn resolve(cache: Cache, index_url: String, node: Option<String>) -> Result<Target, LoadError> {
+/// With `subtree`, every shard below the node too (the where-to-go list and the alerts
+/// look at every building).
+pub async fn resolve(
+    cache: Cache,
+    index_url: String,
+    node: Option<String>,
+    subtree: bool,
+) -> Result<Target, LoadError> {
     let mut ds = match cache.get_value() {
         Some((url, ds)) if url == index_url => ds,
         _ => api::load_index(&index_url).await?,
@@ -84,6 +91,18 @@ pub async fn resolve(cache: Cache, index_url: String, node: Option<String>) -> R
     };
     while let Some(path) = ds.missing_shard(ix).map(str::to_string) {
         attach(&mut ds, &index_url, &path).await?;
+    }
+    while subtree {
+        let missing: Vec<String> = std::iter::once(ix)
+            .chain(anju_data::view::staff::descendants(&ds, ix))
+            .filter_map(|i| ds.missing_shard(i).map(str::to_string))
+            .collect();
+        if missing.is_empty() {
+            break;
+        }
+        for path in missing {
+            attach(&mut ds, &index_url, &path).await?;
+        }
     }
     cache.set_value(Some((index_url, ds.clone())));
     Ok(Target { ds, ix, unknown_node })

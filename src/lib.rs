@@ -7,5 +7,6 @@ pub mod charts;
 pub mod components;
 pub mod ctx;
 pub mod data;
+pub mod export;
 pub mod i18n;
 pub mod perf;

@@ -66,3 +66,38 @@ fn finish() {
         cb();
     }
 }
+
+/// A filter was toggled: the view counts as redrawn at the next animation frame, after
+/// every reactive update and canvas redraw the toggle caused ("anju-filter" measure).
+pub fn filter_start() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(p) = performance() else { return };
+    p.clear_marks_with_mark_name("anju-filter-start");
+    let _ = p.mark("anju-filter-start");
+    let cb = Closure::once_into_js(move || {
+        if let Some(p) = performance() {
+            let _ = p.measure_with_start_mark("anju-filter", "anju-filter-start");
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(cb.unchecked_ref());
+    }
+}
+
+/// Runs `f`, recording its duration as a performance measure named `name`.
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let p = performance();
+    let (start, end) = (format!("{name}-start"), format!("{name}-end"));
+    if let Some(p) = &p {
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = &p {
+        let _ = p.mark(&end);
+        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+        p.clear_marks_with_mark_name(&start);
+        p.clear_marks_with_mark_name(&end);
+    }
+    out
+}

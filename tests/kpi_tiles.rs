@@ -3,6 +3,8 @@
 
 use anju::components::kpis::tiles;
 use anju_data::format::Lang;
+use anju_data::view::query::Group;
+use anju_data::Metric;
 use anju_data::{load_all, Dataset};
 
 fn demo() -> Dataset {
@@ -17,7 +19,7 @@ fn wanshan_tiles_carry_published_figures_in_official_forms() {
     let ds = demo();
     let ix = ds.find("520603").unwrap();
     let t = ds.latest();
-    let zh = tiles(&ds, ix, t, Lang::Zh);
+    let zh = tiles(&ds, ix, t, Lang::Zh, false, &[]);
     let get = |k: &str| zh.iter().find(|x| x.key == k).unwrap_or_else(|| panic!("tile {k}"));
     assert_eq!(zh.len(), 11);
     assert_eq!(get("labour").raw, "26799");
@@ -31,13 +33,42 @@ fn wanshan_tiles_carry_published_figures_in_official_forms() {
     assert_eq!(get("income_per_capita").sub.as_deref(), Some("同比 +12.6%"));
     assert_eq!(get("monitored_households").sub.as_deref(), Some("已消除风险 100 户（45.7%）"));
     assert!(get("people").source.is_none(), "synthesised");
-    let en = tiles(&ds, ix, t, Lang::En);
+    let en = tiles(&ds, ix, t, Lang::En, false, &[]);
     assert_eq!(en.iter().find(|x| x.key == "income_per_capita").unwrap().text, "¥12,450.99");
 }
 
 #[test]
 fn the_root_reads_in_wan() {
     let ds = demo();
-    let tiles = tiles(&ds, ds.root, ds.latest(), Lang::Zh);
+    let tiles = tiles(&ds, ds.root, ds.latest(), Lang::Zh, false, &[]);
     assert!(tiles[0].text.ends_with("万人"), "{}", tiles[0].text);
+}
+
+#[test]
+fn group_tiles_show_count_and_share_and_monitored_reuses_its_tile() {
+    let ds = demo();
+    let ix = ds.find("520524-S1").unwrap();
+    let t = ds.latest();
+    let all = tiles(&ds, ix, t, Lang::Zh, false, &[Group::Disabled, Group::Monitored]);
+    let d = all.iter().find(|x| x.key == "disabled").expect("a tile for the group");
+    assert_eq!(d.raw, "1045");
+    assert_eq!(d.sub.as_deref(), Some("占人口 4.7%"));
+    assert!(d.source.is_some(), "平远新城's 1,045 disabled people are published");
+    assert_eq!(all.iter().filter(|x| x.key == "monitored_people").count(), 1);
+    assert!(all.iter().find(|x| x.key == "monitored_people").unwrap().sub.as_deref().unwrap().starts_with("占人口"));
+}
+
+#[test]
+fn suppression_hides_ones_and_twos_in_values_and_text() {
+    let ds = demo();
+    let t = ds.latest();
+    let b = (0..ds.nodes.len())
+        .find(|&i| ds.nodes[i].m.get(Metric::Disabled, t) == 2)
+        .expect("a building with 2 disabled people");
+    let shown = tiles(&ds, b, t, Lang::Zh, true, &[Group::Disabled]);
+    let d = shown.iter().find(|x| x.key == "disabled").unwrap();
+    assert_eq!((d.raw.as_str(), d.text.as_str(), d.sub.as_deref()), ("<3", "<3人", Some("占人口 —")));
+    for tile in &shown {
+        assert!(tile.raw != "1" && tile.raw != "2", "{tile:?}");
+    }
 }

@@ -24,7 +24,7 @@ fn short_en(m: Metric) -> &'static str {
     }
 }
 
-pub fn channels_spec(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang) -> ChartSpec {
+pub fn channels_spec(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool) -> ChartSpec {
     let n = ds.node(ix);
     let employed = n.m.get(Metric::Employed, t);
     if employed == 0 {
@@ -36,10 +36,11 @@ pub fn channels_spec(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang) -> ChartSpe
         .map(|(&m, color)| {
             let v = n.m.get(m, t);
             let label = tr(lang, m.zh(), short_en(m)).to_string();
+            let share = if sup && (v == 1 || v == 2) { "—".into() } else { format::percent(v, employed) };
             Bar {
                 label,
                 value: Some(v as f64),
-                text: format!("{}（{}）", format::count(v, lang), format::percent(v, employed)),
+                text: format!("{}（{share}）", format::count_s(v, lang, sup)),
                 color,
                 href: None,
             }
@@ -55,8 +56,9 @@ pub fn channels_spec(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang) -> ChartSpe
 
 #[component]
 pub fn ChannelsChart(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
-    let lang = use_url().lang;
-    let spec = Signal::derive(move || channels_spec(&ds, ix, period.get(), lang.get()));
+    let url = use_url();
+    let lang = url.lang;
+    let spec = Signal::derive(move || channels_spec(&ds, ix, period.get(), lang.get(), url.suppress.get()));
     view! {
         <div class="chart-card">
             <CanvasChart name="channels" title=Signal::derive(move || tr(lang.get(), "就业渠道", "Employment by channel").to_string())

@@ -8,6 +8,7 @@ use crate::ctx::use_url;
 use crate::i18n::{name, tr};
 use anju_data::format::{self, Lang};
 use anju_data::view::measure::{self, rank_children, Measure};
+use anju_data::view::query::{Group, ViewState};
 use anju_data::{Dataset, Metric, NodeIx};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -28,12 +29,23 @@ pub const RANKABLE: [Measure; 8] = [
     Measure::Count(Metric::Trained),
 ];
 
+/// What the ranking is by when the URL does not say: the first selected group, else the
+/// first selected risk colour, else the employment rate.
+pub fn default_measure(state: &ViewState) -> Measure {
+    state
+        .metric
+        .or_else(|| state.groups.first().map(|g| Measure::Count(g.metric())))
+        .or_else(|| state.risks.first().map(|r| Measure::Count(r.metric())))
+        .unwrap_or(Measure::EmploymentRate)
+}
+
 pub fn ranking_spec(
     ds: &Dataset,
     ix: NodeIx,
     m: Measure,
     t: usize,
     lang: Lang,
+    sup: bool,
     href: impl Fn(&str) -> String,
 ) -> ChartSpec {
     let ranked = rank_children(ds, ix, m, t);
@@ -52,14 +64,14 @@ pub fn ranking_spec(
                 (Some(_), Some(_)) => BAD,
                 _ => ACCENT,
             };
-            Bar { label: name(n, lang), value: v, text: m.format(v, lang), color, href: Some(href(&n.id)) }
+            Bar { label: name(n, lang), value: v, text: m.format_at(n, t, lang, sup), color, href: Some(href(&n.id)) }
         })
         .collect();
     ChartSpec::Bars {
         bars,
         target: target.map(|g| (g, format!("{}{}", tr(lang, "目标 ", "Target "), format::percent_of(g)))),
         max: matches!(m, Measure::EmploymentRate).then_some(1.0),
-        value_header: m.label(lang).to_string(),
+        value_header: m.label(lang),
     }
 }
 
@@ -67,13 +79,15 @@ pub fn ranking_spec(
 pub fn RankingChart(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
     let url = use_url();
     let lang = url.lang;
-    let metric = Memo::new(move |_| url.state.with(|s| s.metric).unwrap_or(Measure::EmploymentRate));
+    let metric = Memo::new(move |_| url.state.with(default_measure));
     let n_kids = ds.kids[ix].len();
     let height = (n_kids.min(TOP_N) as f64 * 26.0 + 40.0).clamp(160.0, 820.0);
     let ds2 = ds.clone();
     let spec = Signal::derive(move || {
         let state = url.state.get();
-        ranking_spec(&ds2, ix, metric.get(), period.get(), lang.get(), |id| url.href(&state.at_node(Some(id))))
+        ranking_spec(&ds2, ix, metric.get(), period.get(), lang.get(), url.suppress.get(), |id| {
+            url.href(&state.at_node(Some(id)))
+        })
     });
     let title = Signal::derive(move || {
         let l = lang.get();
@@ -89,17 +103,43 @@ pub fn RankingChart(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<u
         let m = Measure::parse(&event_target_value(&ev));
         navigate(&url.href_with(|s| s.metric = m), Default::default());
     };
+    // The metrics offered: the usual ones, and each selected group and colour.
+    let offered = move || {
+        let mut v: Vec<Measure> = RANKABLE.to_vec();
+        url.state.with(|s| {
+            v.extend(s.groups.iter().flat_map(|g| [Measure::Count(g.metric()), Measure::Share(g.metric())]));
+            v.extend(s.risks.iter().map(|r| Measure::Count(r.metric())));
+        });
+        v.dedup();
+        v
+    };
+    // For a group: rank by its count or by its share of people.
+    let count_or_share = move || match metric.get() {
+        Measure::Count(m) | Measure::Share(m) if Group::ALL.iter().any(|g| g.metric() == m) => Some(m),
+        _ => None,
+    };
     view! {
         <div class="chart-card">
-            <label class="chart-control">
-                <span>{move || tr(lang.get(), "排名指标", "Rank by")}</span>
-                <select on:change=on_metric>
-                    {RANKABLE.iter().map(|m| {
-                        let m = *m;
-                        view! { <option value=m.key() selected=move || metric.get() == m>{move || m.label(lang.get())}</option> }
-                    }).collect_view()}
-                </select>
-            </label>
+            <div class="chart-controls">
+                <label class="chart-control">
+                    <span>{move || tr(lang.get(), "排名指标", "Rank by")}</span>
+                    <select on:change=on_metric>
+                        {move || offered().into_iter().map(|m| {
+                            view! { <option value=m.key() selected=move || metric.get() == m>{move || m.label(lang.get())}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                {move || count_or_share().map(|m| {
+                    let l = lang.get();
+                    let is_share = matches!(metric.get(), Measure::Share(_));
+                    view! {
+                        <span class="switch" role="group" aria-label=tr(l, "按人数或占比", "By count or share")>
+                            <a data-testid="rank-by-count" aria-pressed=if is_share { "false" } else { "true" } href=url.href_with(|s| s.metric = Some(Measure::Count(m)))>{tr(l, "按人数", "Count")}</a>
+                            <a data-testid="rank-by-share" aria-pressed=if is_share { "true" } else { "false" } href=url.href_with(|s| s.metric = Some(Measure::Share(m)))>{tr(l, "按占比", "Share")}</a>
+                        </span>
+                    }
+                })}
+            </div>
             <CanvasChart name="ranking" title=title spec=spec first_header=Signal::derive(move || tr(lang.get(), "地区", "Place").to_string()) height=height />
         </div>
     }

@@ -38,17 +38,19 @@ pub fn risk_label(r: Risk, lang: Lang) -> &'static str {
 
 #[component]
 pub fn BuildingPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
-    let lang = use_url().lang;
+    let url = use_url();
+    let lang = url.lang;
+    let sup = url.suppress;
     let n = ds.node(ix).clone();
     let floors = n.building.as_ref().map(|b| b.floors);
     let n2 = n.clone();
     let facts = move || {
         let (t, l) = (period.get(), lang.get());
         let mut v = vec![
-            (tr(l, "单元", "Stairwell units"), format::count(n.m.get(Metric::Units, t), l)),
-            (tr(l, "住房套数", "Dwellings"), format::count(n.m.get(Metric::Dwellings, t), l)),
-            (tr(l, "户数", "Households"), format::count(n.m.get(Metric::Households, t), l)),
-            (tr(l, "人口", "People"), format::count(n.m.get(Metric::People, t), l)),
+            (tr(l, "单元", "Stairwell units"), format::count_s(n.m.get(Metric::Units, t), l, sup.get())),
+            (tr(l, "住房套数", "Dwellings"), format::count_s(n.m.get(Metric::Dwellings, t), l, sup.get())),
+            (tr(l, "户数", "Households"), format::count_s(n.m.get(Metric::Households, t), l, sup.get())),
+            (tr(l, "人口", "People"), format::count_s(n.m.get(Metric::People, t), l, sup.get())),
         ];
         if let Some(f) = floors {
             v.insert(0, (tr(l, "楼层", "Floors"), f.to_string()));
@@ -67,7 +69,9 @@ pub fn BuildingPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
         let (t, l) = (period.get(), lang.get());
         Risk::ALL
             .iter()
-            .map(|&r| (risk_colour(r), risk_label(r, l), format::count(n3.m.get(r.metric(), t), l), r.key()))
+            .map(|&r| {
+                (risk_colour(r), risk_label(r, l), format::count_s(n3.m.get(r.metric(), t), l, sup.get()), r.key())
+            })
             .collect::<Vec<_>>()
     };
     view! {
@@ -78,7 +82,7 @@ pub fn BuildingPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
             <h3>{move || tr(lang.get(), "特殊群体（七彩标记）", "Special groups (seven-colour marking)")}</h3>
             <ul class="seven-colours legend">
                 {move || groups().into_iter().map(|(c, cname, g, v)| view! {
-                    <li><span class="swatch" style=format!("background:{c}") title=cname></span>{g}<b>{format::group_digits(v)}</b></li>
+                    <li><span class="swatch" style=format!("background:{c}") title=cname></span>{g}<b>{format::count_s(v, lang.get(), sup.get())}</b></li>
                 }).collect_view()}
             </ul>
             <h3>{move || tr(lang.get(), "户风险等级", "Households by risk colour")}</h3>

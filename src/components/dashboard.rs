@@ -1,12 +1,15 @@
 //! The node view: header, breadcrumb, KPIs, charts and the children table (or, at a
 //! building, the building panel).
 
+use super::alerts::AlertsPanel;
 use super::breadcrumb::Breadcrumb;
 use super::building::BuildingPanel;
+use super::filters::FilterBar;
 use super::header::Header;
 use super::kpis::Kpis;
 use super::notices::Notices;
 use super::table::ChildrenTable;
+use super::wheretogo::WhereToGo;
 use crate::charts::{channels::ChannelsChart, ranking::RankingChart, trend::TrendChart};
 use crate::ctx::use_url;
 use crate::data::Target;
@@ -51,6 +54,9 @@ pub fn Dashboard(target: Target) -> impl IntoView {
     let (ds1, ds2, ds3, ds4, ds5, ds6, ds7) =
         (ds.clone(), ds.clone(), ds.clone(), ds.clone(), ds.clone(), ds.clone(), ds.clone());
     let title_node = node.clone();
+    let (ds8, ds9) = (ds.clone(), ds.clone());
+    let has_groups = Memo::new(move |_| url.state.with(|s| !s.groups.is_empty()));
+    let has_alerts = Memo::new(move |_| url.state.with(|s| !s.alerts.is_empty()));
     view! {
         <Header ds=ds1 period=period />
         <Notices extra=extra />
@@ -61,7 +67,10 @@ pub fn Dashboard(target: Target) -> impl IntoView {
             </h2>
             <span class="node-level">{move || level(node.level, lang.get())}</span>
         </div>
+        <FilterBar />
         <Kpis ds=ds3 ix=ix period=period />
+        {move || has_groups.get().then(|| view! { <WhereToGo ds=ds8.clone() ix=ix period=period /> })}
+        {move || has_alerts.get().then(|| view! { <AlertsPanel ds=ds9.clone() ix=ix period=period /> })}
         {is_leaf.then(|| view! { <BuildingPanel ds=ds4.clone() ix=ix period=period /> })}
         <div class="charts">
             {(!is_leaf).then(|| view! { <RankingChart ds=ds5.clone() ix=ix period=period /> })}

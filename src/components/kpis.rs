@@ -1,11 +1,13 @@
 //! The KPI tiles. `data-value` holds the raw number (the test hook); the text is what
 //! officials read: 万, percent with one decimal, yuan.
 
+use super::filters::group_label;
 use super::provenance::{claim, source_line, ProvenanceMark};
 use crate::ctx::use_url;
 use crate::i18n::tr;
 use anju_data::format::{self, Lang};
 use anju_data::view::measure::{self, Measure};
+use anju_data::view::query::Group;
 use anju_data::{Dataset, Metric, NodeIx};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -24,30 +26,40 @@ pub struct Tile {
     pub source: Option<String>,
 }
 
-fn count_tile(ds: &Dataset, ix: NodeIx, t: usize, m: Metric, label: &'static str, unit: &str, lang: Lang) -> Tile {
+fn count_tile(
+    ds: &Dataset,
+    ix: NodeIx,
+    t: usize,
+    m: Metric,
+    label: &'static str,
+    unit: &str,
+    lang: Lang,
+    sup: bool,
+) -> Tile {
     let n = ds.node(ix);
     let v = n.m.get(m, t);
     Tile {
         key: m.key(),
         label,
-        raw: v.to_string(),
-        text: format!("{}{unit}", format::count(v, lang)),
+        raw: format::raw_s(v, sup),
+        text: format!("{}{unit}", format::count_s(v, lang, sup)),
         sub: None,
         status: "",
         source: claim(n, m.key(), &ds.period_keys[t]).map(|c| source_line(ds, c)),
     }
 }
 
-/// Every tile for node `ix` at period `t`.
-pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang) -> Vec<Tile> {
+/// Every tile for node `ix` at period `t`, with a tile per selected special group;
+/// `sup` shows counts of 1 and 2 as "<3".
+pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool, groups: &[Group]) -> Vec<Tile> {
     let n = ds.node(ix);
     let pk = &ds.period_keys[t];
     let (ren, hu) = (tr(lang, "人", ""), tr(lang, "户", ""));
     let mut out = vec![
-        count_tile(ds, ix, t, Metric::People, tr(lang, "搬迁人口", "People"), ren, lang),
-        count_tile(ds, ix, t, Metric::Households, tr(lang, "搬迁户数", "Households"), hu, lang),
-        count_tile(ds, ix, t, Metric::Labour, tr(lang, "劳动力", "Labour force"), ren, lang),
-        count_tile(ds, ix, t, Metric::Employed, tr(lang, "已就业", "Employed"), ren, lang),
+        count_tile(ds, ix, t, Metric::People, tr(lang, "搬迁人口", "People"), ren, lang, sup),
+        count_tile(ds, ix, t, Metric::Households, tr(lang, "搬迁户数", "Households"), hu, lang, sup),
+        count_tile(ds, ix, t, Metric::Labour, tr(lang, "劳动力", "Labour force"), ren, lang, sup),
+        count_tile(ds, ix, t, Metric::Employed, tr(lang, "已就业", "Employed"), ren, lang, sup),
     ];
     let rate = Measure::EmploymentRate.value(n, t);
     let target = measure::target(ds, ix, Measure::EmploymentRate);
@@ -64,7 +76,16 @@ pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang) -> Vec<Tile> {
         },
         source: claim(n, "employment_rate", pk).or_else(|| claim(n, "employed", pk)).map(|c| source_line(ds, c)),
     });
-    out.push(count_tile(ds, ix, t, Metric::WelfarePosts, tr(lang, "公益性岗位", "Public-welfare posts"), ren, lang));
+    out.push(count_tile(
+        ds,
+        ix,
+        t,
+        Metric::WelfarePosts,
+        tr(lang, "公益性岗位", "Public-welfare posts"),
+        ren,
+        lang,
+        sup,
+    ));
     let income = n.income.get(t);
     let growth = measure::yoy_growth(ds, ix, Measure::IncomePerCapita, t);
     out.push(Tile {
@@ -87,13 +108,13 @@ pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang) -> Vec<Tile> {
     let mh = n.m.get(Metric::MonitoredHouseholds, t);
     let el = n.m.get(Metric::RiskEliminatedHouseholds, t);
     let mut monitored =
-        count_tile(ds, ix, t, Metric::MonitoredHouseholds, tr(lang, "监测户", "Monitored households"), hu, lang);
+        count_tile(ds, ix, t, Metric::MonitoredHouseholds, tr(lang, "监测户", "Monitored households"), hu, lang, sup);
     monitored.sub = Some(match lang {
-        Lang::Zh => format!("已消除风险 {} 户（{}）", format::count(el, lang), format::percent(el, mh)),
-        Lang::En => format!("risk eliminated: {} ({})", format::count(el, lang), format::percent(el, mh)),
+        Lang::Zh => format!("已消除风险 {} 户（{}）", format::count_s(el, lang, sup), share_s(el, mh, sup)),
+        Lang::En => format!("risk eliminated: {} ({})", format::count_s(el, lang, sup), share_s(el, mh, sup)),
     });
     out.push(monitored);
-    out.push(count_tile(ds, ix, t, Metric::MonitoredPeople, tr(lang, "监测人口", "Monitored people"), ren, lang));
+    out.push(count_tile(ds, ix, t, Metric::MonitoredPeople, tr(lang, "监测人口", "Monitored people"), ren, lang, sup));
     let mut zero = count_tile(
         ds,
         ix,
@@ -102,6 +123,7 @@ pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang) -> Vec<Tile> {
         tr(lang, "零就业家庭", "Zero-employment households"),
         hu,
         lang,
+        sup,
     );
     let z = n.m.get(Metric::ZeroEmploymentHouseholds, t);
     zero.status = if z > 0 { "bad" } else { "good" };
@@ -109,14 +131,40 @@ pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang) -> Vec<Tile> {
         if z > 0 { tr(lang, "需动态清零", "must be brought to zero") } else { tr(lang, "已清零", "none") }.to_string(),
     );
     out.push(zero);
-    out.push(count_tile(ds, ix, t, Metric::Trained, tr(lang, "培训人数", "Trainees"), ren, lang));
+    out.push(count_tile(ds, ix, t, Metric::Trained, tr(lang, "培训人数", "Trainees"), ren, lang, sup));
+    // Special groups: each its count and share of people, never added together.
+    let people = n.m.get(Metric::People, t);
+    for &g in groups {
+        let m = g.metric();
+        let share = format!("{}{}", tr(lang, "占人口 ", "of people: "), share_s(n.m.get(m, t), people, sup));
+        match out.iter_mut().find(|x| x.key == m.key()) {
+            Some(existing) => existing.sub = Some(share),
+            None => {
+                let mut tile = count_tile(ds, ix, t, m, group_label(g, lang), ren, lang, sup);
+                tile.sub = Some(share);
+                tile.status = "group";
+                out.push(tile);
+            }
+        }
+    }
     out
+}
+
+/// A share whose numerator would be suppressed is not shown either.
+fn share_s(num: u64, den: u64, sup: bool) -> String {
+    if sup && (num == 1 || num == 2) {
+        "—".into()
+    } else {
+        format::percent(num, den)
+    }
 }
 
 #[component]
 pub fn Kpis(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
-    let lang = use_url().lang;
-    let list = move || tiles(&ds, ix, period.get(), lang.get());
+    let url = use_url();
+    let lang = url.lang;
+    let list =
+        move || tiles(&ds, ix, period.get(), lang.get(), url.suppress.get(), &url.state.with(|s| s.groups.clone()));
     view! {
         <section class="kpis" aria-label=move || tr(lang.get(), "主要指标", "Key figures")>
             {move || list().into_iter().map(|k| view! {

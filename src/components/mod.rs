@@ -1,9 +1,12 @@
+pub mod alerts;
 pub mod breadcrumb;
 pub mod building;
 pub mod dashboard;
 pub mod error;
+pub mod filters;
 pub mod header;
 pub mod kpis;
 pub mod notices;
 pub mod provenance;
 pub mod table;
+pub mod wheretogo;

@@ -1,15 +1,21 @@
-//! The children as a sortable table; a click on a row drills down.
+//! The children as a sortable table; a click on a row drills down. With special groups
+//! selected it gains a column per group; with risk colours selected it lists only the
+//! children that have households of those colours, with a column per colour. The CSV
+//! export is built from the same model, so its rows are the table's.
 
+use super::filters::{group_label, risk_name};
 use crate::ctx::use_url;
+use crate::export::{csv_bytes, download};
 use crate::i18n::{level, name, tr};
+use anju_data::format::{self, Lang};
 use anju_data::view::measure::{sort_children, Measure};
-use anju_data::view::query::Sort;
+use anju_data::view::query::{Group, Risk, Sort};
 use anju_data::{Dataset, Metric, NodeIx};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
 
-/// The table's value columns.
+/// The table's value columns before any filter.
 pub const COLUMNS: [Measure; 6] = [
     Measure::Count(Metric::People),
     Measure::Count(Metric::Households),
@@ -19,6 +25,51 @@ pub const COLUMNS: [Measure; 6] = [
     Measure::Count(Metric::ZeroEmploymentHouseholds),
 ];
 
+/// What the table shows: headers, and per row the child's id and its cells as text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableModel {
+    pub columns: Vec<(Option<Measure>, String)>,
+    pub rows: Vec<(String, Vec<String>)>,
+}
+
+/// Builds the table for `ix`'s children at period `t`.
+pub fn table_model(
+    ds: &Dataset,
+    ix: NodeIx,
+    t: usize,
+    lang: Lang,
+    sup: bool,
+    groups: &[Group],
+    risks: &[Risk],
+    sort: Sort,
+) -> TableModel {
+    let mut columns: Vec<(Option<Measure>, String)> = vec![(None, tr(lang, "名称", "Name").into())];
+    columns.extend(COLUMNS.iter().map(|m| (Some(*m), m.label(lang))));
+    columns.extend(groups.iter().map(|g| (Some(Measure::Count(g.metric())), group_label(*g, lang).to_string())));
+    columns.extend(risks.iter().map(|r| {
+        (Some(Measure::Count(r.metric())), format!("{}{}", risk_name(*r, lang), tr(lang, "户", " households")))
+    }));
+    let kids = sort_children(ds, ix, sort.by, sort.desc, t);
+    let rows = kids
+        .into_iter()
+        .filter(|&c| risks.is_empty() || risks.iter().any(|r| ds.node(c).m.get(r.metric(), t) > 0))
+        .map(|c| {
+            let n = ds.node(c);
+            let people = n.m.get(Metric::People, t);
+            let mut cells = vec![name(n, lang)];
+            cells.extend(COLUMNS.iter().map(|m| m.format_at(n, t, lang, sup)));
+            for g in groups {
+                let v = n.m.get(g.metric(), t);
+                let share = if sup && (v == 1 || v == 2) { "—".to_string() } else { format::percent(v, people) };
+                cells.push(format!("{}（{share}）", format::count_s(v, lang, sup)));
+            }
+            cells.extend(risks.iter().map(|r| format::count_s(n.m.get(r.metric(), t), lang, sup)));
+            (n.id.clone(), cells)
+        })
+        .collect();
+    TableModel { columns, rows }
+}
+
 #[component]
 pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
     let url = use_url();
@@ -27,17 +78,16 @@ pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
         url.state.with(|s| s.sort).unwrap_or(Sort { by: Some(Measure::Count(Metric::People)), desc: true })
     });
     let ds2 = ds.clone();
-    let rows = move || sort.with(|s| sort_children(&ds2, ix, s.by, s.desc, period.get()));
-    let header = move |col: Option<Measure>| {
+    let model = Memo::new(move |_| {
+        let (groups, risks) = url.state.with(|s| (s.groups.clone(), s.risks.clone()));
+        table_model(&ds2, ix, period.get(), lang.get(), url.suppress.get(), &groups, &risks, sort.get())
+    });
+    let header = move |col: Option<Measure>, label: String| {
         let current = sort.get();
         let active = current.by == col;
         // A second click reverses; counts start highest first, names in order.
         let next = Sort { by: col, desc: if active { !current.desc } else { col.is_some() } };
         let href = url.href_with(|s| s.sort = Some(next));
-        let label = match col {
-            None => tr(lang.get(), "名称", "Name").to_string(),
-            Some(m) => m.label(lang.get()).to_string(),
-        };
         let arrow = if active {
             if current.desc {
                 " ▼"
@@ -60,41 +110,48 @@ pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
     };
     let navigate = use_navigate();
     let first_level = ds.kids[ix].first().map(|&c| ds.node(c).level);
+    let node_name = ds.node(ix).name.clone();
+    let export = move |_| {
+        let m = model.get_untracked();
+        let header: Vec<String> = m.columns.iter().map(|c| c.1.clone()).collect();
+        let rows: Vec<Vec<String>> = m.rows.iter().map(|r| r.1.clone()).collect();
+        download(
+            &format!("{node_name}-{}.csv", tr(lang.get_untracked(), "下级", "children")),
+            &csv_bytes(&header, &rows),
+        );
+    };
     view! {
         <section class="children">
-            <h3>{move || match first_level {
-                Some(l) => format!("{}{}", tr(lang.get(), "下级", "Below: "), level(l, lang.get())),
-                None => tr(lang.get(), "没有下级", "Nothing below").to_string(),
-            }}</h3>
+            <div class="section-head">
+                <h3>{move || match first_level {
+                    Some(l) => format!("{}{}", tr(lang.get(), "下级", "Below: "), level(l, lang.get())),
+                    None => tr(lang.get(), "没有下级", "Nothing below").to_string(),
+                }}</h3>
+                <button type="button" class="export" data-testid="export-table" on:click=export>{move || tr(lang.get(), "导出 CSV", "Export CSV")}</button>
+            </div>
             <div class="table-scroll">
                 <table class="data-table">
-                    <thead><tr>
-                        {move || header(None)}
-                        {move || COLUMNS.iter().map(|&c| header(Some(c))).collect_view()}
-                    </tr></thead>
+                    <thead><tr>{move || model.get().columns.into_iter().map(|(m, l)| header(m, l)).collect_view()}</tr></thead>
                     <tbody>
-                        {move || {
-                            let t = period.get();
-                            let l = lang.get();
-                            rows().into_iter().map(|c| {
-                                let n = ds.node(c);
-                                let href = url.href(&url.state.get_untracked().at_node(Some(&n.id)));
-                                let go = href.clone();
-                                let navigate = navigate.clone();
-                                view! {
-                                    <tr data-testid="child-row" data-node-id=n.id.clone() class="clickable"
-                                        on:click=move |ev: web_sys::MouseEvent| {
-                                            crate::perf::drill_start();
-                                            // The name is a real link; a click anywhere else in the row follows it too.
-                                            let on_link = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).is_some_and(|e| e.closest("a").ok().flatten().is_some());
-                                            if !on_link { navigate(&go, Default::default()); }
-                                        }>
-                                        <th scope="row"><a href=href>{name(n, l)}</a></th>
-                                        {COLUMNS.iter().map(|m| view! { <td class="num">{m.format(m.value(n, t), l)}</td> }).collect_view()}
-                                    </tr>
-                                }
-                            }).collect_view()
-                        }}
+                        {move || model.get().rows.into_iter().map(|(id, cells)| {
+                            let href = url.href(&url.state.get_untracked().at_node(Some(&id)));
+                            let go = href.clone();
+                            let navigate = navigate.clone();
+                            let mut cells = cells.into_iter();
+                            let first = cells.next().unwrap_or_default();
+                            view! {
+                                <tr data-testid="child-row" data-node-id=id class="clickable"
+                                    on:click=move |ev: web_sys::MouseEvent| {
+                                        crate::perf::drill_start();
+                                        // The name is a real link; a click anywhere else in the row follows it too.
+                                        let on_link = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).is_some_and(|e| e.closest("a").ok().flatten().is_some());
+                                        if !on_link { navigate(&go, Default::default()); }
+                                    }>
+                                    <th scope="row"><a href=href>{first}</a></th>
+                                    {cells.map(|c| view! { <td class="num">{c}</td> }).collect_view()}
+                                </tr>
+                            }
+                        }).collect_view()}
                     </tbody>
                 </table>
             </div>

@@ -14,6 +14,8 @@ pub enum Measure {
     EmploymentRate,
     /// Per-capita net income (yuan), weighted by `income_people`.
     IncomePerCapita,
+    /// A count as a share of people (`disabled_share`): for special groups.
+    Share(Metric),
 }
 
 impl Measure {
@@ -22,6 +24,7 @@ impl Measure {
             Measure::Count(m) => m.key().to_string(),
             Measure::EmploymentRate => "employment_rate".into(),
             Measure::IncomePerCapita => "income_per_capita".into(),
+            Measure::Share(m) => format!("{}_share", m.key()),
         }
     }
 
@@ -29,11 +32,22 @@ impl Measure {
         match s {
             "employment_rate" => Some(Measure::EmploymentRate),
             "income_per_capita" => Some(Measure::IncomePerCapita),
-            other => Metric::from_key(other).map(Measure::Count),
+            other => match other.strip_suffix("_share") {
+                Some(m) => Metric::from_key(m).map(Measure::Share),
+                None => Metric::from_key(other).map(Measure::Count),
+            },
         }
     }
 
-    pub fn label(self, lang: Lang) -> &'static str {
+    pub fn label(self, lang: Lang) -> String {
+        match (self, lang) {
+            (Measure::Share(m), Lang::Zh) => format!("{}占比", m.zh()),
+            (Measure::Share(m), Lang::En) => format!("{} (share)", m.en()),
+            _ => self.plain_label(lang).to_string(),
+        }
+    }
+
+    fn plain_label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Measure::Count(Metric::People), Lang::Zh) => "搬迁人口",
             (Measure::Count(m), Lang::Zh) => m.zh(),
@@ -42,6 +56,7 @@ impl Measure {
             (Measure::EmploymentRate, Lang::En) => "Employment rate",
             (Measure::IncomePerCapita, Lang::Zh) => "人均纯收入",
             (Measure::IncomePerCapita, Lang::En) => "Per-capita net income",
+            (Measure::Share(m), _) => m.key(),
         }
     }
 
@@ -54,6 +69,10 @@ impl Measure {
                 (labour > 0).then(|| n.m.get(Metric::Employed, t) as f64 / labour as f64)
             }
             Measure::IncomePerCapita => n.income.get(t),
+            Measure::Share(m) => {
+                let people = n.m.get(Metric::People, t);
+                (people > 0).then(|| n.m.get(m, t) as f64 / people as f64)
+            }
         }
     }
 
@@ -64,7 +83,22 @@ impl Measure {
             (Measure::Count(_), Some(v)) => format::count(v as u64, lang),
             (Measure::EmploymentRate, Some(v)) => format::percent_of(v),
             (Measure::IncomePerCapita, Some(v)) => format::yuan(v, lang),
+            (Measure::Share(_), Some(v)) => format::percent_of(v),
         }
+    }
+
+    /// Formatted, with counts of 1 and 2 shown as "<3" (and shares built on them hidden)
+    /// when `suppress` is on: the form for public displays.
+    pub fn format_at(self, n: &Node, t: usize, lang: Lang, suppress: bool) -> String {
+        if suppress {
+            let small = |v: u64| v == 1 || v == 2;
+            match self {
+                Measure::Count(m) if small(n.m.get(m, t)) => return format::SUPPRESSED.into(),
+                Measure::Share(m) if small(n.m.get(m, t)) => return "—".into(),
+                _ => {}
+            }
+        }
+        self.format(self.value(n, t), lang)
     }
 
     /// For problems such as zero-employment households, less is better.
@@ -88,7 +122,7 @@ pub fn target(ds: &Dataset, ix: NodeIx, measure: Measure) -> Option<f64> {
     let pick = |n: &Node| match measure {
         Measure::EmploymentRate => n.targets.employment_rate,
         Measure::IncomePerCapita => n.targets.income_per_capita,
-        Measure::Count(_) => None,
+        Measure::Count(_) | Measure::Share(_) => None,
     };
     let mut cur = Some(ix);
     while let Some(i) = cur {
@@ -166,10 +200,12 @@ mod tests {
 
     #[test]
     fn parse_and_keys() {
-        for k in ["people", "employment_rate", "income_per_capita", "zero_employment_households"] {
+        for k in ["people", "employment_rate", "income_per_capita", "zero_employment_households", "disabled_share"] {
             assert_eq!(Measure::parse(k).unwrap().key(), k);
         }
         assert_eq!(Measure::parse("nope"), None);
+        assert_eq!(Measure::parse("nope_share"), None);
+        assert_eq!(Measure::parse("disabled_share"), Some(Measure::Share(Metric::Disabled)));
     }
 
     #[test]

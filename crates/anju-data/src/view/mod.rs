@@ -4,3 +4,4 @@
 pub mod geom;
 pub mod measure;
 pub mod query;
+pub mod staff;

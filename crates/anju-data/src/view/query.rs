@@ -2,6 +2,7 @@
 //! unknown parameter falls back to its default and yields a [`Notice`] saying so.
 
 use super::measure::Measure;
+use super::staff::Threshold;
 use crate::format::Lang;
 use crate::model::Period;
 use crate::text::clip;
@@ -159,6 +160,16 @@ pub struct ViewState {
     pub tour: Vec<String>,
     pub kiosk: bool,
     pub sort: Option<Sort>,
+    /// Threshold alerts shown (an extension of the contract: `alert=zero_employment,…`).
+    pub alerts: Vec<Threshold>,
+}
+
+impl ViewState {
+    /// Whether the view needs every building under the node loaded (the where-to-go list
+    /// and the alerts look at all of them).
+    pub fn needs_subtree(&self) -> bool {
+        !self.groups.is_empty() || !self.alerts.is_empty()
+    }
 }
 
 /// A parameter that could not be used, in both languages.
@@ -286,6 +297,15 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                 Some(list) => st.tour = list,
                 None => notes.push(bad("应为逗号分隔的节点编号", "expected comma-separated node ids")),
             },
+            "alert" => {
+                for part in v.split(',').filter(|s| !s.is_empty()) {
+                    match Threshold::parse(part) {
+                        Some(a) if !st.alerts.contains(&a) => st.alerts.push(a),
+                        Some(_) => {}
+                        None => notes.push(notice(k, part, "未知预警", "unknown alert")),
+                    }
+                }
+            }
             "sort" => match Sort::parse(v) {
                 Some(s) => st.sort = Some(s),
                 None => notes.push(bad("未知排序列", "unknown sort column")),
@@ -349,6 +369,9 @@ impl ViewState {
         if let Some(sort) = self.sort {
             pairs.push(("sort", sort.key()));
         }
+        if !self.alerts.is_empty() {
+            pairs.push(("alert", self.alerts.iter().map(|a| a.key()).collect::<Vec<_>>().join(",")));
+        }
         if pairs.is_empty() {
             return String::new();
         }
@@ -377,7 +400,7 @@ mod tests {
 
     #[test]
     fn every_parameter_round_trips() {
-        let q = "?node=520603&view=screen&metric=employment_rate&group=disabled,left_behind_children&risk=red,yellow&period=2024-06&compare=2023-06&slide=3&lang=en&data=data/province/index.json&suppress=1&interval=30&refresh=60&tour=520603,520621&kiosk=1&sort=-people";
+        let q = "?node=520603&view=screen&metric=employment_rate&group=disabled,left_behind_children&risk=red,yellow&period=2024-06&compare=2023-06&slide=3&lang=en&data=data/province/index.json&suppress=1&interval=30&refresh=60&tour=520603,520621&kiosk=1&sort=-people&alert=zero_employment,below_target";
         let (st, notes) = parse(q);
         assert!(notes.is_empty(), "{notes:?}");
         assert_eq!(st.node.as_deref(), Some("520603"));
@@ -390,6 +413,8 @@ mod tests {
         assert_eq!(st.data.as_deref(), Some("data/province/index.json"));
         assert_eq!(st.tour, vec!["520603", "520621"]);
         assert_eq!(st.sort, Some(Sort { by: Some(Measure::Count(Metric::People)), desc: true }));
+        assert_eq!(st.alerts, vec![Threshold::ZeroEmployment, Threshold::BelowTarget]);
+        assert!(st.needs_subtree());
         assert_eq!(st.to_query(), q);
         assert_eq!(parse(&st.to_query()).0, st);
     }

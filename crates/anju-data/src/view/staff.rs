@@ -1,0 +1,135 @@
+//! The staff's questions: where do the people of a group live (the where-to-go list), and
+//! which places break a threshold (alerts). Groups overlap and aggregated counts cannot be
+//! intersected, so each group is answered on its own; nothing here adds groups together.
+
+use super::measure::{self, Measure};
+use crate::dataset::{Dataset, NodeIx};
+use crate::format::Lang;
+use crate::metric::Metric;
+use crate::model::Level;
+
+/// Every loaded descendant of `ix` (not `ix` itself), depth first.
+pub fn descendants(ds: &Dataset, ix: NodeIx) -> Vec<NodeIx> {
+    let mut out = Vec::new();
+    let mut stack: Vec<NodeIx> = ds.kids[ix].iter().rev().copied().collect();
+    while let Some(i) = stack.pop() {
+        out.push(i);
+        stack.extend(ds.kids[i].iter().rev());
+    }
+    out
+}
+
+/// The `n` buildings under `ix` with the most people counted by `m` at period `t`, most
+/// first; ties by id so the list is stable. Buildings with none are left out.
+pub fn top_buildings(ds: &Dataset, ix: NodeIx, m: Metric, t: usize, n: usize) -> Vec<(NodeIx, u64)> {
+    let mut all: Vec<(NodeIx, u64)> = descendants(ds, ix)
+        .into_iter()
+        .filter(|&i| ds.nodes[i].level == Level::Building)
+        .map(|i| (i, ds.nodes[i].m.get(m, t)))
+        .filter(|&(_, v)| v > 0)
+        .collect();
+    let order =
+        |a: &(NodeIx, u64), b: &(NodeIx, u64)| b.1.cmp(&a.1).then_with(|| ds.nodes[a.0].id.cmp(&ds.nodes[b.0].id));
+    if all.len() > n && n > 0 {
+        // Partial selection: only the top n are ever sorted (30,000 buildings → 20).
+        all.select_nth_unstable_by(n - 1, order);
+        all.truncate(n);
+    } else if n == 0 {
+        all.clear();
+    }
+    all.sort_by(order);
+    all
+}
+
+/// The thresholds staff are alerted to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Threshold {
+    /// Employment rate below the node's (inherited) target.
+    BelowTarget,
+    /// Any zero-employment household (the policy target is none).
+    ZeroEmployment,
+    /// Per-capita net income under 10,000 yuan.
+    LowIncome,
+    /// Monitored households whose risk is not yet eliminated.
+    StillAtRisk,
+}
+
+/// The income line for focused help (seeds 002, 004).
+pub const LOW_INCOME_YUAN: f64 = 10_000.0;
+
+impl Threshold {
+    pub const ALL: [Threshold; 4] =
+        [Threshold::BelowTarget, Threshold::ZeroEmployment, Threshold::LowIncome, Threshold::StillAtRisk];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Threshold::BelowTarget => "below_target",
+            Threshold::ZeroEmployment => "zero_employment",
+            Threshold::LowIncome => "low_income",
+            Threshold::StillAtRisk => "still_at_risk",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Threshold> {
+        Threshold::ALL.into_iter().find(|t| t.key() == s)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Threshold::BelowTarget, Lang::Zh) => "就业率低于目标",
+            (Threshold::BelowTarget, Lang::En) => "Employment rate below target",
+            (Threshold::ZeroEmployment, Lang::Zh) => "有零就业家庭",
+            (Threshold::ZeroEmployment, Lang::En) => "Zero-employment households",
+            (Threshold::LowIncome, Lang::Zh) => "人均纯收入低于1万元",
+            (Threshold::LowIncome, Lang::En) => "Income under 10,000 yuan",
+            (Threshold::StillAtRisk, Lang::Zh) => "监测户尚未消除风险",
+            (Threshold::StillAtRisk, Lang::En) => "Monitored households still at risk",
+        }
+    }
+
+    /// How badly node `ix` breaks this threshold at `t` (larger is worse), or `None`.
+    /// Severity is in the threshold's own unit: percentage points below target,
+    /// households, or yuan below the line.
+    pub fn severity(self, ds: &Dataset, ix: NodeIx, t: usize) -> Option<f64> {
+        let n = ds.node(ix);
+        match self {
+            Threshold::BelowTarget => {
+                let rate = Measure::EmploymentRate.value(n, t)?;
+                let target = measure::target(ds, ix, Measure::EmploymentRate)?;
+                (rate < target).then(|| (target - rate) * 100.0)
+            }
+            Threshold::ZeroEmployment => {
+                let z = n.m.get(Metric::ZeroEmploymentHouseholds, t);
+                (z > 0).then_some(z as f64)
+            }
+            Threshold::LowIncome => {
+                let v = n.income.get(t)?;
+                (v < LOW_INCOME_YUAN).then(|| LOW_INCOME_YUAN - v)
+            }
+            Threshold::StillAtRisk => {
+                let open =
+                    n.m.get(Metric::MonitoredHouseholds, t)
+                        .saturating_sub(n.m.get(Metric::RiskEliminatedHouseholds, t));
+                (open > 0).then_some(open as f64)
+            }
+        }
+    }
+}
+
+/// Every loaded descendant of `ix` that breaks `th` at `t`, most severe first (ties:
+/// higher level first, then id).
+pub fn alerts(ds: &Dataset, ix: NodeIx, th: Threshold, t: usize) -> Vec<(NodeIx, f64)> {
+    let mut out: Vec<(NodeIx, f64)> =
+        descendants(ds, ix).into_iter().filter_map(|i| th.severity(ds, i, t).map(|s| (i, s))).collect();
+    out.sort_by(|a, b| {
+        b.1.total_cmp(&a.1)
+            .then_with(|| ds.nodes[a.0].level.cmp(&ds.nodes[b.0].level))
+            .then_with(|| ds.nodes[a.0].id.cmp(&ds.nodes[b.0].id))
+    });
+    out
+}
+
+/// Whether every shard below `ix` is loaded (the where-to-go list and alerts need them).
+pub fn subtree_loaded(ds: &Dataset, ix: NodeIx) -> bool {
+    std::iter::once(ix).chain(descendants(ds, ix)).all(|i| ds.missing_shard(i).is_none())
+}

@@ -1,0 +1,91 @@
+//! Alerts: every place under this one that breaks a selected threshold, most severe
+//! first, each a link.
+
+use super::wheretogo::path_below;
+use crate::ctx::use_url;
+use crate::i18n::{level, tr};
+use anju_data::format::{self, Lang};
+use anju_data::view::measure::Measure;
+use anju_data::view::staff::{alerts, Threshold};
+use anju_data::{Dataset, NodeIx};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Rows shown before "show all".
+const FIRST: usize = 50;
+
+fn describe(ds: &Dataset, i: NodeIx, th: Threshold, sev: f64, t: usize, lang: Lang, suppress: bool) -> String {
+    let n = ds.node(i);
+    match (th, lang) {
+        (Threshold::BelowTarget, Lang::Zh) => format!(
+            "就业率 {}，低于目标 {:.1} 个百分点",
+            Measure::EmploymentRate.format(Measure::EmploymentRate.value(n, t), lang),
+            sev
+        ),
+        (Threshold::BelowTarget, Lang::En) => format!(
+            "employment {}, {:.1} points below target",
+            Measure::EmploymentRate.format(Measure::EmploymentRate.value(n, t), lang),
+            sev
+        ),
+        (Threshold::ZeroEmployment, _) => format!(
+            "{} {}",
+            format::count_s(sev as u64, lang, suppress),
+            tr(lang, "户零就业家庭", "zero-employment households")
+        ),
+        (Threshold::LowIncome, _) => {
+            format!("{} {}", tr(lang, "人均", "per head"), format::yuan(n.income.get(t).unwrap_or(0.0), lang))
+        }
+        (Threshold::StillAtRisk, _) => format!(
+            "{} {}",
+            format::count_s(sev as u64, lang, suppress),
+            tr(lang, "户尚未消除风险", "households still at risk")
+        ),
+    }
+}
+
+#[component]
+pub fn AlertsPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
+    let url = use_url();
+    let lang = url.lang;
+    let active = Memo::new(move |_| url.state.with(|s| s.alerts.clone()));
+    let show_all = RwSignal::new(Vec::<Threshold>::new());
+    view! {
+        <section class="alerts" data-testid="alerts">
+            <h3>{move || tr(lang.get(), "预警：突破阈值的下级地区（最严重的在前）", "Alerts: places below this one that break a threshold (most severe first)")}</h3>
+            {move || {
+                let (t, l, sup) = (period.get(), lang.get(), url.suppress.get());
+                active.get().into_iter().map(|th| {
+                    let list = alerts(&ds, ix, th, t);
+                    let total = list.len();
+                    let all = show_all.get().contains(&th);
+                    let shown = if all { total } else { total.min(FIRST) };
+                    let ds = ds.clone();
+                    view! {
+                        <div class="alert-list" data-threshold=th.key()>
+                            <h4>{th.label(l)} <span class="count" data-testid=format!("alert-count-{}", th.key())>{total}</span></h4>
+                            <ol>
+                                {list[..shown].iter().map(|&(i, sev)| {
+                                    let n = ds.node(i);
+                                    let href = url.href(&url.state.get_untracked().at_node(Some(&n.id)));
+                                    view! {
+                                        <li data-testid="alert-row" data-node-id=n.id.clone() data-threshold=th.key()>
+                                            <a href=href>{path_below(&ds, ix, i, l)}</a>
+                                            <span class="level">{level(n.level, l)}</span>
+                                            <span class="why">{describe(&ds, i, th, sev, t, l, sup)}</span>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ol>
+                            {(total > shown).then(|| view! {
+                                <button type="button" class="show-all" on:click=move |_| show_all.update(|v| v.push(th))>
+                                    {format!("{} {total}", tr(l, "显示全部", "Show all"))}
+                                </button>
+                            })}
+                        </div>
+                    }
+                }).collect_view()
+            }}
+            {move || active.get().is_empty().then(|| view! { <p>{tr(lang.get(), "未选择预警。", "No alert selected.")}</p> })}
+        </section>
+    }
+}

@@ -1,0 +1,223 @@
+import { test, expect, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { Dataset, Node } from './data';
+
+const ds = new Dataset();
+const ZHIJIN = '520524';
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return errors;
+}
+
+function descendants(id: string): Node[] {
+  const out: Node[] = [];
+  const walk = (n: string) => { for (const c of ds.children(n)) { out.push(c); walk(c.id); } };
+  walk(id);
+  return out;
+}
+
+/** The employment-rate target in force at a node: its own, else its nearest ancestor's. */
+function target(id: string): number | null {
+  for (let cur: string | undefined = id; cur; cur = ds.parent.get(cur)) {
+    const t = ds.node(cur).targets?.employment_rate;
+    if (t !== undefined) return t;
+  }
+  return null;
+}
+
+async function ready(page: Page) { await expect(page.getByTestId('app-ready')).toBeAttached(); }
+const ids = (page: Page, testid: string) => page.getByTestId(testid).evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')));
+
+test('selecting disabled at 织金县: KPIs, ranking, table and where-to-go equal the data', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(`./?node=${ZHIJIN}`);
+  await ready(page);
+  const chip = page.getByTestId('filter-group-disabled');
+  await expect(chip).toHaveAttribute('aria-pressed', 'false');
+  await chip.click();
+  await expect(page).toHaveURL(/group=disabled/);
+  await expect(page.getByTestId('filter-group-disabled')).toHaveAttribute('aria-pressed', 'true');
+  const county = ds.node(ZHIJIN);
+  await expect(page.getByTestId('kpi-disabled')).toHaveAttribute('data-value', String(ds.count(county, 'disabled')));
+  const share = (100 * ds.count(county, 'disabled') / ds.count(county, 'people')).toFixed(1);
+  await expect(page.getByTestId('kpi-disabled')).toContainText(`${share}%`);
+
+  // The ranking ranks the children by disabled people (its table alternative, in order).
+  const byDisabled = ds.children(ZHIJIN).sort((a, b) => ds.count(b, 'disabled') - ds.count(a, 'disabled') || (a.name < b.name ? -1 : 1));
+  const chartRows = page.getByTestId('chart-ranking').locator('tbody tr');
+  await expect(chartRows).toHaveCount(Math.min(byDisabled.length, 30));
+  for (let i = 0; i < Math.min(byDisabled.length, 30); i++) {
+    await expect(chartRows.nth(i).locator('td').nth(0)).toHaveText(byDisabled[i].name);
+    await expect(chartRows.nth(i).locator('td').nth(1)).toHaveText(ds.count(byDisabled[i], 'disabled').toLocaleString('en-US'));
+  }
+  // Switch to share: ranked by disabled / people.
+  await page.getByTestId('rank-by-share').click();
+  await expect(page).toHaveURL(/metric=disabled_share/);
+  const byShare = ds.children(ZHIJIN).sort((a, b) => ds.count(b, 'disabled') / ds.count(b, 'people') - ds.count(a, 'disabled') / ds.count(a, 'people'));
+  await expect(chartRows.first().locator('td').nth(0)).toHaveText(byShare[0].name);
+
+  // The table gains the group's column, equal to the data row by row.
+  const header = page.locator('.data-table thead th');
+  await expect(header.last()).toHaveText(/残疾人/);
+  for (const c of ds.children(ZHIJIN)) {
+    const cell = page.locator(`[data-testid="child-row"][data-node-id="${c.id}"] td`).last();
+    await expect(cell).toContainText(ds.count(c, 'disabled').toLocaleString('en-US'));
+  }
+
+  // Where to go: the first building is the one with the most disabled people (ties by id).
+  const buildings = descendants(ZHIJIN).filter((n) => n.level === 'building' && ds.count(n, 'disabled') > 0)
+    .sort((a, b) => ds.count(b, 'disabled') - ds.count(a, 'disabled') || (a.id < b.id ? -1 : 1));
+  const rows = page.getByTestId('where-to-go').locator('[data-group="disabled"] [data-testid="where-row"]');
+  await expect(rows).toHaveCount(Math.min(20, buildings.length));
+  expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')))).toEqual(buildings.slice(0, 20).map((b) => b.id));
+  await expect(rows.first()).toHaveAttribute('data-value', String(ds.count(buildings[0], 'disabled')));
+  // Each entry links to its building.
+  await rows.first().getByRole('link').click();
+  await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', buildings[0].id);
+  expect(errors).toEqual([]);
+});
+
+test('two groups are shown side by side, never added, and the interface says so', async ({ page }) => {
+  await page.goto(`./?node=${ZHIJIN}&group=disabled,left_behind_children`);
+  await ready(page);
+  await expect(page.getByTestId('overlap-note')).toBeVisible();
+  const county = ds.node(ZHIJIN);
+  await expect(page.getByTestId('kpi-disabled')).toHaveAttribute('data-value', String(ds.count(county, 'disabled')));
+  await expect(page.getByTestId('kpi-left_behind_children')).toHaveAttribute('data-value', String(ds.count(county, 'left_behind_children')));
+  const lists = page.getByTestId('where-to-go').locator('.wtg');
+  await expect(lists).toHaveCount(2);
+  await expect(lists.nth(0)).toHaveAttribute('data-group', 'disabled');
+  await expect(lists.nth(1)).toHaveAttribute('data-group', 'left_behind_children');
+  const box0 = (await lists.nth(0).boundingBox())!, box1 = (await lists.nth(1).boundingBox())!;
+  expect(Math.abs(box0.y - box1.y)).toBeLessThan(2); // side by side
+  const headers = await page.locator('.data-table thead th').allTextContents();
+  expect(headers.slice(-2).map((h) => h.replace(/[▲▼\s]/g, ''))).toEqual(['残疾人', '留守儿童']);
+  // No combined "either group" figure anywhere.
+  await expect(page.getByText(/合计.*(残疾人|留守儿童)/)).toHaveCount(0);
+});
+
+test('risk=red lists exactly the children that have red households, and how many', async ({ page }) => {
+  for (const id of ['5206', ZHIJIN, '520524-S1']) {
+    await page.goto(`./?node=${id}&risk=red`);
+    await ready(page);
+    await expect(page.getByTestId('filter-risk-red')).toHaveAttribute('aria-pressed', 'true');
+    const expected = ds.children(id).filter((c) => ds.count(c, 'risk_red') > 0);
+    const shown = await ids(page, 'child-row');
+    expect(shown.sort()).toEqual(expected.map((c) => c.id).sort());
+    for (const c of expected) {
+      await expect(page.locator(`[data-testid="child-row"][data-node-id="${c.id}"] td`).last()).toHaveText(ds.count(c, 'risk_red').toLocaleString('en-US'));
+    }
+  }
+});
+
+test('the alerts panel lists exactly the places that break each threshold, most severe first', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(`./?node=${ZHIJIN}&alert=below_target,zero_employment,low_income,still_at_risk`);
+  await ready(page);
+  const below = descendants(ZHIJIN);
+  const expected: Record<string, [string, number][]> = {
+    below_target: below.flatMap((n) => { const r = ds.rate(n), t = target(n.id); return r !== null && t !== null && r < t ? [[n.id, (t - r) * 100]] : []; }),
+    zero_employment: below.flatMap((n) => ds.count(n, 'zero_employment_households') > 0 ? [[n.id, ds.count(n, 'zero_employment_households')]] : []),
+    low_income: below.flatMap((n) => { const v = ds.income(n); return v !== null && v < 10000 ? [[n.id, 10000 - v]] : []; }),
+    still_at_risk: below.flatMap((n) => { const o = ds.count(n, 'monitored_households') - ds.count(n, 'risk_eliminated_households'); return o > 0 ? [[n.id, o]] : []; }),
+  };
+  for (const [key, list] of Object.entries(expected)) {
+    const section = page.getByTestId('alerts').locator(`.alert-list[data-threshold="${key}"]`);
+    await expect(page.getByTestId(`alert-count-${key}`)).toHaveText(String(list.length));
+    const more = section.locator('button.show-all');
+    if (await more.count()) await more.click();
+    const shown = await section.getByTestId('alert-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')));
+    expect(shown.length, key).toBe(list.length);
+    expect([...shown].sort(), key).toEqual(list.map((x) => x[0]).sort());
+    // Most severe first.
+    const sev = new Map(list);
+    for (let i = 1; i < shown.length; i++) expect(sev.get(shown[i - 1]!)! + 1e-9, key).toBeGreaterThanOrEqual(sev.get(shown[i]!)!);
+  }
+  expect(errors).toEqual([]);
+});
+
+test('the table exports as UTF-8 CSV with a BOM whose rows equal the table', async ({ page }) => {
+  await page.goto(`./?node=${ZHIJIN}&group=disabled`);
+  await ready(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-table').click()]);
+  const bytes = readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const csv = parseCsv(bytes.subarray(3).toString('utf8'));
+  const headers = (await page.locator('.data-table thead th').allTextContents()).map((h) => h.replace(/ [▲▼]$/, ''));
+  expect(csv[0]).toEqual(headers);
+  const rows = await page.getByTestId('child-row').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  expect(csv.slice(1)).toEqual(rows);
+  // The where-to-go list exports too.
+  const [wtg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-where-to-go').click()]);
+  const wb = readFileSync((await wtg.path())!);
+  expect([...wb.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const wrows = parseCsv(wb.subarray(3).toString('utf8'));
+  const items = await page.getByTestId('where-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
+  expect(wrows.slice(1).map((r) => r[2])).toEqual(items);
+});
+
+test('suppress=1 leaves no 1 or 2 visible anywhere, export included', async ({ page }) => {
+  // A grid with a building of 1 or 2 disabled people (so something must be hidden), with
+  // groups, risk and alerts all on.
+  const grid = [...ds.nodes.values()].find((n) => n.level === 'grid' && ds.children(n.id).some((c) => [1, 2].includes(ds.count(c, 'disabled'))))!.id;
+  await page.goto(`./?node=${grid}&suppress=1&group=disabled,left_behind_children,empty_nest_elderly&risk=red,yellow&alert=zero_employment,still_at_risk`);
+  await ready(page);
+  const small = /^[12](\D*)$/;
+  const texts = async (sel: string) => (await page.locator(sel).allTextContents()).map((t) => t.trim());
+  const values = await page.locator('[data-value]').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
+  expect(values.filter((v) => v === '1' || v === '2')).toEqual([]);
+  for (const sel of ['.kpi-value', 'td.num', '.wtg li b', '.alert-list .why', '.chart-data td:not(:first-child)']) {
+    const bad = (await texts(sel)).filter((t) => small.test(t) || /^[12]\s/.test(t) || /（[12]）/.test(t));
+    expect(bad, sel).toEqual([]);
+  }
+  expect(await texts('td.num')).toContain('<3'); // there were small cells, and they are hidden
+  // Tooltips: hover every bar of the ranking (by disabled people); none names a 1 or 2.
+  const canvas = page.getByTestId('chart-ranking').locator('canvas');
+  const box = (await canvas.boundingBox())!;
+  const n = Math.min(ds.children(grid).length, 30);
+  const tips: string[] = [];
+  for (let i = 0; i < n; i++) {
+    await canvas.hover({ position: { x: box.width / 2, y: 8 + ((box.height - 32) / n) * (i + 0.5) } });
+    tips.push((await page.locator('.tooltip').textContent()) ?? '');
+  }
+  expect(tips.filter((t) => t === '')).toEqual([]);
+  expect(tips.filter((t) => /：[12]$/.test(t))).toEqual([]);
+  const smallOnes = ds.children(grid).filter((c) => [1, 2].includes(ds.count(c, 'disabled'))).length;
+  expect(smallOnes).toBeGreaterThan(0);
+  expect(tips.filter((t) => t.endsWith('<3')).length).toBe(smallOnes);
+  // The building page too: facts, groups, risk colours.
+  const b = ds.children(grid)[0].id;
+  await page.goto(`./?node=${b}&suppress=1`);
+  await ready(page);
+  for (const sel of ['.kpi-value', '.facts dd', '.legend b']) {
+    expect((await texts(sel)).filter((t) => small.test(t)), sel).toEqual([]);
+  }
+  // Exports.
+  await page.goto(`./?node=${grid}&suppress=1&group=disabled`);
+  await ready(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-table').click()]);
+  const csv = parseCsv(readFileSync((await download.path())!).subarray(3).toString('utf8'));
+  expect(csv.slice(1).flatMap((r) => r.slice(1)).filter((c) => small.test(c) || /^[12]（/.test(c))).toEqual([]);
+});
+
+/** A small RFC 4180 reader: quotes, doubled quotes, commas and newlines in fields. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(field); field = ''; }
+    else if (ch === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else if (ch !== '\r') field += ch;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
