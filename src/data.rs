@@ -92,16 +92,19 @@ pub async fn resolve(
     while let Some(path) = ds.missing_shard(ix).map(str::to_string) {
         attach(&mut ds, &index_url, &path).await?;
     }
-    while subtree {
-        let missing: Vec<String> = std::iter::once(ix)
-            .chain(anju_data::view::staff::descendants(&ds, ix))
-            .filter_map(|i| ds.missing_shard(i).map(str::to_string))
-            .collect();
-        if missing.is_empty() {
-            break;
-        }
-        for path in missing {
-            attach(&mut ds, &index_url, &path).await?;
+    // Shards can name shards (county → site): repeat until nothing below is missing.
+    if subtree {
+        loop {
+            let missing: Vec<String> = std::iter::once(ix)
+                .chain(anju_data::view::staff::descendants(&ds, ix))
+                .filter_map(|i| ds.missing_shard(i).map(str::to_string))
+                .collect();
+            if missing.is_empty() {
+                break;
+            }
+            for path in missing {
+                attach(&mut ds, &index_url, &path).await?;
+            }
         }
     }
     cache.set_value(Some((index_url, ds.clone())));

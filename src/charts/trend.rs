@@ -30,7 +30,7 @@ pub fn trend_spec(ds: &Dataset, ix: NodeIx, lang: Lang) -> ChartSpec {
     let (rlo, rhi) = padded(&rate, 0.0, 1.0);
     let (ilo, ihi) = padded(&income, 0.0, f64::MAX);
     let mut lines = vec![Line {
-        name: Measure::EmploymentRate.label(lang).into(),
+        name: Measure::EmploymentRate.label(lang),
         color: "#1f6feb",
         texts: rate.iter().map(|v| Measure::EmploymentRate.format(*v, lang)).collect(),
         values: rate,
@@ -40,7 +40,7 @@ pub fn trend_spec(ds: &Dataset, ix: NodeIx, lang: Lang) -> ChartSpec {
     }];
     if income.iter().any(Option::is_some) {
         lines.push(Line {
-            name: Measure::IncomePerCapita.label(lang).into(),
+            name: Measure::IncomePerCapita.label(lang),
             color: "#e67e22",
             texts: income.iter().map(|v| Measure::IncomePerCapita.format(*v, lang)).collect(),
             values: income,

@@ -26,40 +26,30 @@ pub struct Tile {
     pub source: Option<String>,
 }
 
-fn count_tile(
-    ds: &Dataset,
-    ix: NodeIx,
-    t: usize,
-    m: Metric,
-    label: &'static str,
-    unit: &str,
-    lang: Lang,
-    sup: bool,
-) -> Tile {
-    let n = ds.node(ix);
-    let v = n.m.get(m, t);
-    Tile {
-        key: m.key(),
-        label,
-        raw: format::raw_s(v, sup),
-        text: format!("{}{unit}", format::count_s(v, lang, sup)),
-        sub: None,
-        status: "",
-        source: claim(n, m.key(), &ds.period_keys[t]).map(|c| source_line(ds, c)),
-    }
-}
-
 /// Every tile for node `ix` at period `t`, with a tile per selected special group;
 /// `sup` shows counts of 1 and 2 as "<3".
 pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool, groups: &[Group]) -> Vec<Tile> {
     let n = ds.node(ix);
     let pk = &ds.period_keys[t];
+    // A plain count: raw value, official form, and its source where published.
+    let count_tile = |m: Metric, label: &'static str, unit: &str| -> Tile {
+        let v = n.m.get(m, t);
+        Tile {
+            key: m.key(),
+            label,
+            raw: format::raw_s(v, sup),
+            text: format!("{}{unit}", format::count_s(v, lang, sup)),
+            sub: None,
+            status: "",
+            source: claim(n, m.key(), pk).map(|c| source_line(ds, c)),
+        }
+    };
     let (ren, hu) = (tr(lang, "人", ""), tr(lang, "户", ""));
     let mut out = vec![
-        count_tile(ds, ix, t, Metric::People, tr(lang, "搬迁人口", "People"), ren, lang, sup),
-        count_tile(ds, ix, t, Metric::Households, tr(lang, "搬迁户数", "Households"), hu, lang, sup),
-        count_tile(ds, ix, t, Metric::Labour, tr(lang, "劳动力", "Labour force"), ren, lang, sup),
-        count_tile(ds, ix, t, Metric::Employed, tr(lang, "已就业", "Employed"), ren, lang, sup),
+        count_tile(Metric::People, tr(lang, "搬迁人口", "People"), ren),
+        count_tile(Metric::Households, tr(lang, "搬迁户数", "Households"), hu),
+        count_tile(Metric::Labour, tr(lang, "劳动力", "Labour force"), ren),
+        count_tile(Metric::Employed, tr(lang, "已就业", "Employed"), ren),
     ];
     let rate = Measure::EmploymentRate.value(n, t);
     let target = measure::target(ds, ix, Measure::EmploymentRate);
@@ -76,16 +66,7 @@ pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool, groups: 
         },
         source: claim(n, "employment_rate", pk).or_else(|| claim(n, "employed", pk)).map(|c| source_line(ds, c)),
     });
-    out.push(count_tile(
-        ds,
-        ix,
-        t,
-        Metric::WelfarePosts,
-        tr(lang, "公益性岗位", "Public-welfare posts"),
-        ren,
-        lang,
-        sup,
-    ));
+    out.push(count_tile(Metric::WelfarePosts, tr(lang, "公益性岗位", "Public-welfare posts"), ren));
     let income = n.income.get(t);
     let growth = measure::yoy_growth(ds, ix, Measure::IncomePerCapita, t);
     out.push(Tile {
@@ -107,31 +88,22 @@ pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool, groups: 
     });
     let mh = n.m.get(Metric::MonitoredHouseholds, t);
     let el = n.m.get(Metric::RiskEliminatedHouseholds, t);
-    let mut monitored =
-        count_tile(ds, ix, t, Metric::MonitoredHouseholds, tr(lang, "监测户", "Monitored households"), hu, lang, sup);
+    let mut monitored = count_tile(Metric::MonitoredHouseholds, tr(lang, "监测户", "Monitored households"), hu);
     monitored.sub = Some(match lang {
         Lang::Zh => format!("已消除风险 {} 户（{}）", format::count_s(el, lang, sup), share_s(el, mh, sup)),
         Lang::En => format!("risk eliminated: {} ({})", format::count_s(el, lang, sup), share_s(el, mh, sup)),
     });
     out.push(monitored);
-    out.push(count_tile(ds, ix, t, Metric::MonitoredPeople, tr(lang, "监测人口", "Monitored people"), ren, lang, sup));
-    let mut zero = count_tile(
-        ds,
-        ix,
-        t,
-        Metric::ZeroEmploymentHouseholds,
-        tr(lang, "零就业家庭", "Zero-employment households"),
-        hu,
-        lang,
-        sup,
-    );
+    out.push(count_tile(Metric::MonitoredPeople, tr(lang, "监测人口", "Monitored people"), ren));
+    let mut zero =
+        count_tile(Metric::ZeroEmploymentHouseholds, tr(lang, "零就业家庭", "Zero-employment households"), hu);
     let z = n.m.get(Metric::ZeroEmploymentHouseholds, t);
     zero.status = if z > 0 { "bad" } else { "good" };
     zero.sub = Some(
         if z > 0 { tr(lang, "需动态清零", "must be brought to zero") } else { tr(lang, "已清零", "none") }.to_string(),
     );
     out.push(zero);
-    out.push(count_tile(ds, ix, t, Metric::Trained, tr(lang, "培训人数", "Trainees"), ren, lang, sup));
+    out.push(count_tile(Metric::Trained, tr(lang, "培训人数", "Trainees"), ren));
     // Special groups: each its count and share of people, never added together.
     let people = n.m.get(Metric::People, t);
     for &g in groups {
@@ -140,7 +112,7 @@ pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool, groups: 
         match out.iter_mut().find(|x| x.key == m.key()) {
             Some(existing) => existing.sub = Some(share),
             None => {
-                let mut tile = count_tile(ds, ix, t, m, group_label(g, lang), ren, lang, sup);
+                let mut tile = count_tile(m, group_label(g, lang), ren);
                 tile.sub = Some(share);
                 tile.status = "group";
                 out.push(tile);

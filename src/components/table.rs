@@ -7,9 +7,9 @@ use super::filters::{group_label, risk_name};
 use crate::ctx::use_url;
 use crate::export::{csv_bytes, download};
 use crate::i18n::{level, name, tr};
-use anju_data::format::{self, Lang};
+use anju_data::format;
 use anju_data::view::measure::{sort_children, Measure};
-use anju_data::view::query::{Group, Risk, Sort};
+use anju_data::view::query::{Sort, ViewState};
 use anju_data::{Dataset, Metric, NodeIx};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -32,17 +32,13 @@ pub struct TableModel {
     pub rows: Vec<(String, Vec<String>)>,
 }
 
-/// Builds the table for `ix`'s children at period `t`.
-pub fn table_model(
-    ds: &Dataset,
-    ix: NodeIx,
-    t: usize,
-    lang: Lang,
-    sup: bool,
-    groups: &[Group],
-    risks: &[Risk],
-    sort: Sort,
-) -> TableModel {
+/// Largest places first until someone clicks a header.
+pub const DEFAULT_SORT: Sort = Sort { by: Some(Measure::Count(Metric::People)), desc: true };
+
+/// Builds the table for `ix`'s children at period `t`, as `view` filters and sorts it.
+pub fn table_model(ds: &Dataset, ix: NodeIx, t: usize, view: &ViewState) -> TableModel {
+    let (lang, sup, groups, risks) = (view.lang, view.suppress, &view.groups[..], &view.risks[..]);
+    let sort = view.sort.unwrap_or(DEFAULT_SORT);
     let mut columns: Vec<(Option<Measure>, String)> = vec![(None, tr(lang, "名称", "Name").into())];
     columns.extend(COLUMNS.iter().map(|m| (Some(*m), m.label(lang))));
     columns.extend(groups.iter().map(|g| (Some(Measure::Count(g.metric())), group_label(*g, lang).to_string())));
@@ -79,8 +75,8 @@ pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
     });
     let ds2 = ds.clone();
     let model = Memo::new(move |_| {
-        let (groups, risks) = url.state.with(|s| (s.groups.clone(), s.risks.clone()));
-        table_model(&ds2, ix, period.get(), lang.get(), url.suppress.get(), &groups, &risks, sort.get())
+        let t = period.get();
+        url.state.with(|s| table_model(&ds2, ix, t, s))
     });
     let header = move |col: Option<Measure>, label: String| {
         let current = sort.get();

@@ -17,7 +17,7 @@ pub mod text;
 pub mod validate;
 pub mod view;
 
-pub use dataset::{load_all, Dataset, NodeIx};
+pub use dataset::{load_all, validate_streaming, Dataset, NodeIx};
 pub use metric::Metric;
 pub use model::{DataFile, Level, Node, Period};
 pub use problem::{Check, Location, Problem, Problems};

@@ -309,3 +309,24 @@ proptest! {
         prop_assert!(ps.list.iter().any(|p| p.check == Check::Sum), "changing {} at {} gave {:?}", m.key(), g.nodes[k].id, ps.list.first());
     }
 }
+
+/// The streaming check finds the same problems as the full load, one county at a time.
+#[test]
+fn streaming_validation_agrees_with_the_full_load() {
+    let scale = tiny(2, 3, 14, 20_000);
+    let mut g = generate_scale(&scale, 4, 3).unwrap();
+    let w = layout(&g, &WriteOptions::default());
+    let read = |p: &str| w.files.iter().find(|(n, _)| n == p).map(|(_, b)| b.clone()).ok_or_else(|| p.to_string());
+    assert!(anju_data::validate_streaming("index.json", read).is_empty());
+    // Break one count deep inside a shard: both ways report it.
+    let k = g.nodes.iter().position(|n| n.level == anju_data::Level::Building).unwrap();
+    g.nodes[k].m.set(Metric::Disabled, anju_data::Series::Const(999_999));
+    let w = layout(&g, &WriteOptions::default());
+    let read = |p: &str| w.files.iter().find(|(n, _)| n == p).map(|(_, b)| b.clone()).ok_or_else(|| p.to_string());
+    let streamed: Vec<_> =
+        anju_data::validate_streaming("index.json", read).list.into_iter().map(|p| (p.check, p.at)).collect();
+    let (_, full) = load_all("index.json", read);
+    let full: Vec<_> = full.list.into_iter().map(|p| (p.check, p.at)).collect();
+    assert!(!streamed.is_empty());
+    assert_eq!(streamed, full);
+}

@@ -139,6 +139,11 @@ pub fn layout(g: &Generated, opts: &WriteOptions) -> Written {
 pub fn write_dir(dir: &Path, w: &Written) -> std::io::Result<()> {
     let tmp = sibling(dir, "tmp");
     let old = sibling(dir, "old");
+    // A run killed between the two renames below left the previous dataset at `old`:
+    // put it back before anything else.
+    if !dir.exists() && old.is_dir() {
+        std::fs::rename(&old, dir)?;
+    }
     let _ = std::fs::remove_dir_all(&tmp);
     for (rel, bytes) in &w.files {
         let p = tmp.join(rel);

@@ -96,7 +96,7 @@ impl Threshold {
             Threshold::BelowTarget => {
                 let rate = Measure::EmploymentRate.value(n, t)?;
                 let target = measure::target(ds, ix, Measure::EmploymentRate)?;
-                (rate < target).then(|| (target - rate) * 100.0)
+                (rate < target).then_some((target - rate) * 100.0)
             }
             Threshold::ZeroEmployment => {
                 let z = n.m.get(Metric::ZeroEmploymentHouseholds, t);
@@ -104,7 +104,7 @@ impl Threshold {
             }
             Threshold::LowIncome => {
                 let v = n.income.get(t)?;
-                (v < LOW_INCOME_YUAN).then(|| LOW_INCOME_YUAN - v)
+                (v < LOW_INCOME_YUAN).then_some(LOW_INCOME_YUAN - v)
             }
             Threshold::StillAtRisk => {
                 let open =

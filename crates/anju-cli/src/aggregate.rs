@@ -1,0 +1,377 @@
+//! Households in, the dashboard's data out: counts per building and period, rolled up
+//! through grid, community, site, county and city; checked by the validator before it is
+//! written, and written atomically.
+
+use crate::columns::{map_header, Field, Header};
+use crate::row::{parse_row, Colour, Household, Kind, RowProblem};
+use crate::source::{read, EncodingChoice, FileError, Input};
+use anju_data::gen::presets::Generated;
+use anju_data::gen::write::{layout, write_dir, WriteOptions};
+use anju_data::metric::{Metric, N_METRICS};
+use anju_data::model::{Level, Meta, Node, Period, Text};
+use anju_data::rollup::{rollup_into, round_fen};
+use anju_data::series::{Income, Series};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::time::Instant;
+
+pub struct Options {
+    pub inputs: Vec<PathBuf>,
+    pub out: PathBuf,
+    pub encoding: EncodingChoice,
+    pub strict: bool,
+    pub title: Option<String>,
+    /// Show a progress bar (on a terminal).
+    pub progress: bool,
+}
+
+/// What happened, for the closing summary.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub files: Vec<(String, &'static str)>,
+    pub rows: u64,
+    pub households: u64,
+    pub people: u64,
+    pub bad_rows: u64,
+    /// The first problems, in order (every problem is counted in `by_kind`).
+    pub problems: Vec<RowProblem>,
+    pub by_kind: BTreeMap<Kind, u64>,
+    /// (file, header) of identity columns found and skipped.
+    pub identity_columns: Vec<(String, String)>,
+    pub ignored_columns: Vec<(String, String)>,
+    pub nodes: usize,
+    pub periods: usize,
+    pub seconds: f64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AggError {
+    #[error(transparent)]
+    File(#[from] FileError),
+    #[error("{file}: 缺少必需的列 / required columns missing: {columns}")]
+    MissingColumns { file: String, columns: String },
+    #[error("--strict: {0}")]
+    Strict(Box<RowProblem>),
+    #[error("没有有效的户记录 / no valid household rows")]
+    NoRows,
+    #[error("汇总结果未通过校验 / the aggregated data failed validation: {0}")]
+    Invalid(String),
+    #[error("{path}: 无法写入 / cannot write: {message}")]
+    Write { path: String, message: String },
+}
+
+/// Sums for one building and period, dense by metric.
+struct Acc {
+    m: [u64; N_METRICS],
+    income_sum: f64,
+}
+
+/// Adds one household to its building's sums. Each line is a definition from
+/// docs/registers.md.
+fn add(a: &mut Acc, h: &Household) {
+    use Metric::*;
+    let mut inc = |m: Metric, v: u64| a.m[m.index()] += v;
+    let employed: u64 = h.channels.iter().sum();
+    inc(Households, 1);
+    inc(People, h.size);
+    inc(Labour, h.labour);
+    inc(LabourHouseholds, u64::from(h.labour > 0));
+    inc(Employed, employed);
+    inc(EmployedHouseholds, u64::from(employed > 0));
+    for (m, v) in [Away, NearHome, Workshop, WelfarePosts, SelfEmployed].iter().zip(h.channels) {
+        inc(*m, v);
+    }
+    inc(ZeroEmploymentHouseholds, u64::from(h.labour > 0 && employed == 0));
+    inc(Trained, h.trained);
+    for (m, v) in [
+        LeftBehindChildren,
+        EmptyNestElderly,
+        Disabled,
+        SeverelyDisabled,
+        SubsistenceAllowance,
+        Elderly75Plus,
+        PartyMembers,
+    ]
+    .iter()
+    .zip(h.groups)
+    {
+        inc(*m, v);
+    }
+    inc(SubsistenceHouseholds, u64::from(h.groups[4] > 0));
+    inc(MonitoredHouseholds, u64::from(h.monitored));
+    inc(MonitoredPeople, if h.monitored { h.size } else { 0 });
+    inc(RiskEliminatedHouseholds, u64::from(h.eliminated));
+    inc(RiskEliminatedPeople, if h.eliminated { h.size } else { 0 });
+    inc(
+        match h.colour {
+            Colour::Red => RiskRed,
+            Colour::Yellow => RiskYellow,
+            Colour::Green => RiskGreen,
+        },
+        1,
+    );
+    if let Some(v) = h.income {
+        inc(IncomePeople, h.size);
+        inc(LowIncomeHouseholds, u64::from(v < anju_data::view::staff::LOW_INCOME_YUAN));
+        a.income_sum += v * h.size as f64;
+    }
+}
+
+/// Reads every input and aggregates; writes the dataset unless a problem stops it.
+pub fn run(opts: &Options) -> Result<Summary, AggError> {
+    let start = Instant::now();
+    let mut sum = Summary::default();
+    // Building path → its sums per period.
+    // A building has a few periods: a small vec, not a map (a BTreeMap leaf reserves room
+    // for 11 of these 528-byte sums, which at 175,000 buildings is ~900 MB).
+    let mut buildings: HashMap<[String; 6], Vec<(Period, Acc)>> = HashMap::new();
+    let mut files: Vec<PathBuf> = Vec::new();
+    for input in &opts.inputs {
+        if input.is_dir() {
+            let mut inside: Vec<PathBuf> = std::fs::read_dir(input)
+                .map_err(|e| FileError::Io { path: input.display().to_string(), message: e.to_string() })?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| ["csv", "xlsx"].contains(&e.to_ascii_lowercase().as_str()))
+                })
+                .collect();
+            inside.sort();
+            files.extend(inside);
+        } else {
+            files.push(input.clone());
+        }
+    }
+    let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+    let bar = if opts.progress && total_bytes > 8 << 20 {
+        let b = indicatif::ProgressBar::new(total_bytes);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {elapsed} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let mut done_bytes = 0u64;
+    for f in &files {
+        let name = f.display().to_string();
+        let mut header: Option<Header> = None;
+        let mut width = 0usize;
+        let mut fatal: Option<AggError> = None;
+        let bar2 = bar.clone();
+        let base = done_bytes;
+        let progress = move |b: u64| bar2.set_position(base + b);
+        let enc = read(f, opts.encoding, &progress, &mut |input| {
+            if fatal.is_some() {
+                return;
+            }
+            match input {
+                Input::Header(cells) => {
+                    let h = map_header(&cells);
+                    for id in &h.identity {
+                        sum.identity_columns.push((name.clone(), id.clone()));
+                    }
+                    for ig in &h.ignored {
+                        sum.ignored_columns.push((name.clone(), ig.clone()));
+                    }
+                    if !h.missing.is_empty() {
+                        let cols: Vec<&str> = h.missing.iter().map(|f: &Field| f.header()).collect();
+                        fatal = Some(AggError::MissingColumns { file: name.clone(), columns: cols.join("、") });
+                    }
+                    width = cells.len();
+                    header = Some(h);
+                }
+                Input::Row(line, cells) => {
+                    let Some(h) = &header else { return };
+                    // Blank lines at the end of a sheet are not households.
+                    if (0..cells.width()).all(|i| cells.cell(i).map(|c| c.trim().is_empty()).unwrap_or(false)) {
+                        return;
+                    }
+                    sum.rows += 1;
+                    match parse_row(&name, line, h, width, cells) {
+                        Ok(hh) => {
+                            sum.households += 1;
+                            sum.people += hh.size;
+                            let per = buildings.entry(hh.path.clone()).or_default();
+                            let k = match per.iter().position(|(p, _)| *p == hh.period) {
+                                Some(k) => k,
+                                None => {
+                                    per.push((hh.period, Acc { m: [0; N_METRICS], income_sum: 0.0 }));
+                                    per.len() - 1
+                                }
+                            };
+                            add(&mut per[k].1, &hh);
+                        }
+                        Err(ps) => {
+                            sum.bad_rows += 1;
+                            for p in ps {
+                                *sum.by_kind.entry(p.kind).or_insert(0) += 1;
+                                if opts.strict {
+                                    fatal = Some(AggError::Strict(Box::new(p)));
+                                    return;
+                                }
+                                if sum.problems.len() < 10_000 {
+                                    sum.problems.push(p);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        })?;
+        if let Some(e) = fatal {
+            bar.finish_and_clear();
+            return Err(e);
+        }
+        done_bytes += std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
+        bar.set_position(done_bytes);
+        sum.files.push((name, enc));
+    }
+    bar.finish_and_clear();
+    rss("read");
+    if buildings.is_empty() {
+        return Err(AggError::NoRows);
+    }
+    let generated = build(buildings, opts.title.as_deref(), files.len());
+    rss("built");
+    sum.nodes = generated.nodes.len();
+    sum.periods = generated.periods.len();
+    let written = layout(&generated, &WriteOptions::default());
+    // The tree is in `written` now; the validator below reloads it from those bytes, so
+    // holding both copies would double the peak memory at national scale.
+    rss("laid out");
+    drop(generated);
+    let by_name: HashMap<&str, &[u8]> = written.files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+    let problems =
+        anju_data::validate_streaming("index.json", |p| by_name.get(p).copied().ok_or_else(|| p.to_string()));
+    if !problems.is_empty() {
+        return Err(AggError::Invalid(
+            problems.list.iter().take(5).map(|p| p.to_string()).collect::<Vec<_>>().join("; "),
+        ));
+    }
+    rss("validated");
+    write_dir(&opts.out, &written)
+        .map_err(|e| AggError::Write { path: opts.out.display().to_string(), message: e.to_string() })?;
+    sum.seconds = start.elapsed().as_secs_f64();
+    Ok(sum)
+}
+
+/// The last day of a month, for `as_of`.
+fn month_end(p: Period) -> String {
+    use chrono::NaiveDate;
+    let next = if p.month == 12 {
+        NaiveDate::from_ymd_opt(p.year as i32 + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(p.year as i32, p.month as u32 + 1, 1)
+    };
+    next.and_then(|d| d.pred_opt()).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| format!("{p}-28"))
+}
+
+/// One tree level under construction: children by (level, name), sorted so ids are stable.
+#[derive(Default)]
+struct Branch {
+    kids: BTreeMap<(Level, String), Branch>,
+    building: Option<Vec<(Period, Acc)>>,
+}
+
+/// The level each register column stands for.
+const LEVELS: [Level; 6] = [Level::City, Level::County, Level::Site, Level::Community, Level::Grid, Level::Building];
+
+fn build(buildings: HashMap<[String; 6], Vec<(Period, Acc)>>, title: Option<&str>, n_files: usize) -> Generated {
+    let periods: Vec<Period> =
+        buildings.values().flat_map(|m| m.iter().map(|(p, _)| *p)).collect::<BTreeSet<_>>().into_iter().collect();
+    let np = periods.len();
+    let mut root = Branch::default();
+    for (path, per) in buildings {
+        let mut cur = &mut root;
+        // An empty community or grid skips that level (a small site holds buildings directly).
+        for (name, level) in path.iter().zip(LEVELS) {
+            if !name.is_empty() {
+                cur = cur.kids.entry((level, name.clone())).or_default();
+            }
+        }
+        cur.building = Some(per);
+    }
+    let title = title.unwrap_or("台账汇总");
+    let mut nodes = vec![Node { name_en: Some("All registers".into()), ..Node::new("R", title, Level::Region) }];
+    // Depth first: a node's id extends its parent's (C1-2-S3-G1-B4), so deep links find
+    // their shard.
+    fn walk(b: &Branch, parent: usize, nodes: &mut Vec<Node>, periods: &[Period]) {
+        for (k, ((level, name), kid)) in b.kids.iter().enumerate() {
+            let tag = match level {
+                Level::Site => "S",
+                Level::Community => "C",
+                Level::Grid => "G",
+                Level::Building => "B",
+                _ => "",
+            };
+            let id = if parent == 0 { format!("C{}", k + 1) } else { format!("{}-{tag}{}", nodes[parent].id, k + 1) };
+            let mut n = Node::new(id.clone(), name.clone(), *level);
+            nodes[parent].children.push(id);
+            if let Some(per) = &kid.building {
+                for &m in Metric::ALL {
+                    let own = u64::from(m == Metric::Buildings);
+                    let at = |p: &Period| per.iter().find(|(q, _)| q == p).map(|(_, a)| a);
+                    n.m.set(
+                        m,
+                        Series::from_values(
+                            periods.iter().map(|p| at(p).map(|a| a.m[m.index()]).unwrap_or(0) + own).collect(),
+                        ),
+                    );
+                }
+                n.income = Income::from_values(
+                    periods
+                        .iter()
+                        .map(|p| {
+                            per.iter().find(|(q, _)| q == p).map(|(_, a)| a).and_then(|a| {
+                                let w = a.m[Metric::IncomePeople.index()];
+                                (w > 0).then(|| round_fen(a.income_sum / w as f64))
+                            })
+                        })
+                        .collect(),
+                );
+            }
+            let ix = nodes.len();
+            nodes.push(n);
+            walk(kid, ix, nodes, periods);
+        }
+    }
+    walk(&root, 0, &mut nodes, &periods);
+    // Roll up, children before parents; children always come after their parent.
+    let index: HashMap<String, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).collect();
+    for i in (0..nodes.len()).rev() {
+        if nodes[i].children.is_empty() {
+            continue;
+        }
+        let kid_ix: Vec<usize> = nodes[i].children.iter().map(|c| index[c]).collect();
+        let (head, tail) = nodes.split_at_mut(i + 1);
+        let refs: Vec<&Node> = kid_ix.iter().map(|&k| &tail[k - i - 1]).collect();
+        rollup_into(&mut head[i], &refs, np);
+    }
+    let last = periods.last().copied().unwrap_or(Period { year: 2000, month: 1 });
+    Generated {
+        meta: Meta {
+            title: Text { zh: title.to_string(), en: "Aggregated household registers".into() },
+            as_of: month_end(last),
+            provenance: Text {
+                zh: format!("由 {n_files} 个户级台账文件汇总而成，仅含统计数字，已去除姓名、身份证号等身份信息。"),
+                en: format!("Aggregated from {n_files} household register file(s); counts only, with names, ID numbers and other identity data removed."),
+            },
+            sources: Default::default(),
+        },
+        periods,
+        nodes,
+        root: "R".into(),
+    }
+}
+
+/// With ANJU_MEM=1, prints resident memory after each phase (for tuning).
+fn rss(phase: &str) {
+    if std::env::var_os("ANJU_MEM").is_some() {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let line = status.lines().find(|l| l.starts_with("VmRSS")).unwrap_or("");
+        eprintln!("[mem] {phase}: {line}");
+    }
+}

@@ -1,0 +1,188 @@
+//! Register columns: Chinese headers with English aliases (docs/registers.md). Identity
+//! columns (names, ID numbers, phones, addresses) are recognised from the header alone
+//! and never read.
+
+/// A column the aggregator uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Period,
+    City,
+    County,
+    Site,
+    Community,
+    Grid,
+    Building,
+    Size,
+    Labour,
+    Away,
+    NearHome,
+    Workshop,
+    WelfarePost,
+    SelfEmployed,
+    Income,
+    Trained,
+    LeftBehindChildren,
+    EmptyNestElderly,
+    Disabled,
+    SeverelyDisabled,
+    SubsistenceAllowance,
+    Elderly75Plus,
+    PartyMembers,
+    RiskColour,
+    Monitored,
+    RiskEliminated,
+}
+
+/// (field, Chinese header, other accepted headers, required)
+pub const COLUMNS: &[(Field, &str, &[&str], bool)] = &[
+    (Field::Period, "统计期", &["period", "统计月份", "月份"], true),
+    (Field::City, "市", &["city", "市州", "市(州)"], true),
+    (Field::County, "县", &["county", "县区", "县(区)", "区县"], true),
+    (Field::Site, "安置点", &["site", "安置区"], true),
+    (Field::Community, "社区", &["community"], false),
+    (Field::Grid, "网格", &["grid"], false),
+    (Field::Building, "楼栋", &["building", "楼号"], true),
+    (Field::Size, "户人数", &["household_size", "家庭人口", "家庭人口数"], true),
+    (Field::Labour, "劳动力", &["labour", "劳动力人数"], false),
+    (Field::Away, "外出务工", &["away"], false),
+    (Field::NearHome, "就近就业", &["near_home"], false),
+    (Field::Workshop, "车间就业", &["workshop", "就业车间"], false),
+    (Field::WelfarePost, "公益性岗位", &["welfare_posts", "welfare_post"], false),
+    (Field::SelfEmployed, "自主创业", &["self_employed"], false),
+    (Field::Income, "人均纯收入", &["income_per_capita", "人均纯收入(元)"], false),
+    (Field::Trained, "培训人数", &["trained"], false),
+    (Field::LeftBehindChildren, "留守儿童", &["left_behind_children"], false),
+    (Field::EmptyNestElderly, "空巢老人", &["empty_nest_elderly"], false),
+    (Field::Disabled, "残疾人", &["disabled"], false),
+    (Field::SeverelyDisabled, "重度残疾人", &["severely_disabled", "重残"], false),
+    (Field::SubsistenceAllowance, "低保人数", &["subsistence_allowance", "低保"], false),
+    (Field::Elderly75Plus, "75岁以上老人", &["elderly_75_plus"], false),
+    (Field::PartyMembers, "党员", &["party_members"], false),
+    (Field::RiskColour, "风险等级", &["risk_colour", "risk", "风险颜色"], false),
+    (Field::Monitored, "监测户", &["monitored", "是否监测户"], false),
+    (Field::RiskEliminated, "风险已消除", &["risk_eliminated", "是否消除风险"], false),
+];
+
+impl Field {
+    pub fn header(self) -> &'static str {
+        COLUMNS.iter().find(|c| c.0 == self).map(|c| c.1).unwrap_or("?")
+    }
+}
+
+/// Words that mark a column as identity data. Matching is on the header only.
+const IDENTITY: &[&str] = &[
+    "姓名",
+    "名字",
+    "户主",
+    "身份证",
+    "证件",
+    "手机",
+    "电话",
+    "联系方式",
+    "住址",
+    "地址",
+    "门牌",
+    "银行",
+    "账号",
+    "name",
+    "id_number",
+    "idcard",
+    "id_card",
+    "phone",
+    "mobile",
+    "tel",
+    "address",
+];
+
+fn normalise(h: &str) -> String {
+    h.trim()
+        .trim_start_matches('\u{feff}')
+        .replace([' ', '\u{3000}'], "")
+        .replace('（', "(")
+        .replace('）', ")")
+        .to_lowercase()
+}
+
+/// How a file's header maps to fields.
+#[derive(Debug, Default)]
+pub struct Header {
+    /// Column index per field.
+    pub fields: Vec<(Field, usize)>,
+    /// Identity columns found (their headers, which are not personal data).
+    pub identity: Vec<String>,
+    /// Columns neither used nor identity, ignored.
+    pub ignored: Vec<String>,
+    /// Required columns missing.
+    pub missing: Vec<Field>,
+    /// Headers that appear twice.
+    pub duplicate: Vec<String>,
+}
+
+pub fn is_identity(header: &str) -> bool {
+    let h = normalise(header);
+    IDENTITY.iter().any(|w| h.contains(w))
+}
+
+/// Maps a header row. Identity is decided first: a column called 户主姓名 is identity even
+/// though it contains 户.
+pub fn map_header(cells: &[String]) -> Header {
+    let mut out = Header::default();
+    for (i, raw) in cells.iter().enumerate() {
+        let h = normalise(raw);
+        if h.is_empty() {
+            continue;
+        }
+        if is_identity(raw) {
+            out.identity.push(raw.trim().to_string());
+            continue;
+        }
+        let found =
+            COLUMNS.iter().find(|(_, zh, aliases, _)| normalise(zh) == h || aliases.iter().any(|a| normalise(a) == h));
+        match found {
+            Some(&(f, ..)) if out.fields.iter().any(|(g, _)| *g == f) => out.duplicate.push(raw.trim().to_string()),
+            Some(&(f, ..)) => out.fields.push((f, i)),
+            None => out.ignored.push(raw.trim().to_string()),
+        }
+    }
+    out.missing = COLUMNS.iter().filter(|c| c.3 && !out.fields.iter().any(|(f, _)| *f == c.0)).map(|c| c.0).collect();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(v: &[&str]) -> Header {
+        map_header(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn chinese_english_and_identity() {
+        let m = h(&[
+            "\u{feff}统计期",
+            "city",
+            "县（区）",
+            "安置点",
+            "楼栋",
+            "户主姓名",
+            "身份证号",
+            "手机号",
+            "户人数",
+            "备注",
+        ]);
+        assert_eq!(
+            m.fields.iter().map(|f| f.0).collect::<Vec<_>>(),
+            [Field::Period, Field::City, Field::County, Field::Site, Field::Building, Field::Size]
+        );
+        assert_eq!(m.identity, ["户主姓名", "身份证号", "手机号"]);
+        assert_eq!(m.ignored, ["备注"]);
+        assert!(m.missing.is_empty());
+    }
+
+    #[test]
+    fn missing_and_duplicate_columns() {
+        let m = h(&["统计期", "市", "市", "楼栋"]);
+        assert_eq!(m.duplicate, ["市"]);
+        assert_eq!(m.missing, [Field::County, Field::Site, Field::Size]);
+    }
+}

@@ -1,0 +1,170 @@
+//! `anju aggregate --input <files or folders> --out <dir>` and `anju gen-registers`.
+
+use anju_cli::aggregate::{run, Options};
+use anju_cli::registers::{generate, write_xlsx, CsvOut, Spec};
+use anju_cli::source::EncodingChoice;
+use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "anju", about = "安居 Anju: household registers (台账) to dashboard data")]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Aggregate registers (CSV in UTF-8 or GBK, XLSX) into the dashboard's data format.
+    Aggregate {
+        /// Register files, or folders of them (*.csv, *.xlsx).
+        #[arg(long, required = true, num_args = 1..)]
+        input: Vec<PathBuf>,
+        /// The dataset folder to write (replaced atomically).
+        #[arg(long)]
+        out: PathBuf,
+        /// CSV text encoding; auto detects UTF-8, else GBK.
+        #[arg(long, value_enum, default_value = "auto")]
+        encoding: EncodingChoice,
+        /// Stop at the first bad row instead of skipping bad rows.
+        #[arg(long)]
+        strict: bool,
+        /// The dataset's title.
+        #[arg(long)]
+        title: Option<String>,
+        /// Print messages in English only.
+        #[arg(long)]
+        en: bool,
+    },
+    /// Generate synthetic registers for tests and benchmarks.
+    GenRegisters {
+        #[arg(long)]
+        out: PathBuf,
+        /// csv or xlsx
+        #[arg(long, default_value = "csv")]
+        format: String,
+        #[arg(long, value_enum, default_value = "utf-8")]
+        encoding: EncodingChoice,
+        /// Use the national scale (about 2.6 million households).
+        #[arg(long)]
+        national: bool,
+        #[arg(long, default_value_t = 2)]
+        cities: usize,
+        #[arg(long, default_value_t = 12)]
+        periods: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Add identity columns (fake names, ID and phone numbers).
+        #[arg(long)]
+        with_identity: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().cmd {
+        Cmd::Aggregate { input, out, encoding, strict, title, en } => {
+            let opts = Options {
+                inputs: input,
+                out: out.clone(),
+                encoding,
+                strict,
+                title,
+                progress: std::io::stderr().is_terminal(),
+            };
+            let say =
+                |zh: String, english: String| if en { println!("{english}") } else { println!("{zh} / {english}") };
+            match run(&opts) {
+                Ok(s) => {
+                    for (file, col) in &s.identity_columns {
+                        say(format!("警告：{file} 含身份信息列“{col}”，已忽略，未读取其内容"), format!("warning: {file} has an identity column \"{col}\"; it was skipped and its contents never read"));
+                    }
+                    for (file, col) in &s.ignored_columns {
+                        say(
+                            format!("提示：{file} 的列“{col}”未使用"),
+                            format!("note: {file}: column \"{col}\" is not used"),
+                        );
+                    }
+                    for p in &s.problems {
+                        println!("{p}");
+                    }
+                    if s.bad_rows as usize > s.problems.len() {
+                        say(
+                            format!("……其余问题未列出，共 {} 行有问题", s.bad_rows),
+                            format!("… more problems not listed; {} bad rows in all", s.bad_rows),
+                        );
+                    }
+                    let kinds: Vec<String> =
+                        s.by_kind.iter().map(|(k, n)| format!("{}/{} {n}", k.zh(), k.en())).collect();
+                    say(
+                        format!("读取 {} 行，汇总 {} 户 {} 人，跳过 {} 行；{} 个节点、{} 个统计期，写入 {}；用时 {:.1} 秒", s.rows, s.households, s.people, s.bad_rows, s.nodes, s.periods, out.display(), s.seconds),
+                        format!("read {} rows, aggregated {} households and {} people, skipped {} rows; {} nodes, {} periods, written to {}; {:.1} s", s.rows, s.households, s.people, s.bad_rows, s.nodes, s.periods, out.display(), s.seconds),
+                    );
+                    if !kinds.is_empty() {
+                        say(
+                            format!("问题分类：{}", kinds.join("，")),
+                            format!("problems by kind: {}", kinds.join(", ")),
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    eprintln!(
+                        "未写入任何数据，原有数据保持不变 / nothing was written; any previous dataset is unchanged"
+                    );
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Cmd::GenRegisters { out, format, encoding, national, cities, periods, seed, with_identity } => {
+            let spec = if national {
+                Spec { seed, with_identity, ..Spec::national() }
+            } else {
+                Spec {
+                    cities,
+                    counties_per_city: 3,
+                    sites_per_county: 4,
+                    buildings_per_site: 6,
+                    households_per_building: 40,
+                    periods,
+                    seed,
+                    with_identity,
+                }
+            };
+            let result = if format == "xlsx" {
+                let mut rows = Vec::new();
+                let exp = generate(&spec, &mut |r| rows.push(r.to_vec()));
+                write_xlsx(&out, &rows).map(|_| exp).map_err(|e| e.to_string())
+            } else {
+                (|| -> std::io::Result<_> {
+                    let f = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&out)?);
+                    let mut w = CsvOut::new(f, encoding == EncodingChoice::Gbk)?;
+                    let mut err = None;
+                    let exp = generate(&spec, &mut |r| {
+                        if err.is_none() {
+                            err = w.row(r).err();
+                        }
+                    });
+                    if let Some(e) = err {
+                        return Err(e);
+                    }
+                    w.finish()?;
+                    Ok(exp)
+                })()
+                .map_err(|e| e.to_string())
+            };
+            match result {
+                Ok(exp) => {
+                    println!("{} households, {} people → {}", exp.households, exp.people, out.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("cannot write {}: {e}", out.display());
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}

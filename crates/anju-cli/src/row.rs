@@ -1,0 +1,403 @@
+//! One register row → one household, validated field by field. A problem names the file,
+//! the row (as a spreadsheet numbers it: the header is row 1), the column, the value and
+//! the reason, in Chinese and English. Identity columns never reach this code.
+
+use crate::columns::{Field, Header};
+use anju_data::model::Period;
+use std::borrow::Cow;
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Missing,
+    NotANumber,
+    Negative,
+    NotWhole,
+    TooLarge,
+    BadPeriod,
+    BadRisk,
+    BadYesNo,
+    Inconsistent,
+    FieldCount,
+    Encoding,
+}
+
+impl Kind {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Kind::Missing => "必填项为空",
+            Kind::NotANumber => "不是数字",
+            Kind::Negative => "不能为负数",
+            Kind::NotWhole => "应为整数",
+            Kind::TooLarge => "数值过大",
+            Kind::BadPeriod => "统计期格式无效",
+            Kind::BadRisk => "风险等级应为红、黄或绿",
+            Kind::BadYesNo => "应为“是”或“否”",
+            Kind::Inconsistent => "与同一行其他数字矛盾",
+            Kind::FieldCount => "列数与表头不符",
+            Kind::Encoding => "文字编码无效",
+        }
+    }
+    pub fn en(self) -> &'static str {
+        match self {
+            Kind::Missing => "a required value is empty",
+            Kind::NotANumber => "not a number",
+            Kind::Negative => "must not be negative",
+            Kind::NotWhole => "must be a whole number",
+            Kind::TooLarge => "too large",
+            Kind::BadPeriod => "invalid period",
+            Kind::BadRisk => "risk colour must be red, yellow or green",
+            Kind::BadYesNo => "must be yes or no",
+            Kind::Inconsistent => "contradicts other numbers in the row",
+            Kind::FieldCount => "the number of cells differs from the header",
+            Kind::Encoding => "invalid text encoding",
+        }
+    }
+}
+
+/// A located problem with a row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowProblem {
+    pub file: String,
+    pub row: u64,
+    pub column: String,
+    pub value: String,
+    pub kind: Kind,
+    /// What exactly, when the kind alone does not say (for Inconsistent).
+    pub detail_zh: String,
+    pub detail_en: String,
+}
+
+impl fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} 第{}行 [{}] \"{}\": {}{} / row {} column {} value \"{}\": {}{}",
+            self.file,
+            self.row,
+            self.column,
+            self.value,
+            self.kind.zh(),
+            self.detail_zh,
+            self.row,
+            self.column,
+            self.value,
+            self.kind.en(),
+            self.detail_en
+        )
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Colour {
+    Red,
+    Yellow,
+    Green,
+}
+
+/// A valid household.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Household {
+    pub period: Period,
+    /// 市, 县, 安置点, 社区 (may be empty), 网格 (may be empty), 楼栋.
+    pub path: [String; 6],
+    pub size: u64,
+    pub labour: u64,
+    /// away, near home, workshop, public-welfare post, self-employed
+    pub channels: [u64; 5],
+    pub income: Option<f64>,
+    pub trained: u64,
+    /// left-behind children, empty-nest elderly, disabled, severely disabled, subsistence
+    /// allowance, 75+, party members
+    pub groups: [u64; 7],
+    pub colour: Colour,
+    pub monitored: bool,
+    pub eliminated: bool,
+}
+
+/// Reads one cell (decoded only when asked for).
+pub trait Cells {
+    /// How many cells the row has.
+    fn width(&self) -> usize;
+    /// The cell's text, or `None` when its bytes are not valid in the file's encoding.
+    fn cell(&self, i: usize) -> Option<Cow<'_, str>>;
+}
+
+/// Parses a period written as 2025-06, 2025/6, 2025.06, 202506 or 2025年6月.
+pub fn parse_period(s: &str) -> Option<Period> {
+    let s = s.trim();
+    let digits: Vec<&str> = s.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).collect();
+    let (y, m) = match digits.as_slice() {
+        [ym] if ym.len() == 6 => (&ym[..4], &ym[4..]),
+        [y, m] if y.len() == 4 && m.len() <= 2 => (*y, *m),
+        // An Excel date such as 2025-06-01: the month is what counts.
+        [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => (*y, *m),
+        _ => return None,
+    };
+    Period::parse(&format!("{y}-{:0>2}", m))
+}
+
+fn parse_count(s: &str) -> Result<u64, Kind> {
+    let t = s.trim();
+    if let Ok(v) = t.parse::<u64>() {
+        return if v > 1_000_000 { Err(Kind::TooLarge) } else { Ok(v) };
+    }
+    match t.parse::<f64>() {
+        Ok(v) if v < 0.0 => Err(Kind::Negative),
+        Ok(v) if v.fract() != 0.0 => Err(Kind::NotWhole),
+        Ok(v) if v > 1_000_000.0 => Err(Kind::TooLarge),
+        Ok(v) if v.is_finite() => Ok(v as u64),
+        _ if t.starts_with('-') && t[1..].trim().parse::<f64>().is_ok() => Err(Kind::Negative),
+        _ => Err(Kind::NotANumber),
+    }
+}
+
+fn clip(s: &str) -> String {
+    anju_data::text::clip(s.trim(), 40)
+}
+
+/// Parses row `row` (1-based, header = 1) of `file`. Returns every problem in the row.
+pub fn parse_row<C: Cells + ?Sized>(
+    file: &str,
+    row: u64,
+    header: &Header,
+    expected_len: usize,
+    cells: &C,
+) -> Result<Household, Vec<RowProblem>> {
+    let mut problems = Vec::new();
+    let problem = |column: &str, value: &str, kind: Kind, zh: String, en: String| RowProblem {
+        file: file.to_string(),
+        row,
+        column: column.to_string(),
+        value: clip(value),
+        kind,
+        detail_zh: zh,
+        detail_en: en,
+    };
+    if cells.width() != expected_len {
+        return Err(vec![problem(
+            "",
+            "",
+            Kind::FieldCount,
+            format!("（{} 列，表头 {} 列）", cells.width(), expected_len),
+            format!(" ({} cells, header has {})", cells.width(), expected_len),
+        )]);
+    }
+    let mut text = |f: Field| -> Option<String> {
+        let &(_, i) = header.fields.iter().find(|(g, _)| *g == f)?;
+        match cells.cell(i) {
+            Some(v) => Some(v.trim().to_string()),
+            None => {
+                problems.push(problem(f.header(), "", Kind::Encoding, String::new(), String::new()));
+                None
+            }
+        }
+    };
+    let mut vals: Vec<(Field, Option<String>)> = Vec::with_capacity(header.fields.len());
+    for &(f, _) in &header.fields {
+        vals.push((f, text(f)));
+    }
+    let get = |f: Field| vals.iter().find(|(g, _)| *g == f).and_then(|(_, v)| v.clone()).unwrap_or_default();
+    let required = |f: Field, problems: &mut Vec<RowProblem>| -> String {
+        let v = get(f);
+        if v.is_empty() {
+            problems.push(problem(f.header(), "", Kind::Missing, String::new(), String::new()));
+        }
+        v
+    };
+    let period_s = required(Field::Period, &mut problems);
+    let path = [
+        required(Field::City, &mut problems),
+        required(Field::County, &mut problems),
+        required(Field::Site, &mut problems),
+        get(Field::Community),
+        get(Field::Grid),
+        required(Field::Building, &mut problems),
+    ];
+    let period = if period_s.is_empty() {
+        None
+    } else {
+        let p = parse_period(&period_s);
+        if p.is_none() {
+            problems.push(problem(Field::Period.header(), &period_s, Kind::BadPeriod, String::new(), String::new()));
+        }
+        p
+    };
+    let count = |f: Field, problems: &mut Vec<RowProblem>| -> u64 {
+        let v = get(f);
+        if v.is_empty() {
+            if f == Field::Size {
+                problems.push(problem(f.header(), "", Kind::Missing, String::new(), String::new()));
+            }
+            return 0;
+        }
+        match parse_count(&v) {
+            Ok(n) => n,
+            Err(k) => {
+                problems.push(problem(f.header(), &v, k, String::new(), String::new()));
+                0
+            }
+        }
+    };
+    let size = count(Field::Size, &mut problems);
+    let labour = count(Field::Labour, &mut problems);
+    let channels = [Field::Away, Field::NearHome, Field::Workshop, Field::WelfarePost, Field::SelfEmployed]
+        .map(|f| count(f, &mut problems));
+    let trained = count(Field::Trained, &mut problems);
+    let group_fields = [
+        Field::LeftBehindChildren,
+        Field::EmptyNestElderly,
+        Field::Disabled,
+        Field::SeverelyDisabled,
+        Field::SubsistenceAllowance,
+        Field::Elderly75Plus,
+        Field::PartyMembers,
+    ];
+    let groups = group_fields.map(|f| count(f, &mut problems));
+    let income_s = get(Field::Income);
+    let income = if income_s.is_empty() {
+        None
+    } else {
+        match income_s.replace(',', "").parse::<f64>() {
+            Ok(v) if v < 0.0 => {
+                problems.push(problem(Field::Income.header(), &income_s, Kind::Negative, String::new(), String::new()));
+                None
+            }
+            Ok(v) if v.is_finite() && v < 1e9 => Some(v),
+            Ok(_) => {
+                problems.push(problem(Field::Income.header(), &income_s, Kind::TooLarge, String::new(), String::new()));
+                None
+            }
+            Err(_) => {
+                problems.push(problem(
+                    Field::Income.header(),
+                    &income_s,
+                    Kind::NotANumber,
+                    String::new(),
+                    String::new(),
+                ));
+                None
+            }
+        }
+    };
+    let colour_s = get(Field::RiskColour);
+    let colour = match colour_s.to_lowercase().as_str() {
+        "" | "绿" | "绿色" | "green" | "g" => Colour::Green,
+        "黄" | "黄色" | "yellow" | "y" => Colour::Yellow,
+        "红" | "红色" | "red" | "r" => Colour::Red,
+        _ => {
+            problems.push(problem(Field::RiskColour.header(), &colour_s, Kind::BadRisk, String::new(), String::new()));
+            Colour::Green
+        }
+    };
+    let yes_no = |f: Field, problems: &mut Vec<RowProblem>| -> bool {
+        let v = get(f);
+        match v.to_lowercase().as_str() {
+            "" | "否" | "no" | "n" | "0" | "false" => false,
+            "是" | "yes" | "y" | "1" | "true" => true,
+            _ => {
+                problems.push(problem(f.header(), &v, Kind::BadYesNo, String::new(), String::new()));
+                false
+            }
+        }
+    };
+    let monitored = yes_no(Field::Monitored, &mut problems);
+    let eliminated = yes_no(Field::RiskEliminated, &mut problems);
+    if problems.is_empty() {
+        // Consistency within the household: the same bounds the validator checks above.
+        let mut bad = |f: Field, v: u64, zh: String, en: String| {
+            problems.push(problem(f.header(), &v.to_string(), Kind::Inconsistent, zh, en))
+        };
+        if size == 0 {
+            bad(Field::Size, 0, "：户人数至少为 1".into(), ": a household has at least 1 person".into());
+        }
+        if labour > size {
+            bad(
+                Field::Labour,
+                labour,
+                format!("：超过户人数 {size}"),
+                format!(": more than the household size {size}"),
+            );
+        }
+        let employed: u64 = channels.iter().sum();
+        if employed > labour {
+            bad(
+                Field::Away,
+                employed,
+                format!("：各就业渠道合计 {employed} 超过劳动力 {labour}"),
+                format!(": the employment channels add up to {employed}, more than the labour force {labour}"),
+            );
+        }
+        if trained > labour {
+            bad(
+                Field::Trained,
+                trained,
+                format!("：超过劳动力 {labour}"),
+                format!(": more than the labour force {labour}"),
+            );
+        }
+        for (f, &v) in group_fields.iter().zip(&groups) {
+            if v > size {
+                bad(*f, v, format!("：超过户人数 {size}"), format!(": more than the household size {size}"));
+            }
+        }
+        if groups[3] > groups[2] {
+            bad(
+                Field::SeverelyDisabled,
+                groups[3],
+                format!("：超过残疾人数 {}", groups[2]),
+                format!(": more than the disabled count {}", groups[2]),
+            );
+        }
+        if eliminated && !monitored {
+            problems.push(problem(
+                Field::RiskEliminated.header(),
+                "是",
+                Kind::Inconsistent,
+                "：不是监测户却标记为已消除风险".into(),
+                ": marked risk-eliminated but not monitored".into(),
+            ));
+        }
+    }
+    match (problems.is_empty(), period) {
+        (true, Some(period)) => Ok(Household {
+            period,
+            path,
+            size,
+            labour,
+            channels,
+            income,
+            trained,
+            groups,
+            colour,
+            monitored,
+            eliminated,
+        }),
+        _ => Err(problems),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_in_the_forms_offices_write_them() {
+        for s in ["2025-06", "2025/6", "2025.06", "202506", "2025年6月", "2025-06-01"] {
+            assert_eq!(parse_period(s).unwrap().to_string(), "2025-06", "{s}");
+        }
+        for s in ["2025-13", "25-06", "june", ""] {
+            assert_eq!(parse_period(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(parse_count(" 3 "), Ok(3));
+        assert_eq!(parse_count("3.0"), Ok(3));
+        assert_eq!(parse_count("-1"), Err(Kind::Negative));
+        assert_eq!(parse_count("2.5"), Err(Kind::NotWhole));
+        assert_eq!(parse_count("abc"), Err(Kind::NotANumber));
+        assert_eq!(parse_count("99999999"), Err(Kind::TooLarge));
+    }
+}
