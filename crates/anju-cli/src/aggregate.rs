@@ -33,6 +33,8 @@ pub struct Summary {
     pub households: u64,
     pub people: u64,
     pub bad_rows: u64,
+    /// Rows with every cell empty (not households; counted so nothing goes unmentioned).
+    pub blank_rows: u64,
     /// The first problems, in order (every problem is counted in `by_kind`).
     pub problems: Vec<RowProblem>,
     pub by_kind: BTreeMap<Kind, u64>,
@@ -187,6 +189,7 @@ pub fn run(opts: &Options) -> Result<Summary, AggError> {
                     let Some(h) = &header else { return };
                     // Blank lines at the end of a sheet are not households.
                     if (0..cells.width()).all(|i| cells.cell(i).map(|c| c.trim().is_empty()).unwrap_or(false)) {
+                        sum.blank_rows += 1;
                         return;
                     }
                     sum.rows += 1;

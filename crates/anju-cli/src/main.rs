@@ -95,6 +95,12 @@ fn main() -> ExitCode {
                             format!("… more problems not listed; {} bad rows in all", s.bad_rows),
                         );
                     }
+                    if s.blank_rows > 0 {
+                        say(
+                            format!("另有 {} 个空行未计入", s.blank_rows),
+                            format!("{} empty rows were not counted", s.blank_rows),
+                        );
+                    }
                     let kinds: Vec<String> =
                         s.by_kind.iter().map(|(k, n)| format!("{}/{} {n}", k.zh(), k.en())).collect();
                     say(

@@ -131,8 +131,8 @@ fn every_kind_of_bad_row_is_reported_at_its_row_and_column() {
         "2025-06,甲市,乙县,丙点,,,1栋,钱丙,4,2,1,1,9000,1,2,绿,否,否", // 14: severely > disabled
         "2025-06,甲市,乙县,丙点,,,1栋,钱丁,4,2,1,1,9000,0,0,绿,否,是", // 15: eliminated, not monitored
     ];
-    let mut bytes = format!("{HEADER}\n{}\n", rows.join("\n")).into_bytes();
-    // Row 16: invalid UTF-8 in a used column (the file is otherwise UTF-8).
+    let mut bytes = format!("{HEADER}\n{}\n,,,,,,,,,,,,,,,,,\n", rows.join("\n")).into_bytes();
+    // Row 16 is blank (counted, not a household); row 17 has invalid UTF-8 in a used column.
     bytes.extend_from_slice(b"2025-06,\xff\xfe,\xe4\xb9\x99\xe5\x8e\xbf,\xe4\xb8\x99\xe7\x82\xb9,,,1,x,4,2,1,1,9000,0,0,\xe7\xbb\xbf,\xe5\x90\xa6,\xe5\x90\xa6\n");
     let f = dir.path().join("bad.csv");
     std::fs::write(&f, &bytes).unwrap();
@@ -157,8 +157,8 @@ fn every_kind_of_bad_row_is_reported_at_its_row_and_column() {
     at(13, "人均纯收入", Kind::Negative);
     at(14, "重度残疾人", Kind::Inconsistent);
     at(15, "风险已消除", Kind::Inconsistent);
-    at(16, "市", Kind::Encoding);
-    assert_eq!((s.rows, s.households, s.bad_rows), (15, 1, 14));
+    at(17, "市", Kind::Encoding);
+    assert_eq!((s.rows, s.households, s.bad_rows, s.blank_rows), (15, 1, 14, 1));
     assert_eq!(s.by_kind.values().sum::<u64>(), s.problems.len() as u64);
     // Values are quoted back, the identity column never is.
     assert!(s.problems.iter().any(|p| p.value == "abc"));
