@@ -85,19 +85,9 @@ fn add(a: &mut Acc, h: &Household) {
     }
     inc(ZeroEmploymentHouseholds, u64::from(h.labour > 0 && employed == 0));
     inc(Trained, h.trained);
-    for (m, v) in [
-        LeftBehindChildren,
-        EmptyNestElderly,
-        Disabled,
-        SeverelyDisabled,
-        SubsistenceAllowance,
-        Elderly75Plus,
-        PartyMembers,
-    ]
-    .iter()
-    .zip(h.groups)
-    {
-        inc(*m, v);
+    // The register's seven group columns, in the order of the dashboard's groups.
+    for (g, v) in anju_data::view::query::Group::ALL.iter().zip(h.groups) {
+        inc(g.metric(), v);
     }
     inc(SubsistenceHouseholds, u64::from(h.groups[4] > 0));
     inc(MonitoredHouseholds, u64::from(h.monitored));

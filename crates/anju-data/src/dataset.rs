@@ -263,6 +263,15 @@ impl Dataset {
     }
 }
 
+fn unreadable(file: &str, e: &str) -> Problem {
+    Problem::new(
+        Check::ShardMissing,
+        Location { file: file.into(), ..Default::default() },
+        format!("无法读取文件：{e}"),
+        format!("cannot read the file: {e}"),
+    )
+}
+
 /// Loads an index and every shard reachable from it through `read`, collecting every
 /// problem. Used by the `validate` command and the tests.
 pub fn load_all<B: AsRef<[u8]>>(
@@ -273,12 +282,7 @@ pub fn load_all<B: AsRef<[u8]>>(
     let bytes = match read(index) {
         Ok(b) => b,
         Err(e) => {
-            problems.push(Problem::new(
-                Check::ShardMissing,
-                Location { file: index.into(), ..Default::default() },
-                format!("无法读取文件：{e}"),
-                format!("cannot read the file: {e}"),
-            ));
+            problems.push(unreadable(index, &e));
             return (None, problems);
         }
     };
@@ -339,12 +343,7 @@ pub fn validate_streaming<B: AsRef<[u8]>>(index: &str, mut read: impl FnMut(&str
             Err(ps) => return ps,
         },
         Err(e) => {
-            problems.push(Problem::new(
-                Check::ShardMissing,
-                Location { file: index.into(), ..Default::default() },
-                format!("无法读取文件：{e}"),
-                format!("cannot read the file: {e}"),
-            ));
+            problems.push(unreadable(index, &e));
             return problems;
         }
     };

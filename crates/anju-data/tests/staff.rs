@@ -1,28 +1,12 @@
 //! Where-to-go lists and alerts on generated data, checked against brute force.
 
-use anju_data::gen::presets::{generate_scale, Scale};
-use anju_data::gen::write::{layout, WriteOptions};
+mod common;
+
 use anju_data::view::staff::{alerts, descendants, top_buildings, Threshold, LOW_INCOME_YUAN};
-use anju_data::{load_all, Dataset, Level, Metric};
+use anju_data::{Dataset, Level, Metric};
 
 fn dataset(seed: u64) -> Dataset {
-    let scale = Scale {
-        title: "测试",
-        title_en: "Test",
-        root_id: "T",
-        cities: 2,
-        counties_per_city: 2,
-        sites: 10,
-        people: 30_000,
-        people_per_building: 60.0,
-    };
-    let g = generate_scale(&scale, seed, 13).unwrap();
-    let w = layout(&g, &WriteOptions::default());
-    let (ds, ps) = load_all("index.json", |p| {
-        w.files.iter().find(|(n, _)| n == p).map(|(_, b)| b.as_slice()).ok_or_else(|| p.to_string())
-    });
-    assert!(ps.is_empty());
-    ds.unwrap()
+    common::generated(2, 2, 10, 30_000, seed, 13, false)
 }
 
 #[test]

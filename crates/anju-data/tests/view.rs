@@ -1,28 +1,12 @@
 //! View logic on a real (generated) dataset: ranking, table sorting, targets, growth.
 
-use anju_data::gen::presets::{generate_scale, Scale};
-use anju_data::gen::write::{layout, WriteOptions};
+mod common;
+
 use anju_data::view::measure::{rank_children, sort_children, target, year_before, yoy_growth, Measure};
-use anju_data::{load_all, Dataset, Metric};
+use anju_data::{Dataset, Metric};
 
 fn dataset() -> Dataset {
-    let scale = Scale {
-        title: "测试",
-        title_en: "Test",
-        root_id: "T",
-        cities: 3,
-        counties_per_city: 2,
-        sites: 12,
-        people: 40_000,
-        people_per_building: 60.0,
-    };
-    let g = generate_scale(&scale, 3, 24).unwrap();
-    let w = layout(&g, &WriteOptions { single_file: true, ..Default::default() });
-    let (ds, ps) = load_all("index.json", |p| {
-        w.files.iter().find(|(n, _)| n == p).map(|(_, b)| b.as_slice()).ok_or_else(|| p.to_string())
-    });
-    assert!(ps.is_empty());
-    ds.unwrap()
+    common::generated(3, 2, 12, 40_000, 3, 24, true)
 }
 
 #[test]

@@ -90,3 +90,34 @@ pub fn problems(index: &Value, shard: &Value) -> Vec<anju_data::Problem> {
     });
     ps.list
 }
+
+/// A small generated dataset, sharded, loaded through the real loader.
+pub fn generated(
+    cities: usize,
+    counties: usize,
+    sites: u64,
+    people: u64,
+    seed: u64,
+    periods: usize,
+    single_file: bool,
+) -> anju_data::Dataset {
+    use anju_data::gen::presets::{generate_scale, Scale};
+    use anju_data::gen::write::{layout, WriteOptions};
+    let scale = Scale {
+        title: "测试",
+        title_en: "Test",
+        root_id: "T",
+        cities,
+        counties_per_city: counties,
+        sites,
+        people,
+        people_per_building: 60.0,
+    };
+    let g = generate_scale(&scale, seed, periods).unwrap();
+    let w = layout(&g, &WriteOptions { single_file, ..Default::default() });
+    let (ds, ps) = anju_data::load_all("index.json", |p| {
+        w.files.iter().find(|(n, _)| n == p).map(|(_, b)| b.as_slice()).ok_or_else(|| p.to_string())
+    });
+    assert!(ps.is_empty(), "{:?}", ps.list.first());
+    ds.unwrap()
+}
