@@ -19,6 +19,7 @@ fn at(file: &str, path: String) -> Location {
 }
 
 /// Turns serde_path_to_error's `nodes[3].m.people` into `$.nodes[3].m.people`.
+#[cfg(feature = "json-path")]
 fn json_path(p: &serde_path_to_error::Path) -> String {
     let s = p.to_string();
     if s == "." {
@@ -67,6 +68,25 @@ fn check_header(file: &str, h: &Header) -> Option<Box<Problem>> {
     }
 }
 
+/// Where a type error is: its JSON path (re-parsing with serde_path_to_error) with the
+/// `json-path` feature, else its line and column. The browser build leaves the feature
+/// out: it would double the deserialiser's size for a path the line already gives.
+#[cfg(feature = "json-path")]
+fn locate(bytes: &[u8], first: serde_json::Error) -> (String, String) {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    // Both parses read the same bytes, so the second fails too; if it somehow did not,
+    // the first error (without a path) is still a truthful report.
+    match serde_path_to_error::deserialize::<_, DataFile>(de) {
+        Ok(_) => ("$".to_string(), first.to_string()),
+        Err(err) => (json_path(err.path()), err.into_inner().to_string()),
+    }
+}
+
+#[cfg(not(feature = "json-path"))]
+fn locate(_: &[u8], first: serde_json::Error) -> (String, String) {
+    (format!("line {}, column {}", first.line(), first.column()), first.to_string())
+}
+
 /// Parses one data file. Syntax errors carry line and column; type errors carry the JSON
 /// path of the offending value.
 pub fn parse_file(file: &str, bytes: &[u8]) -> Result<DataFile, Box<Problem>> {
@@ -94,13 +114,7 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<DataFile, Box<Problem>> {
                     return Err(p);
                 }
             }
-            let de = &mut serde_json::Deserializer::from_slice(bytes);
-            // Both parses read the same bytes, so the second fails too; if it somehow did
-            // not, the first error (without a path) is still a truthful report.
-            let (path, msg) = match serde_path_to_error::deserialize::<_, DataFile>(de) {
-                Ok(_) => ("$".to_string(), first.to_string()),
-                Err(err) => (json_path(err.path()), err.into_inner().to_string()),
-            };
+            let (path, msg) = locate(bytes, first);
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
             let zh = if let Some(field) = msg.strip_prefix("missing field ") {
                 format!("缺少必填字段 {field}")
@@ -159,6 +173,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "json-path")]
     fn type_error_has_json_path() {
         let bytes = br#"{"format":"anju-dataset","schema_version":1,"kind":"index","periods":["2024-01"],
             "nodes":[{"id":"a","name":"A","level":"city"},{"id":"b","name":"B","level":"village"}]}"#;
