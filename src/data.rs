@@ -50,14 +50,29 @@ fn shard_towards(ds: &Dataset, id: &str) -> Option<String> {
         .and_then(|n| n.shard.clone())
 }
 
-async fn attach(ds: &mut Arc<Dataset>, index_url: &str, path: &str) -> Result<(), LoadError> {
-    let url = sibling_url(index_url, path);
-    let bytes = api::fetch_bytes(&url).await?;
-    Arc::make_mut(ds).attach_shard(path, &bytes).map_err(|ps| LoadError::Invalid {
-        url,
-        total: ps.total,
-        problems: Arc::new(ps.list),
-    })
+/// Fetches `paths` a few at a time concurrently and attaches them in order (attaching
+/// checks each shard against what is already loaded, so the order stays fixed).
+async fn attach_all(ds: &mut Arc<Dataset>, index_url: &str, paths: &[String]) -> Result<(), LoadError> {
+    // Bounded, so that a national dataset's root never holds hundreds of files at once.
+    for chunk in paths.chunks(12) {
+        let fetched = futures::future::join_all(chunk.iter().map(|p| {
+            let url = sibling_url(index_url, p);
+            async move {
+                let bytes = api::fetch_bytes(&url).await;
+                (url, bytes)
+            }
+        }))
+        .await;
+        for (path, (url, bytes)) in chunk.iter().zip(fetched) {
+            let bytes = bytes?;
+            Arc::make_mut(ds).attach_shard(path, &bytes).map_err(|ps| LoadError::Invalid {
+                url,
+                total: ps.total,
+                problems: Arc::new(ps.list),
+            })?;
+        }
+    }
+    Ok(())
 }
 
 /// Loads what `node` needs: the index (once per URL), the shards on its way, its own.
@@ -81,7 +96,7 @@ pub async fn resolve(
                 break ix;
             }
             match shard_towards(&ds, &id) {
-                Some(path) => attach(&mut ds, &index_url, &path).await?,
+                Some(path) => attach_all(&mut ds, &index_url, std::slice::from_ref(&path)).await?,
                 None => {
                     unknown_node = Some(id);
                     break ds.root;
@@ -90,7 +105,7 @@ pub async fn resolve(
         },
     };
     while let Some(path) = ds.missing_shard(ix).map(str::to_string) {
-        attach(&mut ds, &index_url, &path).await?;
+        attach_all(&mut ds, &index_url, std::slice::from_ref(&path)).await?;
     }
     // Shards can name shards (county → site): repeat until nothing below is missing.
     if subtree {
@@ -102,9 +117,7 @@ pub async fn resolve(
             if missing.is_empty() {
                 break;
             }
-            for path in missing {
-                attach(&mut ds, &index_url, &path).await?;
-            }
+            attach_all(&mut ds, &index_url, &missing).await?;
         }
     }
     cache.set_value(Some((index_url, ds.clone())));

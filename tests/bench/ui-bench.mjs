@@ -102,7 +102,9 @@ for (const set of sets) {
   goal('drill p95 ≤ 300 ms with one shard fetched', pct(fetched, 95) <= 300);
   // Staff filters at the root: the first group loads every shard below; then toggling
   // other groups redraws without the network ("anju-filter": click to the next frame).
+  const t0 = Date.now();
   await open(page, q('group=disabled'));
+  console.log(`   first group at the root, every shard below loaded: ${Date.now() - t0} ms from navigation to drawn`);
   const wtg = await page.evaluate(() => performance.getEntriesByName('anju-where-to-go').map((e) => e.duration));
   const buildings = await page.evaluate(() => document.querySelectorAll('[data-testid=where-row]').length);
   console.log(`   where-to-go over the whole dataset (${buildings} listed): compute ${Math.max(...wtg).toFixed(1)} ms`);
