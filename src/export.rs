@@ -16,13 +16,18 @@ pub fn csv_bytes(header: &[String], rows: &[Vec<String>]) -> Vec<u8> {
     out
 }
 
-/// Offers `bytes` as a download named `filename`.
+/// Offers `bytes` as a CSV download named `filename`.
 pub fn download(filename: &str, bytes: &[u8]) {
+    download_as(filename, bytes, "text/csv;charset=utf-8");
+}
+
+/// Offers `bytes` of type `mime` as a download named `filename`.
+pub fn download_as(filename: &str, bytes: &[u8], mime: &str) {
     use wasm_bindgen::JsCast;
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("text/csv;charset=utf-8");
+    opts.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     if let Some(a) = doc.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {

@@ -107,13 +107,46 @@ pub fn CanvasChart(
             navigate(&href, Default::default());
         }
     };
+    // Export: the same spec, twice the size as PNG, or as SVG, stamped.
+    let stamp = use_context::<super::export::Stamp>();
+    // The chart's own title first, then the view's stamp.
+    let stamp_lines = move || {
+        let mut lines = vec![title.get_untracked()];
+        lines.extend(stamp.map(|s| s.0.get_untracked()).unwrap_or_default());
+        lines
+    };
+    let css_size = move || {
+        canvas_ref.get_untracked().map(|c| {
+            let r = c.get_bounding_client_rect();
+            (r.width(), r.height())
+        })
+    };
+    let export_png = move |_| {
+        if let Some((w, h)) = css_size() {
+            if let Some(url) = spec.with_untracked(|s| super::export::png_data_url(s, w, h, &stamp_lines())) {
+                super::export::download_url(&format!("{name}.png"), &url);
+            }
+        }
+    };
+    let export_svg = move |_| {
+        if let Some((w, h)) = css_size() {
+            let doc = spec.with_untracked(|s| super::export::svg(s, w, h, &stamp_lines()));
+            crate::export::download_as(&format!("{name}.svg"), doc.as_bytes(), "image/svg+xml");
+        }
+    };
     let clickable =
         move || spec.with(|s| matches!(s, ChartSpec::Bars { bars, .. } if bars.iter().any(|b| b.href.is_some())));
     let table = move || spec.with(|s| s.table(&first_header.get()));
 
     view! {
         <figure class="chart" data-testid=format!("chart-{name}") aria-labelledby=format!("chart-{name}-title")>
-            <figcaption id=format!("chart-{name}-title") class="chart-title">{move || title.get()}</figcaption>
+            <figcaption id=format!("chart-{name}-title") class="chart-title">
+                <span>{move || title.get()}</span>
+                <span class="chart-export">
+                    <button type="button" data-testid=format!("export-png-{name}") on:click=export_png title=move || tr(lang.get(), "导出图片（PNG，2倍分辨率）", "Export as PNG (2×)")>"PNG"</button>
+                    <button type="button" data-testid=format!("export-svg-{name}") on:click=export_svg title=move || tr(lang.get(), "导出矢量图（SVG）", "Export as SVG")>"SVG"</button>
+                </span>
+            </figcaption>
             <div class="chart-box" node_ref=box_ref>
                 <canvas
                     node_ref=canvas_ref

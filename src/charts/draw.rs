@@ -3,13 +3,14 @@
 
 use super::spec::{Bar, ChartSpec, Line};
 use anju_data::view::geom::{HBars, Rect, TimeAxis};
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 /// The font stack of the page, so canvas text matches it and Chinese renders.
-const FONT: &str = "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-serif";
+pub const FONT: &str = "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-serif";
 
 /// What was drawn, for hit-testing.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +39,21 @@ fn cut(s: &str, max_chars: usize) -> String {
 pub fn draw(canvas: HtmlCanvasElement, spec: &ChartSpec, w: f64, h: f64, dpr: f64, dark: bool) -> Drawn {
     let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return Drawn::Nothing };
     let root = backend.into_drawing_area();
+    let drawn = draw_on(&root, spec, w, h, dpr, dark);
+    let _ = root.present();
+    drawn
+}
+
+/// Draws `spec` on any plotters backend (canvas on screen, SVG for export). The caller
+/// presents the area when it has drawn everything (for SVG that closes the document).
+pub fn draw_on<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+    w: f64,
+    h: f64,
+    dpr: f64,
+    dark: bool,
+) -> Drawn {
     let (fg, muted, grid) = if dark {
         (RGBColor(230, 237, 245), RGBColor(150, 165, 185), RGBColor(60, 72, 90))
     } else {
@@ -62,8 +78,8 @@ pub fn draw(canvas: HtmlCanvasElement, spec: &ChartSpec, w: f64, h: f64, dpr: f6
                 vec![(px(layout.plot.x), px(layout.plot.y)), (px(layout.plot.x), px(layout.plot.bottom()))],
                 grid.stroke_width(px(1.0).max(1) as u32),
             ));
-            for (i, (bar, r)) in bars.iter().zip(&layout.bars).enumerate() {
-                draw_bar(&root, bar, r, &layout.rows[i], size, chars, dpr, fg, muted);
+            for (bar, r) in bars.iter().zip(&layout.bars) {
+                draw_bar(root, bar, r, size, chars, dpr, fg, muted);
             }
             if let Some((t, label)) = target {
                 let x = px(layout.x_of(*t));
@@ -75,7 +91,6 @@ pub fn draw(canvas: HtmlCanvasElement, spec: &ChartSpec, w: f64, h: f64, dpr: f6
                 let style = font(11.0).color(&red).pos(Pos::new(HPos::Center, VPos::Top));
                 let _ = root.draw(&Text::new(label.clone(), (x, px(layout.plot.bottom() + 6.0)), style));
             }
-            let _ = root.present();
             Drawn::Bars(layout)
         }
         ChartSpec::Trend { periods, lines } => {
@@ -95,20 +110,18 @@ pub fn draw(canvas: HtmlCanvasElement, spec: &ChartSpec, w: f64, h: f64, dpr: f6
                 }
             }
             for line in lines {
-                draw_line(&root, line, &axis, dpr, font(11.0));
+                draw_line(root, line, &axis, dpr, font(11.0));
             }
-            let _ = root.present();
             Drawn::Trend(axis)
         }
     }
 }
 
 #[allow(clippy::too_many_arguments)]
-fn draw_bar(
-    root: &DrawingArea<CanvasBackend, plotters::coord::Shift>,
+fn draw_bar<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
     bar: &Bar,
     r: &Rect,
-    row: &Rect,
     size: f64,
     chars: usize,
     dpr: f64,
@@ -125,11 +138,10 @@ fn draw_bar(
     }
     let value = (FONT, size * dpr).into_font().color(&muted).pos(Pos::new(HPos::Left, VPos::Center));
     let _ = root.draw(&Text::new(bar.text.clone(), (px(r.x + r.w + 4.0), px(mid)), value));
-    let _ = row;
 }
 
-fn draw_line(
-    root: &DrawingArea<CanvasBackend, plotters::coord::Shift>,
+fn draw_line<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
     line: &Line,
     axis: &TimeAxis,
     dpr: f64,

@@ -3,6 +3,7 @@
 pub mod canvas;
 pub mod channels;
 pub mod draw;
+pub mod export;
 pub mod ranking;
 pub mod spec;
 pub mod trend;

@@ -5,16 +5,22 @@ use super::alerts::AlertsPanel;
 use super::breadcrumb::Breadcrumb;
 use super::building::BuildingPanel;
 use super::filters::FilterBar;
+use super::filters::{group_label, risk_name};
 use super::header::Header;
 use super::kpis::Kpis;
 use super::notices::Notices;
+use super::provenance::{all_synthesised, source_line};
 use super::table::ChildrenTable;
 use super::wheretogo::WhereToGo;
+use crate::charts::export::Stamp;
 use crate::charts::{channels::ChannelsChart, ranking::RankingChart, trend::TrendChart};
 use crate::ctx::use_url;
 use crate::data::Target;
+use crate::i18n::tr;
 use crate::i18n::{level, name};
+use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Set once the first view is fully drawn (`app-ready`).
 #[derive(Clone, Copy)]
@@ -47,6 +53,7 @@ pub fn Dashboard(target: Target) -> impl IntoView {
         }
         v
     });
+    provide_context(Stamp(stamp_lines(ds.clone(), ix, period.into())));
     let node = ds.node(ix).clone();
     let is_leaf = ds.kids[ix].is_empty();
     let ready = expect_context::<Ready>().0;
@@ -79,4 +86,38 @@ pub fn Dashboard(target: Target) -> impl IntoView {
         </div>
         {(!is_leaf).then(|| view! { <ChildrenTable ds=ds7.clone() ix=ix period=period /> })}
     }
+}
+
+/// What every exported chart of this view is stamped with: where, which filters, which
+/// period, as of when, and where the figures come from.
+fn stamp_lines(ds: Arc<Dataset>, ix: NodeIx, period: Signal<usize>) -> Signal<Vec<String>> {
+    let url = use_url();
+    Signal::derive(move || {
+        let l = url.lang.get();
+        let st = url.state.get();
+        let path = ds.path(ix).iter().map(|&i| name(ds.node(i), l)).collect::<Vec<_>>().join(" › ");
+        let mut filters: Vec<String> = st.groups.iter().map(|g| group_label(*g, l).to_string()).collect();
+        filters.extend(st.risks.iter().map(|r| risk_name(*r, l).to_string()));
+        filters.extend(st.alerts.iter().map(|a| a.label(l).to_string()));
+        if st.suppress {
+            filters.push(tr(l, "小数隐藏（<3）", "small counts hidden (<3)").to_string());
+        }
+        let filters = if filters.is_empty() { tr(l, "无", "none").to_string() } else { filters.join("、") };
+        let n = ds.node(ix);
+        let source = if all_synthesised(&ds) {
+            tr(l, "全部为合成数据", "every figure synthesised").to_string()
+        } else if n.published.is_empty() {
+            tr(l, "本地区数字为合成的演示数据", "this place's figures are synthesised demo data").to_string()
+        } else {
+            let titles: Vec<String> = n.published.iter().map(|c| source_line(&ds, c)).collect();
+            format!("{}{}", tr(l, "部分数字为公布值，来源：", "some figures as published: "), titles.join("；"))
+        };
+        vec![
+            format!("{}{path}", tr(l, "地区：", "Place: ")),
+            format!("{}{filters}", tr(l, "筛选：", "Filters: ")),
+            format!("{}{}", tr(l, "统计期：", "Period: "), ds.period_keys[period.get()]),
+            format!("{}{}", tr(l, "数据截至：", "Data as of: "), ds.meta.as_of),
+            format!("{}{source}", tr(l, "来源：", "Source: ")),
+        ]
+    })
 }
