@@ -4,9 +4,11 @@
 
 use crate::components::dashboard::{Dashboard, Ready};
 use crate::components::error::ErrorPanel;
+use crate::components::present::Present;
 use crate::ctx::UrlState;
 use crate::data::{self, Cache, Target, DEFAULT_INDEX};
 use crate::i18n::{lang_tag, tr};
+use anju_data::view::query::ViewMode;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
@@ -47,6 +49,7 @@ fn Shell() -> impl IntoView {
                     // an error arrives (a memo nobody reads is never computed).
                     let previous = last_good.get();
                     target.get().map(|r| match r {
+                        Ok(t) if url.state.with(|s| s.view == ViewMode::Present) => view! { <Present target=t /> }.into_any(),
                         Ok(t) => view! { <Dashboard target=t /> }.into_any(),
                         Err(e) => view! {
                             <ErrorPanel err=e retry=move |_| target.refetch() />

@@ -29,6 +29,10 @@ pub fn CanvasChart(
     first_header: Signal<String>,
     #[prop(default = 260.0)] height: f64,
     #[prop(optional)] dark: bool,
+    /// Draw at this width (CSS px) whatever the box: for slides, which are drawn while
+    /// hidden so that printing the deck has every chart.
+    #[prop(optional)]
+    fixed_width: Option<f64>,
 ) -> impl IntoView {
     let url = use_url();
     let lang = url.lang;
@@ -43,7 +47,7 @@ pub fn CanvasChart(
     // Drawing is the outside world: it follows the spec, the box width and the pixel ratio.
     Effect::new(move |_| {
         let spec = spec.get();
-        let w = size.width.get().floor();
+        let w = fixed_width.unwrap_or_else(|| size.width.get().floor());
         let ratio = dpr.get().max(1.0);
         let Some(canvas) = canvas_ref.get() else { return };
         if w < 10.0 {
@@ -51,7 +55,9 @@ pub fn CanvasChart(
         }
         canvas.set_width((w * ratio).round() as u32);
         canvas.set_height((height * ratio).round() as u32);
-        let _ = canvas.style(("width", format!("{w}px")));
+        if fixed_width.is_none() {
+            let _ = canvas.style(("width", format!("{w}px")));
+        }
         let d = draw(canvas.clone(), &spec, w, height, ratio, dark);
         drawn.set_value(d);
         crate::perf::chart_drawn(name);
@@ -60,7 +66,12 @@ pub fn CanvasChart(
     let pick = move |ev: &web_sys::MouseEvent| -> Option<usize> {
         let canvas = canvas_ref.get_untracked()?;
         let r = canvas.get_bounding_client_rect();
-        let (x, y) = (ev.client_x() as f64 - r.left(), ev.client_y() as f64 - r.top());
+        // A fixed-width chart is scaled by CSS: map the pointer back to drawing units.
+        let (sx, sy) = match fixed_width {
+            Some(fw) if r.width() > 0.0 && r.height() > 0.0 => (fw / r.width(), height / r.height()),
+            _ => (1.0, 1.0),
+        };
+        let (x, y) = ((ev.client_x() as f64 - r.left()) * sx, (ev.client_y() as f64 - r.top()) * sy);
         drawn.with_value(|d| match d {
             Drawn::Bars(l) => l.hit(x, y),
             Drawn::Trend(a) => a.nearest(x, y),

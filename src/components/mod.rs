@@ -7,6 +7,7 @@ pub mod filters;
 pub mod header;
 pub mod kpis;
 pub mod notices;
+pub mod present;
 pub mod provenance;
 pub mod table;
 pub mod wheretogo;

@@ -1,0 +1,76 @@
+import { test, expect, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { Dataset } from './data';
+
+const ds = new Dataset();
+const NODE = '520603';
+
+async function current(page: Page) {
+  const s = page.getByTestId('slide');
+  await expect(s).toHaveCount(1);
+  return s;
+}
+
+test('keys move between slides, the URL follows, and a reload returns to the slide', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`./?node=${NODE}&view=present`);
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  await expect(await current(page)).toHaveAttribute('data-index', '1');
+  for (const [key, want] of [['ArrowRight', 2], ['PageDown', 3], ['PageUp', 2], ['End', 7], ['ArrowLeft', 6], ['Home', 1], ['PageDown', 2], ['ArrowRight', 3], ['ArrowRight', 4], ['ArrowRight', 5]] as const) {
+    await page.keyboard.press(key);
+    await expect(page).toHaveURL(new RegExp(`slide=${want}`));
+    await expect(await current(page)).toHaveAttribute('data-index', String(want));
+  }
+  await page.reload();
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  await expect(await current(page)).toHaveAttribute('data-index', '5');
+  // A screenshot of every slide.
+  for (let k = 1; k <= 7; k++) {
+    await page.goto(`./?node=${NODE}&view=present&slide=${k}`);
+    await expect(await current(page)).toHaveAttribute('data-index', String(k));
+    await page.screenshot({ path: `test-results/screenshots/slide-${k}.png` });
+  }
+  expect(errors).toEqual([]);
+});
+
+test('the comparison slide shows the dataset’s numbers for the period and a year earlier', async ({ page }) => {
+  await page.goto(`./?node=${NODE}&view=present&slide=7`);
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  const n = ds.node(NODE);
+  const t = ds.periods.length - 1;
+  const c = ds.periods.indexOf(`${Number(ds.periods[t].slice(0, 4)) - 1}${ds.periods[t].slice(4)}`);
+  expect(c).toBeGreaterThanOrEqual(0);
+  const value = (key: string, p: number) => key === 'employment_rate' ? ds.rate(n, p) : key === 'income_per_capita' ? ds.income(n, p) : ds.count(n, key, p);
+  const rows = page.getByTestId('compare-row');
+  await expect(rows).toHaveCount(10);
+  for (const key of await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-metric')!))) {
+    const row = page.locator(`[data-testid="compare-row"][data-metric="${key}"]`);
+    expect(Number(await row.getAttribute('data-from')), `${key} then`).toBeCloseTo(value(key, c)!, 9);
+    expect(Number(await row.getAttribute('data-to')), `${key} now`).toBeCloseTo(value(key, t)!, 9);
+  }
+  await expect(page.getByTestId('slide')).toContainText('绿色表示向好');
+  // An explicit compare= is honoured.
+  await page.goto(`./?node=${NODE}&view=present&slide=7&compare=${ds.periods[0]}`);
+  await expect(page.locator('[data-testid="compare-row"][data-metric="trained"]')).toHaveAttribute('data-from', String(ds.count(n, 'trained', 0)));
+});
+
+test('printing the deck gives one page per slide', async ({ page }) => {
+  await page.goto(`./?node=${NODE}&view=present`);
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? [];
+  expect(pages.length).toBe(7);
+});
+
+test('slide charts export too (PNG at 2×)', async ({ page }) => {
+  await page.goto(`./?node=${NODE}&view=present&slide=6`);
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  const canvas = page.getByTestId('chart-slide-ranking').locator('canvas');
+  const box = (await canvas.boundingBox())!;
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png-slide-ranking').click()]);
+  const bytes = readFileSync((await png.path())!);
+  expect(bytes.readUInt32BE(16)).toBe(Math.round(box.width * 2));
+  expect(bytes.readUInt32BE(20)).toBe(Math.round(box.height * 2));
+});
