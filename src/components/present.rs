@@ -142,10 +142,10 @@ pub fn Present(target: Target) -> impl IntoView {
                 <div class="slide-row">
                 <CanvasChart name="slide-channels" title=Signal::derive(move || tr(lang.get(), "就业渠道", "Employment by channel").to_string())
                     spec=Signal::derive({ let d = d2.clone(); move || channels_spec(&d, ix, period.get(), lang.get(), url.suppress.get()) })
-                    first_header=Signal::derive(move || tr(lang.get(), "渠道", "Channel").to_string()) height=230.0 fixed_width=W />
+                    first_header=Signal::derive(move || tr(lang.get(), "渠道", "Channel").to_string()) height=300.0 fixed_width=W / 2.0 />
                 <CanvasChart name="slide-trend-rate" title=Signal::derive(move || Measure::EmploymentRate.label(lang.get()))
                     spec=Signal::derive({ let d = d2.clone(); move || only_line(trend_spec(&d, ix, lang.get()), 0) })
-                    first_header=Signal::derive(move || tr(lang.get(), "月份", "Month").to_string()) height=230.0 fixed_width=W />
+                    first_header=Signal::derive(move || tr(lang.get(), "月份", "Month").to_string()) height=300.0 fixed_width=W / 2.0 />
                 </div>
             }.into_any())}
             {slide(3, view! {
