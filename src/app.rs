@@ -32,6 +32,8 @@ fn Shell() -> impl IntoView {
         Some(Ok(t)) => Some(t),
         _ => prev.cloned().flatten(),
     });
+    // A memo, so that only a change of view mode rebuilds the view (not every filter).
+    let present = Memo::new(move |_| url.state.with(|s| s.view == ViewMode::Present));
     let (pending, set_pending) = signal(false);
     // The page's language follows the view (screen readers, fonts).
     Effect::new(move |_| {
@@ -49,7 +51,7 @@ fn Shell() -> impl IntoView {
                     // an error arrives (a memo nobody reads is never computed).
                     let previous = last_good.get();
                     target.get().map(|r| match r {
-                        Ok(t) if url.state.with(|s| s.view == ViewMode::Present) => view! { <Present target=t /> }.into_any(),
+                        Ok(t) if present.get() => view! { <Present target=t /> }.into_any(),
                         Ok(t) => view! { <Dashboard target=t /> }.into_any(),
                         Err(e) => view! {
                             <ErrorPanel err=e retry=move |_| target.refetch() />

@@ -140,7 +140,8 @@ pub fn Present(target: Target) -> impl IntoView {
                 .into_any()
         } else {
             let href = |id: &str| url.href(&st.at_node(Some(id)));
-            let h = ((ds.kids[ix].len().min(crate::charts::ranking::TOP_N) as f64) * 20.0 + 40.0).clamp(160.0, 560.0);
+            // Small enough that thirty rows still fit a printed 16:9 page with the heading.
+            let h = ((ds.kids[ix].len().min(crate::charts::ranking::TOP_N) as f64) * 15.0 + 40.0).clamp(160.0, 460.0);
             chart(
                 "slide-ranking",
                 format!(

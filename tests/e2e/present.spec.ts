@@ -55,7 +55,17 @@ test('the comparison slide shows the dataset’s numbers for the period and a ye
   await expect(page.locator('[data-testid="compare-row"][data-metric="trained"]')).toHaveAttribute('data-from', String(ds.count(n, 'trained', 0)));
 });
 
-test('printing the deck gives one page per slide', async ({ page }) => {
+test('printing the deck gives one page per slide, nothing cut off', async ({ page }) => {
+  // 彝良县 has 42 sites: the most crowded ranking slide of the demo.
+  for (const node of ['530628', NODE, '520524-S1-C1-G1-B1']) {
+    await page.goto(`./?node=${node}&view=present`);
+    await expect(page.getByTestId('app-ready')).toBeAttached();
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await page.emulateMedia({ media: 'print' });
+    const overflow = await page.evaluate(() => [...document.querySelectorAll('.slide')].filter((s) => s.scrollHeight > s.clientHeight + 1).map((s) => s.getAttribute('data-index')));
+    expect(overflow, node).toEqual([]);
+    await page.emulateMedia({ media: 'screen' });
+  }
   await page.goto(`./?node=${NODE}&view=present`);
   await expect(page.getByTestId('app-ready')).toBeAttached();
   await page.emulateMedia({ media: 'print' });

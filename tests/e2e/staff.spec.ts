@@ -221,3 +221,19 @@ function parseCsv(text: string): string[][] {
   if (field || row.length) { row.push(field); rows.push(row); }
   return rows;
 }
+
+test('a filter toggle updates the view in place, without rebuilding it', async ({ page }) => {
+  await page.goto(`./?node=${ZHIJIN}`);
+  await ready(page);
+  // Mark the live elements; a rebuilt view would have new ones without the mark.
+  await page.evaluate(() => {
+    (document.querySelector('[data-testid=node-title]') as any).__kept = true;
+    (document.querySelector('[data-testid=chart-channels] canvas') as any).__kept = true;
+  });
+  await page.getByTestId('filter-group-disabled').click();
+  await expect(page.getByTestId('kpi-disabled')).toBeVisible();
+  await page.getByTestId('filter-risk-red').click();
+  await expect(page).toHaveURL(/risk=red/);
+  expect(await page.evaluate(() => (document.querySelector('[data-testid=node-title]') as any).__kept)).toBe(true);
+  expect(await page.evaluate(() => (document.querySelector('[data-testid=chart-channels] canvas') as any).__kept)).toBe(true);
+});
