@@ -50,7 +50,7 @@ fi
 
 # npm: Playwright (driving Debian's Chromium, never a downloaded browser) and a recent
 # wasm-opt (Debian's binaryen 108 produces a broken module).
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] || [ ! -d node_modules/pdf-lib ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error
 fi

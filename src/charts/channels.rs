@@ -36,7 +36,7 @@ pub fn channels_spec(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool) 
         .map(|(&m, color)| {
             let v = n.m.get(m, t);
             let label = tr(lang, m.zh(), short_en(m)).to_string();
-            let share = if sup && (v == 1 || v == 2) { "—".into() } else { format::percent(v, employed) };
+            let share = format::percent_s(v, employed, sup);
             Bar {
                 label,
                 value: Some(v as f64),

@@ -90,8 +90,8 @@ pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool, groups: 
     let el = n.m.get(Metric::RiskEliminatedHouseholds, t);
     let mut monitored = count_tile(Metric::MonitoredHouseholds, tr(lang, "监测户", "Monitored households"), hu);
     monitored.sub = Some(match lang {
-        Lang::Zh => format!("已消除风险 {} 户（{}）", format::count_s(el, lang, sup), share_s(el, mh, sup)),
-        Lang::En => format!("risk eliminated: {} ({})", format::count_s(el, lang, sup), share_s(el, mh, sup)),
+        Lang::Zh => format!("已消除风险 {} 户（{}）", format::count_s(el, lang, sup), format::percent_s(el, mh, sup)),
+        Lang::En => format!("risk eliminated: {} ({})", format::count_s(el, lang, sup), format::percent_s(el, mh, sup)),
     });
     out.push(monitored);
     out.push(count_tile(Metric::MonitoredPeople, tr(lang, "监测人口", "Monitored people"), ren));
@@ -108,7 +108,7 @@ pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool, groups: 
     let people = n.m.get(Metric::People, t);
     for &g in groups {
         let m = g.metric();
-        let share = format!("{}{}", tr(lang, "占人口 ", "of people: "), share_s(n.m.get(m, t), people, sup));
+        let share = format!("{}{}", tr(lang, "占人口 ", "of people: "), format::percent_s(n.m.get(m, t), people, sup));
         match out.iter_mut().find(|x| x.key == m.key()) {
             Some(existing) => existing.sub = Some(share),
             None => {
@@ -120,15 +120,6 @@ pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool, groups: 
         }
     }
     out
-}
-
-/// A share whose numerator would be suppressed is not shown either.
-fn share_s(num: u64, den: u64, sup: bool) -> String {
-    if sup && (num == 1 || num == 2) {
-        "—".into()
-    } else {
-        format::percent(num, den)
-    }
 }
 
 #[component]

@@ -80,7 +80,6 @@ pub fn Present(target: Target) -> impl IntoView {
     let current = Memo::new(move |_| url.state.with(|s| s.slide).unwrap_or(1).clamp(1, SLIDES));
     let navigate = use_navigate();
     let go = move |k: u32| navigate(&url.href_with(|s| s.slide = Some(k.clamp(1, SLIDES))), Default::default());
-    let go2 = go.clone();
     let keys = window_event_listener(leptos::ev::keydown, move |e| {
         let now = current.get_untracked();
         let next = match e.key().as_str() {
@@ -91,7 +90,7 @@ pub fn Present(target: Target) -> impl IntoView {
             _ => return,
         };
         e.prevent_default();
-        go2(next);
+        go(next);
     });
     on_cleanup(move || keys.remove());
     let is_leaf = ds.kids[ix].is_empty();

@@ -56,7 +56,7 @@ pub fn table_model(ds: &Dataset, ix: NodeIx, t: usize, view: &ViewState) -> Tabl
             cells.extend(COLUMNS.iter().map(|m| m.format_at(n, t, lang, sup)));
             for g in groups {
                 let v = n.m.get(g.metric(), t);
-                let share = if sup && (v == 1 || v == 2) { "—".to_string() } else { format::percent(v, people) };
+                let share = format::percent_s(v, people, sup);
                 cells.push(format!("{}（{share}）", format::count_s(v, lang, sup)));
             }
             cells.extend(risks.iter().map(|r| format::count_s(n.m.get(r.metric(), t), lang, sup)));

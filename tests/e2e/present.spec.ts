@@ -1,5 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
 import { Dataset } from './data';
 
 const ds = new Dataset();
@@ -70,8 +71,13 @@ test('printing the deck gives one page per slide, nothing cut off', async ({ pag
   await expect(page.getByTestId('app-ready')).toBeAttached();
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? [];
-  expect(pages.length).toBe(7);
+  const doc = await PDFDocument.load(pdf);
+  expect(doc.getPageCount()).toBe(7);
+  // Each page is the 16:9 slide size (1600×900 CSS px = 1200×675 pt).
+  for (const p of doc.getPages()) {
+    const { width, height } = p.getSize();
+    expect(Math.round((width / height) * 9)).toBe(16);
+  }
 });
 
 test('slide charts export too (PNG at 2×)', async ({ page }) => {

@@ -20,6 +20,16 @@ pub fn count_s(n: u64, lang: Lang, suppress: bool) -> String {
     }
 }
 
+/// `num / den` as a percent, or "—" when `num` itself would be suppressed (a share of a
+/// hidden count would give it away).
+pub fn percent_s(num: u64, den: u64, suppress: bool) -> String {
+    if suppress && (num == 1 || num == 2) {
+        "—".into()
+    } else {
+        percent(num, den)
+    }
+}
+
 /// The raw value for a machine-readable attribute, suppressed the same way.
 pub fn raw_s(n: u64, suppress: bool) -> String {
     if suppress && (n == 1 || n == 2) {
@@ -109,6 +119,8 @@ mod tests {
         assert_eq!(count_s(2, Lang::Zh, false), "2");
         assert_eq!(raw_s(2, true), "<3");
         assert_eq!(raw_s(12, true), "12");
+        assert_eq!(percent_s(2, 50, true), "—");
+        assert_eq!(percent_s(2, 50, false), "4.0%");
     }
 
     #[test]

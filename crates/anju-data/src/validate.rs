@@ -7,7 +7,7 @@ use crate::problem::{Check, Location, Problem, Problems};
 use crate::rollup::{own_count, weighted_income, INCOME_TOLERANCE};
 use crate::series::{Income, Series};
 use crate::text::clip;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// What a shard is checked against: the index's periods and source ids.
 #[derive(Clone, Debug, Default)]
@@ -680,13 +680,4 @@ pub fn check_file(file: &str, doc: &DataFile, ctx: Option<&Context>, out: &mut P
         }
     }
     FileCheck { periods, parent_in_file }
-}
-
-/// Problems grouped by check, for summaries.
-pub fn count_by_check(ps: &[Problem]) -> BTreeMap<Check, usize> {
-    let mut m = BTreeMap::new();
-    for p in ps {
-        *m.entry(p.check).or_insert(0) += 1;
-    }
-    m
 }

@@ -2,7 +2,9 @@
 //! at its node, is deterministic, and is what `public/data` holds. Property: any generated
 //! dataset validates, and changing any one count breaks the sum check.
 
-use anju_data::gen::presets::{generate_scale, Generated, Scale};
+mod common;
+
+use anju_data::gen::presets::{generate_scale, Generated};
 use anju_data::gen::write::{layout, WriteOptions};
 use anju_data::gen::{generate, Preset};
 use anju_data::metric::Metric;
@@ -264,19 +266,6 @@ fn demo_generates_and_validates_for_other_seeds() {
     }
 }
 
-fn tiny(cities: usize, counties: usize, sites: u64, people: u64) -> Scale {
-    Scale {
-        title: "测试",
-        title_en: "Test",
-        root_id: "T",
-        cities,
-        counties_per_city: counties,
-        sites,
-        people,
-        people_per_building: 60.0,
-    }
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
@@ -293,7 +282,7 @@ proptest! {
         period in any::<prop::sample::Index>(),
         single in any::<bool>(),
     ) {
-        let scale = tiny(cities, counties, (cities * counties) as u64 + extra_sites, people);
+        let scale = common::scale(cities, counties, (cities * counties) as u64 + extra_sites, people);
         let mut g = generate_scale(&scale, seed, periods).expect("generates");
         let opts = WriteOptions { single_file: single, ..Default::default() };
         let (_, ps) = load(&g, &opts);
@@ -313,7 +302,7 @@ proptest! {
 /// The streaming check finds the same problems as the full load, one county at a time.
 #[test]
 fn streaming_validation_agrees_with_the_full_load() {
-    let scale = tiny(2, 3, 14, 20_000);
+    let scale = common::scale(2, 3, 14, 20_000);
     let mut g = generate_scale(&scale, 4, 3).unwrap();
     let w = layout(&g, &WriteOptions::default());
     let read = |p: &str| w.files.iter().find(|(n, _)| n == p).map(|(_, b)| b.clone()).ok_or_else(|| p.to_string());

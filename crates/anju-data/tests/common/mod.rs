@@ -91,6 +91,20 @@ pub fn problems(index: &Value, shard: &Value) -> Vec<anju_data::Problem> {
     ps.list
 }
 
+/// The shape of a small synthetic dataset.
+pub fn scale(cities: usize, counties: usize, sites: u64, people: u64) -> anju_data::gen::presets::Scale {
+    anju_data::gen::presets::Scale {
+        title: "测试",
+        title_en: "Test",
+        root_id: "T",
+        cities,
+        counties_per_city: counties,
+        sites,
+        people,
+        people_per_building: 60.0,
+    }
+}
+
 /// A small generated dataset, sharded, loaded through the real loader.
 pub fn generated(
     cities: usize,
@@ -101,19 +115,9 @@ pub fn generated(
     periods: usize,
     single_file: bool,
 ) -> anju_data::Dataset {
-    use anju_data::gen::presets::{generate_scale, Scale};
+    use anju_data::gen::presets::generate_scale;
     use anju_data::gen::write::{layout, WriteOptions};
-    let scale = Scale {
-        title: "测试",
-        title_en: "Test",
-        root_id: "T",
-        cities,
-        counties_per_city: counties,
-        sites,
-        people,
-        people_per_building: 60.0,
-    };
-    let g = generate_scale(&scale, seed, periods).unwrap();
+    let g = generate_scale(&scale(cities, counties, sites, people), seed, periods).unwrap();
     let w = layout(&g, &WriteOptions { single_file, ..Default::default() });
     let (ds, ps) = anju_data::load_all("index.json", |p| {
         w.files.iter().find(|(n, _)| n == p).map(|(_, b)| b.as_slice()).ok_or_else(|| p.to_string())
