@@ -93,9 +93,31 @@ pub fn yuan(v: f64, lang: Lang) -> String {
     }
 }
 
+/// Whole yuan, for figures read from across a room (the big screen).
+pub fn yuan_whole(v: f64, lang: Lang) -> String {
+    if !v.is_finite() || v < 0.0 {
+        return "—".into();
+    }
+    let s = group_digits(v.round().min(u64::MAX as f64) as u64);
+    match lang {
+        Lang::Zh => format!("{s}元"),
+        Lang::En => format!("¥{s}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_yuan_for_the_big_screen() {
+        assert_eq!(yuan_whole(12_450.99, Lang::Zh), "12,451元");
+        assert_eq!(yuan_whole(10_900.0, Lang::En), "¥10,900");
+        assert_eq!(yuan_whole(0.4, Lang::Zh), "0元");
+        assert_eq!(yuan_whole(f64::NAN, Lang::Zh), "—");
+        assert_eq!(yuan_whole(-1.0, Lang::Zh), "—");
+        assert_eq!(yuan_whole(1e30, Lang::En), format!("¥{}", group_digits(u64::MAX)));
+    }
 
     #[test]
     fn counts_in_wan() {

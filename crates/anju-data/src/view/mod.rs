@@ -2,6 +2,7 @@
 //! The app renders what these compute; tests check them natively.
 
 pub mod geom;
+pub mod live;
 pub mod measure;
 pub mod query;
 pub mod staff;

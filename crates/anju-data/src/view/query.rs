@@ -155,8 +155,11 @@ pub struct ViewState {
     pub lang: Lang,
     pub data: Option<String>,
     pub suppress: bool,
-    pub interval: Option<u32>,
-    pub refresh: Option<u32>,
+    /// Big screen: milliseconds per carousel step (the URL says seconds, decimals allowed,
+    /// so that a soak test can run a thousand steps in a minute).
+    pub interval_ms: Option<u32>,
+    /// Big screen: milliseconds between data refreshes (the URL says seconds).
+    pub refresh_ms: Option<u32>,
     pub tour: Vec<String>,
     pub kiosk: bool,
     pub sort: Option<Sort>,
@@ -204,8 +207,21 @@ pub fn data_url_ok(s: &str) -> bool {
         && !s.chars().any(|c| c.is_control() || c.is_whitespace())
 }
 
-fn seconds(v: &str, min: u32, max: u32) -> Option<u32> {
-    v.parse::<u32>().ok().filter(|s| (min..=max).contains(s))
+/// Seconds, with at most three decimals, between `min_ms` and `max_ms`; as milliseconds.
+fn seconds_ms(v: &str, min_ms: u32, max_ms: u32) -> Option<u32> {
+    let (whole, frac) = v.split_once('.').unwrap_or((v, ""));
+    let digits = |s: &str, max_len: usize| s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits(whole, 6) || !digits(frac, 3) || (v.contains('.') && frac.is_empty()) {
+        return None;
+    }
+    let ms = whole.parse::<u32>().ok()? * 1000 + format!("{frac:0<3}").parse::<u32>().ok()?;
+    (min_ms..=max_ms).contains(&ms).then_some(ms)
+}
+
+/// Milliseconds as the URL writes them: seconds, decimals only where needed.
+pub fn ms_to_seconds(ms: u32) -> String {
+    let s = format!("{}.{:03}", ms / 1000, ms % 1000);
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 fn ids(v: &str) -> Option<Vec<String>> {
@@ -285,13 +301,13 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                 "0" => st.kiosk = false,
                 _ => notes.push(bad("应为 1 或 0", "expected 1 or 0")),
             },
-            "interval" => match seconds(v, 3, 3600) {
-                Some(s) => st.interval = Some(s),
-                None => notes.push(bad("应为 3 到 3600 秒", "expected 3 to 3600 seconds")),
+            "interval" => match seconds_ms(v, 50, 3_600_000) {
+                Some(ms) => st.interval_ms = Some(ms),
+                None => notes.push(bad("应为 0.05 到 3600 秒", "expected 0.05 to 3600 seconds")),
             },
-            "refresh" => match seconds(v, 10, 86_400) {
-                Some(s) => st.refresh = Some(s),
-                None => notes.push(bad("应为 10 到 86400 秒", "expected 10 to 86400 seconds")),
+            "refresh" => match seconds_ms(v, 1000, 86_400_000) {
+                Some(ms) => st.refresh_ms = Some(ms),
+                None => notes.push(bad("应为 1 到 86400 秒", "expected 1 to 86400 seconds")),
             },
             "tour" => match ids(v) {
                 Some(list) => st.tour = list,
@@ -354,11 +370,11 @@ impl ViewState {
         if self.suppress {
             pairs.push(("suppress", "1".into()));
         }
-        if let Some(v) = self.interval {
-            pairs.push(("interval", v.to_string()));
+        if let Some(v) = self.interval_ms {
+            pairs.push(("interval", ms_to_seconds(v)));
         }
-        if let Some(v) = self.refresh {
-            pairs.push(("refresh", v.to_string()));
+        if let Some(v) = self.refresh_ms {
+            pairs.push(("refresh", ms_to_seconds(v)));
         }
         if !self.tour.is_empty() {
             pairs.push(("tour", self.tour.join(",")));
@@ -399,6 +415,23 @@ mod tests {
     }
 
     #[test]
+    fn seconds_allow_decimals_within_range() {
+        assert_eq!(seconds_ms("20", 50, 3_600_000), Some(20_000));
+        assert_eq!(seconds_ms("0.05", 50, 3_600_000), Some(50));
+        assert_eq!(seconds_ms("1.5", 50, 3_600_000), Some(1_500));
+        assert_eq!(seconds_ms("2.125", 50, 3_600_000), Some(2_125));
+        for bad in ["", ".", "1.", ".5", "0.01", "1.2345", "-1", "+1", "1e3", "3601", "abc", "9999999999", "1,5", " 1"]
+        {
+            assert_eq!(seconds_ms(bad, 50, 3_600_000), None, "{bad:?}");
+        }
+        for ms in [50, 999, 1_000, 1_500, 20_000, 3_600_000] {
+            assert_eq!(seconds_ms(&ms_to_seconds(ms), 50, 3_600_000), Some(ms));
+        }
+        assert_eq!(ms_to_seconds(20_000), "20");
+        assert_eq!(ms_to_seconds(50), "0.05");
+    }
+
+    #[test]
     fn every_parameter_round_trips() {
         let q = "?node=520603&view=screen&metric=employment_rate&group=disabled,left_behind_children&risk=red,yellow&period=2024-06&compare=2023-06&slide=3&lang=en&data=data/province/index.json&suppress=1&interval=30&refresh=60&tour=520603,520621&kiosk=1&sort=-people&alert=zero_employment,below_target";
         let (st, notes) = parse(q);
@@ -421,7 +454,7 @@ mod tests {
 
     #[test]
     fn malformed_parameters_fall_back_with_a_notice() {
-        let (st, notes) = parse("view=tv&metric=happiness&group=disabled,aliens&risk=purple&period=2024-13&slide=0&lang=fr&suppress=yes&interval=1&refresh=abc&kiosk=2&sort=-nope&bogus=1&node=");
+        let (st, notes) = parse("view=tv&metric=happiness&group=disabled,aliens&risk=purple&period=2024-13&slide=0&lang=fr&suppress=yes&interval=0.01&refresh=abc&kiosk=2&sort=-nope&bogus=1&node=");
         assert_eq!(st.view, ViewMode::Dashboard);
         assert_eq!(st.metric, None);
         assert_eq!(st.groups, vec![Group::Disabled]);
