@@ -5,6 +5,7 @@
 use crate::components::dashboard::{Dashboard, Ready};
 use crate::components::error::ErrorPanel;
 use crate::components::present::Present;
+use crate::components::screen::{Live, Screen};
 use crate::ctx::UrlState;
 use crate::data::{self, Cache, Target, DEFAULT_INDEX};
 use crate::i18n::{lang_tag, tr};
@@ -27,13 +28,21 @@ fn Shell() -> impl IntoView {
     let index_url = Memo::new(move |_| url.state.with(|s| s.data.clone()).unwrap_or_else(|| DEFAULT_INDEX.to_string()));
     let node = Memo::new(move |_| url.state.with(|s| s.node.clone()));
     let subtree = Memo::new(move |_| url.state.with(|s| s.needs_subtree()));
-    let target = LocalResource::new(move || data::resolve(cache, index_url.get(), node.get(), subtree.get()));
+    let screen = Memo::new(move |_| url.state.with(|s| s.view == ViewMode::Screen));
+    // The big screen's tour names places to load as well as the node.
+    let tour =
+        Memo::new(move |_| url.state.with(|s| if s.view == ViewMode::Screen { s.tour.clone() } else { Vec::new() }));
+    // A refresh that brought new data bumps this: the view resolves again, from the cache.
+    let revision = RwSignal::new(0u64);
+    provide_context(Live { cache, revision, index_url });
+    let target = LocalResource::new(move || {
+        revision.track();
+        data::resolve(cache, index_url.get(), node.get(), subtree.get(), tour.get())
+    });
     let last_good = Memo::new(move |prev: Option<&Option<Target>>| match target.get() {
         Some(Ok(t)) => Some(t),
         _ => prev.cloned().flatten(),
     });
-    // A memo, so that only a change of view mode rebuilds the view (not every filter).
-    let present = Memo::new(move |_| url.state.with(|s| s.view == ViewMode::Present));
     let (pending, set_pending) = signal(false);
     // The page's language follows the view (screen readers, fonts).
     Effect::new(move |_| {
@@ -41,25 +50,66 @@ fn Shell() -> impl IntoView {
             let _ = el.set_attribute("lang", lang_tag(lang.get()));
         }
     });
+    let failed = Signal::derive(move || match target.get() {
+        Some(Err(e)) => Some(e),
+        _ => None,
+    });
     let loading = move || view! { <div class="loading" data-testid="loading" role="status">{move || tr(lang.get(), "正在加载数据…", "Loading data…")}</div> };
     view! {
         <main class="app">
-            <Show when=move || pending.get()>{loading}</Show>
-            <Transition fallback=loading set_pending=set_pending>
-                {move || {
-                    // Read on every change, so the memo has seen each good view by the time
-                    // an error arrives (a memo nobody reads is never computed).
-                    let previous = last_good.get();
-                    target.get().map(|r| match r {
-                        Ok(t) if present.get() => view! { <Present target=t /> }.into_any(),
-                        Ok(t) => view! { <Dashboard target=t /> }.into_any(),
-                        Err(e) => view! {
-                            <ErrorPanel err=e retry=move |_| target.refetch() />
-                            {previous.map(|t| view! { <Dashboard target=t /> })}
-                        }.into_any(),
-                    })
-                }}
-            </Transition>
+            {move || if screen.get() {
+                // The screen is built once and follows the data: the carousel, timers and
+                // counters carry on through refreshes and drills. Before the first good
+                // view it shows loading, or the error when there is nothing to keep.
+                url.provide_for(|s| s.view == ViewMode::Screen);
+                let has_good = Memo::new(move |_| last_good.with(Option::is_some));
+                let before = move || match failed.get() {
+                    Some(e) => view! { <ErrorPanel err=e retry=move |_| target.refetch() /> }.into_any(),
+                    None => loading().into_any(),
+                };
+                view! {
+                    {move || if has_good.get() {
+                        view! { <Screen target=last_good failed=failed /> }.into_any()
+                    } else {
+                        before.into_any()
+                    }}
+                }.into_any()
+            } else {
+                // The dashboard and the slides see the URL through their own scope, which
+                // holds still while the page switches to the screen (see `provide_for`).
+                let page = url.provide_for(|s| s.view != ViewMode::Screen);
+                // A memo, so that only a change of view mode rebuilds the view (not every filter).
+                let present = Memo::new(move |_| page.state.with(|s| s.view == ViewMode::Present));
+                view! {
+                    <Show when=move || pending.get()>{loading}</Show>
+                    <Transition fallback=loading set_pending=set_pending>
+                        {move || {
+                            // Read on every change, so the memo has seen each good view by the time
+                            // an error arrives (a memo nobody reads is never computed).
+                            let previous = last_good.get();
+                            target.get().map(|r| match r {
+                                Ok(t) if present.get() => {
+                                    page.provide_for(|s| s.view == ViewMode::Present);
+                                    view! { <Present target=t /> }.into_any()
+                                }
+                                Ok(t) => {
+                                    page.provide_for(|s| s.view == ViewMode::Dashboard);
+                                    view! { <Dashboard target=t /> }.into_any()
+                                }
+                                Err(e) => {
+                                    // Every arm provides its own scope: a context from an
+                                    // earlier run of this closure is already disposed.
+                                    page.provide_for(|s| s.view != ViewMode::Screen);
+                                    view! {
+                                        <ErrorPanel err=e retry=move |_| target.refetch() />
+                                        {previous.map(|t| view! { <Dashboard target=t /> })}
+                                    }.into_any()
+                                }
+                            })
+                        }}
+                    </Transition>
+                }.into_any()
+            }}
             <Show when=move || ready.get()><span data-testid="app-ready" hidden=true></span></Show>
         </main>
     }

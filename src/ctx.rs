@@ -29,6 +29,33 @@ impl UrlState {
         url
     }
 
+    /// The URL as one view mode sees it, for the components below. While the page
+    /// switches to another mode its state holds still, so the old view does not redraw
+    /// itself for a state it will never show: its values are about to be disposed, and an
+    /// effect that ran after them would read what is gone.
+    pub fn provide_for(self, mine: fn(&ViewState) -> bool) -> UrlState {
+        let outer = self;
+        let state = Memo::new(move |prev: Option<&ViewState>| {
+            let s = outer.state.get();
+            match prev {
+                Some(p) if !mine(&s) => p.clone(),
+                _ => s,
+            }
+        });
+        let notices = Memo::new(move |prev: Option<&Vec<Notice>>| {
+            let n = outer.notices.get();
+            match prev {
+                Some(p) if !outer.state.with(mine) => p.clone(),
+                _ => n,
+            }
+        });
+        let lang = Memo::new(move |_| state.with(|s| s.lang));
+        let suppress = Memo::new(move |_| state.with(|s| s.suppress));
+        let url = UrlState { state, notices, lang, suppress, pathname: outer.pathname };
+        provide_context(url);
+        url
+    }
+
     /// A link to `next`, on this same page (the app lives in one file of any folder).
     pub fn href(&self, next: &ViewState) -> String {
         let q = next.to_query();
