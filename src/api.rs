@@ -24,10 +24,21 @@ impl LoadError {
 
 /// Fetches a file's bytes.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
-    let resp = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| LoadError::Network { url: url.to_string(), message: e.to_string() })?;
+    fetch(url, false).await
+}
+
+/// Fetches a file's bytes, asking the server again rather than trusting the browser's
+/// cache (a refresh must see new data; an unchanged file costs a 304).
+pub async fn fetch_fresh(url: &str) -> Result<Vec<u8>, LoadError> {
+    fetch(url, true).await
+}
+
+async fn fetch(url: &str, fresh: bool) -> Result<Vec<u8>, LoadError> {
+    let mut req = gloo_net::http::Request::get(url);
+    if fresh {
+        req = req.cache(web_sys::RequestCache::NoCache);
+    }
+    let resp = req.send().await.map_err(|e| LoadError::Network { url: url.to_string(), message: e.to_string() })?;
     if !resp.ok() {
         return Err(LoadError::Http { url: url.to_string(), status: resp.status() });
     }
@@ -37,8 +48,13 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
 /// Loads and checks a dataset's index (shards are attached later, when entered).
 pub async fn load_index(url: &str) -> Result<Arc<Dataset>, LoadError> {
     let bytes = fetch_bytes(url).await?;
+    parse_index(url, &bytes)
+}
+
+/// Parses and checks an index fetched from `url`.
+pub fn parse_index(url: &str, bytes: &[u8]) -> Result<Arc<Dataset>, LoadError> {
     let name = url.rsplit('/').next().unwrap_or(url);
-    Dataset::from_index(name, &bytes).map(Arc::new).map_err(|ps| LoadError::Invalid {
+    Dataset::from_index(name, bytes).map(Arc::new).map_err(|ps| LoadError::Invalid {
         url: url.to_string(),
         total: ps.total,
         problems: Arc::new(ps.list),

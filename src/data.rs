@@ -5,7 +5,30 @@
 use crate::api::{self, LoadError};
 use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::Hasher;
 use std::sync::Arc;
+
+thread_local! {
+    /// A fingerprint of every file as last fetched, by URL: a refresh redraws only when
+    /// one of them changed.
+    static PRINTS: RefCell<HashMap<String, u64>> = RefCell::new(HashMap::new());
+}
+
+fn fingerprint(bytes: &[u8]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    h.write(bytes);
+    h.finish()
+}
+
+fn remember(url: &str, bytes: &[u8]) {
+    PRINTS.with(|p| p.borrow_mut().insert(url.to_string(), fingerprint(bytes)));
+}
+
+fn same_as_before(url: &str, bytes: &[u8]) -> bool {
+    PRINTS.with(|p| p.borrow().get(url) == Some(&fingerprint(bytes)))
+}
 
 pub const DEFAULT_INDEX: &str = "data/index.json";
 
@@ -65,6 +88,7 @@ async fn attach_all(ds: &mut Arc<Dataset>, index_url: &str, paths: &[String]) ->
         .await;
         for (path, (url, bytes)) in chunk.iter().zip(fetched) {
             let bytes = bytes?;
+            remember(&url, &bytes);
             Arc::make_mut(ds).attach_shard(path, &bytes).map_err(|ps| LoadError::Invalid {
                 url,
                 total: ps.total,
@@ -83,10 +107,15 @@ pub async fn resolve(
     index_url: String,
     node: Option<String>,
     subtree: bool,
+    also: Vec<String>,
 ) -> Result<Target, LoadError> {
     let mut ds = match cache.get_value() {
         Some((url, ds)) if url == index_url => ds,
-        _ => api::load_index(&index_url).await?,
+        _ => {
+            let bytes = api::fetch_bytes(&index_url).await?;
+            remember(&index_url, &bytes);
+            api::parse_index(&index_url, &bytes)?
+        }
     };
     let mut unknown_node = None;
     let ix = match node {
@@ -104,6 +133,16 @@ pub async fn resolve(
             }
         },
     };
+    // Places the big screen tours through: their shards too (an id the data lacks is
+    // skipped, and said so by the screen).
+    for id in &also {
+        while ds.find(id).is_none() {
+            match shard_towards(&ds, id) {
+                Some(path) => attach_all(&mut ds, &index_url, std::slice::from_ref(&path)).await?,
+                None => break,
+            }
+        }
+    }
     while let Some(path) = ds.missing_shard(ix).map(str::to_string) {
         attach_all(&mut ds, &index_url, std::slice::from_ref(&path)).await?;
     }
@@ -122,4 +161,61 @@ pub async fn resolve(
     }
     cache.set_value(Some((index_url, ds.clone())));
     Ok(Target { ds, ix, unknown_node })
+}
+
+/// Fetches the cached dataset again (its index and every shard it has loaded), asking the
+/// server rather than the browser cache. `Ok(true)` when a file changed: the new data has
+/// been checked and the cache holds it. `Ok(false)` when every file is byte for byte what
+/// was shown. On any error the cache is left as it was, so the screen keeps its data.
+pub async fn refresh(cache: Cache, index_url: &str) -> Result<bool, LoadError> {
+    let Some((url, old)) = cache.get_value() else { return Ok(false) };
+    if url != index_url {
+        return Ok(false);
+    }
+    let index = api::fetch_fresh(index_url).await?;
+    let mut paths: Vec<String> = old.loaded_shards.iter().cloned().collect();
+    paths.sort();
+    let mut files = Vec::with_capacity(paths.len());
+    for chunk in paths.chunks(12) {
+        let fetched = futures::future::join_all(chunk.iter().map(|p| {
+            let url = sibling_url(index_url, p);
+            async move {
+                let bytes = api::fetch_fresh(&url).await;
+                (url, bytes)
+            }
+        }))
+        .await;
+        for (path, (url, bytes)) in chunk.iter().zip(fetched) {
+            files.push((path.clone(), url, bytes?));
+        }
+    }
+    if same_as_before(index_url, &index) && files.iter().all(|(_, url, b)| same_as_before(url, b)) {
+        return Ok(false);
+    }
+    let mut ds = api::parse_index(index_url, &index)?;
+    // A site's shard hangs under a node its county's shard brings: attach what has a place
+    // to go, and repeat. Shards the new index no longer names are dropped.
+    let mut prints = vec![(index_url.to_string(), fingerprint(&index))];
+    let mut pending = files;
+    loop {
+        let (ready, rest): (Vec<_>, Vec<_>) = pending.into_iter().partition(|(path, _, _)| {
+            ds.nodes.iter().any(|n| n.shard.as_deref() == Some(path.as_str())) && !ds.loaded_shards.contains(path)
+        });
+        if ready.is_empty() {
+            break;
+        }
+        for (path, url, bytes) in &ready {
+            prints.push((url.clone(), fingerprint(bytes)));
+            Arc::make_mut(&mut ds).attach_shard(path, bytes).map_err(|ps| LoadError::Invalid {
+                url: url.clone(),
+                total: ps.total,
+                problems: Arc::new(ps.list),
+            })?;
+        }
+        pending = rest;
+    }
+    // Only now, when the new data is whole and checked, is it what "before" means.
+    PRINTS.with(|p| p.borrow_mut().extend(prints));
+    cache.set_value(Some((index_url.to_string(), ds)));
+    Ok(true)
 }

@@ -33,6 +33,14 @@ pub fn CanvasChart(
     /// hidden so that printing the deck has every chart.
     #[prop(optional)]
     fixed_width: Option<f64>,
+    /// A CSS scale the chart is shown at (the big screen's fit): the canvas gets that many
+    /// more pixels, so it stays sharp on a 4K wall.
+    #[prop(optional, into)]
+    scale: Option<Signal<f64>>,
+    /// Draws everything (type, lines, gaps) this many times larger in the same box: the
+    /// big screen is read from across a room.
+    #[prop(default = 1.0)]
+    zoom: f64,
 ) -> impl IntoView {
     let url = use_url();
     let lang = url.lang;
@@ -48,17 +56,18 @@ pub fn CanvasChart(
     Effect::new(move |_| {
         let spec = spec.get();
         let w = fixed_width.unwrap_or_else(|| size.width.get().floor());
-        let ratio = dpr.get().max(1.0);
+        let ratio = dpr.get().max(1.0) * scale.map(|s| s.get()).unwrap_or(1.0).clamp(0.25, 8.0);
         let Some(canvas) = canvas_ref.get() else { return };
         if w < 10.0 {
             return;
         }
         canvas.set_width((w * ratio).round() as u32);
         canvas.set_height((height * ratio).round() as u32);
-        if fixed_width.is_none() {
+        // A slide's chart is stretched to its box by CSS; a scaled screen's keeps its width.
+        if fixed_width.is_none() || scale.is_some() {
             let _ = canvas.style(("width", format!("{w}px")));
         }
-        let d = draw(canvas.clone(), &spec, w, height, ratio, dark);
+        let d = draw(canvas.clone(), &spec, w / zoom, height / zoom, ratio * zoom, dark);
         drawn.set_value(d);
         crate::perf::chart_drawn(name);
     });
@@ -68,8 +77,8 @@ pub fn CanvasChart(
         let r = canvas.get_bounding_client_rect();
         // A fixed-width chart is scaled by CSS: map the pointer back to drawing units.
         let (sx, sy) = match fixed_width {
-            Some(fw) if r.width() > 0.0 && r.height() > 0.0 => (fw / r.width(), height / r.height()),
-            _ => (1.0, 1.0),
+            Some(fw) if r.width() > 0.0 && r.height() > 0.0 => (fw / r.width() / zoom, height / r.height() / zoom),
+            _ => (1.0 / zoom, 1.0 / zoom),
         };
         let (x, y) = ((ev.client_x() as f64 - r.left()) * sx, (ev.client_y() as f64 - r.top()) * sy);
         drawn.with_value(|d| match d {

@@ -14,7 +14,7 @@ use std::sync::Arc;
 /// Rows shown before "show all".
 const FIRST: usize = 50;
 
-fn describe(ds: &Dataset, i: NodeIx, th: Threshold, sev: f64, t: usize, lang: Lang, suppress: bool) -> String {
+pub fn describe(ds: &Dataset, i: NodeIx, th: Threshold, sev: f64, t: usize, lang: Lang, suppress: bool) -> String {
     let n = ds.node(i);
     match (th, lang) {
         (Threshold::BelowTarget, Lang::Zh) => format!(

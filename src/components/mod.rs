@@ -9,5 +9,6 @@ pub mod kpis;
 pub mod notices;
 pub mod present;
 pub mod provenance;
+pub mod screen;
 pub mod table;
 pub mod wheretogo;

@@ -252,7 +252,7 @@ fn groups(ds: &Dataset, ix: NodeIx, t: usize, l: Lang, sup: bool) -> impl IntoVi
     }
 }
 
-fn risk(ds: &Dataset, ix: NodeIx, t: usize, l: Lang, sup: bool) -> impl IntoView {
+pub fn risk(ds: &Dataset, ix: NodeIx, t: usize, l: Lang, sup: bool) -> impl IntoView {
     let n = ds.node(ix);
     let hh = n.m.get(Metric::Households, t);
     let mh = n.m.get(Metric::MonitoredHouseholds, t);
