@@ -15,6 +15,11 @@ pub enum LoadError {
 }
 
 impl LoadError {
+    /// The validator rejected the file at `url`.
+    pub fn invalid(url: &str, ps: anju_data::Problems) -> LoadError {
+        LoadError::Invalid { url: url.to_string(), total: ps.total, problems: Arc::new(ps.list) }
+    }
+
     pub fn url(&self) -> &str {
         match self {
             LoadError::Network { url, .. } | LoadError::Http { url, .. } | LoadError::Invalid { url, .. } => url,
@@ -54,9 +59,5 @@ pub async fn load_index(url: &str) -> Result<Arc<Dataset>, LoadError> {
 /// Parses and checks an index fetched from `url`.
 pub fn parse_index(url: &str, bytes: &[u8]) -> Result<Arc<Dataset>, LoadError> {
     let name = url.rsplit('/').next().unwrap_or(url);
-    Dataset::from_index(name, bytes).map(Arc::new).map_err(|ps| LoadError::Invalid {
-        url: url.to_string(),
-        total: ps.total,
-        problems: Arc::new(ps.list),
-    })
+    Dataset::from_index(name, bytes).map(Arc::new).map_err(|ps| LoadError::invalid(url, ps))
 }

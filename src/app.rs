@@ -2,6 +2,7 @@
 //! loading and error states. While a view loads the previous one stays on screen; when
 //! loading fails the error is shown above the last good view, which is kept.
 
+use crate::api::LoadError;
 use crate::components::dashboard::{Dashboard, Ready};
 use crate::components::error::ErrorPanel;
 use crate::components::present::Present;
@@ -9,6 +10,7 @@ use crate::components::screen::{Live, Screen};
 use crate::ctx::UrlState;
 use crate::data::{self, Cache, Target, DEFAULT_INDEX};
 use crate::i18n::{lang_tag, tr};
+use anju_data::format::Lang;
 use anju_data::view::query::ViewMode;
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -54,63 +56,83 @@ fn Shell() -> impl IntoView {
         Some(Err(e)) => Some(e),
         _ => None,
     });
-    let loading = move || view! { <div class="loading" data-testid="loading" role="status">{move || tr(lang.get(), "正在加载数据…", "Loading data…")}</div> };
+    let loaded = Loaded { target, last_good, failed, lang };
     view! {
         <main class="app">
-            {move || if screen.get() {
-                // The screen is built once and follows the data: the carousel, timers and
-                // counters carry on through refreshes and drills. Before the first good
-                // view it shows loading, or the error when there is nothing to keep.
-                url.provide_for(|s| s.view == ViewMode::Screen);
-                let has_good = Memo::new(move |_| last_good.with(Option::is_some));
-                let before = move || match failed.get() {
-                    Some(e) => view! { <ErrorPanel err=e retry=move |_| target.refetch() /> }.into_any(),
-                    None => loading().into_any(),
-                };
-                view! {
-                    {move || if has_good.get() {
-                        view! { <Screen target=last_good failed=failed /> }.into_any()
-                    } else {
-                        before.into_any()
-                    }}
-                }.into_any()
-            } else {
-                // The dashboard and the slides see the URL through their own scope, which
-                // holds still while the page switches to the screen (see `provide_for`).
-                let page = url.provide_for(|s| s.view != ViewMode::Screen);
-                // A memo, so that only a change of view mode rebuilds the view (not every filter).
-                let present = Memo::new(move |_| page.state.with(|s| s.view == ViewMode::Present));
-                view! {
-                    <Show when=move || pending.get()>{loading}</Show>
-                    <Transition fallback=loading set_pending=set_pending>
-                        {move || {
-                            // Read on every change, so the memo has seen each good view by the time
-                            // an error arrives (a memo nobody reads is never computed).
-                            let previous = last_good.get();
-                            target.get().map(|r| match r {
-                                Ok(t) if present.get() => {
-                                    page.provide_for(|s| s.view == ViewMode::Present);
-                                    view! { <Present target=t /> }.into_any()
-                                }
-                                Ok(t) => {
-                                    page.provide_for(|s| s.view == ViewMode::Dashboard);
-                                    view! { <Dashboard target=t /> }.into_any()
-                                }
-                                Err(e) => {
-                                    // Every arm provides its own scope: a context from an
-                                    // earlier run of this closure is already disposed.
-                                    page.provide_for(|s| s.view != ViewMode::Screen);
-                                    view! {
-                                        <ErrorPanel err=e retry=move |_| target.refetch() />
-                                        {previous.map(|t| view! { <Dashboard target=t /> })}
-                                    }.into_any()
-                                }
-                            })
-                        }}
-                    </Transition>
-                }.into_any()
-            }}
+            {move || if screen.get() { screen_mode(url, loaded) } else { page_mode(url, loaded, pending, set_pending) }}
             <Show when=move || ready.get()><span data-testid="app-ready" hidden=true></span></Show>
         </main>
     }
+}
+
+/// What the views are built from: the data resource, the last good view, the error.
+#[derive(Clone, Copy)]
+struct Loaded {
+    target: LocalResource<Result<Target, LoadError>>,
+    last_good: Memo<Option<Target>>,
+    failed: Signal<Option<LoadError>>,
+    lang: Memo<Lang>,
+}
+
+fn loading(lang: Memo<Lang>) -> impl IntoView {
+    view! { <div class="loading" data-testid="loading" role="status">{move || tr(lang.get(), "正在加载数据…", "Loading data…")}</div> }
+}
+
+/// The big screen: built once, it follows the data, so the carousel, timers and counters
+/// carry on through refreshes and drills. Before the first good view it shows loading,
+/// or the error when there is nothing to keep.
+fn screen_mode(url: UrlState, l: Loaded) -> AnyView {
+    url.provide_for(|s| s.view == ViewMode::Screen);
+    let has_good = Memo::new(move |_| l.last_good.with(Option::is_some));
+    let before = move || match l.failed.get() {
+        Some(e) => view! { <ErrorPanel err=e retry=move |_| l.target.refetch() /> }.into_any(),
+        None => loading(l.lang).into_any(),
+    };
+    view! {
+        {move || if has_good.get() {
+            view! { <Screen target=l.last_good failed=l.failed /> }.into_any()
+        } else {
+            before.into_any()
+        }}
+    }
+    .into_any()
+}
+
+/// The dashboard and the slides: the previous view stays while the next loads, and an
+/// error shows above the last good view. They see the URL through their own scope, which
+/// holds still while the page switches to the screen (see `provide_for`).
+fn page_mode(url: UrlState, l: Loaded, pending: ReadSignal<bool>, set_pending: WriteSignal<bool>) -> AnyView {
+    let page = url.provide_for(|s| s.view != ViewMode::Screen);
+    // A memo, so that only a change of view mode rebuilds the view (not every filter).
+    let present = Memo::new(move |_| page.state.with(|s| s.view == ViewMode::Present));
+    let body = move || {
+        // Read on every change, so the memo has seen each good view by the time an error
+        // arrives (a memo nobody reads is never computed).
+        let previous = l.last_good.get();
+        // Every arm provides its own scope: a context from an earlier run of this closure
+        // is already disposed.
+        l.target.get().map(|r| match r {
+            Ok(t) if present.get() => {
+                page.provide_for(|s| s.view == ViewMode::Present);
+                view! { <Present target=t /> }.into_any()
+            }
+            Ok(t) => {
+                page.provide_for(|s| s.view == ViewMode::Dashboard);
+                view! { <Dashboard target=t /> }.into_any()
+            }
+            Err(e) => {
+                page.provide_for(|s| s.view != ViewMode::Screen);
+                view! {
+                    <ErrorPanel err=e retry=move |_| l.target.refetch() />
+                    {previous.map(|t| view! { <Dashboard target=t /> })}
+                }
+                .into_any()
+            }
+        })
+    };
+    view! {
+        <Show when=move || pending.get()>{move || loading(l.lang)}</Show>
+        <Transition fallback=move || loading(l.lang) set_pending=set_pending>{body}</Transition>
+    }
+    .into_any()
 }

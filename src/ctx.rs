@@ -22,9 +22,13 @@ impl UrlState {
         let parsed = Memo::new(move |_| query::parse(&loc.search.get()));
         let state = Memo::new(move |_| parsed.with(|p| p.0.clone()));
         let notices = Memo::new(move |_| parsed.with(|p| p.1.clone()));
+        Self::provide_parts(state, notices, loc.pathname)
+    }
+
+    fn provide_parts(state: Memo<ViewState>, notices: Memo<Vec<Notice>>, pathname: Memo<String>) -> UrlState {
         let lang = Memo::new(move |_| state.with(|s| s.lang));
         let suppress = Memo::new(move |_| state.with(|s| s.suppress));
-        let url = UrlState { state, notices, lang, suppress, pathname: loc.pathname };
+        let url = UrlState { state, notices, lang, suppress, pathname };
         provide_context(url);
         url
     }
@@ -49,11 +53,7 @@ impl UrlState {
                 _ => n,
             }
         });
-        let lang = Memo::new(move |_| state.with(|s| s.lang));
-        let suppress = Memo::new(move |_| state.with(|s| s.suppress));
-        let url = UrlState { state, notices, lang, suppress, pathname: outer.pathname };
-        provide_context(url);
-        url
+        Self::provide_parts(state, notices, outer.pathname)
     }
 
     /// A link to `next`, on this same page (the app lives in one file of any folder).

@@ -6,7 +6,7 @@ use crate::api::{self, LoadError};
 use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::Hasher;
 use std::sync::Arc;
 
@@ -24,10 +24,6 @@ fn fingerprint(bytes: &[u8]) -> u64 {
 
 fn remember(url: &str, bytes: &[u8]) {
     PRINTS.with(|p| p.borrow_mut().insert(url.to_string(), fingerprint(bytes)));
-}
-
-fn same_as_before(url: &str, bytes: &[u8]) -> bool {
-    PRINTS.with(|p| p.borrow().get(url) == Some(&fingerprint(bytes)))
 }
 
 pub const DEFAULT_INDEX: &str = "data/index.json";
@@ -73,28 +69,37 @@ fn shard_towards(ds: &Dataset, id: &str) -> Option<String> {
         .and_then(|n| n.shard.clone())
 }
 
-/// Fetches `paths` a few at a time concurrently and attaches them in order (attaching
-/// checks each shard against what is already loaded, so the order stays fixed).
-async fn attach_all(ds: &mut Arc<Dataset>, index_url: &str, paths: &[String]) -> Result<(), LoadError> {
-    // Bounded, so that a national dataset's root never holds hundreds of files at once.
+/// Fetches the shard files `paths` (relative to the index), a dozen at a time so that a
+/// national dataset's root never holds hundreds of files at once; `fresh` asks the
+/// server again rather than the browser cache. Each comes back as (path, url, bytes).
+async fn fetch_shards(
+    index_url: &str,
+    paths: &[String],
+    fresh: bool,
+) -> Result<Vec<(String, String, Vec<u8>)>, LoadError> {
+    let mut out = Vec::with_capacity(paths.len());
     for chunk in paths.chunks(12) {
         let fetched = futures::future::join_all(chunk.iter().map(|p| {
             let url = sibling_url(index_url, p);
             async move {
-                let bytes = api::fetch_bytes(&url).await;
+                let bytes = if fresh { api::fetch_fresh(&url).await } else { api::fetch_bytes(&url).await };
                 (url, bytes)
             }
         }))
         .await;
         for (path, (url, bytes)) in chunk.iter().zip(fetched) {
-            let bytes = bytes?;
-            remember(&url, &bytes);
-            Arc::make_mut(ds).attach_shard(path, &bytes).map_err(|ps| LoadError::Invalid {
-                url,
-                total: ps.total,
-                problems: Arc::new(ps.list),
-            })?;
+            out.push((path.clone(), url, bytes?));
         }
+    }
+    Ok(out)
+}
+
+/// Fetches `paths` and attaches them in order (attaching checks each shard against what
+/// is already loaded, so the order stays fixed).
+async fn attach_all(ds: &mut Arc<Dataset>, index_url: &str, paths: &[String]) -> Result<(), LoadError> {
+    for (path, url, bytes) in fetch_shards(index_url, paths, false).await? {
+        remember(&url, &bytes);
+        Arc::make_mut(ds).attach_shard(&path, &bytes).map_err(|ps| LoadError::invalid(&url, ps))?;
     }
     Ok(())
 }
@@ -175,42 +180,27 @@ pub async fn refresh(cache: Cache, index_url: &str) -> Result<bool, LoadError> {
     let index = api::fetch_fresh(index_url).await?;
     let mut paths: Vec<String> = old.loaded_shards.iter().cloned().collect();
     paths.sort();
-    let mut files = Vec::with_capacity(paths.len());
-    for chunk in paths.chunks(12) {
-        let fetched = futures::future::join_all(chunk.iter().map(|p| {
-            let url = sibling_url(index_url, p);
-            async move {
-                let bytes = api::fetch_fresh(&url).await;
-                (url, bytes)
-            }
-        }))
-        .await;
-        for (path, (url, bytes)) in chunk.iter().zip(fetched) {
-            files.push((path.clone(), url, bytes?));
-        }
-    }
-    if same_as_before(index_url, &index) && files.iter().all(|(_, url, b)| same_as_before(url, b)) {
+    let files = fetch_shards(index_url, &paths, true).await?;
+    // Each file hashed once: to compare now, and to remember if the new data is taken.
+    let mut prints = vec![(index_url.to_string(), fingerprint(&index))];
+    prints.extend(files.iter().map(|(_, url, b)| (url.clone(), fingerprint(b))));
+    if PRINTS.with(|p| prints.iter().all(|(url, f)| p.borrow().get(url) == Some(f))) {
         return Ok(false);
     }
     let mut ds = api::parse_index(index_url, &index)?;
     // A site's shard hangs under a node its county's shard brings: attach what has a place
     // to go, and repeat. Shards the new index no longer names are dropped.
-    let mut prints = vec![(index_url.to_string(), fingerprint(&index))];
     let mut pending = files;
     loop {
-        let (ready, rest): (Vec<_>, Vec<_>) = pending.into_iter().partition(|(path, _, _)| {
-            ds.nodes.iter().any(|n| n.shard.as_deref() == Some(path.as_str())) && !ds.loaded_shards.contains(path)
-        });
+        let named: HashSet<&str> = ds.nodes.iter().filter_map(|n| n.shard.as_deref()).collect();
+        let (ready, rest): (Vec<_>, Vec<_>) = pending
+            .into_iter()
+            .partition(|(path, _, _)| named.contains(path.as_str()) && !ds.loaded_shards.contains(path));
         if ready.is_empty() {
             break;
         }
         for (path, url, bytes) in &ready {
-            prints.push((url.clone(), fingerprint(bytes)));
-            Arc::make_mut(&mut ds).attach_shard(path, bytes).map_err(|ps| LoadError::Invalid {
-                url: url.clone(),
-                total: ps.total,
-                problems: Arc::new(ps.list),
-            })?;
+            Arc::make_mut(&mut ds).attach_shard(path, bytes).map_err(|ps| LoadError::invalid(url, ps))?;
         }
         pending = rest;
     }

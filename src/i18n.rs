@@ -2,6 +2,7 @@
 //! sit where they are used, as `tr(lang, "中文", "English")`, so neither can be forgotten.
 
 use anju_data::format::Lang;
+use anju_data::model::Text;
 use anju_data::{Level, Node};
 
 pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -20,6 +21,24 @@ pub fn name(n: &Node, lang: Lang) -> String {
     match (lang, &n.name_en) {
         (Lang::En, Some(en)) if !en.trim().is_empty() => en.clone(),
         _ => n.name.clone(),
+    }
+}
+
+/// A text of the data (a title, a note) in the interface language, falling back to
+/// Chinese where English is missing.
+pub fn text(t: &Text, lang: Lang) -> &str {
+    if lang == Lang::En && !t.en.is_empty() {
+        &t.en
+    } else {
+        &t.zh
+    }
+}
+
+/// The other interface language, as the link that switches to it says it.
+pub fn other_lang(lang: Lang) -> (Lang, &'static str) {
+    match lang {
+        Lang::Zh => (Lang::En, "English"),
+        Lang::En => (Lang::Zh, "中文"),
     }
 }
 

@@ -8,7 +8,7 @@ use super::filters::FilterBar;
 use super::filters::{group_label, risk_name};
 use super::header::Header;
 use super::kpis::Kpis;
-use super::notices::Notices;
+use super::notices::{target_notices, Notices};
 use super::provenance::{all_synthesised, source_line};
 use super::table::ChildrenTable;
 use super::wheretogo::WhereToGo;
@@ -31,28 +31,11 @@ pub fn Dashboard(target: Target) -> impl IntoView {
     let url = use_url();
     let lang = url.lang;
     let Target { ds, ix, unknown_node } = target;
-    let latest = ds.latest();
-    let periods = ds.periods.clone();
     let asked = Memo::new(move |_| url.state.with(|s| s.period));
-    let found = Memo::new(move |_| asked.get().map(|p| periods.iter().position(|q| *q == p)));
-    let period = Memo::new(move |_| found.get().flatten().unwrap_or(latest));
-    let extra = Signal::derive(move || {
-        let mut v = Vec::new();
-        if let Some(id) = &unknown_node {
-            let id = anju_data::text::clip(id, 60);
-            v.push((
-                format!("找不到编号为 {id} 的地区，已显示全部"),
-                format!("No place with id {id}; showing the whole dataset"),
-            ));
-        }
-        if let (Some(p), Some(None)) = (asked.get(), found.get()) {
-            v.push((
-                format!("数据中没有 {p} 期，已显示最新一期"),
-                format!("The data has no period {p}; showing the latest"),
-            ));
-        }
-        v
-    });
+    let ds_p = ds.clone();
+    let period = Memo::new(move |_| ds_p.period_or_latest(asked.get()));
+    let ds_n = ds.clone();
+    let extra = Signal::derive(move || target_notices(&ds_n, unknown_node.as_deref(), asked.get()));
     provide_context(Stamp(stamp_lines(ds.clone(), ix, period.into())));
     let node = ds.node(ix).clone();
     let is_leaf = ds.kids[ix].is_empty();

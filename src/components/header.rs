@@ -2,7 +2,7 @@
 
 use super::provenance::all_synthesised;
 use crate::ctx::use_url;
-use crate::i18n::tr;
+use crate::i18n::{other_lang, text, tr};
 use anju_data::format::Lang;
 use anju_data::Dataset;
 use leptos::prelude::*;
@@ -15,12 +15,12 @@ pub fn Header(ds: Arc<Dataset>, #[prop(into)] period: Signal<usize>) -> impl Int
     let lang = url.lang;
     let title = {
         let t = ds.meta.title.clone();
-        move || if lang.get() == Lang::En && !t.en.is_empty() { t.en.clone() } else { t.zh.clone() }
+        move || text(&t, lang.get()).to_string()
     };
     let as_of = ds.meta.as_of.clone();
     let provenance = {
         let p = ds.meta.provenance.clone();
-        move || if lang.get() == Lang::En && !p.en.is_empty() { p.en.clone() } else { p.zh.clone() }
+        move || text(&p, lang.get()).to_string()
     };
     let synthetic_only = all_synthesised(&ds);
     let periods = ds.period_keys.clone();
@@ -33,9 +33,8 @@ pub fn Header(ds: Arc<Dataset>, #[prop(into)] period: Signal<usize>) -> impl Int
     };
     let period_keys = ds.period_keys.clone();
     let other_lang = move || {
-        let l = lang.get();
-        let href = url.href_with(|s| s.lang = if l == Lang::En { Lang::Zh } else { Lang::En });
-        (href, if l == Lang::En { "中文" } else { "English" })
+        let (other, label) = other_lang(lang.get());
+        (url.href_with(|s| s.lang = other), label)
     };
     view! {
         <header class="top">

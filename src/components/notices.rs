@@ -2,6 +2,7 @@
 
 use crate::ctx::use_url;
 use anju_data::format::Lang;
+use anju_data::{Dataset, Period};
 use leptos::prelude::*;
 
 #[component]
@@ -21,4 +22,24 @@ pub fn Notices(#[prop(into)] extra: Signal<Vec<(String, String)>>) -> impl IntoV
             </div>
         </Show>
     }
+}
+
+/// What a view says about its target: the URL named a place the data lacks, or a period
+/// it lacks (each view then shows the root, or the latest period).
+pub fn target_notices(ds: &Dataset, unknown_node: Option<&str>, asked: Option<Period>) -> Vec<(String, String)> {
+    let mut v = Vec::new();
+    if let Some(id) = unknown_node {
+        let id = anju_data::text::clip(id, 60);
+        v.push((
+            format!("找不到编号为 {id} 的地区，已显示全部"),
+            format!("No place with id {id}; showing the whole dataset"),
+        ));
+    }
+    if let Some(p) = asked.filter(|&p| ds.period_ix(p).is_none()) {
+        v.push((
+            format!("数据中没有 {p} 期，已显示最新一期"),
+            format!("The data has no period {p}; showing the latest"),
+        ));
+    }
+    v
 }

@@ -64,17 +64,13 @@ pub fn Present(target: Target) -> impl IntoView {
     let url = use_url();
     let lang = url.lang;
     let Target { ds, ix, .. } = target;
-    let latest = ds.latest();
-    let periods = ds.periods.clone();
-    let period = Memo::new(move |_| {
-        url.state.with(|s| s.period).and_then(|p| periods.iter().position(|q| *q == p)).unwrap_or(latest)
-    });
-    let periods2 = ds.periods.clone();
+    let ds_p = ds.clone();
+    let period = Memo::new(move |_| ds_p.period_or_latest(url.state.with(|s| s.period)));
     let ds_c = ds.clone();
     let compare = Memo::new(move |_| {
         url.state
             .with(|s| s.compare)
-            .and_then(|p| periods2.iter().position(|q| *q == p))
+            .and_then(|p| ds_c.period_ix(p))
             .or_else(|| measure::year_before(&ds_c, period.get()))
     });
     let current = Memo::new(move |_| url.state.with(|s| s.slide).unwrap_or(1).clamp(1, SLIDES));

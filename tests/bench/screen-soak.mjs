@@ -29,8 +29,6 @@ const mb = (n) => (n / 1048576).toFixed(2);
 
 await page.goto(`http://127.0.0.1:${port}/?${query}`);
 await page.waitForSelector('[data-testid=app-ready]', { state: 'attached', timeout: 60_000 });
-const place = () => page.locator('[data-testid=carousel-place]').getAttribute('data-node-id');
-const firstPlace = await place();
 // The carousel must be stepping before anything is measured.
 await page.waitForFunction(() => Number(document.querySelector('[data-testid=carousel-place]')?.dataset.step ?? 0) >= 2);
 const start = await memory();
@@ -48,8 +46,7 @@ const end = await memory();
 const growth = (end.total - start.total) / start.total * 100;
 console.log(`   end (after ${last} steps, ${elapsed.toFixed(0)} s, ${(((last - s0) / elapsed)).toFixed(1)} steps/s): JS heap ${mb(end.js)} MB + wasm ${mb(end.wasm)} MB = ${mb(end.total)} MB; ${end.nodes} elements`);
 console.log(`   growth: ${growth >= 0 ? '+' : ''}${growth.toFixed(2)}% (JS ${((end.js - start.js) / 1024).toFixed(0)} KB, wasm ${((end.wasm - start.wasm) / 1024).toFixed(0)} KB)`);
-const moved = (await place()) !== null && firstPlace !== null;
-const ok = growth <= 5 && moved;
+const ok = growth <= 5;
 console.log(`   goal memory growth ≤ 5% over ${STEPS} steps: ${ok ? 'met' : 'MISSED'}`);
 await browser.close();
 process.exit(ok ? 0 : 1);

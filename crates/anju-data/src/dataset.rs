@@ -261,6 +261,17 @@ impl Dataset {
     pub fn latest(&self) -> usize {
         self.periods.len().saturating_sub(1)
     }
+
+    /// The index of period `p`, if the data has it.
+    pub fn period_ix(&self, p: Period) -> Option<usize> {
+        self.periods.iter().position(|q| *q == p)
+    }
+
+    /// The period a view asked for, or the latest when it asked for none or one the data
+    /// does not have.
+    pub fn period_or_latest(&self, asked: Option<Period>) -> usize {
+        asked.and_then(|p| self.period_ix(p)).unwrap_or_else(|| self.latest())
+    }
 }
 
 fn unreadable(file: &str, e: &str) -> Problem {

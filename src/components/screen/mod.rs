@@ -20,12 +20,11 @@ use crate::charts::spec::ChartSpec;
 use crate::charts::trend::trend_spec;
 use crate::components::dashboard::Ready;
 use crate::components::kpis::tiles;
-use crate::components::notices::Notices;
+use crate::components::notices::{target_notices, Notices};
 use crate::components::present::risk;
 use crate::ctx::use_url;
 use crate::data::Target;
-use crate::i18n::{level, name, tr};
-use anju_data::format::Lang;
+use crate::i18n::{level, name, other_lang, text, tr};
 use anju_data::view::live::fit_scale;
 use anju_data::view::measure::{self, Measure};
 use anju_data::{Dataset, Metric, NodeIx};
@@ -71,23 +70,18 @@ fn kind_of(key: &str) -> Kind {
 }
 
 /// The places the carousel steps through: `tour=` ids the data has (in their order),
-/// else the node's children, else the node itself.
+/// else the node's children, else the node itself; and the tour ids it lacks.
 fn carousel_items(ds: &Dataset, ix: NodeIx, tour: &[String]) -> (Vec<NodeIx>, Vec<String>) {
-    if !tour.is_empty() {
-        let (found, missing): (Vec<_>, Vec<_>) =
-            tour.iter().map(|id| (id, ds.find(id))).partition(|(_, f)| f.is_some());
-        let found: Vec<NodeIx> = found.into_iter().filter_map(|(_, f)| f).collect();
-        let missing = missing.into_iter().map(|(id, _)| anju_data::text::clip(id, 40)).collect();
-        if !found.is_empty() {
-            return (found, missing);
-        }
-        return (if ds.kids[ix].is_empty() { vec![ix] } else { ds.kids[ix].clone() }, missing);
+    let (found, missing): (Vec<_>, Vec<_>) = tour.iter().map(|id| (id, ds.find(id))).partition(|(_, f)| f.is_some());
+    let missing = missing.into_iter().map(|(id, _)| anju_data::text::clip(id, 40)).collect();
+    let items: Vec<NodeIx> = found.into_iter().filter_map(|(_, f)| f).collect();
+    if !items.is_empty() {
+        (items, missing)
+    } else if ds.kids[ix].is_empty() {
+        (vec![ix], missing)
+    } else {
+        (ds.kids[ix].clone(), missing)
     }
-    (if ds.kids[ix].is_empty() { vec![ix] } else { ds.kids[ix].clone() }, Vec::new())
-}
-
-fn period_ix(ds: &Dataset, asked: Option<anju_data::Period>) -> usize {
-    asked.and_then(|p| ds.periods.iter().position(|q| *q == p)).unwrap_or_else(|| ds.latest())
 }
 
 #[component]
@@ -108,7 +102,7 @@ pub fn Screen(
     let tour = Memo::new(move |_| url.state.with(|s| s.tour.clone()));
     let period = Memo::new(move |_| {
         let asked = url.state.with(|s| s.period);
-        target.with(|t| t.as_ref().map(|t| period_ix(&t.ds, asked)).unwrap_or(0))
+        target.with(|t| t.as_ref().map(|t| t.ds.period_or_latest(asked)).unwrap_or(0))
     });
     let items = Memo::new(move |_| {
         target.with(|t| t.as_ref().map(|t| carousel_items(&t.ds, t.ix, &tour.get())).unwrap_or_default())
@@ -148,14 +142,11 @@ pub fn Screen(
     crate::perf::begin_view(2, move || ready.set(true));
 
     let extra = Signal::derive(move || {
-        let mut v = Vec::new();
-        if let Some(Target { unknown_node: Some(id), .. }) = target.get() {
-            let id = anju_data::text::clip(&id, 60);
-            v.push((
-                format!("找不到编号为 {id} 的地区，已显示全部"),
-                format!("No place with id {id}; showing the whole dataset"),
-            ));
-        }
+        let mut v = target.with(|t| {
+            t.as_ref()
+                .map(|t| target_notices(&t.ds, t.unknown_node.as_deref(), url.state.with(|s| s.period)))
+                .unwrap_or_default()
+        });
         let missing = items.with(|i| i.1.clone());
         if !missing.is_empty() {
             let list = missing.join(", ");
@@ -182,7 +173,7 @@ pub fn Screen(
         let Target { ds, ix, .. } = target.get()?;
         let (l, t) = (lang.get(), period.get());
         let n = ds.node(ix);
-        let title = if l == Lang::En && !ds.meta.title.en.is_empty() { &ds.meta.title.en } else { &ds.meta.title.zh };
+        let title = text(&ds.meta.title, l);
         let path = ds.path(ix).iter().map(|&i| name(ds.node(i), l)).collect::<Vec<_>>().join(" › ");
         // At the root the node is the dataset: its name once is enough.
         let at_root = ix == ds.root;
@@ -192,20 +183,21 @@ pub fn Screen(
                 s.view = Default::default();
                 s.kiosk = false;
             });
-            let other = url.href_with(|s| s.lang = if l == Lang::En { Lang::Zh } else { Lang::En });
+            let (other_l, other_label) = other_lang(l);
+            let other = url.href_with(|s| s.lang = other_l);
             view! {
                 <nav class="screen-controls" aria-label=tr(l, "大屏控制", "Screen controls")>
                     <button type="button" data-testid="carousel-prev" on:click=move |_| carousel.step(-1) title=tr(l, "上一个地区", "Previous place")>"◀"</button>
                     <button type="button" data-testid="carousel-next" on:click=move |_| carousel.step(1) title=tr(l, "下一个地区", "Next place")>"▶"</button>
                     <button type="button" data-testid="fullscreen" on:click=fullscreen>{tr(l, "全屏", "Full screen")}</button>
-                    <a href=other>{if l == Lang::En { "中文" } else { "English" }}</a>
+                    <a href=other>{other_label}</a>
                     <a href=dashboard>{tr(l, "返回仪表盘", "Dashboard")}</a>
                 </nav>
             }
         });
         Some(view! {
             <div class="screen-titles">
-                <p class="screen-dataset">{(!at_root).then(|| title.clone())}</p>
+                <p class="screen-dataset">{(!at_root).then(|| title.to_string())}</p>
                 <h1 class="screen-node" data-testid="node-title" data-node-id=n.id.clone() data-level=n.level.key()>
                     {name(n, l)} <span class="node-level">{level(n.level, l)}</span>
                 </h1>

@@ -30,7 +30,6 @@ pub struct Stale {
     pub since_local: String,
     pub zh: String,
     pub en: String,
-    pub failures: u32,
 }
 
 fn reason(e: &LoadError) -> (String, String) {
@@ -86,7 +85,6 @@ pub fn use_live_refresh(refresh_ms: Memo<u32>) -> ReadSignal<Option<Stale>> {
                             since_local: local_time(since),
                             zh,
                             en,
-                            failures: n,
                         }));
                     }
                 }
