@@ -70,7 +70,7 @@ pub fn download_url(filename: &str, url: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Some(a) = doc.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
         a.set_href(url);
-        a.set_download(filename);
+        a.set_download(&crate::export::safe_filename(filename));
         a.click();
     }
 }

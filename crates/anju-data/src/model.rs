@@ -111,16 +111,18 @@ impl fmt::Display for Period {
 /// Text in both languages; English may be missing.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Text {
+    #[serde(deserialize_with = "crate::text::de_text")]
     pub zh: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty", deserialize_with = "crate::text::de_text")]
     pub en: String,
 }
 
 /// A published source the data cites.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Source {
+    #[serde(deserialize_with = "crate::text::de_text")]
     pub title: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty", deserialize_with = "crate::text::de_text")]
     pub publisher: String,
     /// When it was published, free form (`2025-07`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -253,8 +255,10 @@ impl<'de> Deserialize<'de> for Metrics {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Node {
     pub id: String,
+    /// Cleaned as it is read (`text::clean`): names are untrusted and shown everywhere.
+    #[serde(deserialize_with = "crate::text::de_name")]
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::text::de_opt_name")]
     pub name_en: Option<String>,
     pub level: Level,
     /// Ids of the children, in display order.

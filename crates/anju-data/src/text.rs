@@ -1,22 +1,167 @@
-//! Small text helpers shared by messages and the UI.
+//! Small text helpers for untrusted text: names and titles come from data files that may
+//! be hostile or simply broken, and end up in the page, on canvases and in exported files.
+
+use serde::{Deserialize, Deserializer};
+use std::borrow::Cow;
 
 /// At most `max` characters of `s` (never splitting a character), with "…" when cut.
 /// Used wherever untrusted text (names, ids) is echoed into a message.
 pub fn clip(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
         None => s.to_string(),
-        Some((i, _)) => format!("{}…", &s[..i]),
+        Some((i, _)) => {
+            // A cut just after a joiner or variation selector would leave half an emoji.
+            let head = s[..i].trim_end_matches(['\u{200D}', '\u{FE0F}', '\u{FE0E}']);
+            format!("{head}…")
+        }
+    }
+}
+
+/// Characters that reorder or hide the text around them: bidirectional embeddings,
+/// overrides and isolates (a right-to-left override in a name would flip the rest of a
+/// line, a trick to disguise text), the byte-order mark and zero-width spaces.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}')
+}
+
+/// The form in which a name or title is shown anywhere: control characters become spaces
+/// (runs collapsed, ends trimmed), reordering and invisible characters are dropped, and
+/// the result is clipped to `max` characters. Markup is left as it is: it is only ever
+/// shown as text (the DOM's text nodes, canvas text, CSV cells, escaped SVG).
+pub fn clean(s: &str, max: usize) -> String {
+    let mut out = String::with_capacity(s.len().min(max * 4 + 4));
+    let mut space = false;
+    for c in s.chars() {
+        if invisible(c) {
+            continue;
+        }
+        if c.is_control() || c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
+    }
+    clip(&out, max)
+}
+
+/// Longest name kept: a place name is rarely over 30 characters; anything longer is
+/// clipped so that one bad row cannot swamp a table, a chart or an export.
+pub const NAME_MAX: usize = 120;
+/// Longest title, provenance or source text kept.
+pub const TEXT_MAX: usize = 300;
+
+/// serde: a name, cleaned as it is read.
+pub fn de_name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = Cow::<str>::deserialize(d)?;
+    Ok(clean(&s, NAME_MAX))
+}
+
+/// serde: an optional name, cleaned as it is read.
+pub fn de_opt_name<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Option::<Cow<str>>::deserialize(d)?.map(|s| clean(&s, NAME_MAX)))
+}
+
+/// serde: a title or other free text, cleaned as it is read.
+pub fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = Cow::<str>::deserialize(d)?;
+    Ok(clean(&s, TEXT_MAX))
+}
+
+/// A CSV cell that a spreadsheet will not run: text starting with `=`, `+`, `-`, `@`
+/// (or a tab or carriage return) is a formula to Excel, so it gets a leading apostrophe.
+/// Signed numbers ("-1.2%", "+3") stay as they are.
+pub fn csv_cell(s: &str) -> Cow<'_, str> {
+    let risky = match s.chars().next() {
+        Some('=' | '@' | '\t' | '\r') => true,
+        Some('+' | '-') => !s[1..].chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%')) || s.len() == 1,
+        _ => false,
+    };
+    if risky {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// A file name made from untrusted text: no path separators, reserved or control
+/// characters, at most 60 characters.
+pub fn file_stem(s: &str) -> String {
+    let s: String = clean(s, 60)
+        .chars()
+        .map(|c| if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '_' } else { c })
+        .collect();
+    let s = s.trim_matches(['.', ' ']);
+    if s.is_empty() {
+        "anju".into()
+    } else {
+        s.to_string()
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::clip;
+    use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn clips_on_char_boundaries() {
         assert_eq!(clip("平远新城", 2), "平远…");
         assert_eq!(clip("abc", 3), "abc");
         assert_eq!(clip("", 0), "");
+        // The family emoji is man ZWJ woman ZWJ girl: never end on a joiner.
+        assert_eq!(clip("👨\u{200D}👩\u{200D}👧", 2), "👨…");
+    }
+
+    #[test]
+    fn clean_drops_controls_and_reordering() {
+        assert_eq!(clean("万山\u{202E}区", 120), "万山区");
+        assert_eq!(clean("a\u{0}b\nc\t\td\u{7}", 120), "a b c d");
+        assert_eq!(clean("  \u{2066}x\u{2069} ", 120), "x");
+        assert_eq!(clean("<script>alert(1)</script>", 120), "<script>alert(1)</script>");
+        assert_eq!(clean("🏠安置点", 120), "🏠安置点");
+        let long = "长".repeat(10_000);
+        assert_eq!(clean(&long, NAME_MAX).chars().count(), NAME_MAX + 1);
+    }
+
+    #[test]
+    fn csv_cells_never_start_a_formula() {
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("-cmd|' /C calc'!A0"), "'-cmd|' /C calc'!A0");
+        assert_eq!(csv_cell("+"), "'+");
+        assert_eq!(csv_cell("-1.2%"), "-1.2%");
+        assert_eq!(csv_cell("29.3万"), "29.3万");
+        assert_eq!(csv_cell("万山区"), "万山区");
+    }
+
+    #[test]
+    fn file_stems_are_safe() {
+        assert_eq!(file_stem("../../etc/passwd"), "_.._etc_passwd");
+        assert_eq!(file_stem("a<b>:c"), "a_b__c");
+        assert_eq!(file_stem("\u{202E}"), "anju");
+        assert!(file_stem(&"x".repeat(500)).chars().count() <= 61);
+    }
+
+    proptest! {
+        #[test]
+        fn cleaned_text_has_no_controls_and_is_bounded(s in any::<String>(), max in 1usize..200) {
+            let c = clean(&s, max);
+            prop_assert!(c.chars().count() <= max + 1);
+            prop_assert!(!c.chars().any(|ch| ch.is_control() || invisible(ch)));
+            prop_assert_eq!(clean(&c, max + 1), c.clone());
+        }
+
+        #[test]
+        fn csv_cells_are_safe(s in any::<String>()) {
+            let c = csv_cell(&s);
+            let first = c.chars().next();
+            let numeric = c.chars().count() > 1 && c.chars().skip(1).all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '%'));
+            prop_assert!(!matches!(first, Some('=' | '@' | '\t' | '\r')));
+            prop_assert!(!matches!(first, Some('+' | '-')) || numeric);
+        }
     }
 }
