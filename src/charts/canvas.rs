@@ -172,7 +172,7 @@ pub fn CanvasChart(
                     node_ref=canvas_ref
                     height=height
                     class:clickable=clickable
-                    style=format!("height:{height}px")
+                    style:height=format!("{height}px")
                     role="img"
                     aria-label=move || title.get()
                     on:mousemove=on_move
@@ -180,7 +180,7 @@ pub fn CanvasChart(
                     on:click=on_click
                 ></canvas>
                 {move || tip.get().map(|t| view! {
-                    <div class="tooltip" role="status" style=format!("left:{}px;top:{}px", t.x, t.y)>{t.text}</div>
+                    <div class="tooltip" role="status" style:left=format!("{}px", t.x) style:top=format!("{}px", t.y)>{t.text}</div>
                 })}
             </div>
             <details class="chart-data">

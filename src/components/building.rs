@@ -82,13 +82,13 @@ pub fn BuildingPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
             <h3>{move || tr(lang.get(), "特殊群体（七彩标记）", "Special groups (seven-colour marking)")}</h3>
             <ul class="seven-colours legend">
                 {move || groups().into_iter().map(|(c, cname, g, v)| view! {
-                    <li><span class="swatch" style=format!("background:{c}") title=cname></span>{g}<b>{format::count_s(v, lang.get(), sup.get())}</b></li>
+                    <li><span class="swatch" style:background=c title=cname></span>{g}<b>{format::count_s(v, lang.get(), sup.get())}</b></li>
                 }).collect_view()}
             </ul>
             <h3>{move || tr(lang.get(), "户风险等级", "Households by risk colour")}</h3>
             <ul class="risk-legend legend" data-testid="risk-legend">
                 {move || risks().into_iter().map(|(c, label, v, key)| view! {
-                    <li data-risk=key><span class="swatch" style=format!("background:{c}")></span>{label}<b>{v}</b></li>
+                    <li data-risk=key><span class="swatch" style:background=c></span>{label}<b>{v}</b></li>
                 }).collect_view()}
             </ul>
         </section>

@@ -265,7 +265,7 @@ pub fn risk(ds: &Dataset, ix: NodeIx, t: usize, l: Lang, sup: bool) -> impl Into
     view! {
         <ul class="legend big-legend">
             {Risk::ALL.iter().map(|&r| view! {
-                <li><span class="swatch" style=format!("background:{}", crate::components::building::risk_colour(r))></span>
+                <li><span class="swatch" style:background=crate::components::building::risk_colour(r)></span>
                     {crate::components::building::risk_label(r, l)}
                     <b>{format::count_s(n.m.get(r.metric(), t), l, sup)}</b>
                     <span class="muted">{format!("（{}）", format::percent(n.m.get(r.metric(), t), hh))}</span></li>

@@ -57,14 +57,14 @@ pub fn Board(
                     }
                     _ => "",
                 };
-                let width = format!("width:{:.1}%", v.unwrap_or(0.0).clamp(0.0, 1.0) * 100.0);
+                let width = format!("{:.1}%", v.unwrap_or(0.0).clamp(0.0, 1.0) * 100.0);
                 let href = url.href(&st.at_node(Some(&n.id)));
                 view! {
                     <li class=format!("board-row {good}{}", if Some(c) == f { " focus" } else { "" })
                         data-testid="board-row" data-node-id=n.id.clone()>
                         <span class="board-rank">{r + 1}</span>
                         <a class="board-name" href=href>{name(n, l)}</a>
-                        <span class="board-bar"><span style=width></span></span>
+                        <span class="board-bar"><span style:width=width></span></span>
                         <span class="board-value">{Measure::EmploymentRate.format_at(n, t, l, sup)}</span>
                     </li>
                 }

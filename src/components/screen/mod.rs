@@ -124,7 +124,7 @@ pub fn Screen(
         let s = scale.get();
         let (w, h) = (size.width.get(), size.height.get());
         format!(
-            "transform:translate({:.2}px,{:.2}px) scale({s:.5})",
+            "translate({:.2}px,{:.2}px) scale({s:.5})",
             ((w - DESIGN_W * s) / 2.0).max(0.0),
             ((h - DESIGN_H * s) / 2.0).max(0.0)
         )
@@ -293,7 +293,7 @@ pub fn Screen(
 
     view! {
         <div class="screen-viewport" class:kiosk=move || kiosk.get() node_ref=viewport>
-            <div class="screen" style=stage_style>
+            <div class="screen" style:transform=stage_style>
                 <header class="screen-header">{header}</header>
                 <Notices extra=extra />
                 <section class="screen-kpis kpis">{kpis}</section>

@@ -50,7 +50,7 @@ pub fn Ticker(#[prop(into)] target: Signal<Option<Target>>, #[prop(into)] period
                 view! {
                     {label}
                     <div class="ticker-window">
-                        <div class="ticker-track" style=format!("animation-duration:{secs}s")>
+                        <div class="ticker-track" style:animation-duration=format!("{secs}s")>
                             <span>{row(false)}</span>
                             <span aria-hidden="true">{row(true)}</span>
                         </div>
