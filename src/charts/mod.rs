@@ -11,3 +11,5 @@ pub mod trend;
 pub const ACCENT: &str = "#1f6feb";
 pub const GOOD: &str = "#2e7d32";
 pub const BAD: &str = "#c62828";
+/// The "others together" bar of a long ranking.
+pub const OTHERS: &str = "#8c959f";

@@ -3,7 +3,7 @@
 
 use super::canvas::CanvasChart;
 use super::spec::{Bar, ChartSpec};
-use super::{ACCENT, BAD, GOOD};
+use super::{ACCENT, BAD, GOOD, OTHERS};
 use crate::ctx::use_url;
 use crate::i18n::{name, tr};
 use anju_data::format::{self, Lang};
@@ -14,7 +14,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
 
-/// How many children the chart shows; the table lists them all.
+/// How many children the chart shows; past that, one more bar holds all the others
+/// together. The table lists every child, a page at a time.
 pub const TOP_N: usize = 30;
 
 /// The metrics a ranking can be by.
@@ -54,7 +55,7 @@ pub fn ranking_spec(
     }
     let target = measure::target(ds, ix, m);
     let better = m.higher_is_better();
-    let bars = ranked
+    let mut bars: Vec<Bar> = ranked
         .iter()
         .take(TOP_N)
         .map(|&(c, v)| {
@@ -67,6 +68,18 @@ pub fn ranking_spec(
             Bar { label: name(n, lang), value: v, text: m.format_at(n, t, lang, sup), color, href: Some(href(&n.id)) }
         })
         .collect();
+    if ranked.len() > TOP_N {
+        let rest: Vec<NodeIx> = ranked[TOP_N..].iter().map(|r| r.0).collect();
+        let v = measure::pooled(ds, &rest, m, t);
+        let label = match lang {
+            Lang::Zh => format!("其余 {} 个（合计）", format::group_digits(rest.len() as u64)),
+            Lang::En => format!("{} others (together)", format::group_digits(rest.len() as u64)),
+        };
+        // Together the others are rarely 1 or 2, but a public display must not say so.
+        let small = sup && matches!(m, Measure::Count(_)) && matches!(v, Some(x) if x == 1.0 || x == 2.0);
+        let text = if small { format::SUPPRESSED.to_string() } else { m.format(v, lang) };
+        bars.push(Bar { label, value: v, text, color: OTHERS, href: None });
+    }
     ChartSpec::Bars {
         bars,
         target: target.map(|g| (g, format!("{}{}", tr(lang, "目标 ", "Target "), format::percent_of(g)))),
@@ -81,7 +94,7 @@ pub fn RankingChart(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<u
     let lang = url.lang;
     let metric = Memo::new(move |_| url.state.with(default_measure));
     let n_kids = ds.kids[ix].len();
-    let height = (n_kids.min(TOP_N) as f64 * 26.0 + 40.0).clamp(160.0, 820.0);
+    let height = ((n_kids.min(TOP_N + 1)) as f64 * 26.0 + 40.0).clamp(160.0, 820.0);
     let ds2 = ds.clone();
     let spec = Signal::derive(move || {
         let state = url.state.get();
@@ -92,7 +105,7 @@ pub fn RankingChart(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<u
     let title = Signal::derive(move || {
         let l = lang.get();
         let more = if n_kids > TOP_N {
-            format!(" {}{TOP_N}{}", tr(l, "（前", "(top "), tr(l, "名）", ")"))
+            format!(" {}{TOP_N}{}", tr(l, "（前", "(top "), tr(l, " 名及其余）", " and the others)"))
         } else {
             String::new()
         };

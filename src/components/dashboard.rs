@@ -61,7 +61,14 @@ pub fn Dashboard(target: Target) -> impl IntoView {
         <Kpis ds=ds3 ix=ix period=period />
         {move || has_groups.get().then(|| view! { <WhereToGo ds=ds8.clone() ix=ix period=period /> })}
         {move || has_alerts.get().then(|| view! { <AlertsPanel ds=ds9.clone() ix=ix period=period /> })}
-        {is_leaf.then(|| view! { <BuildingPanel ds=ds4.clone() ix=ix period=period /> })}
+        {match (is_leaf, node.level == anju_data::Level::Building) {
+            (true, true) => Some(view! { <BuildingPanel ds=ds4.clone() ix=ix period=period /> }.into_any()),
+            // A place with nothing below it yet (a new site): say so, not a building's page.
+            (true, false) => Some(view! {
+                <p class="empty-note" data-testid="no-children">{move || tr(lang.get(), "此地没有下级数据。", "There is nothing below this place in the data.")}</p>
+            }.into_any()),
+            _ => None,
+        }}
         <div class="charts">
             {(!is_leaf).then(|| view! { <RankingChart ds=ds5.clone() ix=ix period=period /> })}
             <ChannelsChart ds=ds6 ix=ix period=period />

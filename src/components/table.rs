@@ -9,6 +9,7 @@ use crate::export::{csv_bytes, download};
 use crate::i18n::{level, name, tr};
 use anju_data::format;
 use anju_data::view::measure::{sort_children, Measure};
+use anju_data::view::page::{page, PAGE_SIZE};
 use anju_data::view::query::{Sort, ViewState};
 use anju_data::{Dataset, Metric, NodeIx};
 use leptos::prelude::*;
@@ -83,7 +84,10 @@ pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
         let active = current.by == col;
         // A second click reverses; counts start highest first, names in order.
         let next = Sort { by: col, desc: if active { !current.desc } else { col.is_some() } };
-        let href = url.href_with(|s| s.sort = Some(next));
+        let href = url.href_with(|s| {
+            s.sort = Some(next);
+            s.page = None;
+        });
         let arrow = if active {
             if current.desc {
                 " ▼"
@@ -103,6 +107,24 @@ pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
             "none"
         };
         view! { <th scope="col" aria-sort=aria><a href=href>{label}{arrow}</a></th> }
+    };
+    // A thousand rows would make the page slow and long: a hundred at a time.
+    let shown = Memo::new(move |_| page(model.with(|m| m.rows.len()), url.state.with(|s| s.page), PAGE_SIZE));
+    let pager = move || {
+        let p = shown.get();
+        let total = model.with(|m| m.rows.len());
+        (p.pages > 1).then(|| {
+            let l = lang.get();
+            let to = move |n: usize| url.href_with(|s| s.page = (n > 1).then_some(n as u32));
+            let prev = (p.number > 1).then(|| view! { <a data-testid="page-prev" rel="prev" href=to(p.number - 1)>{tr(l, "‹ 上一页", "‹ Previous")}</a> });
+            let next = (p.number < p.pages).then(|| view! { <a data-testid="page-next" rel="next" href=to(p.number + 1)>{tr(l, "下一页 ›", "Next ›")}</a> });
+            let range = (format::group_digits(p.start as u64 + 1), format::group_digits(p.end as u64), format::group_digits(total as u64));
+            let what = match l {
+                anju_data::format::Lang::Zh => format!("第 {}–{} 行，共 {} 行（第 {}/{} 页）", range.0, range.1, range.2, p.number, p.pages),
+                anju_data::format::Lang::En => format!("Rows {}–{} of {} (page {} of {})", range.0, range.1, range.2, p.number, p.pages),
+            };
+            view! { <nav class="pager" data-testid="table-pager" data-page=p.number data-pages=p.pages>{prev}<span>{what}</span>{next}</nav> }
+        })
     };
     let navigate = use_navigate();
     let first_level = ds.kids[ix].first().map(|&c| ds.node(c).level);
@@ -129,7 +151,7 @@ pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
                 <table class="data-table">
                     <thead><tr>{move || model.get().columns.into_iter().map(|(m, l)| header(m, l)).collect_view()}</tr></thead>
                     <tbody>
-                        {move || model.get().rows.into_iter().map(|(id, cells)| {
+                        {move || { let p = shown.get(); model.get().rows.into_iter().skip(p.start).take(p.end - p.start).map(|(id, cells)| {
                             let href = url.href(&url.state.get_untracked().at_node(Some(&id)));
                             let go = href.clone();
                             let navigate = navigate.clone();
@@ -147,10 +169,11 @@ pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
                                     {cells.map(|c| view! { <td class="num">{c}</td> }).collect_view()}
                                 </tr>
                             }
-                        }).collect_view()}
+                        }).collect_view() }}
                     </tbody>
                 </table>
             </div>
+            {pager}
         </section>
     }
 }

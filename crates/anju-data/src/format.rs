@@ -53,9 +53,12 @@ pub fn group_digits(n: u64) -> String {
 }
 
 /// A count. Chinese: exact below 10万 ("22,438"), then 万 with one decimal ("29.3万") and
-/// 亿 with two; English: exact below ten million, then millions.
+/// 亿 with two, 万亿 past a trillion; English: exact below ten million, then millions,
+/// then trillions, so that even u64::MAX reads as a number.
 pub fn count(n: u64, lang: Lang) -> String {
     match lang {
+        Lang::Zh if n >= 1_000_000_000_000 => format!("{:.2}万亿", n as f64 / 1e12),
+        Lang::En if n >= 1_000_000_000_000 => format!("{:.2} trillion", n as f64 / 1e12),
         Lang::Zh if n >= 100_000_000 => format!("{:.2}亿", n as f64 / 1e8),
         Lang::Zh if n >= 100_000 => format!("{:.1}万", n as f64 / 1e4),
         Lang::En if n >= 10_000_000 => format!("{:.2} million", n as f64 / 1e6),
@@ -120,13 +123,22 @@ mod tests {
     }
 
     #[test]
+    fn counts_at_the_top_of_u64() {
+        assert_eq!(count(u64::MAX, Lang::Zh), "18446744.07万亿");
+        assert_eq!(count(u64::MAX, Lang::En), "18446744.07 trillion");
+        assert_eq!(count(999_999_999_999, Lang::Zh), "10000.00亿");
+        assert_eq!(group_digits(u64::MAX), "18,446,744,073,709,551,615");
+        assert_eq!(percent(u64::MAX, u64::MAX), "100.0%");
+        assert_eq!(percent(7, u64::MAX), "0.0%");
+    }
+
+    #[test]
     fn counts_in_wan() {
         assert_eq!(count(22_438, Lang::Zh), "22,438");
         assert_eq!(count(293_000, Lang::Zh), "29.3万");
         assert_eq!(count(9_600_000, Lang::Zh), "960.0万");
         assert_eq!(count(123_456_789, Lang::Zh), "1.23亿");
         assert_eq!(count(293_000, Lang::En), "293,000");
-        assert_eq!(count(u64::MAX, Lang::En), "18446744073709.55 million");
         assert_eq!(group_digits(0), "0");
         assert_eq!(group_digits(1000), "1,000");
         assert_eq!(group_digits(u64::MAX), "18,446,744,073,709,551,615");

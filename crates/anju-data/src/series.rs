@@ -15,6 +15,8 @@ use std::fmt;
 pub enum BadValue {
     Negative(i64),
     Fraction(f64),
+    /// A whole number past u64::MAX (18,446,744,073,709,551,615): no count is that large.
+    TooLarge(f64),
     /// A string, boolean, null, array or object where a count belongs.
     NotANumber(&'static str),
 }
@@ -23,7 +25,7 @@ impl fmt::Display for BadValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             BadValue::Negative(v) => write!(f, "{v}"),
-            BadValue::Fraction(v) => write!(f, "{v}"),
+            BadValue::Fraction(v) | BadValue::TooLarge(v) => write!(f, "{v}"),
             BadValue::NotANumber(what) => f.write_str(what),
         }
     }
@@ -108,8 +110,10 @@ impl<'de> Visitor<'de> for CellVisitor {
     }
     fn visit_f64<E>(self, v: f64) -> Result<Cell, E> {
         // Spreadsheets export whole numbers as 12.0; accept those, flag real fractions.
-        Ok(if v >= 0.0 && v.fract() == 0.0 && v < 1.8e19 {
+        Ok(if v >= 0.0 && v.fract() == 0.0 && v < 18_446_744_073_709_551_616.0 {
             Cell::Ok(v as u64)
+        } else if v.fract() == 0.0 && v >= 18_446_744_073_709_551_616.0 {
+            Cell::Bad(BadValue::TooLarge(v))
         } else if v < 0.0 && v.fract() == 0.0 && v >= -9.2e18 {
             Cell::Bad(BadValue::Negative(v as i64))
         } else {
@@ -354,6 +358,8 @@ mod tests {
         assert_eq!(s("-3"), Series::Bad(None, BadValue::Negative(-3)));
         assert_eq!(s("[1,-2,3]"), Series::Bad(Some(1), BadValue::Negative(-2)));
         assert_eq!(s("[1,2.5]"), Series::Bad(Some(1), BadValue::Fraction(2.5)));
+        assert_eq!(s("18446744073709551615"), Series::Const(u64::MAX));
+        assert_eq!(s("18446744073709551616"), Series::Bad(None, BadValue::TooLarge(18446744073709551616.0)));
         assert_eq!(s(r#"[1,"x",[1],{"a":1},null,true]"#), Series::Bad(Some(1), BadValue::NotANumber("a string")));
         assert_eq!(s("\"x\""), Series::Bad(None, BadValue::NotANumber("a string")));
     }

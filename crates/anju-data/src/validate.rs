@@ -142,6 +142,10 @@ fn check_node(c: &mut Ctx, i: usize, n: &Node, np: usize, periods: &[String], so
                     crate::series::BadValue::Fraction(v) => {
                         (format!("{} 应为整数（{v}）", m.zh()), format!("{} must be a whole number ({v})", m.key()))
                     }
+                    crate::series::BadValue::TooLarge(_) => (
+                        format!("{} 超出可记录的最大值（18446744073709551615）", m.zh()),
+                        format!("{} is larger than the largest count allowed (18446744073709551615)", m.key()),
+                    ),
                     crate::series::BadValue::NotANumber(w) => (
                         format!("{} 应为数字，而不是{}", m.zh(), zh_kind(w)),
                         format!("{} must be a number, not {w}", m.key()),

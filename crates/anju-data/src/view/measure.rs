@@ -174,6 +174,20 @@ pub fn rank_children(ds: &Dataset, ix: NodeIx, measure: Measure, t: usize) -> Ve
     out
 }
 
+/// `measure` over several places taken together (the "others" bar of a long ranking):
+/// counts add up, rates and shares are pooled (Σ employed / Σ labour), income is the mean
+/// weighted by `income_people`. Sums are in u128, so no count can overflow them.
+pub fn pooled(ds: &Dataset, nodes: &[NodeIx], measure: Measure, t: usize) -> Option<f64> {
+    let sum = |m: Metric| nodes.iter().map(|&c| u128::from(ds.node(c).m.get(m, t))).sum::<u128>();
+    let ratio = |num: u128, den: u128| (den > 0).then(|| num as f64 / den as f64);
+    match measure {
+        Measure::Count(m) => Some(sum(m) as f64),
+        Measure::EmploymentRate => ratio(sum(Metric::Employed), sum(Metric::Labour)),
+        Measure::Share(m) => ratio(sum(m), sum(Metric::People)),
+        Measure::IncomePerCapita => crate::rollup::weighted_income(nodes.iter().map(|&c| ds.node(c)), t),
+    }
+}
+
 /// The children sorted for the table: by a measure (or by name when `by` is `None`).
 pub fn sort_children(ds: &Dataset, ix: NodeIx, by: Option<Measure>, desc: bool, t: usize) -> Vec<NodeIx> {
     let mut kids = ds.kids[ix].clone();
@@ -197,6 +211,31 @@ pub fn sort_children(ds: &Dataset, ix: NodeIx, by: Option<Measure>, desc: bool, 
 mod tests {
     use super::*;
     use std::cmp::Ordering::*;
+
+    #[test]
+    fn pooled_rates_are_not_averages_of_rates() {
+        // Two buildings of 2^63 people each: their sum does not fit a u64 and must not wrap.
+        let half = 1u64 << 63;
+        let idx = format!(
+            r#"{{"format":"anju-dataset","schema_version":1,"kind":"index",
+            "dataset":{{"title":{{"zh":"t"}},"as_of":"2025-06-30"}},"root":"g","periods":["2025-06"],
+            "nodes":[{{"id":"g","name":"G","level":"grid","children":["a","b"],
+                "m":{{"people":{max},"labour":100,"employed":10,"away":10,"grids":1,"buildings":2}}}},
+              {{"id":"a","name":"A","level":"building","m":{{"people":{half},"labour":10,"employed":10,"away":10,"buildings":1}}}},
+              {{"id":"b","name":"B","level":"building","m":{{"people":{rest},"labour":90,"employed":0,"buildings":1}}}}]}}"#,
+            max = u64::MAX,
+            rest = u64::MAX - half
+        );
+        let ds = match Dataset::from_index("t.json", idx.as_bytes()) {
+            Ok(ds) => ds,
+            Err(p) => panic!("{:?}", p.list),
+        };
+        let kids = ds.kids[ds.root].clone();
+        assert_eq!(pooled(&ds, &kids, Measure::EmploymentRate, 0), Some(0.1));
+        assert_eq!(pooled(&ds, &kids, Measure::Count(Metric::People), 0), Some(u64::MAX as f64));
+        assert_eq!(pooled(&ds, &kids, Measure::Share(Metric::Disabled), 0), Some(0.0));
+        assert_eq!(pooled(&ds, &[], Measure::EmploymentRate, 0), None);
+    }
 
     #[test]
     fn parse_and_keys() {

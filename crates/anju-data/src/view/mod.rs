@@ -4,5 +4,6 @@
 pub mod geom;
 pub mod live;
 pub mod measure;
+pub mod page;
 pub mod query;
 pub mod staff;

@@ -165,6 +165,9 @@ pub struct ViewState {
     pub sort: Option<Sort>,
     /// Threshold alerts shown (an extension of the contract: `alert=zero_employment,…`).
     pub alerts: Vec<Threshold>,
+    /// The page of the children table, from 1 (an extension: `page=3`), for places with
+    /// more children than one page holds.
+    pub page: Option<u32>,
 }
 
 impl ViewState {
@@ -322,6 +325,10 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                     }
                 }
             }
+            "page" => match v.parse::<u32>() {
+                Ok(n) if (1..=1_000_000).contains(&n) => st.page = Some(n),
+                _ => notes.push(bad("应为从 1 开始的页码", "expected a page number from 1")),
+            },
             "sort" => match Sort::parse(v) {
                 Some(s) => st.sort = Some(s),
                 None => notes.push(bad("未知排序列", "unknown sort column")),
@@ -385,6 +392,9 @@ impl ViewState {
         if let Some(sort) = self.sort {
             pairs.push(("sort", sort.key()));
         }
+        if let Some(n) = self.page {
+            pairs.push(("page", n.to_string()));
+        }
         if !self.alerts.is_empty() {
             pairs.push(("alert", self.alerts.iter().map(|a| a.key()).collect::<Vec<_>>().join(",")));
         }
@@ -397,7 +407,7 @@ impl ViewState {
 
     /// The same view at another node (period, filters and language kept).
     pub fn at_node(&self, id: Option<&str>) -> ViewState {
-        ViewState { node: id.map(str::to_string), slide: None, ..self.clone() }
+        ViewState { node: id.map(str::to_string), slide: None, page: None, ..self.clone() }
     }
 }
 
@@ -412,6 +422,18 @@ mod tests {
         assert_eq!(st, ViewState::default());
         assert!(notes.is_empty());
         assert_eq!(st.to_query(), "");
+    }
+
+    #[test]
+    fn table_pages_are_in_the_url_and_reset_on_a_drill() {
+        let (st, notes) = parse("node=x&page=3");
+        assert_eq!((st.page, notes.len()), (Some(3), 0));
+        assert_eq!(st.to_query(), "?node=x&page=3");
+        assert_eq!(st.at_node(Some("y")).page, None);
+        for bad in ["page=0", "page=-1", "page=x", "page=1000001"] {
+            let (st, notes) = parse(bad);
+            assert_eq!((st.page, notes.len()), (None, 1), "{bad}");
+        }
     }
 
     #[test]
