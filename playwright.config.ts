@@ -22,9 +22,10 @@ export default defineConfig({
     },
     viewport: { width: 1366, height: 768 },
   },
-  // The release build in dist/, served as static files (as on any intranet server).
+  // The release build in dist/, served as static files (as on any intranet server), with
+  // the test datasets beside it (tests/e2e/serve.mjs).
   webServer: {
-    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory dist`,
+    command: `node tests/e2e/serve.mjs ${PORT}`,
     url: `http://127.0.0.1:${PORT}/index.html`,
     reuseExistingServer: false,
     timeout: 30_000,

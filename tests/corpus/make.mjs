@@ -1,0 +1,90 @@
+// Writes the hostile-data corpus: each case is the small valid fixture dataset
+// (crates/anju-data/fuzz/seeds, the same one the validator's own tests break) broken in one
+// place, or bytes that are not a dataset at all. manifest.json says what the UI must
+// report for each (checked natively by crates/anju-data/tests/corpus.rs and in the
+// browser by tests/e2e/hardening.spec.ts). Run: node tests/corpus/make.mjs
+import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const seeds = join(here, '../../crates/anju-data/fuzz/seeds');
+const baseIndex = () => JSON.parse(readFileSync(join(seeds, 'index.json'), 'utf8'));
+const baseShard = () => JSON.parse(readFileSync(join(seeds, 'shard.json'), 'utf8'));
+const node = (f, id) => f.nodes.find((n) => n.id === id);
+
+// Index-level cases: name → the index's text.
+const index = {
+  'not-json.json': () => '<!DOCTYPE html><html><body>404 Not Found</body></html>',
+  'empty.json': () => '',
+  'truncated.json': () => { const t = JSON.stringify(baseIndex()); return t.slice(0, t.length >> 1); },
+  'array.json': () => '[]',
+  'deep-nesting.json': (i) => JSON.stringify(i).replace('"disabled":2', '"disabled":' + '['.repeat(5000) + ']'.repeat(5000)),
+  'wrong-format.json': (i) => { i.format = 'geojson'; },
+  'schema-version.json': (i) => { i.schema_version = 7; },
+  'no-metadata.json': (i) => { delete i.dataset; },
+  'bad-as-of.json': (i) => { i.dataset.as_of = 'yesterday'; },
+  'periods-unsorted.json': (i) => { i.periods = ['2025-06', '2025-05']; },
+  'period-month-13.json': (i) => { i.periods = ['2025-05', '2025-13']; },
+  'duplicate-id.json': (i) => { node(i, 'B1b').id = 'B1a'; },
+  'hostile-duplicate-id.json': (i) => {
+    const evil = '<img src=x onerror=alert(1)>';
+    node(i, 'B1').children = [evil, evil];
+    node(i, 'B1a').id = evil; node(i, 'B1b').id = evil;
+  },
+  'empty-name.json': (i) => { node(i, 'B').name = ''; },
+  'control-only-name.json': (i) => { node(i, 'B').name = '\u0000\u202e\u0007\t'; },
+  'unknown-metric.json': (i) => { node(i, 'B1a').m.peeple = 3; },
+  'negative-count.json': (i) => { node(i, 'B1a').m.disabled = -5; },
+  'fractional-count.json': (i) => { node(i, 'B1a').m.disabled = 1.5; },
+  'string-count.json': (i) => { node(i, 'B1a').m.disabled = '2'; },
+  'count-past-u64.json': (i) => JSON.stringify(i).replace('"disabled":2', '"disabled":18446744073709551616'),
+  'bad-income.json': (i) => { node(i, 'B1a').income = 'lots'; },
+  'series-length.json': (i) => { node(i, 'B1a').m.employed = [10, 12, 14]; },
+  'employed-over-labour.json': (i) => {
+    const n = node(i, 'B1a'); n.m.labour = 5;
+  },
+  'partition.json': (i) => { const n = node(i, 'B1a'); n.m.away = [1, 1]; },
+  'own-count.json': (i) => { node(i, 'B1a').m.buildings = 0; },
+  'level-order.json': (i) => { node(i, 'B1').level = 'building'; },
+  'missing-child.json': (i) => { node(i, 'B1').children.push('B1z'); },
+  'orphan.json': (i) => { const n = structuredClone(node(i, 'B1b')); n.id = 'lost'; i.nodes.push(n); },
+  'no-root.json': (i) => { i.root = 'nowhere'; },
+  'shard-path-escape.json': (i) => { node(i, 'A').shard = '../../../etc/passwd.json'; },
+  'shard-path-external.json': (i) => { node(i, 'A').shard = 'https://evil.example/a.json'; },
+  'sum-mismatch.json': (i) => { node(i, 'R').m.people = 107; node(i, 'R').m.income_people = 107; },
+  'target-over-one.json': (i) => { node(i, 'R').targets = { employment_rate: 1.5 }; },
+  'claim-unknown-source.json': (i) => {
+    node(i, 'R').published = [{ source: 'nowhere', fields: ['people'], period: '2025-06' }];
+  },
+};
+
+// Shard-level cases: the valid index with its one shard (A's) broken; the UI meets the
+// problem when someone opens 节点A.
+const shard = {
+  'shard-syntax': (s) => JSON.stringify(s).slice(0, 200),
+  'shard-wrong-parent': (s) => { s.parent = 'B'; },
+  'shard-sum-mismatch': (s) => { node(s, 'A1a').m.disabled = 3; },
+  'shard-hostile-name-and-bad-count': (s) => {
+    node(s, 'A1a').name = '<script>alert(1)</script>\u202e' + '长'.repeat(10_000);
+    node(s, 'A1a').m.disabled = -1;
+  },
+};
+
+const text = (v) => (typeof v === 'string' ? v : JSON.stringify(v));
+const out = join(here, 'files');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+for (const [name, f] of Object.entries(index)) {
+  const i = baseIndex();
+  const r = f(i);
+  writeFileSync(join(out, name), r === undefined ? text(i) : r);
+}
+for (const [name, f] of Object.entries(shard)) {
+  mkdirSync(join(out, name, 'shards'), { recursive: true });
+  const s = baseShard();
+  const r = f(s);
+  writeFileSync(join(out, name, 'index.json'), text(baseIndex()));
+  writeFileSync(join(out, name, 'shards/A.json'), r === undefined ? text(s) : r);
+}
+console.log(`${Object.keys(index).length} index cases and ${Object.keys(shard).length} shard cases in ${out}`);

@@ -1,0 +1,304 @@
+import { test, expect, Page } from '@playwright/test';
+import { readFileSync, mkdirSync } from 'node:fs';
+
+// Hardening: the Content-Security-Policy holds in every view, hostile names stay text,
+// degenerate data renders sanely, every hostile corpus file shows its exact problem, and
+// `data=` only ever reaches this origin.
+
+const COUNTY = '520603';
+const SHOTS = 'test-results/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+/** Records CSP violations, page errors (a Rust panic ends up as one) and dialogs. */
+async function watch(page: Page) {
+  const seen = { csp: [] as string[], errors: [] as string[], dialogs: [] as string[], offsite: [] as string[] };
+  await page.addInitScript(() => {
+    (window as any).__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as any).__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+  page.on('console', (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) seen.csp.push(m.text());
+    if (m.type() === 'error' && /panicked|RuntimeError|unreachable/.test(m.text())) seen.errors.push(m.text());
+  });
+  page.on('pageerror', (e) => seen.errors.push(String(e)));
+  page.on('dialog', async (d) => { seen.dialogs.push(d.message()); await d.dismiss(); });
+  page.on('request', (r) => { if (!r.url().startsWith('http://127.0.0.1:') && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) seen.offsite.push(r.url()); });
+  return {
+    seen,
+    async check() {
+      const inPage: string[] = await page.evaluate(() => (window as any).__csp ?? []);
+      expect([...seen.csp, ...inPage], 'CSP violations').toEqual([]);
+      expect(seen.errors, 'page errors').toEqual([]);
+      expect(seen.dialogs, 'dialogs').toEqual([]);
+      expect(seen.offsite, 'requests to other origins').toEqual([]);
+    },
+  };
+}
+
+async function ready(page: Page) {
+  await expect(page.getByTestId('app-ready')).toBeAttached({ timeout: 20_000 });
+}
+
+async function download(page: Page, testid: string) {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).first().click()]);
+  return { name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') };
+}
+
+test('the policy is strict and is what the page runs under', async ({ page }) => {
+  await page.goto('./');
+  await ready(page);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]{44}'(;|$)/);
+  expect(csp).not.toContain('unsafe-inline');
+  expect(csp).not.toMatch(/'unsafe-eval'/);
+  expect(csp).not.toMatch(/https?:|\*/);
+  // An injected inline script is refused (and reported), so the policy is really in force.
+  const ran = await page.evaluate(async () => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = 1';
+    document.body.append(s);
+    await new Promise((r) => setTimeout(r, 50));
+    return { ran: (window as any).__injected ?? 0, reported: (window as any).__csp?.length ?? -1 };
+  });
+  expect(ran.ran).toBe(0);
+});
+
+test('no CSP violation in any view, filter, language, print or export', async ({ page }) => {
+  const w = await watch(page);
+  const views = [
+    './', `./?node=${COUNTY}`, `./?node=${COUNTY}&group=disabled,left_behind_children&risk=red&alert=zero_employment`,
+    `./?node=${COUNTY}&lang=en&suppress=1`, `./?node=${COUNTY}&view=present`, `./?node=${COUNTY}&view=present&slide=5`,
+    `./?node=${COUNTY}&view=screen&interval=1`,
+  ];
+  for (const v of views) {
+    await page.goto(v);
+    await ready(page);
+    await page.waitForTimeout(300);
+  }
+  // Down to a building by clicking, then the exports of a dashboard.
+  await page.goto(`./?node=${COUNTY}&group=disabled`);
+  await ready(page);
+  for (let i = 0; i < 4; i++) {
+    const row = page.getByTestId('child-row').first();
+    if (!(await row.count())) break;
+    await row.locator('a').click();
+    await ready(page);
+  }
+  await page.goto(`./?node=${COUNTY}&group=disabled`);
+  await ready(page);
+  for (const id of ['export-table', 'export-where-to-go', 'export-png-ranking', 'export-svg-ranking', 'export-png-trend']) {
+    await download(page, id);
+  }
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForTimeout(200);
+  await w.check();
+});
+
+test('hostile names stay text everywhere: no dialog, no element, no script, clipped and wrapped', async ({ page }) => {
+  const w = await watch(page);
+  const base = './?data=fixtures/degenerate/hostile/index.json';
+  await page.goto(base);
+  await ready(page);
+  const kids = ['X0', 'X1', 'X2', 'X3', 'X4', 'X5'];
+  const check = async (where: string) => {
+    const r = await page.evaluate(() => ({
+      // The app itself uses <b> and <i>; the hostile ones are recognised by their text.
+      elements: document.querySelectorAll('body img, body script, body iframe, body object, body embed').length
+        + [...document.querySelectorAll('body b, body i')].filter((e) => /粗体|County/.test(e.textContent ?? '')).length,
+      pwned: (window as any).__pwned ?? 0,
+      title: document.title,
+      rtl: /[\u202A-\u202E\u2066-\u2069\u0000-\u0008\u001b]/.test(document.body.innerText),
+      scroll: document.documentElement.scrollWidth - innerWidth,
+    }));
+    expect(r, where).toEqual({ elements: 0, pwned: 0, title: expect.not.stringContaining('pwned'), rtl: false, scroll: expect.any(Number) });
+    expect(r.scroll, `${where}: no sideways scrolling`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SHOTS}/hostile-${where}.png` });
+  };
+  await check('root');
+  // The markup is shown literally.
+  await expect(page.getByTestId('child-row').filter({ hasText: '<script>window.__pwned=1</script>脚本区' })).toHaveCount(1);
+  // The 10,000-character name is clipped to 120 characters and an ellipsis.
+  const long = page.getByTestId('child-row').filter({ hasText: '超长名称' });
+  const shown = await long.locator('th').innerText();
+  expect([...shown.trim()].length).toBe(121);
+  // Tooltips on the ranking: hover each bar.
+  const canvas = page.getByTestId('chart-ranking').locator('canvas');
+  const box = (await canvas.boundingBox())!;
+  for (let y = box.y + 30; y < box.y + box.height - 10; y += 26) {
+    await page.mouse.move(box.x + box.width / 2, y);
+  }
+  await check('tooltips');
+  const csv = await download(page, 'export-table');
+  expect(csv.text).toContain('<script>window.__pwned=1</script>脚本区');
+  expect(csv.name).not.toMatch(/[<>:"/\\|?*\u0000-\u001f]/);
+  const svg = await download(page, 'export-svg-ranking');
+  const parsed = await page.evaluate((t) => {
+    const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+    return { error: doc.getElementsByTagName('parsererror').length, scripts: doc.getElementsByTagName('script').length, imgs: doc.getElementsByTagName('img').length };
+  }, svg.text);
+  expect(parsed).toEqual({ error: 0, scripts: 0, imgs: 0 });
+  await download(page, 'export-png-ranking');
+  for (const id of kids) {
+    await page.goto(`${base}&node=${id}`);
+    await ready(page);
+    await check(`site-${id}`);
+    await page.goto(`${base}&node=${id}1`);
+    await ready(page);
+    await check(`building-${id}`);
+  }
+  await page.goto(`${base}&lang=en`);
+  await ready(page);
+  await check('english');
+  await page.goto(`${base}&view=present`);
+  await ready(page);
+  for (let i = 0; i < 7; i++) { await page.keyboard.press('ArrowRight'); await page.waitForTimeout(50); }
+  await check('present');
+  await page.goto(`${base}&view=screen&interval=0.3`);
+  await ready(page);
+  await page.waitForTimeout(2000);
+  await check('screen');
+  await page.goto(base);
+  await ready(page);
+  await page.emulateMedia({ media: 'print' });
+  await check('print');
+  await w.check();
+});
+
+test('zero people and zero labour show "—", never NaN or Infinity; a node with no children says so', async ({ page }) => {
+  const w = await watch(page);
+  const base = './?data=fixtures/degenerate/zero/index.json';
+  for (const node of ['', '&node=Z1', '&node=Z2', '&node=Z11', '&node=Z12']) {
+    await page.goto(base + node);
+    await ready(page);
+    await expect(page.getByTestId('error')).toHaveCount(0);
+    const text = await page.locator('body').innerText();
+    expect(text).not.toMatch(/NaN|Infinity|undefined/);
+    await page.screenshot({ path: `${SHOTS}/degenerate-zero${node.replace(/\W/g, '-')}.png`, fullPage: true });
+  }
+  await page.goto(base);
+  await ready(page);
+  await expect(page.getByTestId('kpi-employment_rate')).toHaveAttribute('data-value', '');
+  await expect(page.getByTestId('kpi-employment_rate')).toContainText('—');
+  await page.goto(`${base}&node=Z2`);
+  await ready(page);
+  await expect(page.getByTestId('child-row')).toHaveCount(0);
+  await expect(page.getByTestId('no-children')).toContainText('此地没有下级数据');
+  await expect(page.getByTestId('risk-legend')).toHaveCount(0);
+  await w.check();
+});
+
+test('counts at u64::MAX neither overflow nor misformat', async ({ page }) => {
+  const w = await watch(page);
+  await page.goto('./?data=fixtures/degenerate/huge/index.json');
+  await ready(page);
+  await expect(page.getByTestId('kpi-people')).toHaveAttribute('data-value', '18446744073709551615');
+  await expect(page.getByTestId('kpi-people')).toContainText('18446744.07万亿');
+  const text = await page.locator('body').innerText();
+  expect(text).not.toMatch(/NaN|Infinity|e\+\d|-\d{5,}/);
+  await page.screenshot({ path: `${SHOTS}/degenerate-huge.png`, fullPage: true });
+  await page.goto('./?data=fixtures/degenerate/huge/index.json&view=screen');
+  await ready(page);
+  await page.waitForTimeout(1500);
+  expect(await page.locator('body').innerText()).not.toMatch(/NaN|Infinity|e\+\d/);
+  await page.screenshot({ path: `${SHOTS}/degenerate-huge-screen.png` });
+  await w.check();
+});
+
+test('a dataset that is one building opens on the building', async ({ page }) => {
+  const w = await watch(page);
+  for (const v of ['', '&view=present', '&view=screen']) {
+    await page.goto(`./?data=fixtures/degenerate/one-building/index.json${v}`);
+    await ready(page);
+    if (v === '') {
+      await expect(page.getByTestId('node-title')).toHaveAttribute('data-level', 'building');
+      await expect(page.getByTestId('risk-legend')).toBeVisible();
+    }
+    await expect(page.locator('body')).toContainText('唯一楼栋');
+    await expect(page.getByTestId('error')).toHaveCount(0);
+    await page.screenshot({ path: `${SHOTS}/degenerate-one-building${v.replace(/\W/g, '-')}.png` });
+  }
+  await w.check();
+});
+
+test('1,000 children: the chart shows the top 30 and the others together, the table pages', async ({ page }) => {
+  const w = await watch(page);
+  const base = './?data=fixtures/degenerate/wide/index.json';
+  await page.goto(base);
+  await ready(page);
+  const rows = page.getByTestId('chart-ranking').locator('.chart-data tbody tr');
+  await expect(rows).toHaveCount(31);
+  await expect(rows.last()).toContainText('其余 970 个（合计）');
+  await expect(page.getByTestId('child-row')).toHaveCount(100);
+  await expect(page.getByTestId('table-pager')).toContainText('第 1–100 行，共 1,000 行（第 1/10 页）');
+  await page.screenshot({ path: `${SHOTS}/degenerate-wide.png`, fullPage: true });
+  const first = await page.getByTestId('child-row').first().getAttribute('data-node-id');
+  await page.getByTestId('page-next').click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByTestId('table-pager')).toHaveAttribute('data-page', '2');
+  await expect(page.getByTestId('child-row')).toHaveCount(100);
+  expect(await page.getByTestId('child-row').first().getAttribute('data-node-id')).not.toBe(first);
+  await page.goBack();
+  await expect(page.getByTestId('table-pager')).toHaveAttribute('data-page', '1');
+  await page.goto(`${base}&page=99`);
+  await ready(page);
+  await expect(page.getByTestId('table-pager')).toHaveAttribute('data-page', '10');
+  await expect(page.getByTestId('child-row')).toHaveCount(100);
+  // Every row is on some page exactly once, and the export has all of them.
+  const seen = new Set<string>();
+  for (let p = 1; p <= 10; p++) {
+    await page.goto(`${base}&page=${p}`);
+    await ready(page);
+    for (const id of await page.getByTestId('child-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')!))) seen.add(id);
+  }
+  expect(seen.size).toBe(1000);
+  const csv = await download(page, 'export-table');
+  expect(csv.text.trim().split('\n').length).toBe(1001);
+  await w.check();
+});
+
+test('one period: the trend and the comparison say so instead of drawing', async ({ page }) => {
+  const w = await watch(page);
+  await page.goto('./?data=fixtures/degenerate/one-period/index.json');
+  await ready(page);
+  await expect(page.getByTestId('chart-trend')).toContainText('只有一个统计期');
+  await page.screenshot({ path: `${SHOTS}/degenerate-one-period.png`, fullPage: true });
+  await page.goto('./?data=fixtures/degenerate/one-period/index.json&view=present&slide=6');
+  await ready(page);
+  await expect(page.locator('body')).toContainText('没有可对比的统计期');
+  await page.screenshot({ path: `${SHOTS}/degenerate-one-period-compare.png` });
+  await w.check();
+});
+
+for (const bad of ['https://evil.example/index.json', '//evil.example/index.json', 'javascript:alert(1)//.json',
+  'data:application/json,{}', '/data/index.json', 'data\\..\\x.json', 'data/index.json?x=1']) {
+  test(`data=${bad} is refused with a notice and the default dataset`, async ({ page }) => {
+    const w = await watch(page);
+    await page.goto(`./?data=${encodeURIComponent(bad)}`);
+    await ready(page);
+    await expect(page.getByTestId('notice').first()).toContainText('data=');
+    await expect(page.getByTestId('notice').first()).toContainText('只接受同源的相对 .json 地址');
+    await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', 'demo');
+    await w.check();
+  });
+}
+
+type Case = { case: string; file: string; path: string; node: string | null; zh: string; problems: number };
+const corpus: Case[] = JSON.parse(readFileSync('tests/corpus/manifest.json', 'utf8'));
+for (const c of corpus) {
+  test(`corpus ${c.case}: shows "${c.zh.slice(0, 40)}" at ${c.path}`, async ({ page }) => {
+    const w = await watch(page);
+    const shard = !c.case.endsWith('.json');
+    const url = shard ? `./?data=fixtures/corpus/${c.case}/index.json&node=A` : `./?data=fixtures/corpus/${c.case}`;
+    await page.goto(url);
+    const err = page.getByTestId('error');
+    await expect(err).toBeVisible({ timeout: 20_000 });
+    const at = `${c.file} ${c.path}${c.node ? ` (node ${c.node})` : ''}`;
+    await expect(err.locator('li').first()).toHaveText(`${at} — ${c.zh}`);
+    await expect(err.locator('h2')).toContainText(`${c.problems} 处问题`);
+    await expect(err.locator('code')).toHaveText(shard ? `fixtures/corpus/${c.case}/shards/A.json` : `fixtures/corpus/${c.case}`);
+    expect(await page.evaluate(() => document.querySelectorAll('body img, body script').length)).toBe(0);
+    await w.check();
+  });
+}
