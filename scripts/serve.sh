@@ -3,4 +3,5 @@
 # Usage: scripts/serve.sh [port]   (default 8080)
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
-exec trunk serve --release --offline --address 127.0.0.1 --port "${1:-8080}"
+# No autoreload: this serves the dashboard, and its injected script would need its own CSP hash.
+exec trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port "${1:-8080}"
