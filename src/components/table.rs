@@ -123,7 +123,7 @@ pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
                 anju_data::format::Lang::Zh => format!("第 {}–{} 行，共 {} 行（第 {}/{} 页）", range.0, range.1, range.2, p.number, p.pages),
                 anju_data::format::Lang::En => format!("Rows {}–{} of {} (page {} of {})", range.0, range.1, range.2, p.number, p.pages),
             };
-            view! { <nav class="pager" data-testid="table-pager" data-page=p.number data-pages=p.pages>{prev}<span>{what}</span>{next}</nav> }
+            view! { <nav class="pager" aria-label=tr(l, "表格分页", "Table pages") data-testid="table-pager" data-page=p.number data-pages=p.pages>{prev}<span>{what}</span>{next}</nav> }
         })
     };
     let navigate = use_navigate();
