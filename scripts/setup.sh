@@ -21,9 +21,10 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# Debian packages: Chromium for the browser tests, CJK fonts so Chinese is not boxes.
+# Debian packages: Chromium for the browser tests, CJK fonts so Chinese is not boxes, and
+# an emoji font so that names with emoji (the hostile-data tests) render as emoji.
 missing=()
-for pkg in chromium chromium-driver fonts-noto-cjk; do
+for pkg in chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 command -v node >/dev/null || missing+=(nodejs npm)

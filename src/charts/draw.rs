@@ -71,7 +71,11 @@ pub fn draw_on<DB: DrawingBackend>(
         ChartSpec::Bars { bars, target, max, .. } => {
             let values: Vec<Option<f64>> = bars.iter().map(|b| b.value).collect();
             let lw = label_width(w);
-            let layout = HBars::layout(w, h, &values, lw, 64.0, *max);
+            // Room on the right for the longest value text ("9223372.04万亿（100.0%）" must
+            // not run off the canvas): CJK about one em, ASCII about half, at the largest size.
+            let em = |t: &str| t.chars().map(|c| if c.is_ascii() { 0.56 } else { 1.0 }).sum::<f64>();
+            let vw = bars.iter().map(|b| em(&b.text)).fold(0.0, f64::max) * 14.0 + 8.0;
+            let layout = HBars::layout(w, h, &values, lw, vw.clamp(64.0, w * 0.4), *max);
             let size = (layout.rows.first().map(|r| r.h).unwrap_or(20.0) * 0.55).clamp(9.0, 14.0);
             let chars = ((lw - 8.0) / size).floor().max(2.0) as usize;
             let _ = root.draw(&PathElement::new(

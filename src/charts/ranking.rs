@@ -94,7 +94,7 @@ pub fn RankingChart(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<u
     let lang = url.lang;
     let metric = Memo::new(move |_| url.state.with(default_measure));
     let n_kids = ds.kids[ix].len();
-    let height = ((n_kids.min(TOP_N + 1)) as f64 * 26.0 + 40.0).clamp(160.0, 820.0);
+    let height = (n_kids.min(TOP_N + 1) as f64 * 26.0 + 40.0).clamp(160.0, 820.0);
     let ds2 = ds.clone();
     let spec = Signal::derive(move || {
         let state = url.state.get();

@@ -120,8 +120,8 @@ pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
             let next = (p.number < p.pages).then(|| view! { <a data-testid="page-next" rel="next" href=to(p.number + 1)>{tr(l, "下一页 ›", "Next ›")}</a> });
             let range = (format::group_digits(p.start as u64 + 1), format::group_digits(p.end as u64), format::group_digits(total as u64));
             let what = match l {
-                anju_data::format::Lang::Zh => format!("第 {}–{} 行，共 {} 行（第 {}/{} 页）", range.0, range.1, range.2, p.number, p.pages),
-                anju_data::format::Lang::En => format!("Rows {}–{} of {} (page {} of {})", range.0, range.1, range.2, p.number, p.pages),
+                format::Lang::Zh => format!("第 {}–{} 行，共 {} 行（第 {}/{} 页）", range.0, range.1, range.2, p.number, p.pages),
+                format::Lang::En => format!("Rows {}–{} of {} (page {} of {})", range.0, range.1, range.2, p.number, p.pages),
             };
             view! { <nav class="pager" aria-label=tr(l, "表格分页", "Table pages") data-testid="table-pager" data-page=p.number data-pages=p.pages>{prev}<span>{what}</span>{next}</nav> }
         })

@@ -9,13 +9,24 @@ const COUNTY = '520603';
 const SHOTS = 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
 
-/** Records CSP violations, page errors (a Rust panic ends up as one) and dialogs. */
+/** Records, across every page the test opens: CSP violations, elements that load or run
+ *  something added after the page loaded (the app adds none, so any would come from data),
+ *  page errors (a Rust panic ends up as one), dialogs and requests to other origins. */
 async function watch(page: Page) {
-  const seen = { csp: [] as string[], errors: [] as string[], dialogs: [] as string[], offsite: [] as string[] };
+  const seen = { csp: [] as string[], added: [] as string[], errors: [] as string[], dialogs: [] as string[], offsite: [] as string[] };
+  await page.exposeFunction('__anjuReport', (kind: 'csp' | 'added', what: string) => { seen[kind].push(what); });
   await page.addInitScript(() => {
-    (window as any).__csp = [];
+    const report = (kind: string, what: string) => (window as any).__anjuReport(kind, what);
     document.addEventListener('securitypolicyviolation', (e) =>
-      (window as any).__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+      report('csp', `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    new MutationObserver((ms) => {
+      for (const m of ms) for (const n of m.addedNodes) {
+        if (n instanceof Element && document.readyState !== 'loading'
+          && /^(SCRIPT|IFRAME|OBJECT|EMBED|IMG|BASE|META|LINK|STYLE|FORM|FRAME)$/.test(n.tagName)) {
+          report('added', n.outerHTML.slice(0, 80));
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
   });
   page.on('console', (m) => {
     if (/Content.Security.Policy/i.test(m.text())) seen.csp.push(m.text());
@@ -23,12 +34,13 @@ async function watch(page: Page) {
   });
   page.on('pageerror', (e) => seen.errors.push(String(e)));
   page.on('dialog', async (d) => { seen.dialogs.push(d.message()); await d.dismiss(); });
-  page.on('request', (r) => { if (!r.url().startsWith('http://127.0.0.1:') && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) seen.offsite.push(r.url()); });
+  page.on('request', (r) => { if (!/^(http:\/\/127\.0\.0\.1:|blob:|data:)/.test(r.url())) seen.offsite.push(r.url()); });
   return {
     seen,
     async check() {
-      const inPage: string[] = await page.evaluate(() => (window as any).__csp ?? []);
-      expect([...seen.csp, ...inPage], 'CSP violations').toEqual([]);
+      await page.waitForTimeout(100); // let the last reports arrive
+      expect(seen.csp, 'CSP violations').toEqual([]);
+      expect(seen.added, 'elements added that load or run something').toEqual([]);
       expect(seen.errors, 'page errors').toEqual([]);
       expect(seen.dialogs, 'dialogs').toEqual([]);
       expect(seen.offsite, 'requests to other origins').toEqual([]);
@@ -67,6 +79,20 @@ test('the policy is strict and is what the page runs under', async ({ page }) =>
     return { ran: (window as any).__injected ?? 0, reported: (window as any).__csp?.length ?? -1 };
   });
   expect(ran).toEqual({ ran: 0, reported: 1 });
+});
+
+test('the watch used below does catch a violation and an injected element', async ({ page }) => {
+  const w = await watch(page);
+  await page.goto('./');
+  await ready(page);
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__x = 1';
+    document.body.append(s);
+  });
+  await page.waitForTimeout(200);
+  expect(w.seen.csp.length).toBeGreaterThan(0);
+  expect(w.seen.added).toEqual(['<script>window.__x = 1</script>']);
 });
 
 test('no CSP violation in any view, filter, language, print or export', async ({ page }) => {
