@@ -35,6 +35,14 @@ fn cut(s: &str, max_chars: usize) -> String {
     anju_data::text::clip(s, max_chars)
 }
 
+/// Room on the right of the bars for the longest value text ("9223372.04万亿（100.0%）"
+/// must not run off the canvas): CJK about one em, ASCII about half, at the largest size.
+/// Not generic, so the canvas and SVG backends share one copy.
+fn value_room(bars: &[Bar], w: f64) -> f64 {
+    let em = |t: &str| t.chars().map(|c| if c.is_ascii() { 0.56 } else { 1.0 }).sum::<f64>();
+    (bars.iter().map(|b| em(&b.text)).fold(0.0, f64::max) * 14.0 + 8.0).clamp(64.0, w * 0.4)
+}
+
 /// Draws `spec` on `canvas` (already sized to `w`×`h` CSS px times `dpr`).
 pub fn draw(canvas: HtmlCanvasElement, spec: &ChartSpec, w: f64, h: f64, dpr: f64, dark: bool) -> Drawn {
     let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return Drawn::Nothing };
@@ -71,11 +79,7 @@ pub fn draw_on<DB: DrawingBackend>(
         ChartSpec::Bars { bars, target, max, .. } => {
             let values: Vec<Option<f64>> = bars.iter().map(|b| b.value).collect();
             let lw = label_width(w);
-            // Room on the right for the longest value text ("9223372.04万亿（100.0%）" must
-            // not run off the canvas): CJK about one em, ASCII about half, at the largest size.
-            let em = |t: &str| t.chars().map(|c| if c.is_ascii() { 0.56 } else { 1.0 }).sum::<f64>();
-            let vw = bars.iter().map(|b| em(&b.text)).fold(0.0, f64::max) * 14.0 + 8.0;
-            let layout = HBars::layout(w, h, &values, lw, vw.clamp(64.0, w * 0.4), *max);
+            let layout = HBars::layout(w, h, &values, lw, value_room(bars, w), *max);
             let size = (layout.rows.first().map(|r| r.h).unwrap_or(20.0) * 0.55).clamp(9.0, 14.0);
             let chars = ((lw - 8.0) / size).floor().max(2.0) as usize;
             let _ = root.draw(&PathElement::new(
