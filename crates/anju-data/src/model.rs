@@ -125,9 +125,9 @@ pub struct Source {
     #[serde(default, skip_serializing_if = "String::is_empty", deserialize_with = "crate::text::de_text")]
     pub publisher: String,
     /// When it was published, free form (`2025-07`).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty", deserialize_with = "crate::text::de_text")]
     pub date: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty", deserialize_with = "crate::text::de_text")]
     pub note: String,
 }
 
@@ -152,7 +152,7 @@ pub struct Claim {
     pub fields: Vec<String>,
     pub period: String,
     /// How the source phrased it where that differs from an exact number ("1900多").
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty", deserialize_with = "crate::text::de_text")]
     pub note: String,
 }
 

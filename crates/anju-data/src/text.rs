@@ -146,6 +146,21 @@ mod tests {
         assert!(file_stem(&"x".repeat(500)).chars().count() <= 61);
     }
 
+    #[test]
+    fn every_shown_text_of_a_data_file_is_cleaned_when_read() {
+        let src: crate::model::Source =
+            serde_json::from_str(r#"{"title":"a\u202eb","publisher":"c\u0007d","date":"2025\n07","note":"e\u2066f"}"#)
+                .unwrap();
+        assert_eq!(
+            (src.title.as_str(), src.publisher.as_str(), src.date.as_str(), src.note.as_str()),
+            ("ab", "c d", "2025 07", "ef")
+        );
+        let claim: crate::model::Claim =
+            serde_json::from_str(r#"{"source":"s","fields":["people"],"period":"2025-06","note":"1900多\u202e"}"#)
+                .unwrap();
+        assert_eq!(claim.note, "1900多");
+    }
+
     proptest! {
         #[test]
         fn cleaned_text_has_no_controls_and_is_bounded(s in any::<String>(), max in 1usize..200) {
