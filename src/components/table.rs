@@ -71,13 +71,13 @@ pub fn table_model(ds: &Dataset, ix: NodeIx, t: usize, view: &ViewState) -> Tabl
 pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
     let url = use_url();
     let lang = url.lang;
-    let sort = Memo::new(move |_| {
-        url.state.with(|s| s.sort).unwrap_or(Sort { by: Some(Measure::Count(Metric::People)), desc: true })
-    });
+    let sort = Memo::new(move |_| url.state.with(|s| s.sort).unwrap_or(DEFAULT_SORT));
+    // The rows do not depend on the page: turning one must not sort and format them again.
+    let table_state = Memo::new(move |_| url.state.with(|s| ViewState { page: None, ..s.clone() }));
     let ds2 = ds.clone();
     let model = Memo::new(move |_| {
         let t = period.get();
-        url.state.with(|s| table_model(&ds2, ix, t, s))
+        table_state.with(|s| table_model(&ds2, ix, t, s))
     });
     let header = move |col: Option<Measure>, label: String| {
         let current = sort.get();
@@ -151,7 +151,7 @@ pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
                 <table class="data-table">
                     <thead><tr>{move || model.get().columns.into_iter().map(|(m, l)| header(m, l)).collect_view()}</tr></thead>
                     <tbody>
-                        {move || { let p = shown.get(); model.get().rows.into_iter().skip(p.start).take(p.end - p.start).map(|(id, cells)| {
+                        {move || { let p = shown.get(); model.with(|m| m.rows[p.start..p.end].to_vec()).into_iter().map(|(id, cells)| {
                             let href = url.href(&url.state.get_untracked().at_node(Some(&id)));
                             let go = href.clone();
                             let navigate = navigate.clone();

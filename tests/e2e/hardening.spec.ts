@@ -52,6 +52,11 @@ async function ready(page: Page) {
   await expect(page.getByTestId('app-ready')).toBeAttached({ timeout: 20_000 });
 }
 
+async function open(page: Page, url: string) {
+  await page.goto(url);
+  await ready(page);
+}
+
 async function download(page: Page, testid: string) {
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).first().click()]);
   return { name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') };
@@ -62,8 +67,7 @@ test('the policy is strict and is what the page runs under', async ({ page }) =>
     (window as any).__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => (window as any).__csp.push(e.violatedDirective));
   });
-  await page.goto('./');
-  await ready(page);
+  await open(page, './');
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(csp).toContain("default-src 'self'");
   expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]{44}'(;|$)/);
@@ -83,8 +87,7 @@ test('the policy is strict and is what the page runs under', async ({ page }) =>
 
 test('the watch used below does catch a violation and an injected element', async ({ page }) => {
   const w = await watch(page);
-  await page.goto('./');
-  await ready(page);
+  await open(page, './');
   await page.evaluate(() => {
     const s = document.createElement('script');
     s.textContent = 'window.__x = 1';
@@ -103,21 +106,18 @@ test('no CSP violation in any view, filter, language, print or export', async ({
     `./?node=${COUNTY}&view=screen&interval=1`,
   ];
   for (const v of views) {
-    await page.goto(v);
-    await ready(page);
+    await open(page, v);
     await page.waitForTimeout(300);
   }
   // Down to a building by clicking, then the exports of a dashboard.
-  await page.goto(`./?node=${COUNTY}&group=disabled`);
-  await ready(page);
+  await open(page, `./?node=${COUNTY}&group=disabled`);
   for (let i = 0; i < 4; i++) {
     const row = page.getByTestId('child-row').first();
     if (!(await row.count())) break;
     await row.locator('a').click();
     await ready(page);
   }
-  await page.goto(`./?node=${COUNTY}&group=disabled`);
-  await ready(page);
+  await open(page, `./?node=${COUNTY}&group=disabled`);
   for (const id of ['export-table', 'export-where-to-go', 'export-png-ranking', 'export-svg-ranking', 'export-png-trend']) {
     await download(page, id);
   }
@@ -129,8 +129,7 @@ test('no CSP violation in any view, filter, language, print or export', async ({
 test('hostile names stay text everywhere: no dialog, no element, no script, clipped and wrapped', async ({ page }) => {
   const w = await watch(page);
   const base = './?data=fixtures/degenerate/hostile/index.json';
-  await page.goto(base);
-  await ready(page);
+  await open(page, base);
   const kids = ['X0', 'X1', 'X2', 'X3', 'X4', 'X5'];
   const check = async (where: string) => {
     const r = await page.evaluate(() => ({
@@ -171,26 +170,20 @@ test('hostile names stay text everywhere: no dialog, no element, no script, clip
   expect(parsed).toEqual({ error: 0, scripts: 0, imgs: 0 });
   await download(page, 'export-png-ranking');
   for (const id of kids) {
-    await page.goto(`${base}&node=${id}`);
-    await ready(page);
+    await open(page, `${base}&node=${id}`);
     await check(`site-${id}`);
-    await page.goto(`${base}&node=${id}1`);
-    await ready(page);
+    await open(page, `${base}&node=${id}1`);
     await check(`building-${id}`);
   }
-  await page.goto(`${base}&lang=en`);
-  await ready(page);
+  await open(page, `${base}&lang=en`);
   await check('english');
-  await page.goto(`${base}&view=present`);
-  await ready(page);
+  await open(page, `${base}&view=present`);
   for (let i = 0; i < 7; i++) { await page.keyboard.press('ArrowRight'); await page.waitForTimeout(50); }
   await check('present');
-  await page.goto(`${base}&view=screen&interval=0.3`);
-  await ready(page);
+  await open(page, `${base}&view=screen&interval=0.3`);
   await page.waitForTimeout(2000);
   await check('screen');
-  await page.goto(base);
-  await ready(page);
+  await open(page, base);
   await page.emulateMedia({ media: 'print' });
   await check('print');
   await w.check();
@@ -200,19 +193,16 @@ test('zero people and zero labour show "—", never NaN or Infinity; a node with
   const w = await watch(page);
   const base = './?data=fixtures/degenerate/zero/index.json';
   for (const node of ['', '&node=Z1', '&node=Z2', '&node=Z11', '&node=Z12']) {
-    await page.goto(base + node);
-    await ready(page);
+    await open(page, base + node);
     await expect(page.getByTestId('error')).toHaveCount(0);
     const text = await page.locator('body').innerText();
     expect(text).not.toMatch(/NaN|Infinity|undefined/);
     await page.screenshot({ path: `${SHOTS}/degenerate-zero${node.replace(/\W/g, '-')}.png`, fullPage: true });
   }
-  await page.goto(base);
-  await ready(page);
+  await open(page, base);
   await expect(page.getByTestId('kpi-employment_rate')).toHaveAttribute('data-value', '');
   await expect(page.getByTestId('kpi-employment_rate')).toContainText('—');
-  await page.goto(`${base}&node=Z2`);
-  await ready(page);
+  await open(page, `${base}&node=Z2`);
   await expect(page.getByTestId('child-row')).toHaveCount(0);
   await expect(page.getByTestId('no-children')).toContainText('此地没有下级数据');
   await expect(page.getByTestId('risk-legend')).toHaveCount(0);
@@ -221,15 +211,13 @@ test('zero people and zero labour show "—", never NaN or Infinity; a node with
 
 test('counts at u64::MAX neither overflow nor misformat', async ({ page }) => {
   const w = await watch(page);
-  await page.goto('./?data=fixtures/degenerate/huge/index.json');
-  await ready(page);
+  await open(page, './?data=fixtures/degenerate/huge/index.json');
   await expect(page.getByTestId('kpi-people')).toHaveAttribute('data-value', '18446744073709551615');
   await expect(page.getByTestId('kpi-people')).toContainText('18446744.07万亿');
   const text = await page.locator('body').innerText();
   expect(text).not.toMatch(/NaN|Infinity|e\+\d|-\d{5,}/);
   await page.screenshot({ path: `${SHOTS}/degenerate-huge.png`, fullPage: true });
-  await page.goto('./?data=fixtures/degenerate/huge/index.json&view=screen');
-  await ready(page);
+  await open(page, './?data=fixtures/degenerate/huge/index.json&view=screen');
   await page.waitForTimeout(1500);
   expect(await page.locator('body').innerText()).not.toMatch(/NaN|Infinity|e\+\d/);
   await page.screenshot({ path: `${SHOTS}/degenerate-huge-screen.png` });
@@ -239,8 +227,7 @@ test('counts at u64::MAX neither overflow nor misformat', async ({ page }) => {
 test('a dataset that is one building opens on the building', async ({ page }) => {
   const w = await watch(page);
   for (const v of ['', '&view=present', '&view=screen']) {
-    await page.goto(`./?data=fixtures/degenerate/one-building/index.json${v}`);
-    await ready(page);
+    await open(page, `./?data=fixtures/degenerate/one-building/index.json${v}`);
     if (v === '') {
       await expect(page.getByTestId('node-title')).toHaveAttribute('data-level', 'building');
       await expect(page.getByTestId('risk-legend')).toBeVisible();
@@ -255,8 +242,7 @@ test('a dataset that is one building opens on the building', async ({ page }) =>
 test('1,000 children: the chart shows the top 30 and the others together, the table pages', async ({ page }) => {
   const w = await watch(page);
   const base = './?data=fixtures/degenerate/wide/index.json';
-  await page.goto(base);
-  await ready(page);
+  await open(page, base);
   const rows = page.getByTestId('chart-ranking').locator('.chart-data tbody tr');
   await expect(rows).toHaveCount(31);
   await expect(rows.last()).toContainText('其余 970 个（合计）');
@@ -271,39 +257,33 @@ test('1,000 children: the chart shows the top 30 and the others together, the ta
   expect(await page.getByTestId('child-row').first().getAttribute('data-node-id')).not.toBe(first);
   await page.goBack();
   await expect(page.getByTestId('table-pager')).toHaveAttribute('data-page', '1');
-  await page.goto(`${base}&page=99`);
-  await ready(page);
+  await open(page, `${base}&page=99`);
   await expect(page.getByTestId('table-pager')).toHaveAttribute('data-page', '10');
   await expect(page.getByTestId('child-row')).toHaveCount(100);
   // Every row is on some page exactly once, and the export has all of them.
   const seen = new Set<string>();
   for (let p = 1; p <= 10; p++) {
-    await page.goto(`${base}&page=${p}`);
-    await ready(page);
+    await open(page, `${base}&page=${p}`);
     for (const id of await page.getByTestId('child-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')!))) seen.add(id);
   }
   expect(seen.size).toBe(1000);
   const csv = await download(page, 'export-table');
   expect(csv.text.trim().split('\n').length).toBe(1001);
   // The big screen's board keeps to its rows; the slides' ranking pools the others too.
-  await page.goto(`${base}&view=screen`);
-  await ready(page);
+  await open(page, `${base}&view=screen`);
   expect(await page.getByTestId('board-row').count()).toBeLessThanOrEqual(15);
   await page.screenshot({ path: `${SHOTS}/degenerate-wide-screen.png` });
-  await page.goto(`${base}&view=present&slide=2`);
-  await ready(page);
+  await open(page, `${base}&view=present&slide=2`);
   await page.screenshot({ path: `${SHOTS}/degenerate-wide-present.png` });
   await w.check();
 });
 
 test('one period: the trend and the comparison say so instead of drawing', async ({ page }) => {
   const w = await watch(page);
-  await page.goto('./?data=fixtures/degenerate/one-period/index.json');
-  await ready(page);
+  await open(page, './?data=fixtures/degenerate/one-period/index.json');
   await expect(page.getByTestId('chart-trend')).toContainText('只有一个统计期');
   await page.screenshot({ path: `${SHOTS}/degenerate-one-period.png`, fullPage: true });
-  await page.goto('./?data=fixtures/degenerate/one-period/index.json&view=present&slide=6');
-  await ready(page);
+  await open(page, './?data=fixtures/degenerate/one-period/index.json&view=present&slide=6');
   await expect(page.locator('body')).toContainText('没有可对比的统计期');
   await page.screenshot({ path: `${SHOTS}/degenerate-one-period-compare.png` });
   await w.check();
@@ -313,8 +293,7 @@ for (const bad of ['https://evil.example/index.json', '//evil.example/index.json
   'data:application/json,{}', '/data/index.json', 'data\\..\\x.json', 'data/index.json?x=1']) {
   test(`data=${bad} is refused with a notice and the default dataset`, async ({ page }) => {
     const w = await watch(page);
-    await page.goto(`./?data=${encodeURIComponent(bad)}`);
-    await ready(page);
+    await open(page, `./?data=${encodeURIComponent(bad)}`);
     await expect(page.getByTestId('notice').first()).toContainText('data=');
     await expect(page.getByTestId('notice').first()).toContainText('只接受同源的相对 .json 地址');
     await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', 'demo');

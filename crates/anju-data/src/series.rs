@@ -110,14 +110,13 @@ impl<'de> Visitor<'de> for CellVisitor {
     }
     fn visit_f64<E>(self, v: f64) -> Result<Cell, E> {
         // Spreadsheets export whole numbers as 12.0; accept those, flag real fractions.
-        Ok(if v >= 0.0 && v.fract() == 0.0 && v < 18_446_744_073_709_551_616.0 {
-            Cell::Ok(v as u64)
-        } else if v.fract() == 0.0 && v >= 18_446_744_073_709_551_616.0 {
-            Cell::Bad(BadValue::TooLarge(v))
-        } else if v < 0.0 && v.fract() == 0.0 && v >= -9.2e18 {
-            Cell::Bad(BadValue::Negative(v as i64))
-        } else {
-            Cell::Bad(BadValue::Fraction(v))
+        const TWO_TO_64: f64 = 18_446_744_073_709_551_616.0;
+        Ok(match v {
+            _ if v.fract() != 0.0 => Cell::Bad(BadValue::Fraction(v)),
+            _ if v >= TWO_TO_64 => Cell::Bad(BadValue::TooLarge(v)),
+            _ if v >= 0.0 => Cell::Ok(v as u64),
+            _ if v >= -9.2e18 => Cell::Bad(BadValue::Negative(v as i64)),
+            _ => Cell::Bad(BadValue::Fraction(v)),
         })
     }
     fn visit_str<E>(self, _: &str) -> Result<Cell, E> {

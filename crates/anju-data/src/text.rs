@@ -77,7 +77,10 @@ pub fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 pub fn csv_cell(s: &str) -> Cow<'_, str> {
     let risky = match s.chars().next() {
         Some('=' | '@' | '\t' | '\r') => true,
-        Some('+' | '-') => !s[1..].chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%')) || s.len() == 1,
+        Some('+' | '-') => {
+            let rest = &s[1..];
+            rest.is_empty() || !rest.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
+        }
         _ => false,
     };
     if risky {

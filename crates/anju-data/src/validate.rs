@@ -143,8 +143,8 @@ fn check_node(c: &mut Ctx, i: usize, n: &Node, np: usize, periods: &[String], so
                         (format!("{} 应为整数（{v}）", m.zh()), format!("{} must be a whole number ({v})", m.key()))
                     }
                     crate::series::BadValue::TooLarge(_) => (
-                        format!("{} 超出可记录的最大值（18446744073709551615）", m.zh()),
-                        format!("{} is larger than the largest count allowed (18446744073709551615)", m.key()),
+                        format!("{} 超出可记录的最大值（{}）", m.zh(), u64::MAX),
+                        format!("{} is larger than the largest count allowed ({})", m.key(), u64::MAX),
                     ),
                     crate::series::BadValue::NotANumber(w) => (
                         format!("{} 应为数字，而不是{}", m.zh(), zh_kind(w)),

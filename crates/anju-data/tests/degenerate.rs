@@ -4,6 +4,8 @@
 //! the real roll-up, must pass the real validator, and the committed files must equal what
 //! this builds (`ANJU_WRITE_FIXTURES=1 cargo test -p anju-data --test degenerate` rewrites them).
 
+mod common;
+
 use anju_data::metric::Metric::{self, *};
 use anju_data::model::{DataFile, FileKind, Level, Meta, Node, Text, FORMAT, SCHEMA_VERSION};
 use anju_data::rollup::rollup_into;
@@ -160,7 +162,6 @@ fn dir() -> PathBuf {
 
 #[test]
 fn degenerate_fixtures_are_valid_and_current() {
-    let write = std::env::var_os("ANJU_WRITE_FIXTURES").is_some();
     let sets = [
         ("zero", zero()),
         ("huge", huge()),
@@ -175,16 +176,7 @@ fn degenerate_fixtures_are_valid_and_current() {
             panic!("{name} must be valid: {:#?}", ps.list);
         }
         let path = dir().join(name).join("index.json");
-        if write {
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(&path, &json).unwrap();
-        }
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            committed == json,
-            "{} is stale: run ANJU_WRITE_FIXTURES=1 cargo test -p anju-data --test degenerate",
-            path.display()
-        );
+        common::golden(&path, &json, "ANJU_WRITE_FIXTURES", "cargo test -p anju-data --test degenerate");
     }
 }
 

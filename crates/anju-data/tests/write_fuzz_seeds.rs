@@ -9,16 +9,6 @@ fn fuzz_seeds_are_current() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
     for (name, v) in [("index.json", index), ("shard.json", shard)] {
         let text = serde_json::to_string(&v).unwrap();
-        let path = dir.join(name);
-        if std::env::var_os("ANJU_UPDATE_SEEDS").is_some() {
-            std::fs::create_dir_all(&dir).unwrap();
-            std::fs::write(&path, &text).unwrap();
-        }
-        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            on_disk == text,
-            "{} is stale: run ANJU_UPDATE_SEEDS=1 cargo test -p anju-data --test write_fuzz_seeds",
-            path.display()
-        );
+        common::golden(&dir.join(name), &text, "ANJU_UPDATE_SEEDS", "cargo test -p anju-data --test write_fuzz_seeds");
     }
 }

@@ -125,3 +125,14 @@ pub fn generated(
     assert!(ps.is_empty(), "{:?}", ps.list.first());
     ds.unwrap()
 }
+
+/// A committed file that a test builds: (re)written when `env` is set, and otherwise it
+/// must equal what the test built, else the test names the command that rewrites it.
+pub fn golden(path: &std::path::Path, text: &str, env: &str, rerun: &str) {
+    if std::env::var_os(env).is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(on_disk == text, "{} is stale: run {env}=1 {rerun}", path.display());
+}
