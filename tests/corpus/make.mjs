@@ -57,6 +57,12 @@ const index = {
   'claim-unknown-source.json': (i) => {
     node(i, 'R').published = [{ source: 'nowhere', fields: ['people'], period: '2025-06' }];
   },
+  'claim-words-contradict.json': (i) => {
+    node(i, 'R').published = [{ source: 's1', fields: ['people'], period: '2025-06', written: { people: '约100' } }];
+  },
+  'claim-bad-date.json': (i) => {
+    node(i, 'R').published = [{ source: 's1', fields: ['people'], period: '2025-06', date: '截至6月底' }];
+  },
 };
 
 // Shard-level cases: the valid index with its one shard (A's) broken; the UI meets the
@@ -70,6 +76,50 @@ const shard = {
     node(s, 'A1a').m.disabled = -1;
   },
 };
+
+// One case per relation of crates/anju-data/src/relations.rs (read from the table itself,
+// so a new relation gets its case): building B1a is changed so that the relation fails
+// there and, of the relations it could break, fails first in the table's order (the page
+// lists problems node by node, in table order; B1's sums then fail too).
+const snake = (camel) => camel.replace(/([a-z])([A-Z0-9])/g, '$1_$2').replace(/([0-9])([A-Z])/g, '$1_$2').toLowerCase();
+const relations = (() => {
+  const src = readFileSync(join(here, '../../crates/anju-data/src/relations.rs'), 'utf8');
+  const table = src.slice(src.indexOf('pub const RELATIONS'), src.indexOf('/// A set of metrics'));
+  const side = (t) => [...t.matchAll(/([pn])\((\w+)\)/g)].map(([, s, m]) => ({ minus: s === 'n', m: snake(m) }));
+  return [...table.matchAll(/(le|eq)\(&\[([^\]]*)\], &\[([^\]]*)\]\)/g)].map(([, op, l, r]) => ({ op, lhs: side(l), rhs: side(r) }));
+})();
+const at = (v, t) => (Array.isArray(v) ? v[t] : (v ?? 0));
+const sideValue = (m, terms, t) => terms.reduce((s, x) => s + (x.minus ? -1 : 1) * at(m[x.m], t), 0);
+const holds = (r, m, t) => {
+  const [l, v] = [sideValue(m, r.lhs, t), sideValue(m, r.rhs, t)];
+  return r.op === 'le' ? l <= v : l === v;
+};
+const failing = (m) => relations.filter((r) => [0, 1].some((t) => !holds(r, m, t)));
+const shift = (m, key, d) => {
+  const v = m[key] ?? 0;
+  m[key] = Array.isArray(v) ? v.map((x) => x + d) : v + d;
+};
+const relationCase = (r) => (i) => {
+  const m = node(i, 'B1a').m;
+  const slack = Math.min(...[0, 1].map((t) => sideValue(m, r.rhs, t) - sideValue(m, r.lhs, t)));
+  // Either the left side's first count goes up, or the right side's first count goes down.
+  const edits = [[r.lhs[0].m, slack + 1], [r.rhs[0].m, -(slack + 1)]];
+  if (r.op === 'eq') edits.push([r.lhs[0].m, slack - 1]);
+  for (const [key, d] of edits) {
+    const trial = structuredClone(m);
+    shift(trial, key, d);
+    const f = failing(trial);
+    if (f[0] === r && [0, 1].every((t) => at(trial[key], t) >= 0)) {
+      shift(m, key, d);
+      return;
+    }
+  }
+  throw new Error(`no edit breaks ${JSON.stringify(r)} first`);
+};
+relations.forEach((r, k) => {
+  const name = r.lhs.map((x) => x.m).join('-') + (r.op === 'le' ? '-over-' : '-not-') + r.rhs.map((x) => x.m).join('-');
+  index[`relation-${String(k + 1).padStart(2, '0')}-${name}.json`] = relationCase(r);
+});
 
 const text = (v) => (typeof v === 'string' ? v : JSON.stringify(v));
 const out = join(here, 'files');

@@ -5,6 +5,7 @@
 use crate::load::parse_file;
 use crate::model::{DataFile, FileKind, Meta, Node, Period};
 use crate::problem::{Check, Location, Problem, Problems};
+use crate::relations::MetricSet;
 use crate::text::clip;
 use crate::validate::{check_file, check_sums, node_usable, Context, Ctx};
 use std::collections::{HashMap, HashSet};
@@ -28,6 +29,8 @@ pub struct Dataset {
     /// Shard path → the node whose children it holds.
     pub shard_owner: HashMap<String, NodeIx>,
     pub loaded_shards: HashSet<String>,
+    /// The metrics the index carries (relations over them are checked in every shard).
+    pub known: MetricSet,
 }
 
 fn fail(p: Problem) -> Problems {
@@ -59,6 +62,7 @@ impl Dataset {
             return Err(out);
         }
         let periods = fc.periods.unwrap_or_default();
+        let known = doc.nodes.iter().fold(MetricSet::default(), |k, n| k.union(n.m.present));
         let DataFile { dataset, root, periods: period_keys, nodes, .. } = doc;
         let (Some(meta), Some(root_id)) = (dataset, root) else {
             return Err(out);
@@ -76,6 +80,7 @@ impl Dataset {
             files: vec![file.to_string()],
             shard_owner: HashMap::new(),
             loaded_shards: HashSet::new(),
+            known,
         };
         ds.append(0, nodes, &fc.parent_in_file, None);
         ds.root = ds.ids[&root_id];
@@ -107,7 +112,11 @@ impl Dataset {
     }
 
     pub fn context(&self) -> Context {
-        Context { periods: self.period_keys.clone(), sources: self.meta.sources.keys().cloned().collect() }
+        Context {
+            periods: self.period_keys.clone(),
+            sources: self.meta.sources.keys().cloned().collect(),
+            known: self.known,
+        }
     }
 
     /// Parses, checks and attaches a shard named by some node's `shard` field.

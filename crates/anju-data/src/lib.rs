@@ -11,6 +11,8 @@ pub mod load;
 pub mod metric;
 pub mod model;
 pub mod problem;
+pub mod published;
+pub mod relations;
 pub mod rollup;
 pub mod series;
 pub mod text;

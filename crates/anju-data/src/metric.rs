@@ -107,56 +107,6 @@ impl Metric {
     }
 }
 
-/// `a ≤ b` must hold at every node and period ("no count exceeds its total").
-pub const AT_MOST: &[(Metric, Metric)] = {
-    use Metric::*;
-    &[
-        (Households, People),
-        (IncomePeople, People),
-        (OccupiedDwellings, Dwellings),
-        (AccessibleDwellings, Dwellings),
-        (Labour, People),
-        (LabourHouseholds, Households),
-        (LabourHouseholds, Labour),
-        (Employed, Labour),
-        (EmployedHouseholds, LabourHouseholds),
-        (EmployedHouseholds, Employed),
-        (ZeroEmploymentHouseholds, LabourHouseholds),
-        (Trained, Labour),
-        (Certified, Trained),
-        (LowIncomeHouseholds, Households),
-        (MonitoredHouseholds, Households),
-        (MonitoredPeople, People),
-        (MonitoredHouseholds, MonitoredPeople),
-        (RiskEliminatedHouseholds, MonitoredHouseholds),
-        (RiskEliminatedPeople, MonitoredPeople),
-        (LeftBehindChildren, People),
-        (EmptyNestElderly, People),
-        (Disabled, People),
-        (SeverelyDisabled, Disabled),
-        (SubsistenceAllowance, People),
-        (SubsistenceHouseholds, Households),
-        (SubsistenceHouseholds, SubsistenceAllowance),
-        (Elderly75Plus, People),
-        (PartyMembers, People),
-        (ChildrenInSchool, People),
-        (MedicalInsured, People),
-        (PensionInsured, People),
-        (FamilyDoctorSigned, People),
-        (Satisfied, SatisfactionSurveyed),
-        (FeePaidHouseholds, FeeHouseholds),
-    ]
-};
-
-/// The parts must add up to the whole at every node and period.
-pub const PARTITIONS: &[(Metric, &[Metric])] = {
-    use Metric::*;
-    &[
-        (Employed, &[Away, NearHome, Workshop, WelfarePosts, SelfEmployed]),
-        (Households, &[RiskRed, RiskYellow, RiskGreen]),
-    ]
-};
-
 /// Employment channels, in the order the UI shows them.
 pub const CHANNELS: &[Metric] = {
     use Metric::*;

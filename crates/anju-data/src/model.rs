@@ -1,6 +1,8 @@
 //! The data format, version 1 (see `docs/data-format.md`).
 
 use crate::metric::{Metric, N_METRICS};
+use crate::published::Words;
+use crate::relations::MetricSet;
 use crate::series::{Income, Series};
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::ser::SerializeMap;
@@ -144,20 +146,37 @@ pub struct Meta {
     pub sources: BTreeMap<String, Source>,
 }
 
-/// "These fields of this node, at this period, are as published in this source."
+/// "These fields of this node, placed at this period, are as published in this source."
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub source: String,
-    /// Metric keys, or derived figures: `employment_rate`, `income_per_capita`, `income_growth`.
+    /// Metric keys, or derived figures: a rate of [`crate::relations::RATES`],
+    /// `income_per_capita`, `income_growth`.
     pub fields: Vec<String>,
+    /// The dataset period the figures are placed at.
     pub period: String,
-    /// How the source phrased it where that differs from an exact number ("1900多").
+    /// When the figures were true as the source dates them (`2022`, `2022-03`,
+    /// `2023-11-08`); empty when the source does not say ([`crate::published::FigureDate`]).
+    #[serde(default, skip_serializing_if = "String::is_empty", deserialize_with = "crate::text::de_text")]
+    pub date: String,
+    /// The source's own words for each field ("29.3万", "2万余", "92.09%"): the page shows
+    /// the figure in this form, and the stored count must be one the words admit.
+    #[serde(default, skip_serializing_if = "Words::is_empty")]
+    pub written: Words,
+    /// Anything else a reader should know about these figures.
     #[serde(default, skip_serializing_if = "String::is_empty", deserialize_with = "crate::text::de_text")]
     pub note: String,
 }
 
-/// Derived figures a claim may name besides stored metrics.
-pub const DERIVED_FIELDS: &[&str] = &["employment_rate", "income_per_capita", "income_growth"];
+/// Derived figures a claim may name besides stored metrics and rates.
+pub const DERIVED_FIELDS: &[&str] = &["income_per_capita", "income_growth"];
+
+/// Whether a claim may name `field`: a metric, a rate or a derived figure.
+pub fn claimable(field: &str) -> bool {
+    Metric::from_key(field).is_some()
+        || crate::relations::Rate::by_key(field).is_some()
+        || DERIVED_FIELDS.contains(&field)
+}
 
 /// Policy targets for a node. Rates are fractions (0.95 = 95%).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -181,16 +200,30 @@ pub struct BuildingInfo {
 }
 
 /// Every stored count of a node, dense by [`Metric::index`]. Absent keys read as 0.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Metrics {
     pub values: Box<[Series; N_METRICS]>,
     /// Keys the reader did not recognise, reported by the validator.
     pub unknown: Vec<String>,
+    /// The metrics this node carries (a key read, or a value set). Writers leave zeros
+    /// out, so a file's relations are checked over the union of its nodes' sets.
+    pub present: MetricSet,
+}
+
+/// Equal values are equal metrics, whichever keys carried them (zeros are not written).
+impl PartialEq for Metrics {
+    fn eq(&self, other: &Metrics) -> bool {
+        self.values == other.values && self.unknown == other.unknown
+    }
 }
 
 impl Default for Metrics {
     fn default() -> Self {
-        Metrics { values: Box::new(std::array::from_fn(|_| Series::Const(0))), unknown: Vec::new() }
+        Metrics {
+            values: Box::new(std::array::from_fn(|_| Series::Const(0))),
+            unknown: Vec::new(),
+            present: MetricSet::default(),
+        }
     }
 }
 
@@ -205,6 +238,7 @@ impl Metrics {
     }
     pub fn set(&mut self, m: Metric, s: Series) {
         self.values[m.index()] = s;
+        self.present.insert(m);
     }
 }
 
@@ -234,7 +268,10 @@ impl<'de> Visitor<'de> for MetricsVisitor {
         // Borrowed keys avoid an allocation per key; escaped keys fall back to owned.
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             match Metric::from_key(&key) {
-                Some(m) => out.values[m.index()] = map.next_value()?,
+                Some(m) => {
+                    out.values[m.index()] = map.next_value()?;
+                    out.present.insert(m);
+                }
                 None => {
                     map.next_value::<serde::de::IgnoredAny>()?;
                     out.unknown.push(key.into_owned());

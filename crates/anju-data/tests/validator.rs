@@ -196,7 +196,7 @@ fn shard_files_exist_and_match_the_index() {
 fn parents_equal_the_sum_of_children_at_every_period() {
     let (mut i, s) = dataset();
     node(&mut i, "B1a")["m"]["employed"] = json!([7, 9]);
-    node(&mut i, "B1a")["m"]["away"] = json!([6, 8]);
+    node(&mut i, "B1a")["m"]["away"] = json!([5, 7]);
     let ps = problems(&i, &s);
     assert_eq!(ps.len(), 2, "employed and its part away: {ps:#?}");
     expect(&ps, Check::Sum, "index.json", "$.nodes[3].m.away");
@@ -273,4 +273,78 @@ fn hostile_text_is_clipped_in_messages() {
     node(&mut i, "B1")["children"] = json!(["B1a", "B1b", long]);
     let ps = problems(&i, &s);
     assert!(ps.iter().all(|p| p.zh.chars().count() < 400 && p.en.chars().count() < 400), "{ps:?}");
+}
+
+/// The fixture carries every metric a relation names, so that every relation is checked
+/// (and the corpus can break each one).
+#[test]
+fn the_fixture_knows_every_relation() {
+    let (i, _) = dataset();
+    let known: Vec<String> =
+        i["nodes"].as_array().unwrap().iter().flat_map(|n| n["m"].as_object().unwrap().keys().cloned()).collect();
+    for r in anju_data::relations::RELATIONS {
+        for m in r.metrics() {
+            assert!(known.iter().any(|k| k == m.key()), "{} is not in the fixture ({})", m.key(), r.formula(false));
+        }
+    }
+}
+
+/// A relation is checked where every metric it names is known: a dataset that leaves
+/// labour out entirely is not held to `employed ≤ labour`; a shard that leaves out a key
+/// the index carries is (the key reads as 0 there).
+#[test]
+fn relations_are_checked_over_known_metrics_only() {
+    let (mut i, mut s) = dataset();
+    for file in [&mut i, &mut s] {
+        for n in file["nodes"].as_array_mut().unwrap() {
+            n["m"].as_object_mut().unwrap().remove("labour");
+        }
+    }
+    assert_eq!(problems(&i, &s), vec![], "labour unknown: nothing to hold it to");
+    let (i, mut s) = dataset();
+    node(&mut s, "A1a")["m"].as_object_mut().unwrap().remove("zero_employment_households");
+    let ps = problems(&i, &s);
+    expect(&ps, Check::Partition, "shards/A.json", "$.nodes[1].m.labour_households");
+    let p = ps.iter().find(|p| p.check == Check::Partition).unwrap();
+    assert_eq!(p.zh, "有劳动力户（8）不等于其分项之和（7），统计期 2025-05");
+    assert_eq!(
+        p.en,
+        "labour_households (8) is not the sum of employed_households + zero_employment_households (7) in 2025-05"
+    );
+}
+
+/// A claim's words hold the stored figure to them; its date is a date; its words are
+/// readable, given once, and for fields it names.
+#[test]
+fn claims_hold_figures_to_their_words() {
+    let claim = |written: Value, date: &str| json!([{"source": "s1", "fields": ["people", "employment_rate"], "period": "2025-06", "date": date, "written": written}]);
+    let (mut i, s) = dataset();
+    // R has 106 people and employs 30 of 53 labourers in 2025-06 (56.6 %).
+    node(&mut i, "R")["published"] = claim(json!({"people": "约100", "employment_rate": "56.6%"}), "2022-03");
+    expect(&problems(&i, &s), Check::Claim, "index.json", "$.nodes[0].published[0].written.people");
+    let ps = problems(&i, &s);
+    assert_eq!(ps.len(), 1, "{ps:#?}");
+    assert_eq!(ps[0].zh, "人口为 106，与来源原文“约100”不符（统计期 2025-06）");
+    let (mut i, s) = dataset();
+    node(&mut i, "R")["published"] = claim(json!({"people": "106", "employment_rate": "56.60%"}), "2022-03");
+    assert_eq!(problems(&i, &s), vec![], "exact and per-cent words that hold");
+    let (mut i, s) = dataset();
+    node(&mut i, "R")["published"] = claim(json!({"people": "106"}), "截至6月底");
+    expect(&problems(&i, &s), Check::Claim, "index.json", "$.nodes[0].published[0].date");
+    let (mut i, s) = dataset();
+    node(&mut i, "R")["published"] = claim(json!({"people": "lots"}), "");
+    expect(&problems(&i, &s), Check::Claim, "index.json", "$.nodes[0].published[0].written.people");
+    let (mut i, s) = dataset();
+    node(&mut i, "R")["published"] = claim(json!({"households": "26"}), "");
+    expect(&problems(&i, &s), Check::Claim, "index.json", "$.nodes[0].published[0].written.households");
+    // The same field's words twice: a JSON value cannot hold that, so the text is edited.
+    let (mut i, s) = dataset();
+    node(&mut i, "R")["published"] = claim(json!({}), "");
+    let text = i.to_string().replace(r#""written":{}"#, r#""written":{"people":"106","people":"107"}"#);
+    let files = [("index.json", text), ("shards/A.json", s.to_string())];
+    let (_, ps) = anju_data::load_all("index.json", |p| {
+        files.iter().find(|(n, _)| *n == p).map(|(_, b)| b.clone().into_bytes()).ok_or_else(|| "not found".to_string())
+    });
+    expect(&ps.list, Check::Claim, "index.json", "$.nodes[0].published[0].written.people");
+    assert!(ps.list.iter().any(|p| p.zh == "原文措辞中字段 \"people\" 出现了两次"), "{:#?}", ps.list);
 }

@@ -2,21 +2,23 @@
 
 use super::apportion::apportion;
 use super::{GTree, GenError};
-use crate::metric::{Metric, AT_MOST, PARTITIONS};
+use crate::metric::Metric;
 use crate::model::Level;
+use crate::relations::{at_most_pairs, partitions, MetricSet, Rel, RATES, RELATIONS};
 use crate::rollup::round_fen;
 use rand::Rng;
 
-/// How one metric is synthesised where nothing is published.
+/// How one metric is synthesised where nothing is published. Its bounds at each node come
+/// from the relations table ([`crate::relations::RELATIONS`]) over the metrics generated
+/// before it, so the generated data satisfies them by construction.
 pub(super) struct Spec {
     pub m: Metric,
     /// The natural value at a node, before noise (e.g. 0.46 × people for labour).
     pub nat: fn(&[u64]) -> f64,
     /// Relative noise: the natural value is scaled by 1 ± spread.
     pub spread: f64,
-    /// The value may not exceed the smallest of these at the same node.
-    pub caps: &'static [Metric],
-    /// A lower bound at the same node (e.g. monitored people ≥ monitored households).
+    /// A plausibility floor at the same node beyond the relations (e.g. a household holds
+    /// at most ten people, so households ≥ people / 10).
     pub floor: fn(&[u64]) -> u64,
     /// Internal nodes without published descendants take the sum of their children's
     /// natural values instead of their own (used for planned layouts).
@@ -27,12 +29,95 @@ pub(super) fn no_floor(_: &[u64]) -> u64 {
     0
 }
 
-fn cap_of(caps: &[Metric], v: &[u64]) -> u64 {
-    caps.iter().map(|c| v[c.index()]).min().unwrap_or(u64::MAX / 4)
+/// Bounds on `m` at a node with values `v`, from every `≤` relation in which `m` is the
+/// only metric not generated yet (`done` holds the generated ones).
+pub(super) fn relation_bounds(done: MetricSet, m: Metric, v: &[u64]) -> (u64, u64) {
+    let (mut lo, mut hi) = (0u64, u64::MAX / 4);
+    for r in RELATIONS.iter().filter(|r| r.rel == Rel::AtMost) {
+        // Σ c·x ≤ 0 with the right side moved over; `m`'s coefficient apart.
+        let (mut coef, mut rest, mut known) = (0i128, 0i128, true);
+        let terms = r.lhs.iter().map(|t| (t, 1i128)).chain(r.rhs.iter().map(|t| (t, -1i128)));
+        for (t, side) in terms {
+            let c = if t.minus { -side } else { side };
+            if t.m == m {
+                coef += c;
+            } else if done.contains(t.m) {
+                rest += c * v[t.m.index()] as i128;
+            } else {
+                known = false;
+            }
+        }
+        match (known, coef) {
+            (true, 1) => hi = hi.min((-rest).clamp(0, u64::MAX as i128 / 4) as u64),
+            (true, -1) => lo = lo.max(rest.clamp(0, u64::MAX as i128 / 4) as u64),
+            _ => {}
+        }
+    }
+    (lo, hi)
+}
+
+/// The most a synthesised county, site or community may have of a rate's numerator: no
+/// such place sits at exactly 100 % (or shows "100.0%") unless a source says so.
+pub(super) fn rate_cap(done: MetricSet, m: Metric, level: Level, v: &[u64]) -> u64 {
+    if !matches!(level, Level::County | Level::Site | Level::Community) {
+        return u64::MAX / 4;
+    }
+    RATES
+        .iter()
+        .filter(|r| r.num == m && done.contains(r.den))
+        .map(|r| {
+            let den = v[r.den.index()];
+            if den < 2 {
+                den
+            } else {
+                den - den.div_ceil(100)
+            }
+        })
+        .min()
+        .unwrap_or(u64::MAX / 4)
+}
+
+/// Nodes below one pinned at 100 % of a rate whose numerator is `m` (平远新城's published
+/// family-doctor coverage): every part of a whole at 100 % is at 100 % too.
+fn full_below(t: &GTree, ord: &[usize], m: Metric) -> Vec<bool> {
+    let mut out = vec![false; t.nodes.len()];
+    for &i in ord {
+        let node = &t.nodes[i];
+        let full = RATES
+            .iter()
+            .any(|r| r.num == m && t.done.contains(r.den) && node.fixed(m).is_some_and(|v| v == node.v[r.den.index()]));
+        out[i] = full || node.parent.is_some_and(|p| out[p]);
+    }
+    out
+}
+
+/// Sets `m` at every node from the one equality of the table in which every other metric
+/// is generated (zero-employment households = labour households − employed households).
+pub(super) fn derive(t: &mut GTree, m: Metric) {
+    let r = RELATIONS
+        .iter()
+        .find(|r| {
+            r.rel == Rel::Equals && r.metrics().any(|x| x == m) && r.metrics().all(|x| x == m || t.done.contains(x))
+        })
+        .expect("an equality that determines the metric");
+    for node in &mut t.nodes {
+        // Σ c·x = 0 with the right side moved over; m's coefficient is ±1.
+        let (mut coef, mut rest) = (0i128, 0i128);
+        for (x, side) in r.lhs.iter().map(|x| (x, 1i128)).chain(r.rhs.iter().map(|x| (x, -1i128))) {
+            let c = if x.minus { -side } else { side };
+            if x.m == m {
+                coef += c;
+            } else {
+                rest += c * node.v[x.m.index()] as i128;
+            }
+        }
+        node.v[m.index()] = (-rest * coef).clamp(0, u64::MAX as i128) as u64;
+    }
+    t.done.insert(m);
 }
 
 /// Nodes from the root in pre-order, not descending below `limit`.
-fn order(t: &GTree, limit: Level) -> Vec<usize> {
+pub(super) fn order(t: &GTree, limit: Level) -> Vec<usize> {
     let mut out = Vec::with_capacity(t.nodes.len());
     let mut stack = vec![0usize];
     while let Some(i) = stack.pop() {
@@ -66,8 +151,8 @@ fn bounded_by(x: Metric) -> Vec<Metric> {
     let mut out: Vec<Metric> = Vec::new();
     let mut frontier = vec![x];
     while let Some(b) = frontier.pop() {
-        let direct = AT_MOST.iter().filter(|(_, w)| *w == b).map(|(a, _)| *a);
-        let parts = PARTITIONS.iter().filter(|(w, _)| *w == b).flat_map(|(_, ps)| ps.iter().copied());
+        let direct = at_most_pairs().filter(|(_, w)| *w == b).map(|(a, _)| a);
+        let parts = partitions().filter(|(w, _)| *w == b).flat_map(|(_, ps)| ps);
         for a in direct.chain(parts) {
             if !out.contains(&a) {
                 out.push(a);
@@ -79,7 +164,7 @@ fn bounded_by(x: Metric) -> Vec<Metric> {
 }
 
 /// For each node, the least value `m` can take given the published values below it.
-fn published_floor(t: &GTree, ord: &[usize], limit: Level, m: Metric) -> Vec<u64> {
+pub(super) fn published_floor(t: &GTree, ord: &[usize], limit: Level, m: Metric) -> Vec<u64> {
     let mut lb = vec![0u64; t.nodes.len()];
     for &i in ord.iter().rev() {
         lb[i] = t.nodes[i].fixed(m).unwrap_or_else(|| kids_within(t, i, limit).iter().map(|&c| lb[c]).sum());
@@ -99,6 +184,7 @@ pub(super) fn split(t: &mut GTree, s: &Spec, limit: Level) -> Result<(), GenErro
         .filter(|&a| t.nodes.iter().any(|nd| nd.fixed(a).is_some()))
         .map(|a| published_floor(t, &ord, limit, a))
         .collect();
+    let forced_full = full_below(t, &ord, m);
     let (mut lb, mut ub, mut nat, mut has_fixed) = (vec![0u64; n], vec![0u64; n], vec![0u64; n], vec![false; n]);
     for &i in ord.iter().rev() {
         let node = &t.nodes[i];
@@ -110,12 +196,16 @@ pub(super) fn split(t: &mut GTree, s: &Spec, limit: Level) -> Result<(), GenErro
             continue;
         }
         let kids = kids_within(t, i, limit);
-        let floor = dep_floors.iter().map(|f| f[i]).fold((s.floor)(&node.v), u64::max);
-        // A node can never hold more than its children can (all pinned children included).
-        let cap = if kids.is_empty() {
-            cap_of(s.caps, &node.v)
+        let (rel_lo, rel_hi) = relation_bounds(t.done, m, &node.v);
+        let floor = dep_floors.iter().map(|f| f[i]).fold((s.floor)(&node.v).max(rel_lo), u64::max);
+        let own_cap = if forced_full[i] { rel_hi } else { rel_hi.min(rate_cap(t.done, m, node.level, &node.v)) };
+        // A node can never hold more than its children can (all pinned children included),
+        // and a floor its children cannot reach gives way to them.
+        let (cap, floor) = if kids.is_empty() {
+            (own_cap, floor)
         } else {
-            cap_of(s.caps, &node.v).min(kids.iter().map(|&c| ub[c]).fold(0u64, u64::saturating_add))
+            let room = kids.iter().map(|&c| ub[c]).fold(0u64, u64::saturating_add);
+            (own_cap.min(room), floor.min(room))
         };
         ub[i] = cap;
         let sum_lb: u64 = kids.iter().map(|&c| lb[c]).sum();
@@ -149,6 +239,9 @@ pub(super) fn split(t: &mut GTree, s: &Spec, limit: Level) -> Result<(), GenErro
         for (&c, p) in kids.iter().zip(parts) {
             t.nodes[c].v[m.index()] = p;
         }
+    }
+    if limit == Level::Building {
+        t.done.insert(m);
     }
     Ok(())
 }
@@ -262,6 +355,9 @@ pub(super) fn split_partition(
                 t.nodes[c].v[pm.index()] = cell[r][j];
             }
         }
+    }
+    for &(pm, _) in parts {
+        t.done.insert(pm);
     }
     Ok(())
 }

@@ -7,16 +7,20 @@
 //! buildings and rolled up, so they add up too.
 
 pub mod apportion;
+pub mod audit;
+mod employment;
 mod engine;
 pub mod names;
 pub mod presets;
 mod presets_demo;
+pub mod published;
 mod specs;
 mod time;
 pub mod write;
 
 use crate::metric::{Metric, N_METRICS};
 use crate::model::{Claim, Level, Period, Targets};
+use crate::relations::MetricSet;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
@@ -54,6 +58,8 @@ pub struct GTree {
     pub nodes: Vec<GNode>,
     pub rng: ChaCha8Rng,
     pub periods: Vec<Period>,
+    /// The metrics already generated down to buildings (their relations bound the rest).
+    pub done: MetricSet,
 }
 
 /// What went wrong while generating: a plan that cannot be satisfied.
@@ -65,7 +71,7 @@ pub enum GenError {
 
 impl GTree {
     pub fn new(seed: u64, periods: Vec<Period>) -> GTree {
-        GTree { nodes: Vec::new(), rng: ChaCha8Rng::seed_from_u64(seed), periods }
+        GTree { nodes: Vec::new(), rng: ChaCha8Rng::seed_from_u64(seed), periods, done: MetricSet::default() }
     }
 
     pub fn add(

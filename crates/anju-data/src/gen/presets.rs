@@ -1,6 +1,6 @@
 //! Presets: `demo` (the real figures of domain.md), `province` and `national` (benchmarks).
 
-use super::engine::{split, split_income, split_partition};
+use super::engine::{derive, split, split_income, split_partition};
 use super::specs::{self, CHANNEL_ABSORB, CHANNEL_RATIOS, RISK_ABSORB, RISK_RATIOS};
 use super::{names, time, GTree, GenError};
 use crate::metric::Metric;
@@ -125,13 +125,30 @@ fn build(t: &mut GTree, ppb: f64) -> Result<(), GenError> {
     }
     rollup_own_counts(t);
     split(t, &specs::planned(Metric::People, |v| v[Metric::Buildings.index()]), Level::Building)?;
+    for m in [Metric::People, Metric::Sites, Metric::Communities, Metric::Grids, Metric::Buildings] {
+        t.done.insert(m);
+    }
     for spec in specs::before_channels() {
+        if spec.m == Metric::Employed {
+            super::employment::plan_counties(t)?;
+        }
+        if spec.m == Metric::EmployedHouseholds {
+            // Zero-employment households are derived (labour households − employed ones):
+            // a published count of them pins the employed households instead.
+            for i in 0..t.nodes.len() {
+                if let Some(z) = t.nodes[i].fixed(Metric::ZeroEmploymentHouseholds) {
+                    let lh = t.nodes[i].v[Metric::LabourHouseholds.index()];
+                    t.fix(i, Metric::EmployedHouseholds, lh.saturating_sub(z));
+                }
+            }
+        }
         split(t, &spec, Level::Building)?;
     }
+    derive(t, Metric::ZeroEmploymentHouseholds);
     for n in &mut t.nodes {
         n.v[Metric::IncomePeople.index()] = n.v[Metric::People.index()];
-        n.v[Metric::OccupiedDwellings.index()] = n.v[Metric::Households.index()].min(n.v[Metric::Dwellings.index()]);
     }
+    t.done.insert(Metric::IncomePeople);
     split_partition(t, Metric::Employed, CHANNEL_RATIOS, CHANNEL_ABSORB, 0.35)?;
     split_partition(t, Metric::Households, RISK_RATIOS, RISK_ABSORB, 0.8)?;
     for spec in specs::after_channels() {

@@ -39,16 +39,18 @@ fn leaf_history(t: &mut GTree, i: usize, np: usize) -> (Vec<Vec<u64>>, Vec<Optio
         let employed: u64 =
             [Away, NearHome, Workshop, WelfarePosts, SelfEmployed].iter().map(|m| out[m.index()][p]).sum();
         out[Employed.index()][p] = employed;
-        let eh_latest = v[EmployedHouseholds.index()];
-        let eh = if v[Employed.index()] == 0 {
+        // Households lose work a third as fast as people do (many hold several workers);
+        // the relations table bounds the rest: a labour household without work holds a
+        // labourer out of work, and the others are zero-employment households.
+        let (eh_latest, lh, labour) = (v[EmployedHouseholds.index()], v[LabourHouseholds.index()], v[Labour.index()]);
+        let lost = if v[Employed.index()] == 0 {
             0
         } else {
-            ((eh_latest as f64) * employed as f64 / v[Employed.index()] as f64).round() as u64
+            ((eh_latest as f64) * (1.0 - employed as f64 / v[Employed.index()] as f64) / 3.0).round() as u64
         };
-        let eh = eh.min(employed).min(eh_latest);
+        let eh = eh_latest.saturating_sub(lost).max((lh + employed).saturating_sub(labour)).min(employed).min(lh);
         out[EmployedHouseholds.index()][p] = eh;
-        let lh = v[LabourHouseholds.index()];
-        out[ZeroEmploymentHouseholds.index()][p] = (v[ZeroEmploymentHouseholds.index()] + (eh_latest - eh) / 3).min(lh);
+        out[ZeroEmploymentHouseholds.index()][p] = lh - eh;
         out[Trained.index()][p] = scale(v[Trained.index()], 1.0 - 0.45 * frac);
         out[Certified.index()][p] = scale(v[Certified.index()], 1.0 - 0.5 * frac).min(out[Trained.index()][p]);
         out[TrainingSessions.index()][p] = scale(v[TrainingSessions.index()], 1.0 - 0.45 * frac);

@@ -101,6 +101,16 @@ impl Measure {
         self.format(self.value(n, t), lang)
     }
 
+    /// As [`Measure::format_at`], except that a figure published for `period` reads as
+    /// its source wrote it ("约29.3万", "92.09%"; see `view::published`).
+    pub fn shown(self, n: &Node, t: usize, period: &str, lang: Lang, suppress: bool) -> String {
+        let hidden = suppress && matches!(self, Measure::Count(m) if matches!(n.m.get(m, t), 1 | 2));
+        match super::published::written_form(n, &self.key(), period, lang) {
+            Some(w) if !hidden => w,
+            _ => self.format_at(n, t, lang, suppress),
+        }
+    }
+
     /// For problems such as zero-employment households, less is better.
     pub fn higher_is_better(self) -> bool {
         !matches!(

@@ -5,5 +5,6 @@ pub mod geom;
 pub mod live;
 pub mod measure;
 pub mod page;
+pub mod published;
 pub mod query;
 pub mod staff;

@@ -9,21 +9,59 @@ use serde_json::Value;
 
 pub const PERIODS: [&str; 2] = ["2025-05", "2025-06"];
 
+/// A building that carries every metric a relation names (`relations::RELATIONS`), each
+/// with room on both sides, so that a test can break any one relation alone.
 pub fn building(id: &str, people: u64, employed: [u64; 2]) -> Node {
     let mut n = Node::new(id, format!("楼栋{id}"), Level::Building);
     let set = |n: &mut Node, m: Metric, v: u64| n.m.set(m, Series::Const(v));
+    let (hh, lh) = (people / 4, people / 5);
+    // The largest building also has the rarer channels and a household out of risk, so
+    // that the fixture carries every metric.
+    let big = people >= 40;
     set(&mut n, People, people);
     set(&mut n, IncomePeople, people);
-    set(&mut n, Households, people / 4);
-    set(&mut n, RiskGreen, people / 4 - 1);
+    set(&mut n, Households, hh);
+    set(&mut n, RiskGreen, hh - 2);
+    set(&mut n, RiskYellow, 1);
     set(&mut n, RiskRed, 1);
     set(&mut n, Buildings, 1);
+    set(&mut n, Dwellings, hh + 1);
+    set(&mut n, OccupiedDwellings, hh);
+    set(&mut n, AccessibleDwellings, 1);
     set(&mut n, Labour, people / 2);
-    set(&mut n, LabourHouseholds, people / 5);
+    set(&mut n, LabourHouseholds, lh);
+    set(&mut n, EmployedHouseholds, lh - 1);
+    set(&mut n, ZeroEmploymentHouseholds, 1);
     set(&mut n, Disabled, 2);
+    set(&mut n, SeverelyDisabled, 1);
+    for m in [LeftBehindChildren, EmptyNestElderly, Elderly75Plus, PartyMembers, LowIncomeHouseholds] {
+        set(&mut n, m, 1);
+    }
+    set(&mut n, SubsistenceAllowance, 3);
+    set(&mut n, SubsistenceHouseholds, 1);
+    set(&mut n, MonitoredHouseholds, 1 + u64::from(big));
+    set(&mut n, MonitoredPeople, 3 + 4 * u64::from(big));
+    set(&mut n, RiskEliminatedHouseholds, u64::from(big));
+    set(&mut n, RiskEliminatedPeople, 3 * u64::from(big));
+    set(&mut n, Trained, 2);
+    set(&mut n, Certified, 1);
+    set(&mut n, ChildrenInSchool, 2);
+    set(&mut n, MedicalInsured, people - 1);
+    set(&mut n, PensionInsured, people / 2);
+    set(&mut n, FamilyDoctorSigned, people - 2);
+    set(&mut n, SatisfactionSurveyed, hh - 1);
+    set(&mut n, Satisfied, hh - 2);
+    set(&mut n, FeeHouseholds, hh);
+    set(&mut n, FeePaidHouseholds, hh - 1);
     n.m.set(Employed, Series::Per(employed.to_vec().into()));
-    n.m.set(Away, Series::Per(vec![employed[0] - 1, employed[1] - 1].into()));
+    let rare = if big { 2 } else { 0 };
+    n.m.set(Away, Series::Per(vec![employed[0] - 2 - rare, employed[1] - 2 - rare].into()));
+    set(&mut n, NearHome, 1);
     set(&mut n, WelfarePosts, 1);
+    if big {
+        set(&mut n, Workshop, 1);
+        set(&mut n, SelfEmployed, 1);
+    }
     n.income = Income::Per(vec![Some(9000.0 + people as f64), Some(9500.0 + people as f64)].into());
     n.building = Some(anju_data::model::BuildingInfo { floors: 6 });
     n

@@ -1,0 +1,153 @@
+//! Claims that figures are as published: the source exists, the period is the dataset's,
+//! the date is a date, every field is one a claim can name, and every figure's stored
+//! value is one its source's words admit (29.3万 allows 292,500 to 293,499 people).
+
+use super::Ctx;
+use crate::format::Lang;
+use crate::metric::Metric;
+use crate::model::{claimable, Node};
+use crate::problem::Check;
+use crate::published::{field_name, FigureDate, Reading};
+use crate::relations::Rate;
+use crate::text::clip;
+use std::collections::HashSet;
+
+pub(super) fn check_claims(
+    c: &mut Ctx,
+    i: usize,
+    n: &Node,
+    periods: &[String],
+    sources: Option<&HashSet<String>>,
+    usable: bool,
+) {
+    let id = Some(n.id.as_str());
+    for (k, claim) in n.published.iter().enumerate() {
+        let path = format!("$.nodes[{i}].published[{k}]");
+        if let Some(src) = sources {
+            if !src.contains(&claim.source) {
+                c.push(
+                    Check::Claim,
+                    format!("{path}.source"),
+                    id,
+                    format!("引用了不存在的来源 \"{}\"", clip(&claim.source, 40)),
+                    format!("cites an unknown source \"{}\"", clip(&claim.source, 40)),
+                );
+            }
+        }
+        let t = periods.iter().position(|p| *p == claim.period);
+        if t.is_none() {
+            c.push(
+                Check::Claim,
+                format!("{path}.period"),
+                id,
+                format!("来源标注的统计期 \"{}\" 不在数据统计期内", clip(&claim.period, 20)),
+                format!("the claim's period \"{}\" is not one of the dataset's periods", clip(&claim.period, 20)),
+            );
+        }
+        if FigureDate::parse(&claim.date).is_none() {
+            c.push(
+                Check::Claim,
+                format!("{path}.date"),
+                id,
+                format!("数字的日期 \"{}\" 应写作 YYYY、YYYY-MM 或 YYYY-MM-DD（未注明则留空）", clip(&claim.date, 20)),
+                format!(
+                    "the figures' date \"{}\" must be YYYY, YYYY-MM or YYYY-MM-DD (empty when not stated)",
+                    clip(&claim.date, 20)
+                ),
+            );
+        }
+        for (j, f) in claim.fields.iter().enumerate() {
+            if !claimable(f) {
+                c.push(
+                    Check::Claim,
+                    format!("{path}.fields[{j}]"),
+                    id,
+                    format!("来源标注了未知字段 \"{}\"", clip(f, 40)),
+                    format!("the claim names an unknown field \"{}\"", clip(f, 40)),
+                );
+            }
+        }
+        for (j, (f, words)) in claim.written.0.iter().enumerate() {
+            let at = format!("{path}.written.{}", clip(f, 40));
+            if claim.written.0[..j].iter().any(|(g, _)| g == f) {
+                c.push(
+                    Check::Claim,
+                    at,
+                    id,
+                    format!("原文措辞中字段 \"{}\" 出现了两次", clip(f, 40)),
+                    format!("the words for \"{}\" are given twice", clip(f, 40)),
+                );
+                continue;
+            }
+            if !claim.fields.contains(f) {
+                c.push(
+                    Check::Claim,
+                    at,
+                    id,
+                    format!("原文措辞所属的字段 \"{}\" 不在 fields 中", clip(f, 40)),
+                    format!("words are given for \"{}\", which is not among the claim's fields", clip(f, 40)),
+                );
+                continue;
+            }
+            let Some(reading) = Reading::parse(words) else {
+                c.push(
+                    Check::Claim,
+                    at,
+                    id,
+                    format!("无法识别原文数字 \"{}\"（如 12345、29.3万、2万余、1900多、92.09%）", clip(words, 20)),
+                    format!(
+                        "cannot read the source's figure \"{}\" (forms: 12345, 29.3万, 2万余, 1900多, 92.09%)",
+                        clip(words, 20)
+                    ),
+                );
+                continue;
+            };
+            let (Some(t), true) = (t, usable) else { continue };
+            if let Some((have, ok)) = stored(n, f, t, &reading, periods) {
+                if !ok {
+                    c.push(
+                        Check::Claim,
+                        at,
+                        id,
+                        format!(
+                            "{}为 {have}，与来源原文“{}”不符（统计期 {}）",
+                            clip(field_name(f, Lang::Zh), 40),
+                            clip(words, 20),
+                            periods[t]
+                        ),
+                        format!(
+                            "{} is {have}, which the source's words \"{}\" do not allow (period {})",
+                            clip(f, 40),
+                            clip(words, 20),
+                            periods[t]
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The stored value of `field` at `t` as text, and whether the words admit it; `None`
+/// where it cannot be computed (a rate over nothing, growth without a year before).
+fn stored(n: &Node, field: &str, t: usize, r: &Reading, periods: &[String]) -> Option<(String, bool)> {
+    if let Some(m) = Metric::from_key(field) {
+        let v = n.m.get(m, t);
+        return Some((v.to_string(), r.admits(v as f64)));
+    }
+    if let Some(rate) = Rate::by_key(field) {
+        let den = n.m.get(rate.den, t);
+        let v = n.m.get(rate.num, t) as f64 / den as f64;
+        return (den > 0).then(|| (format!("{:.4}%", v * 100.0), r.admits_rate(v)));
+    }
+    match field {
+        "income_per_capita" => n.income.get(t).map(|v| (format!("{v:.2}"), r.admits(v))),
+        "income_growth" => {
+            let now = n.income.get(t)?;
+            let before = periods.get(t.checked_sub(12)?).and_then(|_| n.income.get(t - 12))?;
+            let g = now / before - 1.0;
+            (before > 0.0).then(|| (format!("{:.4}%", g * 100.0), r.admits_rate(g)))
+        }
+        _ => None,
+    }
+}
