@@ -3,7 +3,7 @@
 //! written, and written atomically.
 
 use crate::columns::{map_header, Field, Header};
-use crate::row::{parse_row, Colour, Household, Kind, RowProblem};
+use crate::row::{parse_row, Household, Kind, RowProblem};
 use crate::source::{read, EncodingChoice, FileError, Input};
 use anju_data::gen::presets::Generated;
 use anju_data::gen::write::{layout, write_dir, WriteOptions};
@@ -68,43 +68,12 @@ struct Acc {
     income_sum: f64,
 }
 
-/// Adds one household to its building's sums. Each line is a definition from
-/// docs/registers.md.
+/// Adds one household to its building's sums.
 fn add(a: &mut Acc, h: &Household) {
-    use Metric::*;
-    let mut inc = |m: Metric, v: u64| a.m[m.index()] += v;
-    let employed: u64 = h.channels.iter().sum();
-    inc(Households, 1);
-    inc(People, h.size);
-    inc(Labour, h.labour);
-    inc(LabourHouseholds, u64::from(h.labour > 0));
-    inc(Employed, employed);
-    inc(EmployedHouseholds, u64::from(employed > 0));
-    for (m, v) in [Away, NearHome, Workshop, WelfarePosts, SelfEmployed].iter().zip(h.channels) {
-        inc(*m, v);
+    for (sum, v) in a.m.iter_mut().zip(h.metrics()) {
+        *sum += v;
     }
-    inc(ZeroEmploymentHouseholds, u64::from(h.labour > 0 && employed == 0));
-    inc(Trained, h.trained);
-    // The register's seven group columns, in the order of the dashboard's groups.
-    for (g, v) in anju_data::view::query::Group::ALL.iter().zip(h.groups) {
-        inc(g.metric(), v);
-    }
-    inc(SubsistenceHouseholds, u64::from(h.groups[4] > 0));
-    inc(MonitoredHouseholds, u64::from(h.monitored));
-    inc(MonitoredPeople, if h.monitored { h.size } else { 0 });
-    inc(RiskEliminatedHouseholds, u64::from(h.eliminated));
-    inc(RiskEliminatedPeople, if h.eliminated { h.size } else { 0 });
-    inc(
-        match h.colour {
-            Colour::Red => RiskRed,
-            Colour::Yellow => RiskYellow,
-            Colour::Green => RiskGreen,
-        },
-        1,
-    );
     if let Some(v) = h.income {
-        inc(IncomePeople, h.size);
-        inc(LowIncomeHouseholds, u64::from(v < anju_data::view::staff::LOW_INCOME_YUAN));
         a.income_sum += v * h.size as f64;
     }
 }

@@ -2,6 +2,8 @@
 //! columns (names, ID numbers, phones, addresses) are recognised from the header alone
 //! and never read.
 
+use anju_data::Metric;
+
 /// A column the aggregator uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
@@ -66,6 +68,49 @@ pub const COLUMNS: &[(Field, &str, &[&str], bool)] = &[
 impl Field {
     pub fn header(self) -> &'static str {
         COLUMNS.iter().find(|c| c.0 == self).map(|c| c.1).unwrap_or("?")
+    }
+
+    /// The count a column holds for one household, by name (never by position).
+    pub fn metric(self) -> Option<Metric> {
+        use Metric as M;
+        Some(match self {
+            Field::Size => M::People,
+            Field::Labour => M::Labour,
+            Field::Away => M::Away,
+            Field::NearHome => M::NearHome,
+            Field::Workshop => M::Workshop,
+            Field::WelfarePost => M::WelfarePosts,
+            Field::SelfEmployed => M::SelfEmployed,
+            Field::Trained => M::Trained,
+            Field::LeftBehindChildren => M::LeftBehindChildren,
+            Field::EmptyNestElderly => M::EmptyNestElderly,
+            Field::Disabled => M::Disabled,
+            Field::SeverelyDisabled => M::SeverelyDisabled,
+            Field::SubsistenceAllowance => M::SubsistenceAllowance,
+            Field::Elderly75Plus => M::Elderly75Plus,
+            Field::PartyMembers => M::PartyMembers,
+            Field::Monitored => M::MonitoredHouseholds,
+            Field::RiskEliminated => M::RiskEliminatedHouseholds,
+            _ => return None,
+        })
+    }
+
+    /// The column a problem with metric `m` of one household is shown in: its own, or the
+    /// column it is derived from (households and people from 户人数, employed from the
+    /// employment channels, starting with 外出务工).
+    pub fn of_metric(m: Metric) -> Option<Field> {
+        use Metric as M;
+        match m {
+            M::Households | M::People | M::IncomePeople => Some(Field::Size),
+            M::LabourHouseholds => Some(Field::Labour),
+            M::Employed | M::EmployedHouseholds | M::ZeroEmploymentHouseholds => Some(Field::Away),
+            M::SubsistenceHouseholds => Some(Field::SubsistenceAllowance),
+            M::MonitoredPeople => Some(Field::Monitored),
+            M::RiskEliminatedPeople => Some(Field::RiskEliminated),
+            M::RiskRed | M::RiskYellow | M::RiskGreen => Some(Field::RiskColour),
+            M::LowIncomeHouseholds => Some(Field::Income),
+            _ => COLUMNS.iter().map(|c| c.0).find(|f| f.metric() == Some(m)),
+        }
     }
 }
 

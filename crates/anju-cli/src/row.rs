@@ -3,7 +3,9 @@
 //! the reason, in Chinese and English. Identity columns never reach this code.
 
 use crate::columns::{Field, Header};
+use anju_data::metric::{Metric, N_METRICS};
 use anju_data::model::Period;
+use anju_data::relations;
 use std::borrow::Cow;
 use std::fmt;
 
@@ -95,6 +97,22 @@ pub enum Colour {
     Green,
 }
 
+/// The employment-channel columns, in [`Household::channels`] order.
+pub const CHANNEL_FIELDS: [Field; 5] =
+    [Field::Away, Field::NearHome, Field::Workshop, Field::WelfarePost, Field::SelfEmployed];
+
+/// The special-group columns, in [`Household::groups`] order (each bound to its metric by
+/// [`Field::metric`], never by position).
+pub const GROUP_FIELDS: [Field; 7] = [
+    Field::LeftBehindChildren,
+    Field::EmptyNestElderly,
+    Field::Disabled,
+    Field::SeverelyDisabled,
+    Field::SubsistenceAllowance,
+    Field::Elderly75Plus,
+    Field::PartyMembers,
+];
+
 /// A valid household.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Household {
@@ -103,12 +121,11 @@ pub struct Household {
     pub path: [String; 6],
     pub size: u64,
     pub labour: u64,
-    /// away, near home, workshop, public-welfare post, self-employed
+    /// In [`CHANNEL_FIELDS`] order.
     pub channels: [u64; 5],
     pub income: Option<f64>,
     pub trained: u64,
-    /// left-behind children, empty-nest elderly, disabled, severely disabled, subsistence
-    /// allowance, 75+, party members
+    /// In [`GROUP_FIELDS`] order.
     pub groups: [u64; 7],
     pub colour: Colour,
     pub monitored: bool,
@@ -241,19 +258,9 @@ pub fn parse_row<C: Cells + ?Sized>(
     };
     let size = count(Field::Size, &mut problems);
     let labour = count(Field::Labour, &mut problems);
-    let channels = [Field::Away, Field::NearHome, Field::Workshop, Field::WelfarePost, Field::SelfEmployed]
-        .map(|f| count(f, &mut problems));
+    let channels = CHANNEL_FIELDS.map(|f| count(f, &mut problems));
     let trained = count(Field::Trained, &mut problems);
-    let group_fields = [
-        Field::LeftBehindChildren,
-        Field::EmptyNestElderly,
-        Field::Disabled,
-        Field::SeverelyDisabled,
-        Field::SubsistenceAllowance,
-        Field::Elderly75Plus,
-        Field::PartyMembers,
-    ];
-    let groups = group_fields.map(|f| count(f, &mut problems));
+    let groups = GROUP_FIELDS.map(|f| count(f, &mut problems));
     let income_s = get(Field::Income);
     let income = if income_s.is_empty() {
         None
@@ -303,77 +310,80 @@ pub fn parse_row<C: Cells + ?Sized>(
     };
     let monitored = yes_no(Field::Monitored, &mut problems);
     let eliminated = yes_no(Field::RiskEliminated, &mut problems);
-    if problems.is_empty() {
-        // Consistency within the household: the same bounds the validator checks above.
-        let mut bad = |f: Field, v: u64, zh: String, en: String| {
-            problems.push(problem(f.header(), &v.to_string(), Kind::Inconsistent, zh, en))
-        };
-        if size == 0 {
-            bad(Field::Size, 0, "：户人数至少为 1".into(), ": a household has at least 1 person".into());
-        }
-        if labour > size {
-            bad(
-                Field::Labour,
-                labour,
-                format!("：超过户人数 {size}"),
-                format!(": more than the household size {size}"),
-            );
-        }
-        let employed: u64 = channels.iter().sum();
-        if employed > labour {
-            bad(
-                Field::Away,
-                employed,
-                format!("：各就业渠道合计 {employed} 超过劳动力 {labour}"),
-                format!(": the employment channels add up to {employed}, more than the labour force {labour}"),
-            );
-        }
-        if trained > labour {
-            bad(
-                Field::Trained,
-                trained,
-                format!("：超过劳动力 {labour}"),
-                format!(": more than the labour force {labour}"),
-            );
-        }
-        for (f, &v) in group_fields.iter().zip(&groups) {
-            if v > size {
-                bad(*f, v, format!("：超过户人数 {size}"), format!(": more than the household size {size}"));
+    let household = period.map(|period| Household {
+        period,
+        path,
+        size,
+        labour,
+        channels,
+        income,
+        trained,
+        groups,
+        colour,
+        monitored,
+        eliminated,
+    });
+    if let (true, Some(h)) = (problems.is_empty(), &household) {
+        // Consistency within the household: the relations the validator checks at every
+        // node (relations::RELATIONS), on this household's own counts.
+        let m = h.metrics();
+        let mut seen = Vec::new();
+        for r in relations::broken(|x| m[x.index()]) {
+            let Some(f) = Field::of_metric(r.lhs[0].m) else { continue };
+            if seen.contains(&f) {
+                continue;
             }
-        }
-        if groups[3] > groups[2] {
-            bad(
-                Field::SeverelyDisabled,
-                groups[3],
-                format!("：超过残疾人数 {}", groups[2]),
-                format!(": more than the disabled count {}", groups[2]),
-            );
-        }
-        if eliminated && !monitored {
-            problems.push(problem(
-                Field::RiskEliminated.header(),
-                "是",
-                Kind::Inconsistent,
-                "：不是监测户却标记为已消除风险".into(),
-                ": marked risk-eliminated but not monitored".into(),
-            ));
+            seen.push(f);
+            let (l, rv) = r.sides(|x| m[x.index()]);
+            let value = if f.metric().is_some() { m[r.lhs[0].m.index()].to_string() } else { String::new() };
+            let (zh, en) = r.broken_text(l, rv);
+            problems.push(problem(f.header(), &value, Kind::Inconsistent, format!("：{zh}"), format!(": {en}")));
         }
     }
-    match (problems.is_empty(), period) {
-        (true, Some(period)) => Ok(Household {
-            period,
-            path,
-            size,
-            labour,
-            channels,
-            income,
-            trained,
-            groups,
-            colour,
-            monitored,
-            eliminated,
-        }),
+    match (problems.is_empty(), household) {
+        (true, Some(h)) => Ok(h),
         _ => Err(problems),
+    }
+}
+
+impl Household {
+    /// This household's counts, one per metric. Each line is a definition from
+    /// docs/registers.md; a building's figures are the sum over its households.
+    pub fn metrics(&self) -> [u64; N_METRICS] {
+        use Metric::*;
+        let mut m = [0u64; N_METRICS];
+        let mut set = |k: Metric, v: u64| m[k.index()] = v;
+        let employed: u64 = self.channels.iter().sum();
+        set(Households, 1);
+        set(People, self.size);
+        set(Labour, self.labour);
+        set(LabourHouseholds, u64::from(self.labour > 0));
+        set(Employed, employed);
+        set(EmployedHouseholds, u64::from(employed > 0));
+        set(ZeroEmploymentHouseholds, u64::from(self.labour > 0 && employed == 0));
+        for (f, v) in CHANNEL_FIELDS.iter().zip(self.channels) {
+            set(f.metric().expect("a channel column"), v);
+        }
+        set(Trained, self.trained);
+        for (f, v) in GROUP_FIELDS.iter().zip(self.groups) {
+            set(f.metric().expect("a group column"), v);
+        }
+        set(MonitoredHouseholds, u64::from(self.monitored));
+        set(MonitoredPeople, if self.monitored { self.size } else { 0 });
+        set(RiskEliminatedHouseholds, u64::from(self.eliminated));
+        set(RiskEliminatedPeople, if self.eliminated { self.size } else { 0 });
+        let colour = match self.colour {
+            Colour::Red => RiskRed,
+            Colour::Yellow => RiskYellow,
+            Colour::Green => RiskGreen,
+        };
+        set(colour, 1);
+        if let Some(v) = self.income {
+            set(IncomePeople, self.size);
+            set(LowIncomeHouseholds, u64::from(v < anju_data::view::staff::LOW_INCOME_YUAN));
+        }
+        m[SubsistenceHouseholds.index()] = u64::from(m[SubsistenceAllowance.index()] > 0);
+        m
     }
 }
 
