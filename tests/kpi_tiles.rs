@@ -24,7 +24,13 @@ fn wanshan_tiles_carry_published_figures_in_official_forms() {
     assert_eq!(zh.len(), 11);
     assert_eq!(get("labour").raw, "26799");
     assert_eq!(get("labour").text, "26,799人");
-    assert!(get("labour").source.as_deref().unwrap().contains("万山搬迁群众"));
+    let labour = get("labour").source.as_ref().expect("published");
+    assert!(
+        labour.hover.contains("万山搬迁群众") && labour.hover.contains("数字所指日期：未注明日期"),
+        "{}",
+        labour.hover
+    );
+    assert_eq!(labour.mark, "公布（未注明日期）");
     assert_eq!(get("employment_rate").raw, (25_378f64 / 26_799f64).to_string());
     assert_eq!(get("employment_rate").text, "94.7%");
     assert_eq!(get("employment_rate").status, "bad", "below the 95% target");
@@ -33,6 +39,7 @@ fn wanshan_tiles_carry_published_figures_in_official_forms() {
     assert_eq!(get("income_per_capita").sub.as_deref(), Some("同比 +12.6%"));
     assert_eq!(get("monitored_households").sub.as_deref(), Some("已消除风险 100 户（45.7%）"));
     assert!(get("people").source.is_none(), "synthesised");
+    assert_eq!(get("zero_employment_households").raw, "0", "every labour household employed");
     let en = tiles(&ds, ix, t, Lang::En, false, &[]);
     assert_eq!(en.iter().find(|x| x.key == "income_per_capita").unwrap().text, "¥12,450.99");
 }
@@ -71,4 +78,23 @@ fn suppression_hides_ones_and_twos_in_values_and_text() {
     for tile in &shown {
         assert!(tile.raw != "1" && tile.raw != "2", "{tile:?}");
     }
+}
+
+#[test]
+fn published_figures_read_as_their_sources_wrote_them() {
+    let ds = demo();
+    let t = ds.latest();
+    let tr = tiles(&ds, ds.find("5206").unwrap(), t, Lang::Zh, false, &[]);
+    let people = tr.iter().find(|x| x.key == "people").unwrap();
+    assert_eq!(people.text, "约29.3万人");
+    assert_eq!(people.raw, "293000", "the stored count stays the hook's value");
+    let yl = tiles(&ds, ds.find("530628").unwrap(), t, Lang::Zh, false, &[]);
+    let rate = yl.iter().find(|x| x.key == "employment_rate").unwrap();
+    assert_eq!(rate.text, "92.09%");
+    assert_eq!(rate.raw, (27_248f64 / 29_586f64).to_string());
+    let p = rate.source.as_ref().unwrap();
+    assert_eq!(p.mark, "2022年3月公布");
+    assert!(p.hover.contains("原文：“92.09%”") && p.hover.contains("2022年3月"), "{}", p.hover);
+    let en = tiles(&ds, ds.find("5206").unwrap(), t, Lang::En, false, &[]);
+    assert_eq!(en.iter().find(|x| x.key == "people").unwrap().text, "about 293,000");
 }

@@ -6,6 +6,7 @@ use crate::ctx::use_url;
 use crate::i18n::tr;
 use anju_data::format::{self, Lang};
 use anju_data::metric::CHANNELS;
+use anju_data::view::measure::Measure;
 use anju_data::{Dataset, Metric, NodeIx};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -40,7 +41,7 @@ pub fn channels_spec(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool) 
             Bar {
                 label,
                 value: Some(v as f64),
-                text: format!("{}（{share}）", format::count_s(v, lang, sup)),
+                text: format!("{}（{share}）", Measure::Count(m).shown(n, t, &ds.period_keys[t], lang, sup)),
                 color,
                 href: None,
             }

@@ -65,7 +65,13 @@ pub fn ranking_spec(
                 (Some(_), Some(_)) => BAD,
                 _ => ACCENT,
             };
-            Bar { label: name(n, lang), value: v, text: m.format_at(n, t, lang, sup), color, href: Some(href(&n.id)) }
+            Bar {
+                label: name(n, lang),
+                value: v,
+                text: m.shown(n, t, &ds.period_keys[t], lang, sup),
+                color,
+                href: Some(href(&n.id)),
+            }
         })
         .collect();
     if ranked.len() > TOP_N {

@@ -99,7 +99,7 @@ fn stamp_lines(ds: Arc<Dataset>, ix: NodeIx, period: Signal<usize>) -> Signal<Ve
         } else if n.published.is_empty() {
             tr(l, "本地区数字为合成的演示数据", "this place's figures are synthesised demo data").to_string()
         } else {
-            let titles: Vec<String> = n.published.iter().map(|c| source_line(&ds, c)).collect();
+            let titles: Vec<String> = n.published.iter().map(|c| source_line(&ds, c, l)).collect();
             format!("{}{}", tr(l, "部分数字为公布值，来源：", "some figures as published: "), titles.join("；"))
         };
         vec![

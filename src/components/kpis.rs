@@ -2,13 +2,14 @@
 //! officials read: 万, percent with one decimal, yuan.
 
 use super::filters::group_label;
-use super::provenance::{claim, source_line, ProvenanceMark};
+use super::provenance::ProvenanceMark;
 use crate::ctx::use_url;
 use crate::i18n::tr;
 use anju_data::format::{self, Lang};
 use anju_data::view::measure::{self, Measure};
+use anju_data::view::published::{claim_for, hover, mark, written_form};
 use anju_data::view::query::Group;
-use anju_data::{Dataset, Metric, NodeIx};
+use anju_data::{Dataset, Metric, Node, NodeIx};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -23,7 +24,21 @@ pub struct Tile {
     pub sub: Option<String>,
     /// "", "good", "bad": a problem is shown as one.
     pub status: &'static str,
-    pub source: Option<String>,
+    /// Published: the mark ("公布", "2022年3月公布") and the hover naming source and date.
+    pub source: Option<Published>,
+}
+
+/// How a published figure is marked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Published {
+    pub mark: String,
+    pub hover: String,
+}
+
+/// The mark and hover of `field` at `n` if it is published for `period`.
+pub fn published(ds: &Dataset, n: &Node, field: &str, period: &str, lang: Lang) -> Option<Published> {
+    let c = claim_for(n, field, period)?;
+    Some(Published { mark: mark(c, lang), hover: hover(&ds.meta, c, Some(field), lang) })
 }
 
 /// Every tile for node `ix` at period `t`, with a tile per selected special group;
@@ -34,14 +49,18 @@ pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool, groups: 
     // A plain count: raw value, official form, and its source where published.
     let count_tile = |m: Metric, label: &'static str, unit: &str| -> Tile {
         let v = n.m.get(m, t);
+        let shown = match written_form(n, m.key(), pk, lang) {
+            Some(w) if !(sup && (v == 1 || v == 2)) => w,
+            _ => format::count_s(v, lang, sup),
+        };
         Tile {
             key: m.key(),
             label,
             raw: format::raw_s(v, sup),
-            text: format!("{}{unit}", format::count_s(v, lang, sup)),
+            text: format!("{shown}{unit}"),
             sub: None,
             status: "",
-            source: claim(n, m.key(), pk).map(|c| source_line(ds, c)),
+            source: published(ds, n, m.key(), pk, lang),
         }
     };
     let (ren, hu) = (tr(lang, "人", ""), tr(lang, "户", ""));
@@ -57,14 +76,15 @@ pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool, groups: 
         key: "employment_rate",
         label: tr(lang, "就业率", "Employment rate"),
         raw: rate.map(|r| r.to_string()).unwrap_or_default(),
-        text: Measure::EmploymentRate.format(rate, lang),
+        text: written_form(n, "employment_rate", pk, lang)
+            .unwrap_or_else(|| Measure::EmploymentRate.format(rate, lang)),
         sub: target.map(|g| format!("{}{}", tr(lang, "目标 ", "Target "), format::percent_of(g))),
         status: match (rate, target) {
             (Some(r), Some(g)) if r + 1e-12 >= g => "good",
             (Some(_), Some(_)) => "bad",
             _ => "",
         },
-        source: claim(n, "employment_rate", pk).or_else(|| claim(n, "employed", pk)).map(|c| source_line(ds, c)),
+        source: published(ds, n, "employment_rate", pk, lang),
     });
     out.push(count_tile(Metric::WelfarePosts, tr(lang, "公益性岗位", "Public-welfare posts"), ren));
     let income = n.income.get(t);
@@ -84,7 +104,7 @@ pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool, groups: 
             None => tr(lang, "无上年同期数据", "No figure a year earlier").to_string(),
         }),
         status: "",
-        source: claim(n, "income_per_capita", pk).map(|c| source_line(ds, c)),
+        source: published(ds, n, "income_per_capita", pk, lang),
     });
     let mh = n.m.get(Metric::MonitoredHouseholds, t);
     let el = n.m.get(Metric::RiskEliminatedHouseholds, t);

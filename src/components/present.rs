@@ -222,7 +222,7 @@ fn overview(ds: &Dataset, ix: NodeIx, t: usize, l: Lang, sup: bool) -> impl Into
         <div class="slide-tiles">
             {tiles(ds, ix, t, l, sup, &[]).into_iter().map(|k| view! {
                 <div class=format!("slide-tile {}", k.status)>
-                    <span class="kpi-label">{k.label}</span>
+                    <span class="kpi-label">{k.label} {k.source.map(|p| view! { <span class="prov prov-pub" title=p.hover>{p.mark}</span> })}</span>
                     <span class="kpi-value">{k.text}</span>
                     {k.sub.map(|s| view! { <span class="kpi-sub">{s}</span> })}
                 </div>
@@ -302,8 +302,8 @@ fn comparison(ds: &Dataset, ix: NodeIx, t: usize, c: Option<usize>, l: Lang, sup
             <tr data-testid="compare-row" data-metric=m.key()
                 data-from=a.map(|v| v.to_string()).unwrap_or_default() data-to=b.map(|v| v.to_string()).unwrap_or_default()>
                 <th>{m.label(l)}</th>
-                <td class="num">{m.format_at(n, c, l, sup)}</td>
-                <td class="num">{m.format_at(n, t, l, sup)}</td>
+                <td class="num">{m.shown(n, c, &ds.period_keys[c], l, sup)}</td>
+                <td class="num">{m.shown(n, t, &ds.period_keys[t], l, sup)}</td>
                 <td class=format!("num delta {class}")>{arrow} " " {delta}</td>
             </tr>
         }

@@ -1,43 +1,26 @@
 //! Published or synthesised: every figure says which, with the source on hover.
 
+use super::kpis::Published;
 use crate::i18n::tr;
 use anju_data::format::Lang;
 use anju_data::model::Claim;
-use anju_data::{Dataset, Node};
+use anju_data::view::published::hover;
+use anju_data::Dataset;
 use leptos::prelude::*;
 
-/// The claim that `field` at this node and period is as published, if any.
-pub fn claim<'a>(n: &'a Node, field: &str, period: &str) -> Option<&'a Claim> {
-    n.published.iter().find(|c| c.period == period && c.fields.iter().any(|f| f == field))
+/// The sources a node cites, one line each: source, figure date and note.
+pub fn source_line(ds: &Dataset, c: &Claim, lang: Lang) -> String {
+    hover(&ds.meta, c, None, lang)
 }
 
-/// The source as one line: title, publisher, date, and the claim's note.
-pub fn source_line(ds: &Dataset, c: &Claim) -> String {
-    let mut parts = Vec::new();
-    if let Some(s) = ds.meta.sources.get(&c.source) {
-        parts.push(s.title.clone());
-        if !s.publisher.is_empty() {
-            parts.push(s.publisher.clone());
-        }
-        if !s.date.is_empty() {
-            parts.push(s.date.clone());
-        }
-    } else {
-        parts.push(c.source.clone());
-    }
-    if !c.note.is_empty() {
-        parts.push(c.note.clone());
-    }
-    parts.join(" · ")
-}
-
-/// A small mark: "公布" with its source on hover, or "合成".
+/// A small mark: "公布" (or "2022年3月公布" where the source dates the figure otherwise)
+/// with source, date and the source's words on hover; or "合成".
 #[component]
-pub fn ProvenanceMark(published: Option<String>, lang: Lang) -> impl IntoView {
+pub fn ProvenanceMark(published: Option<Published>, lang: Lang) -> impl IntoView {
     match published {
-        Some(source) => view! {
-            <span class="prov prov-pub" data-provenance="published" title=format!("{}{}", tr(lang, "来源：", "Source: "), source) tabindex="0">
-                {tr(lang, "公布", "published")}
+        Some(p) => view! {
+            <span class="prov prov-pub" data-provenance="published" title=p.hover tabindex="0">
+                {p.mark}
             </span>
         }
         .into_any(),

@@ -54,7 +54,7 @@ pub fn table_model(ds: &Dataset, ix: NodeIx, t: usize, view: &ViewState) -> Tabl
             let n = ds.node(c);
             let people = n.m.get(Metric::People, t);
             let mut cells = vec![name(n, lang)];
-            cells.extend(COLUMNS.iter().map(|m| m.format_at(n, t, lang, sup)));
+            cells.extend(COLUMNS.iter().map(|m| m.shown(n, t, &ds.period_keys[t], lang, sup)));
             for g in groups {
                 let v = n.m.get(g.metric(), t);
                 let share = format::percent_s(v, people, sup);

@@ -98,7 +98,9 @@ test('the children table sorts by a column, both ways, from the URL', async ({ p
   await page.goto(`./?node=${city}`);
   await expect(page.getByTestId('app-ready')).toBeAttached();
   const rows = page.getByTestId('child-row');
-  const byPeople = ds.children(city).sort((a, b) => ds.count(b, 'people') - ds.count(a, 'people')).map((n) => n.id);
+  // Most people first; equal counts by name, as the app orders them.
+  const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const byPeople = ds.children(city).sort((a, b) => ds.count(b, 'people') - ds.count(a, 'people') || byName(a, b)).map((n) => n.id);
   await expect(rows).toHaveCount(byPeople.length);
   expect(await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-node-id')))).toEqual(byPeople);
   await page.getByRole('columnheader', { name: /就业率/ }).getByRole('link').click();

@@ -65,7 +65,7 @@ pub fn Board(
                         <span class="board-rank">{r + 1}</span>
                         <a class="board-name" href=href>{name(n, l)}</a>
                         <span class="board-bar"><span style:width=width></span></span>
-                        <span class="board-value">{Measure::EmploymentRate.format_at(n, t, l, sup)}</span>
+                        <span class="board-value">{Measure::EmploymentRate.shown(n, t, &ds.period_keys[t], l, sup)}</span>
                     </li>
                 }
             })

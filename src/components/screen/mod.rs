@@ -223,14 +223,16 @@ pub fn Screen(
             list.into_iter()
                 .filter(|k| TILES.contains(&k.key))
                 .map(|k| {
-                    // Not a number (a suppressed "<3", or no figure): written as is.
-                    let value = match k.raw.parse::<f64>() {
-                        Ok(v) => count_up(memory, k.key, Some(v), kind_of(k.key), l, sup).into_any(),
-                        Err(_) => k.text.into_any(),
+                    // Not a number (a suppressed "<3", or no figure), or a published figure
+                    // in its source's words (约29.3万): written as is.
+                    let value = match (k.raw.parse::<f64>(), &k.source) {
+                        (Ok(v), None) => count_up(memory, k.key, Some(v), kind_of(k.key), l, sup).into_any(),
+                        _ => k.text.into_any(),
                     };
+                    let mark = k.source.map(|p| view! { <span class="prov prov-pub" title=p.hover>{p.mark}</span> });
                     view! {
                         <div class=format!("kpi {}", k.status) data-testid=format!("kpi-{}", k.key) data-value=k.raw>
-                            <span class="kpi-label">{k.label}</span>
+                            <span class="kpi-label">{k.label} {mark}</span>
                             <span class="kpi-value">{value}</span>
                             {k.sub.map(|s| view! { <span class="kpi-sub">{s}</span> })}
                         </div>
