@@ -95,6 +95,7 @@ fn published_figures_read_as_their_sources_wrote_them() {
     let p = rate.source.as_ref().unwrap();
     assert_eq!(p.mark, "2022年3月公布");
     assert!(p.hover.contains("原文：“92.09%”") && p.hover.contains("2022年3月"), "{}", p.hover);
+    assert!(p.hover.ends_with("按人数计算：92.10%"), "both the published and the computed rate: {}", p.hover);
     let en = tiles(&ds, ds.find("5206").unwrap(), t, Lang::En, false, &[]);
     assert_eq!(en.iter().find(|x| x.key == "people").unwrap().text, "about 293,000");
 }

@@ -84,7 +84,14 @@ pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool, groups: 
             (Some(_), Some(_)) => "bad",
             _ => "",
         },
-        source: published(ds, n, "employment_rate", pk, lang),
+        // A published rate is shown as written (92.09%); the hover gives both it and the
+        // rate the counts give (92.10%), which is also the tile's data-value.
+        source: published(ds, n, "employment_rate", pk, lang).map(|mut p| {
+            if let Some(r) = rate {
+                p.hover = format!("{} · {}{:.2}%", p.hover, tr(lang, "按人数计算：", "From the counts: "), r * 100.0);
+            }
+            p
+        }),
     });
     out.push(count_tile(Metric::WelfarePosts, tr(lang, "公益性岗位", "Public-welfare posts"), ren));
     let income = n.income.get(t);
