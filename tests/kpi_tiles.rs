@@ -93,8 +93,8 @@ fn published_figures_read_as_their_sources_wrote_them() {
     assert_eq!(rate.text, "92.09%");
     assert_eq!(rate.raw, (27_248f64 / 29_586f64).to_string());
     let p = rate.source.as_ref().unwrap();
-    assert_eq!(p.mark, "2022年3月公布");
-    assert!(p.hover.contains("原文：“92.09%”") && p.hover.contains("2022年3月"), "{}", p.hover);
+    assert_eq!(p.mark, "公布（未注明日期）");
+    assert!(p.hover.contains("原文：“92.09%”") && p.hover.contains("数字所指日期：未注明日期"), "{}", p.hover);
     assert!(p.hover.ends_with("按人数计算：92.10%"), "both the published and the computed rate: {}", p.hover);
     let en = tiles(&ds, ds.find("5206").unwrap(), t, Lang::En, false, &[]);
     assert_eq!(en.iter().find(|x| x.key == "people").unwrap().text, "about 293,000");

@@ -51,14 +51,17 @@ fn admitted(ds: &Dataset, n: &Node, f: &Figure, t: usize) -> bool {
 #[test]
 fn every_published_figure_is_shipped_cited_and_admitted() {
     let ds = shipped();
-    let t = ds.latest();
-    let pk = &ds.period_keys[t];
     let rows = figures().unwrap();
     assert!(rows.len() >= 110, "{} rows", rows.len());
     for f in &rows {
         let n = node(&ds, &f.node);
         assert_eq!(n.name, f.place, "{}", f.node);
-        let c = claim_for(n, &f.field, pk).unwrap_or_else(|| panic!("{} {}: not marked published", f.place, f.field));
+        // Placed at its own month where the data has it (六盘水市's 2023-11), else the latest.
+        let month = f.date.get(..7).filter(|m| ds.period_keys.iter().any(|p| p == m));
+        let pk = month.unwrap_or(&ds.period_keys[ds.latest()]);
+        let t = ds.period_keys.iter().position(|p| p == pk).unwrap();
+        let c = claim_for(n, &f.field, pk)
+            .unwrap_or_else(|| panic!("{} {}: not marked published at {pk}", f.place, f.field));
         assert_eq!((&c.source, &c.date), (&f.source, &f.date), "{} {}", f.place, f.field);
         assert_eq!(c.written.get(&f.field), Some(&f.written), "{} {}", f.place, f.field);
         assert!(ds.meta.sources.contains_key(&c.source));
@@ -279,8 +282,18 @@ fn the_seeds_hold_together_and_read_as_written() {
     let yl = node(&ds, "530628");
     assert_eq!(Measure::EmploymentRate.shown(yl, t, &pk, Lang::Zh, false), "92.09%");
     assert_eq!(Measure::EmploymentRate.format_at(yl, t, Lang::Zh, false), "92.1%", "recomputed");
-    assert_eq!(mark(claim_for(yl, "employment_rate", &pk).unwrap(), Lang::Zh), "2022年3月公布");
-    assert_eq!(mark(claim_for(node(&ds, "5202"), "employed", &pk).unwrap(), Lang::Zh), "2023年11月公布");
+    assert_eq!(mark(claim_for(yl, "employment_rate", &pk).unwrap(), Lang::Zh), "公布（未注明日期）");
+    assert_eq!(mark(claim_for(yl, "people", &pk).unwrap(), Lang::Zh), "2020年公布");
+    let hl = node(&ds, "530602-S1");
+    assert_eq!(mark(claim_for(hl, "away", &pk).unwrap(), Lang::Zh), "2022年公布");
+    // 红路馨居's employment is carried flat from its 2022 report: no month contradicts it.
+    assert!((0..=t).all(|k| hl.m.get(Away, k) == 5_021 && hl.m.get(Employed, k) == hl.m.get(Employed, t)));
+    // 六盘水市's figures sit at their own month: marked plain 公布 there, synthesised after.
+    let nov = ds.period_keys.iter().position(|p| p == "2023-11").unwrap();
+    let lps = node(&ds, "5202");
+    assert_eq!(mark(claim_for(lps, "employed", "2023-11").unwrap(), Lang::Zh), "公布");
+    assert_eq!(lps.m.get(Employed, nov), 58_300);
+    assert!(claim_for(lps, "employed", &pk).is_none(), "synthesised at the latest month");
     assert_eq!(mark(claim_for(node(&ds, "520603"), "labour", &pk).unwrap(), Lang::Zh), "公布（未注明日期）");
     assert_eq!(Measure::Count(Trained).shown(node(&ds, "520602-S1-C1"), t, &pk, Lang::Zh, false), "1900多");
     // Another period: the figure is not published there and reads as stored.

@@ -10,8 +10,17 @@ use crate::metric::{Metric, CHANNELS};
 use crate::model::Level;
 use rand::Rng;
 
-/// The least and most spread of employment rates among a city's counties (fractions).
+/// The least and most spread of employment rates among a city's counties (fractions), in
+/// every month.
 pub const SPREAD: (f64, f64) = (0.02, 0.08);
+
+/// The spread planned at the anchor month: inside [`SPREAD`] with room for the months
+/// around it (the Spring Festival dip, the decline into the past, the drift after).
+const PLANNED: (f64, f64) = (0.035, 0.065);
+
+/// The most a county's employment drifts per month after an anchor month (a fraction of
+/// its employed): about one point a year either way.
+pub const DRIFT: f64 = 0.0008;
 
 /// The employment-rate target a node works to: its own, else its nearest ancestor's.
 fn target(t: &GTree, mut i: usize) -> Option<f64> {
@@ -141,9 +150,9 @@ fn plan_city(t: &mut GTree, c: usize, b: &Below) -> Result<(), GenError> {
         let sp = spread(&got);
         let ok_below = got.iter().any(|r| *r < goal) || free.len() < 2;
         parts = Some(p);
-        let scale = if sp < SPREAD.0 || !ok_below {
+        let scale = if sp < PLANNED.0 || !ok_below {
             1.2
-        } else if sp > SPREAD.1 {
+        } else if sp > PLANNED.1 {
             0.85
         } else {
             break;
@@ -172,8 +181,21 @@ fn plan_city(t: &mut GTree, c: usize, b: &Below) -> Result<(), GenError> {
         let want = ((goal - t.rng.random_range(0.004..0.012)) * l).floor() as u64;
         parts[j] = want.max(lo[j]).min(parts[j]);
     }
-    for (&k, e) in free.iter().zip(parts) {
+    for (&k, &e) in free.iter().zip(&parts) {
         t.fix(k, Metric::Employed, e);
+    }
+    // Months after an anchor month drift a little each way, the lowest county never up,
+    // so that the spread and the county below the target hold in every month.
+    let lowest = counties.iter().copied().min_by(|&a, &b| {
+        let r = |k: usize| t.nodes[k].fixed(Metric::Employed).unwrap_or(0) as f64 / labour(t, k).max(1) as f64;
+        r(a).total_cmp(&r(b))
+    });
+    // Into the past, the counties of a city decline alike (2 % to 6 %, half a point apart).
+    let decline = t.rng.random_range(0.02..0.06);
+    for &k in &counties {
+        let hi = if Some(k) == lowest { 0.0 } else { DRIFT };
+        t.nodes[k].drift = Some(t.rng.random_range(-DRIFT..=hi));
+        t.nodes[k].decline = Some(decline + t.rng.random_range(-0.0025..0.0025));
     }
     Ok(())
 }

@@ -77,6 +77,28 @@ pub(super) fn rate_cap(done: MetricSet, m: Metric, level: Level, v: &[u64]) -> u
         .unwrap_or(u64::MAX / 4)
 }
 
+/// The least a synthesised county, site or community may have of a rate's denominator
+/// once its numerator is known: enough that the rate reads at most 99 % (dwellings beyond
+/// the occupied ones). Nothing for buildings, or where the numerator is 0.
+pub(super) fn rate_floor(done: MetricSet, m: Metric, level: Level, v: &[u64]) -> u64 {
+    if !matches!(level, Level::County | Level::Site | Level::Community) {
+        return 0;
+    }
+    RATES
+        .iter()
+        .filter(|r| r.den == m && done.contains(r.num))
+        .map(|r| {
+            let num = v[r.num.index()];
+            if num == 0 {
+                0
+            } else {
+                num + num.div_ceil(100)
+            }
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 /// Nodes below one pinned at 100 % of a rate whose numerator is `m` (平远新城's published
 /// family-doctor coverage): every part of a whole at 100 % is at 100 % too.
 fn full_below(t: &GTree, ord: &[usize], m: Metric) -> Vec<bool> {
@@ -198,6 +220,7 @@ pub(super) fn split(t: &mut GTree, s: &Spec, limit: Level) -> Result<(), GenErro
         let kids = kids_within(t, i, limit);
         let (rel_lo, rel_hi) = relation_bounds(t.done, m, &node.v);
         let floor = dep_floors.iter().map(|f| f[i]).fold((s.floor)(&node.v).max(rel_lo), u64::max);
+        let floor = if forced_full[i] { floor } else { floor.max(rate_floor(t.done, m, node.level, &node.v)) };
         let own_cap = if forced_full[i] { rel_hi } else { rel_hi.min(rate_cap(t.done, m, node.level, &node.v)) };
         // A node can never hold more than its children can (all pinned children included),
         // and a floor its children cannot reach gives way to them.
@@ -263,13 +286,19 @@ pub(super) fn split_partition(
     let mut lb = vec![vec![0u64; k]; n];
     let mut nat = vec![vec![0f64; k]; n];
     for &i in ord.iter().rev() {
-        for (j, &(pm, ratio)) in parts.iter().enumerate() {
+        for (j, &(pm, _)) in parts.iter().enumerate() {
             lb[i][j] = match t.nodes[i].fixed(pm) {
                 Some(f) => f,
                 None => t.nodes[i].kids.iter().map(|&c| lb[c][j]).sum(),
             };
-            let w = t.nodes[i].v[whole.index()] as f64;
-            nat[i][j] = ratio * w * noise(t, spread);
+        }
+        // What published parts below already take is theirs; the rest of the whole is
+        // shared in the usual ratios (彝良县's published 2.33万 working away must not leave
+        // its neighbours with nobody away).
+        let w = t.nodes[i].v[whole.index()] as f64;
+        let free = (w - lb[i].iter().sum::<u64>() as f64).max(0.0);
+        for (j, &(_, ratio)) in parts.iter().enumerate() {
+            nat[i][j] = lb[i][j] as f64 + ratio * free * noise(t, spread);
         }
     }
     let single_row = |t: &GTree, i: usize| -> Result<Vec<u64>, GenError> {

@@ -42,9 +42,29 @@ pub struct GNode {
     pub income_fixed: Option<f64>,
     /// A fixed year-on-year income growth for everything below (published growth).
     pub income_yoy: Option<f64>,
+    /// Monthly drift of employment after the anchor month (counties plan one each).
+    pub drift: Option<f64>,
+    /// How much lower employment is at the first month than at the anchor (a fraction;
+    /// planned per county, alike within a city).
+    pub decline: Option<f64>,
     pub floors: u32,
     pub targets: Targets,
     pub claims: Vec<Claim>,
+    /// Where the node's pinned values sit in time (below: inherited from the nearest
+    /// ancestor that has one; none means the latest period).
+    pub anchor: Option<Anchor>,
+}
+
+/// When a subtree's generated values are true. Published figures are pinned; their date
+/// decides where they sit in the series, and the months around them are synthesised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    /// At this period index (a figure dated inside the dataset's months): earlier months
+    /// lead up to it, later ones move on from it.
+    At(usize),
+    /// Dated before the first period: carried flat, so that no month contradicts the
+    /// source by inventing a trend after it.
+    Flat,
 }
 
 impl GNode {
@@ -95,9 +115,12 @@ impl GTree {
             income: None,
             income_fixed: None,
             income_yoy: None,
+            drift: None,
+            decline: None,
             floors: 0,
             targets: Targets::default(),
             claims: Vec::new(),
+            anchor: None,
         });
         if let Some(p) = parent {
             self.nodes[p].kids.push(ix);

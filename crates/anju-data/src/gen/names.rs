@@ -16,7 +16,7 @@ const WORDS: &[(&str, &str)] = &[
     ("乐业", "Leye"),
     ("福泽", "Fuze"),
     ("振兴", "Zhenxing"),
-    ("育才", "Yucai"),
+    ("安康", "Ankang"),
     ("金秋", "Jinqiu"),
     ("聚福", "Jufu"),
     ("明珠", "Mingzhu"),

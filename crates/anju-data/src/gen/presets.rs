@@ -5,6 +5,7 @@ use super::specs::{self, CHANNEL_ABSORB, CHANNEL_RATIOS, RISK_ABSORB, RISK_RATIO
 use super::{names, time, GTree, GenError};
 use crate::metric::Metric;
 use crate::model::{Level, Meta, Node, Period};
+use crate::rollup::round_fen;
 use rand::Rng;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,6 +130,16 @@ fn build(t: &mut GTree, ppb: f64) -> Result<(), GenError> {
         t.done.insert(m);
     }
     for spec in specs::before_channels() {
+        if spec.m == Metric::Dwellings {
+            // Each relocated household occupies one dwelling (梵瑞社区's pinned occupied
+            // dwellings stay as pinned).
+            for n in &mut t.nodes {
+                if n.fixed(Metric::OccupiedDwellings).is_none() {
+                    n.v[Metric::OccupiedDwellings.index()] = n.v[Metric::Households.index()];
+                }
+            }
+            t.done.insert(Metric::OccupiedDwellings);
+        }
         if spec.m == Metric::Employed {
             super::employment::plan_counties(t)?;
         }
@@ -154,7 +165,14 @@ fn build(t: &mut GTree, ppb: f64) -> Result<(), GenError> {
     for spec in specs::after_channels() {
         split(t, &spec, Level::Building)?;
     }
-    split_income(t, 10_900.0, 0.1);
+    // Income grows at each county's own pace (万山区's published 12.63 % is its own).
+    for i in 0..t.nodes.len() {
+        if t.nodes[i].level == Level::County && t.nodes[i].income_yoy.is_none() {
+            t.nodes[i].income_yoy = Some(t.rng.random_range(1.05..1.12));
+        }
+    }
+    let root_income = round_fen(10_900.0 * t.rng.random_range(0.98..1.02));
+    split_income(t, root_income, 0.1);
     Ok(())
 }
 

@@ -11,10 +11,6 @@ use crate::model::{Level, Meta, Source, Text};
 use rand::Rng;
 use std::collections::BTreeMap;
 
-/// The period every published figure is placed at (the dataset's latest); each claim
-/// keeps the date its source gives, which the page shows beside the figure.
-pub const PUBLISHED_PERIOD: &str = "2025-06";
-
 /// Synthesised counts pinned so that a published rate holds exactly (铜仁市's 95.87 %
 /// needs a labour force and an employed count whose ratio is 95.87 %). They are not
 /// claims: the page marks them synthesised, and the provenance note names them.
@@ -159,7 +155,7 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
         let c = county(t, lps, id, zh, en);
         let people = jitter(t, people);
         site(t, c, named.0, named.1, people / 5);
-        sized_sites(t, c, big, small, people, 1_300, 700);
+        sized_sites(t, c, big, small, people, 1_307, 700);
     }
 
     // 毕节市 with 织金县 平远新城 (seed 001).
@@ -203,8 +199,8 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
                 fill_sites(t, c, n_sites, people);
             }
             "530628" => {
-                site(t, c, "发界安置区", "Fajie Resettlement Area", 14_000);
-                sized_sites(t, c, 4, 38, people, 3_000, 790);
+                site(t, c, "发界安置区", "Fajie Resettlement Area", 13_846);
+                sized_sites(t, c, 4, 38, people, 1_213, 790);
                 let small: Vec<usize> = t.nodes[c].kids[4..].to_vec();
                 for s in small {
                     for m in [ServiceCentres, BuildingHeads, MediationRooms, PoliceRooms] {
@@ -219,11 +215,17 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
         }
     }
 
-    super::published::apply(t, PUBLISHED_PERIOD).expect("docs/published-figures.csv fits the plan");
+    super::published::apply(t).expect("docs/published-figures.csv fits the plan");
     // Synthesised counts behind published rates and household totals.
-    support(t, "5206", &[(Labour, 134_000), (Employed, 128_466)]);
-    support(t, "5202", &[(Labour, 60_958), (Households, 31_200), (LabourHouseholds, 25_580)]);
-    support(t, "530602-S1", &[(Labour, 13_000), (Employed, 12_480)]);
+    // 128,386 / 133,917 = 95.870 %; 58,300 / 60,958 = 95.640 %.
+    support(t, "5206", &[(Labour, 133_917), (Employed, 128_386)]);
+    // 六盘水市's 2.73万 working near home read as all local work (near home, workshops,
+    // welfare posts, self-employed), so 3.10万 work away.
+    support(t, "5202", &[(Labour, 60_958), (Households, 31_187), (LabourHouseholds, 25_583), (Away, 31_000)]);
+    // 红路馨居's employed are its published channels (5,021 away, 5,982 near home, 735 on
+    // welfare posts; the 5,982 stand for all local work, so no workshop or self-employed
+    // count beside them): 11,738 of 12,227 is 96.0 % (docs/demo-data.md).
+    support(t, "530602-S1", &[(Labour, 12_227), (Employed, 11_738), (Workshop, 0), (SelfEmployed, 0)]);
     support(
         t,
         "520621-S1-C1",
@@ -236,7 +238,18 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
             (FeePaidHouseholds, 2_363),
         ],
     );
-    support(t, "520524-S1", &[(FamilyDoctorSigned, 22_438)]);
+    // 平远新城: every resident signed with a family doctor; the children placed in its
+    // kindergarten, primary and middle schools are its children in school nearby.
+    support(t, "520524-S1", &[(FamilyDoctorSigned, 22_438), (ChildrenInSchool, 860 + 2_117 + 951)]);
+    // 红路馨居: at least the 11 certified training sessions and 上百 others.
+    support(t, "530602-S1", &[(TrainingSessions, 124)]);
+    // 六盘水市: a medical facility at every one of its 71 sites (医疗机构全覆盖).
+    let sites: Vec<usize> =
+        (0..t.nodes.len()).filter(|&i| t.nodes[i].level == Level::Site && t.nodes[i].id.starts_with("5202")).collect();
+    for s in sites {
+        let big = t.nodes[s].v[People.index()] >= 6_000;
+        t.fix(s, Clinics, 1 + u64::from(big));
+    }
 
     let mut sources = BTreeMap::new();
     for (id, title, publisher, date, note) in [
@@ -252,8 +265,8 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
             "s002",
             "北闸“新市民”心融新居（通讯员 龙梅文）；彝良：综合服务持续激发搬迁群众致富动力（通讯员 赵凌文）",
             "",
-            "2022-03",
-            "发布日期据文中“截至2022年3月”推定",
+            "",
+            "原文未注明发布日期（文中最晚的日期为“截至2022年3月”）",
         ),
         ("s003", "六盘水市生态移民局创建移民安居乐业新家园", "人民网贵州频道", "2023-11-08", ""),
         (
@@ -276,8 +289,8 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
         },
         as_of: "2025-06-30".into(),
         provenance: Text {
-            zh: "标注“公布”的数字摘自所列新闻报道（docs/published-figures.csv），按原文措辞显示（约29.3万、2万余），统一置于 2025-06 期，并注明原文所指的日期；其余数字均为按公布比例合成的演示数据。为使公布的比率成立，铜仁市、六盘水市、红路馨居的劳动力与就业人数，六盘水市的户数与有劳动力户，梵瑞社区的住房、受访与缴费户数，平远新城的家庭医生签约人数为合成的配套数字。就业率目标为演示设定。".into(),
-            en: "Figures marked published come from the cited news reports (docs/published-figures.csv), are shown as the reports word them (about 293,000; over 20,000), are placed at period 2025-06 and carry the date the report gives; everything else is demo data synthesised in the published proportions. So that the published rates hold, these are synthesised supporting counts: labour and employed in Tongren, Liupanshui and Honglu Xinju; households and labour households in Liupanshui; dwellings, surveyed and fee-paying households in Fanrui Community; family-doctor contracts in Pingyuan New Town. Employment-rate targets are set for the demo.".into(),
+            zh: "标注“公布”的数字摘自所列新闻报道（docs/published-figures.csv），按原文措辞显示（约29.3万、2万余），置于原文所指的月份（数据中有该月时，如六盘水市的 2023-11），否则置于 2025-06 期，并注明原文所指的日期；其余数字均为按公布比例合成的演示数据。为使公布的比率成立，铜仁市、六盘水市、红路馨居的劳动力与就业人数，六盘水市的户数、有劳动力户与外出务工人数，梵瑞社区的住房、受访与缴费户数，平远新城的家庭医生签约与就近入学人数，红路馨居的培训期数，六盘水市各安置区的卫生室为合成的配套数字。就业率目标为演示设定。".into(),
+            en: "Figures marked published come from the cited news reports (docs/published-figures.csv), are shown as the reports word them (about 293,000; over 20,000), are placed at the month the report dates them where the data has it (Liupanshui, 2023-11), else at 2025-06, and carry the date the report gives; everything else is demo data synthesised in the published proportions. So that the published rates hold, these are synthesised supporting counts: labour and employed in Tongren, Liupanshui and Honglu Xinju; households, labour households and those working away in Liupanshui; dwellings, surveyed and fee-paying households in Fanrui Community; family-doctor contracts and children in school in Pingyuan New Town; training sessions in Honglu Xinju; a clinic at each site of Liupanshui. Employment-rate targets are set for the demo.".into(),
         },
         sources,
     }

@@ -4,10 +4,10 @@
 //! the words admit: 29.3万 → 293,000, 2万余 → 22,000) and cites it; tests check the
 //! shipped data and the page against the same table, and the words against the sources.
 
-use super::GTree;
+use super::{Anchor, GTree};
 use crate::format::Lang;
 use crate::metric::Metric;
-use crate::model::Claim;
+use crate::model::{Claim, Period};
 use crate::published::{field_name, FigureDate, Reading};
 use crate::relations::Rate;
 use std::collections::BTreeMap;
@@ -48,9 +48,53 @@ pub fn figures() -> Result<Vec<Figure>, String> {
     Ok(out)
 }
 
-/// Pins every figure at its node and cites it, one claim per (node, source, date), placed
-/// at `period`. Returns the rows whose node is not in the tree (a bug in the plan).
-pub(super) fn apply(t: &mut GTree, period: &str) -> Result<(), String> {
+/// Metrics and derived figures whose value changes month to month in the generated
+/// series; a published one decides where its node's values sit in time.
+const CHANGING: &[&str] = &[
+    "employed",
+    "employed_households",
+    "zero_employment_households",
+    "away",
+    "near_home",
+    "workshop",
+    "welfare_posts",
+    "self_employed",
+    "employment_rate",
+    "trained",
+    "certified",
+    "training_sessions",
+    "risk_eliminated_households",
+    "risk_eliminated_people",
+    "risk_red",
+    "risk_green",
+    "low_income_households",
+];
+
+/// Where a figure dated `date` sits among `periods`: at its month when the dataset has
+/// it, flat when it is older than the first month, else (undated, or later) at the latest.
+fn anchor(date: &str, periods: &[Period]) -> Option<Anchor> {
+    let first = periods.first()?;
+    match FigureDate::parse(date)? {
+        FigureDate::Month(y, m) | FigureDate::Day(y, m, _) => {
+            let p = Period { year: y, month: m };
+            match periods.iter().position(|q| *q == p) {
+                Some(k) => Some(Anchor::At(k)),
+                None if p < *first => Some(Anchor::Flat),
+                None => None,
+            }
+        }
+        FigureDate::Year(y) if y < first.year => Some(Anchor::Flat),
+        _ => None,
+    }
+}
+
+/// Pins every figure at its node and cites it, one claim per (node, source, date). A
+/// claim is placed at its own month when the dataset has it (六盘水市's 2023-11 figures),
+/// else at the latest period; figures that change month to month set where the node's
+/// values sit in time ([`Anchor`]).
+pub(super) fn apply(t: &mut GTree) -> Result<(), String> {
+    let periods = t.periods.clone();
+    let latest = periods.last().map(|p| p.to_string()).unwrap_or_default();
     let mut claims: BTreeMap<(usize, String, String), Claim> = BTreeMap::new();
     for f in figures()? {
         let ix = t.find(&f.node).ok_or_else(|| format!("published figure for missing node {}", f.node))?;
@@ -66,10 +110,21 @@ pub(super) fn apply(t: &mut GTree, period: &str) -> Result<(), String> {
             (None, other) if Rate::by_key(other).is_some() => {}
             (None, other) => return Err(format!("unknown field {other} for node {}", f.node)),
         }
+        let at = anchor(&f.date, &periods);
+        if CHANGING.contains(&f.field.as_str()) && at.is_some() {
+            // A dated month wins over "older than the data" for the same node.
+            if !matches!(t.nodes[ix].anchor, Some(Anchor::At(_))) {
+                t.nodes[ix].anchor = at;
+            }
+        }
+        let period = match at {
+            Some(Anchor::At(k)) => periods[k].to_string(),
+            _ => latest.clone(),
+        };
         let c = claims.entry((ix, f.source.clone(), f.date.clone())).or_insert_with(|| Claim {
             source: f.source.clone(),
             fields: Vec::new(),
-            period: period.to_string(),
+            period,
             date: f.date.clone(),
             written: Default::default(),
             note: String::new(),

@@ -26,9 +26,9 @@ macro_rules! spec {
 pub(super) fn before_channels() -> Vec<Spec> {
     vec![
         spec!(Households, |v| v[at(People)] as f64 / 4.5, 0.12, floor | v | v[at(People)].div_ceil(10)),
+        // Every relocated household lives in a dwelling (occupied dwellings = households, set
+        // before this), and some dwellings stand empty.
         spec!(Dwellings, |v| v[at(Households)] as f64 * 1.06, 0.04, floor | v | v[at(Households)]),
-        // A few households have not moved in yet (梵瑞社区's published 100 % is pinned).
-        spec!(OccupiedDwellings, |v| v[at(Households)] as f64 * 0.985, 0.01),
         spec!(AccessibleDwellings, |v| v[at(Dwellings)] as f64 * 0.07, 0.4),
         spec!(Units, |v| v[at(Buildings)] as f64 * 1.8, 0.3, floor | v | v[at(Buildings)]),
         spec!(Labour, |v| v[at(People)] as f64 * 0.46, 0.08),

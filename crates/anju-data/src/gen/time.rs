@@ -1,77 +1,136 @@
-//! Earlier periods. Buildings get a history derived from their latest values (employment
+//! The months. Buildings get a history derived from their generated values, which are
+//! those of the latest month unless a published figure dates them otherwise (employment
 //! and income grow, red-risk and low-income households shrink, away-work dips around the
 //! Spring Festival); every other node is the roll-up of its buildings, so sums hold at
 //! every period by construction.
 
-use super::GTree;
-use crate::metric::{Metric, N_METRICS};
+use super::apportion::apportion;
+use super::{Anchor, GNode, GTree};
+use crate::metric::{Metric, CHANNELS, N_METRICS};
 use crate::model::{BuildingInfo, Level, Metrics, Node};
 use crate::rollup::{round_fen, INCOME_TOLERANCE};
 use crate::series::{Income, Series};
 use rand::Rng;
 
-/// Per-period values of one building, metric-major.
+/// Per-period values of one building, metric-major. The generated values `v` are those
+/// of the anchor period (the latest, unless a published figure dates them; see
+/// [`Anchor`]); earlier months have less work and income, later ones more.
 fn leaf_history(t: &mut GTree, i: usize, np: usize) -> (Vec<Vec<u64>>, Vec<Option<f64>>) {
     use Metric::*;
     let v = t.nodes[i].v;
     let mut out: Vec<Vec<u64>> = (0..N_METRICS).map(|k| vec![v[k]; np]).collect();
-    let g_emp: f64 = t.rng.random_range(0.03..0.12);
-    let yoy = inherited_yoy(t, i).unwrap_or_else(|| t.rng.random_range(1.06..1.11));
     let last = np.saturating_sub(1);
+    let (at, flat) = match inherited(t, i, |n| n.anchor) {
+        Some(Anchor::At(k)) => (k.min(last), false),
+        Some(Anchor::Flat) => (last, true),
+        None => (last, false),
+    };
+    // Employment in the months before the anchor: the county's decline, give or take.
+    let g_emp: f64 = match (flat, inherited(t, i, |n| n.decline)) {
+        (true, _) => 0.0,
+        (false, Some(g)) => (g + t.rng.random_range(-0.004..0.004)).max(0.0),
+        (false, None) => t.rng.random_range(0.02..0.06),
+    };
+    let drift = inherited(t, i, |n| n.drift).unwrap_or(0.0);
+    let yoy = inherited(t, i, |n| n.income_yoy).unwrap_or_else(|| t.rng.random_range(1.06..1.11));
     let mut income = vec![t.nodes[i].income; np];
+    let (labour, hh) = (v[Labour.index()], v[Households.index()]);
+    // After the anchor employment grows, but never past 97 % of the labour force.
+    let ceiling = ((labour as f64 * 0.97).floor() as u64).max(v[Employed.index()]);
     for p in 0..np {
-        let d = (last - p) as f64;
+        // Months before the anchor are positive, after it negative.
+        let d = at as f64 - p as f64;
         let frac = if last == 0 { 0.0 } else { d / last as f64 };
-        let month = t.periods[p].month;
-        let season = match month {
-            1 => 0.95,
-            2 => 0.91,
+        // The Spring Festival dip, relative to the anchor month (whose values are given).
+        let dip = |month: u8| match (flat, month) {
+            (false, 1) => 0.985,
+            (false, 2) => 0.97,
             _ => 1.0,
         };
-        let scale = |x: u64, f: f64| ((x as f64) * f.min(1.0)).round() as u64;
-        let base = 1.0 - g_emp * frac;
-        out[Away.index()][p] = scale(v[Away.index()], base * season);
-        for m in [NearHome, Workshop, SelfEmployed] {
-            out[m.index()][p] = scale(v[m.index()], base);
+        let season = dip(t.periods[p].month) / dip(t.periods[at].month);
+        let scaled = |x: u64, f: f64| (x as f64) * f.max(0.0);
+        // Before the anchor, the decline into the past; after it, the county's drift.
+        let base = if p <= at { 1.0 - g_emp * frac } else { 1.0 + drift * (p - at) as f64 };
+        let mut want = [
+            scaled(v[Away.index()], base * season),
+            scaled(v[NearHome.index()], base),
+            scaled(v[Workshop.index()], base),
+            // Public-welfare posts are the fallback: they move least.
+            scaled(v[WelfarePosts.index()], 1.0 - 0.3 * g_emp * frac),
+            scaled(v[SelfEmployed.index()], base),
+        ];
+        // Rounded at random (up with the chance of the fraction): a small building's 0.3
+        // of a person lost must still count, on average, for its county.
+        let dither: f64 = t.rng.random_range(0.0..1.0);
+        let total = ((want.iter().sum::<f64>() + dither).floor() as u64).min(ceiling.max(1));
+        want.iter_mut().for_each(|w| *w += 1e-9);
+        let parts = apportion(total, &want, &[0; 5], &[u64::MAX / 4; 5]).unwrap_or([0; 5].to_vec());
+        for (m, x) in CHANNELS.iter().zip(&parts) {
+            out[m.index()][p] = *x;
         }
-        // Public-welfare posts are the fallback: they move least.
-        out[WelfarePosts.index()][p] = scale(v[WelfarePosts.index()], 1.0 - 0.3 * g_emp * frac);
-        let employed: u64 =
-            [Away, NearHome, Workshop, WelfarePosts, SelfEmployed].iter().map(|m| out[m.index()][p]).sum();
+        let employed: u64 = parts.iter().sum();
         out[Employed.index()][p] = employed;
-        // Households lose work a third as fast as people do (many hold several workers);
-        // the relations table bounds the rest: a labour household without work holds a
-        // labourer out of work, and the others are zero-employment households.
-        let (eh_latest, lh, labour) = (v[EmployedHouseholds.index()], v[LabourHouseholds.index()], v[Labour.index()]);
-        let lost = if v[Employed.index()] == 0 {
-            0
-        } else {
-            ((eh_latest as f64) * (1.0 - employed as f64 / v[Employed.index()] as f64) / 3.0).round() as u64
-        };
-        let eh = eh_latest.saturating_sub(lost).max((lh + employed).saturating_sub(labour)).min(employed).min(lh);
+        // Households lose or find work a third as fast as people do (many hold several
+        // workers); the relations table bounds the rest: a labour household without work
+        // holds a labourer out of work, and the others are zero-employment households.
+        let (eh_at, lh) = (v[EmployedHouseholds.index()], v[LabourHouseholds.index()]);
+        let change = if v[Employed.index()] == 0 { 0.0 } else { 1.0 - employed as f64 / v[Employed.index()] as f64 };
+        let eh = ((eh_at as f64) * (1.0 - change / 3.0)).round().max(0.0) as u64;
+        let eh = eh.max((lh + employed).saturating_sub(labour)).min(employed).min(lh);
         out[EmployedHouseholds.index()][p] = eh;
         out[ZeroEmploymentHouseholds.index()][p] = lh - eh;
-        out[Trained.index()][p] = scale(v[Trained.index()], 1.0 - 0.45 * frac);
-        out[Certified.index()][p] = scale(v[Certified.index()], 1.0 - 0.5 * frac).min(out[Trained.index()][p]);
-        out[TrainingSessions.index()][p] = scale(v[TrainingSessions.index()], 1.0 - 0.45 * frac);
-        out[RiskEliminatedHouseholds.index()][p] = scale(v[RiskEliminatedHouseholds.index()], 1.0 - 0.5 * frac);
-        out[RiskEliminatedPeople.index()][p] = scale(v[RiskEliminatedPeople.index()], 1.0 - 0.5 * frac);
-        let hh = v[Households.index()];
-        let green = v[RiskGreen.index()];
-        let extra_red = (((hh as f64) * 0.015 * frac).round() as u64).min(green);
-        out[RiskRed.index()][p] = v[RiskRed.index()] + extra_red;
-        out[RiskGreen.index()][p] = green - extra_red;
-        out[LowIncomeHouseholds.index()][p] =
-            (v[LowIncomeHouseholds.index()] + ((hh as f64) * 0.08 * frac).round() as u64).min(hh);
+        let grow = |x: u64, rate: f64| scaled(x, 1.0 - rate * frac).round() as u64;
+        let trained = grow(v[Trained.index()], if flat { 0.0 } else { 0.45 }).min(labour);
+        out[Trained.index()][p] = trained;
+        out[Certified.index()][p] = grow(v[Certified.index()], if flat { 0.0 } else { 0.5 }).min(trained);
+        out[TrainingSessions.index()][p] = grow(v[TrainingSessions.index()], if flat { 0.0 } else { 0.45 });
+        let out_of_risk = if flat { 0.0 } else { 0.5 };
+        out[RiskEliminatedHouseholds.index()][p] =
+            grow(v[RiskEliminatedHouseholds.index()], out_of_risk).min(v[MonitoredHouseholds.index()]);
+        out[RiskEliminatedPeople.index()][p] =
+            grow(v[RiskEliminatedPeople.index()], out_of_risk).min(v[MonitoredPeople.index()]);
+        // Red households shrink and low-income ones with them as time goes on.
+        let k = if flat { 0.0 } else { 1.0 };
+        let red_shift = ((hh as f64) * 0.015 * frac * k).round() as i64;
+        let (red, green) = (v[RiskRed.index()] as i64, v[RiskGreen.index()] as i64);
+        let moved = red_shift.clamp(-red, green);
+        out[RiskRed.index()][p] = (red + moved) as u64;
+        out[RiskGreen.index()][p] = (green - moved) as u64;
+        let low = v[LowIncomeHouseholds.index()] as i64 + ((hh as f64) * 0.08 * frac * k).round() as i64;
+        out[LowIncomeHouseholds.index()][p] = low.clamp(0, hh as i64) as u64;
         income[p] = income[p].map(|x| round_fen(x / yoy.powf(d / 12.0)));
     }
     (out, income)
 }
 
-fn inherited_yoy(t: &GTree, mut i: usize) -> Option<f64> {
+/// A county planned to decline by g into the past, but part of it is carried flat (a
+/// site published before the data begins): the rest declines by g / (share not flat), so
+/// that the county as a whole still declines by g and stays in line with its neighbours.
+fn spread_declines_over_flat_parts(t: &mut GTree) {
+    let order = t.preorder();
+    let n = t.nodes.len();
+    // Labour carried flat under each node.
+    let mut flat = vec![0u64; n];
+    for &i in order.iter().rev() {
+        flat[i] = if t.nodes[i].anchor == Some(Anchor::Flat) {
+            t.nodes[i].v[Metric::Labour.index()]
+        } else {
+            t.nodes[i].kids.iter().map(|&k| flat[k]).sum()
+        };
+    }
+    for (node, &flat) in t.nodes.iter_mut().zip(&flat) {
+        let (Some(g), false) = (node.decline, node.anchor == Some(Anchor::Flat)) else { continue };
+        let labour = node.v[Metric::Labour.index()].max(1) as f64;
+        let moving = (1.0 - flat as f64 / labour).max(0.25);
+        node.decline = Some((g / moving).min(0.15));
+    }
+}
+
+/// A planned value of a node or its nearest ancestor.
+fn inherited<T>(t: &GTree, mut i: usize, get: impl Fn(&GNode) -> Option<T>) -> Option<T> {
     loop {
-        if let Some(g) = t.nodes[i].income_yoy {
-            return Some(g);
+        if let Some(v) = get(&t.nodes[i]) {
+            return Some(v);
         }
         i = t.nodes[i].parent?;
     }
@@ -86,6 +145,7 @@ pub(super) fn finish(t: &mut GTree) -> Vec<Node> {
     let mut metrics: Vec<Metrics> = vec![Metrics::default(); n];
     let mut incomes: Vec<Income> = vec![Income::Absent; n];
     let w = Metric::IncomePeople;
+    spread_declines_over_flat_parts(t);
     for &i in order.iter().rev() {
         let kids = t.nodes[i].kids.clone();
         if kids.is_empty() {
