@@ -102,8 +102,14 @@ const shift = (m, key, d) => {
 const relationCase = (r) => (i) => {
   const m = node(i, 'B1a').m;
   const slack = Math.min(...[0, 1].map((t) => sideValue(m, r.rhs, t) - sideValue(m, r.lhs, t)));
-  // Either the left side's first count goes up, or the right side's first count goes down.
-  const edits = [[r.lhs[0].m, slack + 1], [r.rhs[0].m, -(slack + 1)]];
+  // One count moves against the relation: a left-side count (or a subtracted right-side
+  // one) up, a right-side count (or a subtracted left-side one) down; the first edit that
+  // breaks this relation before any other is taken.
+  const by = slack + 1;
+  const edits = [
+    ...r.lhs.map((x) => [x.m, x.minus ? -by : by]),
+    ...r.rhs.map((x) => [x.m, x.minus ? by : -by]),
+  ];
   if (r.op === 'eq') edits.push([r.lhs[0].m, slack - 1]);
   for (const [key, d] of edits) {
     const trial = structuredClone(m);

@@ -79,6 +79,8 @@ pub const RELATIONS: &[Relation] = {
         le(&[p(RiskEliminatedHouseholds)], &[p(MonitoredHouseholds)]),
         le(&[p(RiskEliminatedPeople)], &[p(MonitoredPeople)]),
         le(&[p(RiskEliminatedHouseholds)], &[p(RiskEliminatedPeople)]),
+        // The households still under assistance hold at least one person each.
+        le(&[p(MonitoredHouseholds), n(RiskEliminatedHouseholds)], &[p(MonitoredPeople), n(RiskEliminatedPeople)]),
         eq(&[p(Households)], &[p(RiskRed), p(RiskYellow), p(RiskGreen)]),
         // Special groups are parts of the people.
         le(&[p(LeftBehindChildren)], &[p(People)]),

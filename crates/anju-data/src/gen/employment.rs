@@ -140,7 +140,7 @@ fn plan_city(t: &mut GTree, c: usize, b: &Below) -> Result<(), GenError> {
     // the whole counts each try gives (small counties round, bounds clamp).
     let mut parts = None;
     for _ in 0..40 {
-        let w: Vec<f64> = (0..free.len()).map(|j| base[j] + (mean + d[j]).clamp(0.5, 0.99) * open[j]).collect();
+        let w: Vec<f64> = (0..free.len()).map(|j| base[j] + (mean + d[j]).clamp(0.5, 0.97) * open[j]).collect();
         let Some(p) = apportion(rest, &w, &lo, &hi) else { break };
         let got: Vec<f64> = fixed_rates
             .iter()
@@ -193,8 +193,9 @@ fn plan_city(t: &mut GTree, c: usize, b: &Below) -> Result<(), GenError> {
     // Into the past, the counties of a city decline alike (2 % to 6 %, half a point apart).
     let decline = t.rng.random_range(0.02..0.06);
     for &k in &counties {
+        // Mostly up, as everywhere; the lowest county never up.
         let hi = if Some(k) == lowest { 0.0 } else { DRIFT };
-        t.nodes[k].drift = Some(t.rng.random_range(-DRIFT..=hi));
+        t.nodes[k].drift = Some(t.rng.random_range(-DRIFT / 2.0..=hi));
         t.nodes[k].decline = Some(decline + t.rng.random_range(-0.0025..0.0025));
     }
     Ok(())

@@ -20,6 +20,9 @@ pub(super) struct Spec {
     /// A plausibility floor at the same node beyond the relations (e.g. a household holds
     /// at most ten people, so households ≥ people / 10).
     pub floor: fn(&[u64]) -> u64,
+    /// A plausibility cap likewise (people out of risk live in households out of risk, at
+    /// most ten to one).
+    pub cap: fn(&[u64]) -> u64,
     /// Internal nodes without published descendants take the sum of their children's
     /// natural values instead of their own (used for planned layouts).
     pub sum_up: bool,
@@ -27,6 +30,10 @@ pub(super) struct Spec {
 
 pub(super) fn no_floor(_: &[u64]) -> u64 {
     0
+}
+
+pub(super) fn no_cap(_: &[u64]) -> u64 {
+    u64::MAX / 4
 }
 
 /// Bounds on `m` at a node with values `v`, from every `≤` relation in which `m` is the
@@ -67,11 +74,10 @@ pub(super) fn rate_cap(done: MetricSet, m: Metric, level: Level, v: &[u64]) -> u
         .filter(|r| r.num == m && done.contains(r.den))
         .map(|r| {
             let den = v[r.den.index()];
-            if den < 2 {
-                den
-            } else {
-                den - den.div_ceil(100)
-            }
+            // 1 % to 2.5 % short of the whole, varied with the size so that capped places do
+            // not all read exactly 99.0 %.
+            let short = 0.01 + 0.015 * (den as f64 * 0.618_034).fract();
+            den.saturating_sub(((den as f64 * short).ceil() as u64).max(1)).max(u64::from(den < 2) * den)
         })
         .min()
         .unwrap_or(u64::MAX / 4)
@@ -222,6 +228,7 @@ pub(super) fn split(t: &mut GTree, s: &Spec, limit: Level) -> Result<(), GenErro
         let floor = dep_floors.iter().map(|f| f[i]).fold((s.floor)(&node.v).max(rel_lo), u64::max);
         let floor = if forced_full[i] { floor } else { floor.max(rate_floor(t.done, m, node.level, &node.v)) };
         let own_cap = if forced_full[i] { rel_hi } else { rel_hi.min(rate_cap(t.done, m, node.level, &node.v)) };
+        let own_cap = own_cap.min((s.cap)(&node.v));
         // A node can never hold more than its children can (all pinned children included),
         // and a floor its children cannot reach gives way to them.
         let (cap, floor) = if kids.is_empty() {

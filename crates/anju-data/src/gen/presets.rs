@@ -71,7 +71,8 @@ fn natural_structure(p: u64, ppb: f64) -> (u64, u64, u64) {
     } else {
         0
     };
-    let g = if p >= 1200 { (p as f64 / 650.0).round() as u64 } else { 0 };
+    // Every site is divided into grids (网格化管理), the smallest into one.
+    let g = ((p as f64 / 650.0).round() as u64).max(1);
     let ppb = if ppb > 0.0 {
         ppb
     } else if p >= 5000 {

@@ -49,16 +49,16 @@ fn tail_weights(t: &mut GTree, n: usize) -> Vec<f64> {
 fn fill_sites(t: &mut GTree, county: usize, total: usize, people: u64) {
     let n = total.saturating_sub(t.nodes[county].kids.len());
     let w = tail_weights(t, n);
-    add_sites(t, county, &w, people, 40, u64::MAX / 4);
+    add_sites(t, county, &w, people, &vec![40; n], u64::MAX / 4);
 }
 
 /// Adds one synthesised site per weight, sharing what is left of `people` after the
-/// county's sites so far, each within `[lo, hi]` people.
-fn add_sites(t: &mut GTree, county: usize, weights: &[f64], people: u64, lo: u64, hi: u64) {
+/// county's sites so far, each within `[lo[k], hi]` people.
+fn add_sites(t: &mut GTree, county: usize, weights: &[f64], people: u64, lo: &[u64], hi: u64) {
     let named: u64 = t.nodes[county].kids.iter().map(|&k| t.nodes[k].v[People.index()]).sum();
     let rest = people.saturating_sub(named);
     let n = weights.len();
-    let sizes = super::apportion::apportion(rest, weights, &vec![lo; n], &vec![hi; n]).expect("site sizes fit");
+    let sizes = super::apportion::apportion(rest, weights, lo, &vec![hi; n]).expect("site sizes fit");
     let mut used: std::collections::HashSet<String> =
         t.nodes[county].kids.iter().map(|&k| t.nodes[k].name.clone()).collect();
     for p in sizes {
@@ -74,7 +74,9 @@ fn sized_sites(t: &mut GTree, county: usize, big: usize, small: usize, people: u
     let smalls: Vec<u64> = (0..small).map(|_| t.rng.random_range(small_max / 4..=small_max)).collect();
     let have_big = t.nodes[county].kids.len();
     let w = tail_weights(t, big.saturating_sub(have_big));
-    add_sites(t, county, &w, people - smalls.iter().sum::<u64>(), big_min, u64::MAX / 4);
+    // Each large site's own least size, so that those held at it are not all alike.
+    let lo: Vec<u64> = w.iter().map(|_| big_min + t.rng.random_range(0..400)).collect();
+    add_sites(t, county, &w, people - smalls.iter().sum::<u64>(), &lo, u64::MAX / 4);
     let mut used: std::collections::HashSet<String> =
         t.nodes[county].kids.iter().map(|&k| t.nodes[k].name.clone()).collect();
     for p in smalls {
@@ -147,10 +149,11 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
     let lps = node(t, root, "5202", "六盘水市", "Liupanshui", Level::City);
     t.nodes[lps].targets.employment_rate = Some(0.95);
     for (id, zh, en, big, small, people, named) in [
-        ("520201", "钟山区", "Zhongshan", 7, 7, 30_000, ("幸福里安置区", "Xingfuli Resettlement Area")),
-        ("520203", "六枝特区", "Liuzhi", 7, 8, 25_000, ("聚福新苑安置区", "Jufu Xinyuan Resettlement Area")),
-        ("520204", "水城区", "Shuicheng", 9, 11, 40_000, ("野玉海安置点", "Yeyuhai Site")),
-        ("520281", "盘州市", "Panzhou", 11, 11, 45_000, ("金秋安置区", "Jinqiu Resettlement Area")),
+        // About 121,000 people: the published 10.94万 medically insured are 90 % of them.
+        ("520201", "钟山区", "Zhongshan", 7, 7, 26_000, ("幸福里安置区", "Xingfuli Resettlement Area")),
+        ("520203", "六枝特区", "Liuzhi", 7, 8, 21_500, ("聚福新苑安置区", "Jufu Xinyuan Resettlement Area")),
+        ("520204", "水城区", "Shuicheng", 9, 11, 34_500, ("野玉海安置点", "Yeyuhai Site")),
+        ("520281", "盘州市", "Panzhou", 11, 11, 39_000, ("金秋安置区", "Jinqiu Resettlement Area")),
     ] {
         let c = county(t, lps, id, zh, en);
         let people = jitter(t, people);
@@ -194,7 +197,8 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
         let c = county(t, zt, id, zh, en);
         match id {
             "530602" => {
-                site(t, c, "红路馨居安置区", "Honglu Xinju Resettlement Area", 22_782);
+                let s = site(t, c, "红路馨居安置区", "Honglu Xinju Resettlement Area", 22_782);
+                node(t, s, "530602-S1-C1", "同源社区", "Tongyuan Community", Level::Community);
                 let people = jitter(t, people);
                 fill_sites(t, c, n_sites, people);
             }
@@ -206,6 +210,15 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
                     for m in [ServiceCentres, BuildingHeads, MediationRooms, PoliceRooms] {
                         t.fix(s, m, 0);
                     }
+                }
+                // Each large site is a community or more, with its service centre and
+                // mediation room per community and a police room (7, 7, 7 and 4 in all).
+                let big: Vec<usize> = t.nodes[c].kids[..4].to_vec();
+                for (s, k) in big.into_iter().zip([3u64, 2, 1, 1]) {
+                    for m in [Communities, ServiceCentres, MediationRooms] {
+                        t.fix(s, m, k);
+                    }
+                    t.fix(s, PoliceRooms, 1);
                 }
             }
             _ => {
@@ -241,8 +254,11 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
     // 平远新城: every resident signed with a family doctor; the children placed in its
     // kindergarten, primary and middle schools are its children in school nearby.
     support(t, "520524-S1", &[(FamilyDoctorSigned, 22_438), (ChildrenInSchool, 860 + 2_117 + 951)]);
-    // 红路馨居: at least the 11 certified training sessions and 上百 others.
-    support(t, "530602-S1", &[(TrainingSessions, 124)]);
+    // 红路馨居: at least the 11 certified training sessions and 上百 others; 268 certified
+    // and 千余 others trained.
+    support(t, "530602-S1", &[(TrainingSessions, 124), (Trained, 1_668)]);
+    // 发界安置区 holds 彝良县's workshops (扶贫车间, 3.4万 m² of standard plants).
+    support(t, "530628-S1", &[(Workshop, 1_200)]);
     // 六盘水市: a medical facility at every one of its 71 sites (医疗机构全覆盖).
     let sites: Vec<usize> =
         (0..t.nodes.len()).filter(|&i| t.nodes[i].level == Level::Site && t.nodes[i].id.starts_with("5202")).collect();

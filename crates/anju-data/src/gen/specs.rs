@@ -1,10 +1,11 @@
 //! The synthetic ratios, in the order metrics are generated (each may depend on those
 //! before it). Ratios are anchored on the seeds where they give one: 4.5 people per
 //! household (平远新城 22,438 / 4,958), about 26% on subsistence allowance (5,776 / 22,438),
-//! 1% left-behind children (226 / 22,438), 4.7% disabled (1,045 / 22,438), 81% medical and
-//! 54% pension enrolment (六盘水), 2% of households monitored (万山区).
+//! 1% left-behind children (226 / 22,438), 4.7% disabled (1,045 / 22,438), about 92% medical
+//! insurance (near-universal; 六盘水 insures about 90% of its people) and 54% pension enrolment
+//! (六盘水), 2% of households monitored (万山区).
 
-use super::engine::{no_floor, Spec};
+use super::engine::{no_cap, no_floor, Spec};
 use crate::metric::Metric::{self, *};
 
 const fn at(m: Metric) -> usize {
@@ -15,10 +16,13 @@ const fn at(m: Metric) -> usize {
 /// the relations table, not from here.
 macro_rules! spec {
     ($m:expr, $nat:expr, $spread:expr) => {
-        Spec { m: $m, nat: $nat, spread: $spread, floor: no_floor, sum_up: false }
+        Spec { m: $m, nat: $nat, spread: $spread, floor: no_floor, cap: no_cap, sum_up: false }
     };
     ($m:expr, $nat:expr, $spread:expr, floor $floor:expr) => {
-        Spec { m: $m, nat: $nat, spread: $spread, floor: $floor, sum_up: false }
+        Spec { m: $m, nat: $nat, spread: $spread, floor: $floor, cap: no_cap, sum_up: false }
+    };
+    ($m:expr, $nat:expr, $spread:expr, cap $cap:expr) => {
+        Spec { m: $m, nat: $nat, spread: $spread, floor: no_floor, cap: $cap, sum_up: false }
     };
 }
 
@@ -69,7 +73,15 @@ pub(super) fn after_channels() -> Vec<Spec> {
             floor | v | v[at(MonitoredHouseholds)]
         ),
         spec!(RiskEliminatedHouseholds, |v| v[at(MonitoredHouseholds)] as f64 * 0.46, 0.3),
-        spec!(RiskEliminatedPeople, |v| v[at(MonitoredPeople)] as f64 * 0.47, 0.3),
+        // People out of risk are the members of the households out of risk: as many per
+        // household as the monitored households hold.
+        spec!(
+            RiskEliminatedPeople,
+            |v| v[at(RiskEliminatedHouseholds)] as f64 * v[at(MonitoredPeople)] as f64
+                / v[at(MonitoredHouseholds)].max(1) as f64,
+            0.05,
+            cap | v | v[at(RiskEliminatedHouseholds)] * 10
+        ),
         spec!(LeftBehindChildren, |v| v[at(People)] as f64 * 0.010, 0.4),
         spec!(EmptyNestElderly, |v| v[at(People)] as f64 * 0.006, 0.5),
         spec!(Disabled, |v| v[at(People)] as f64 * 0.047, 0.3),
@@ -83,12 +95,12 @@ pub(super) fn after_channels() -> Vec<Spec> {
         ),
         spec!(Elderly75Plus, |v| v[at(People)] as f64 * 0.03, 0.3),
         spec!(PartyMembers, |v| v[at(People)] as f64 * 0.007, 0.4),
-        spec!(SchoolKindergarten, |v| v[at(People)] as f64 * 0.038, 0.2),
-        spec!(SchoolPrimary, |v| v[at(People)] as f64 * 0.094, 0.2),
-        spec!(SchoolMiddle, |v| v[at(People)] as f64 * 0.042, 0.2),
+        spec!(SchoolKindergarten, |v| v[at(People)] as f64 * 0.045, 0.2),
+        spec!(SchoolPrimary, |v| v[at(People)] as f64 * 0.11, 0.2),
+        spec!(SchoolMiddle, |v| v[at(People)] as f64 * 0.05, 0.2),
         spec!(ChildrenInSchool, |v| v[at(People)] as f64 * 0.175, 0.1),
         spec!(Clinics, |v| v[at(People)] as f64 / 9000.0, 0.3),
-        spec!(MedicalInsured, |v| v[at(People)] as f64 * 0.81, 0.05),
+        spec!(MedicalInsured, |v| v[at(People)] as f64 * 0.92, 0.04),
         spec!(PensionInsured, |v| v[at(People)] as f64 * 0.535, 0.08),
         spec!(FamilyDoctorSigned, |v| v[at(People)] as f64 * 0.9, 0.08),
         spec!(ServiceCentres, |v| v[at(Sites)] as f64 * 0.8, 0.2),
@@ -115,7 +127,7 @@ pub(super) fn after_channels() -> Vec<Spec> {
 
 /// A planned value set beforehand (people, structure), split with its sum kept.
 pub(super) fn planned(m: Metric, floor: fn(&[u64]) -> u64) -> Spec {
-    Spec { m, nat: planned_nat(m), spread: 0.0, floor, sum_up: true }
+    Spec { m, nat: planned_nat(m), spread: 0.0, floor, cap: no_cap, sum_up: true }
 }
 
 fn planned_nat(m: Metric) -> fn(&[u64]) -> f64 {

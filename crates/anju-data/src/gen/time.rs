@@ -79,24 +79,27 @@ fn leaf_history(t: &mut GTree, i: usize, np: usize) -> (Vec<Vec<u64>>, Vec<Optio
         let eh = eh.max((lh + employed).saturating_sub(labour)).min(employed).min(lh);
         out[EmployedHouseholds.index()][p] = eh;
         out[ZeroEmploymentHouseholds.index()][p] = lh - eh;
-        let grow = |x: u64, rate: f64| scaled(x, 1.0 - rate * frac).round() as u64;
+        let grow = |x: u64, rate: f64| (scaled(x, 1.0 - rate * frac) + dither - 0.5).round().max(0.0) as u64;
         let trained = grow(v[Trained.index()], if flat { 0.0 } else { 0.45 }).min(labour);
         out[Trained.index()][p] = trained;
         out[Certified.index()][p] = grow(v[Certified.index()], if flat { 0.0 } else { 0.5 }).min(trained);
         out[TrainingSessions.index()][p] = grow(v[TrainingSessions.index()], if flat { 0.0 } else { 0.45 });
+        // Households come out of risk over time, and their members with them.
         let out_of_risk = if flat { 0.0 } else { 0.5 };
-        out[RiskEliminatedHouseholds.index()][p] =
-            grow(v[RiskEliminatedHouseholds.index()], out_of_risk).min(v[MonitoredHouseholds.index()]);
-        out[RiskEliminatedPeople.index()][p] =
-            grow(v[RiskEliminatedPeople.index()], out_of_risk).min(v[MonitoredPeople.index()]);
+        let (mh, mp) = (v[MonitoredHouseholds.index()], v[MonitoredPeople.index()]);
+        let (reh_a, rep_a) = (v[RiskEliminatedHouseholds.index()], v[RiskEliminatedPeople.index()]);
+        let reh = grow(reh_a, out_of_risk).min(mh);
+        let rep = if reh_a == 0 { 0 } else { (rep_a as f64 * reh as f64 / reh_a as f64).round() as u64 };
+        out[RiskEliminatedHouseholds.index()][p] = reh;
+        out[RiskEliminatedPeople.index()][p] = rep.max(reh).min((mp + reh).saturating_sub(mh)).min(mp);
         // Red households shrink and low-income ones with them as time goes on.
         let k = if flat { 0.0 } else { 1.0 };
-        let red_shift = ((hh as f64) * 0.015 * frac * k).round() as i64;
+        let red_shift = ((hh as f64) * 0.015 * frac * k + dither - 0.5).round() as i64;
         let (red, green) = (v[RiskRed.index()] as i64, v[RiskGreen.index()] as i64);
         let moved = red_shift.clamp(-red, green);
         out[RiskRed.index()][p] = (red + moved) as u64;
         out[RiskGreen.index()][p] = (green - moved) as u64;
-        let low = v[LowIncomeHouseholds.index()] as i64 + ((hh as f64) * 0.08 * frac * k).round() as i64;
+        let low = v[LowIncomeHouseholds.index()] as i64 + ((hh as f64) * 0.08 * frac * k + dither - 0.5).round() as i64;
         out[LowIncomeHouseholds.index()][p] = low.clamp(0, hh as i64) as u64;
         income[p] = income[p].map(|x| round_fen(x / yoy.powf(d / 12.0)));
     }
