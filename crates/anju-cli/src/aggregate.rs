@@ -2,15 +2,17 @@
 //! through grid, community, site, county and city; checked by the validator before it is
 //! written, and written atomically.
 
-use crate::columns::{map_header, Field, Header};
-use crate::row::{parse_row, Household, Kind, RowProblem};
-use crate::source::{read, EncodingChoice, FileError, Input};
 use anju_data::gen::presets::Generated;
 use anju_data::gen::write::{layout, write_dir, WriteOptions};
 use anju_data::metric::{Metric, N_METRICS};
 use anju_data::model::{Level, Meta, Node, Period, Text};
 use anju_data::rollup::{rollup_into, round_fen};
 use anju_data::series::{Income, Series};
+use anju_import::columns::Field;
+use anju_import::row::{Household, Kind, RowProblem};
+use anju_import::sheet::TotalCheck;
+use anju_import::table::RowKind;
+use anju_import::{read, EncodingChoice, FileError, Item, Skip};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -29,12 +31,19 @@ pub struct Options {
 #[derive(Debug, Default)]
 pub struct Summary {
     pub files: Vec<(String, &'static str)>,
+    /// Household rows read (good and bad).
     pub rows: u64,
     pub households: u64,
     pub people: u64,
     pub bad_rows: u64,
     /// Rows with every cell empty (not households; counted so nothing goes unmentioned).
     pub blank_rows: u64,
+    /// Other rows that are not households (小计, 合计, notes, repeated headers), by kind.
+    pub not_households: BTreeMap<RowKind, u64>,
+    /// 小计 and 合计 rows whose figure is not the sum of the households above them.
+    pub total_checks: Vec<(String, TotalCheck)>,
+    /// Sheets not read, and why (hidden, empty, no header …).
+    pub skipped_sheets: Vec<(String, Skip)>,
     /// The first problems, in order (every problem is counted in `by_kind`).
     pub problems: Vec<RowProblem>,
     pub by_kind: BTreeMap<Kind, u64>,
@@ -50,12 +59,14 @@ pub struct Summary {
 pub enum AggError {
     #[error(transparent)]
     File(#[from] FileError),
+    #[error("{path}: 无法读取 / cannot be read: {message}")]
+    Io { path: String, message: String },
     #[error("{file}: 缺少必需的列 / required columns missing: {columns}")]
     MissingColumns { file: String, columns: String },
     #[error("--strict: {0}")]
     Strict(Box<RowProblem>),
     #[error("没有有效的户记录 / no valid household rows")]
-    NoRows,
+    NoRows(Box<Summary>),
     #[error("汇总结果未通过校验 / the aggregated data failed validation: {0}")]
     Invalid(String),
     #[error("{path}: 无法写入 / cannot write: {message}")]
@@ -78,6 +89,9 @@ fn add(a: &mut Acc, h: &Household) {
     }
 }
 
+/// The files a folder's registers come in (a WPS .et is read as an XLS).
+pub const REGISTER_EXTENSIONS: [&str; 6] = ["csv", "xlsx", "xls", "xlsb", "ods", "et"];
+
 /// Reads every input and aggregates; writes the dataset unless a problem stops it.
 pub fn run(opts: &Options) -> Result<Summary, AggError> {
     let start = Instant::now();
@@ -90,12 +104,12 @@ pub fn run(opts: &Options) -> Result<Summary, AggError> {
     for input in &opts.inputs {
         if input.is_dir() {
             let mut inside: Vec<PathBuf> = std::fs::read_dir(input)
-                .map_err(|e| FileError::Io { path: input.display().to_string(), message: e.to_string() })?
+                .map_err(|e| AggError::Io { path: input.display().to_string(), message: e.to_string() })?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| {
                     p.extension()
                         .and_then(|e| e.to_str())
-                        .is_some_and(|e| ["csv", "xlsx"].contains(&e.to_ascii_lowercase().as_str()))
+                        .is_some_and(|e| REGISTER_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
                 })
                 .collect();
             inside.sort();
@@ -118,83 +132,77 @@ pub fn run(opts: &Options) -> Result<Summary, AggError> {
     let mut done_bytes = 0u64;
     for f in &files {
         let name = f.display().to_string();
-        let mut header: Option<Header> = None;
-        let mut width = 0usize;
+        let bytes = std::fs::read(f).map_err(|e| AggError::Io { path: name.clone(), message: e.to_string() })?;
         let mut fatal: Option<AggError> = None;
-        let bar2 = bar.clone();
-        let base = done_bytes;
-        let progress = move |b: u64| bar2.set_position(base + b);
-        let enc = read(f, opts.encoding, &progress, &mut |input| {
+        let mut sink = |item: Item| {
             if fatal.is_some() {
                 return;
             }
-            match input {
-                Input::Header(cells) => {
-                    let h = map_header(&cells);
-                    for id in &h.identity {
-                        sum.identity_columns.push((name.clone(), id.clone()));
-                    }
-                    for ig in &h.ignored {
-                        sum.ignored_columns.push((name.clone(), ig.clone()));
-                    }
-                    if !h.missing.is_empty() {
-                        let cols: Vec<&str> = h.missing.iter().map(|f: &Field| f.header()).collect();
-                        fatal = Some(AggError::MissingColumns { file: name.clone(), columns: cols.join("、") });
-                    }
-                    width = cells.len();
-                    header = Some(h);
-                }
-                Input::Row(line, cells) => {
-                    let Some(h) = &header else { return };
-                    // Blank lines at the end of a sheet are not households.
-                    if (0..cells.width()).all(|i| cells.cell(i).map(|c| c.trim().is_empty()).unwrap_or(false)) {
-                        sum.blank_rows += 1;
-                        return;
-                    }
-                    sum.rows += 1;
-                    match parse_row(&name, line, h, width, cells) {
-                        Ok(hh) => {
-                            sum.households += 1;
-                            sum.people += hh.size;
-                            let per = buildings.entry(hh.path.clone()).or_default();
-                            let k = match per.iter().position(|(p, _)| *p == hh.period) {
-                                Some(k) => k,
-                                None => {
-                                    per.push((hh.period, Acc { m: [0; N_METRICS], income_sum: 0.0 }));
-                                    per.len() - 1
-                                }
-                            };
-                            add(&mut per[k].1, &hh);
+            sum.rows += 1;
+            match item {
+                Item::Household(hh) => {
+                    sum.households += 1;
+                    sum.people += hh.size;
+                    let per = buildings.entry(hh.path.clone()).or_default();
+                    let k = match per.iter().position(|(p, _)| *p == hh.period) {
+                        Some(k) => k,
+                        None => {
+                            per.push((hh.period, Acc { m: [0; N_METRICS], income_sum: 0.0 }));
+                            per.len() - 1
                         }
-                        Err(ps) => {
-                            sum.bad_rows += 1;
-                            for p in ps {
-                                *sum.by_kind.entry(p.kind).or_insert(0) += 1;
-                                if opts.strict {
-                                    fatal = Some(AggError::Strict(Box::new(p)));
-                                    return;
-                                }
-                                if sum.problems.len() < 10_000 {
-                                    sum.problems.push(p);
-                                }
-                            }
+                    };
+                    add(&mut per[k].1, &hh);
+                }
+                Item::Rejected(ps) => {
+                    sum.bad_rows += 1;
+                    for p in ps {
+                        *sum.by_kind.entry(p.kind).or_insert(0) += 1;
+                        if opts.strict {
+                            fatal = Some(AggError::Strict(Box::new(p)));
+                            return;
+                        }
+                        if sum.problems.len() < 10_000 {
+                            sum.problems.push(p);
                         }
                     }
                 }
             }
-        })?;
+        };
+        let report = read(&name, &bytes, opts.encoding, &mut sink);
         if let Some(e) = fatal {
             bar.finish_and_clear();
             return Err(e);
         }
-        done_bytes += std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
+        let report = report?;
+        for s in &report.sheets {
+            let at = if s.sheet.is_empty() { name.clone() } else { format!("{name} [{}]", s.sheet) };
+            sum.identity_columns.extend(s.columns.identity.iter().map(|c| (at.clone(), c.clone())));
+            sum.ignored_columns.extend(s.columns.ignored.iter().map(|c| (at.clone(), c.clone())));
+            for (kind, n) in &s.kinds {
+                match kind {
+                    RowKind::Household => {}
+                    RowKind::Blank => sum.blank_rows += n,
+                    other => *sum.not_households.entry(*other).or_insert(0) += n,
+                }
+            }
+            sum.total_checks.extend(s.total_checks.iter().map(|c| (at.clone(), c.clone())));
+            match &s.skipped {
+                Some(Skip::MissingColumns(cols)) if report.sheets.iter().all(|t| t.skipped.is_some()) => {
+                    let cols: Vec<&str> = cols.iter().map(|f: &Field| f.header()).collect();
+                    return Err(AggError::MissingColumns { file: at, columns: cols.join("、") });
+                }
+                Some(why) => sum.skipped_sheets.push((at, why.clone())),
+                None => {}
+            }
+        }
+        done_bytes += bytes.len() as u64;
         bar.set_position(done_bytes);
-        sum.files.push((name, enc));
+        sum.files.push((name, report.format));
     }
     bar.finish_and_clear();
     rss("read");
     if buildings.is_empty() {
-        return Err(AggError::NoRows);
+        return Err(AggError::NoRows(Box::new(sum)));
     }
     let generated = build(buildings, opts.title.as_deref(), files.len());
     rss("built");

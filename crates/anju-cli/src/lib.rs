@@ -1,7 +1,5 @@
 //! The `anju` command-line tool: household registers in, Anju's aggregated data out.
 
 pub mod aggregate;
-pub mod columns;
+pub mod inspect;
 pub mod registers;
-pub mod row;
-pub mod source;

@@ -1,12 +1,33 @@
 //! `anju aggregate --input <files or folders> --out <dir>` and `anju gen-registers`.
 
-use anju_cli::aggregate::{run, Options};
+use anju_cli::aggregate::{run, AggError, Options, Summary};
 use anju_cli::registers::{generate, write_xlsx, CsvOut, Spec};
-use anju_cli::source::EncodingChoice;
+use anju_import::EncodingChoice;
+use anju_import::Skip;
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// The text encoding of CSV registers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Encoding {
+    /// UTF-8 when the file is valid UTF-8 (with or without BOM), else GBK.
+    Auto,
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    Gbk,
+}
+
+impl From<Encoding> for EncodingChoice {
+    fn from(e: Encoding) -> EncodingChoice {
+        match e {
+            Encoding::Auto => EncodingChoice::Auto,
+            Encoding::Utf8 => EncodingChoice::Utf8,
+            Encoding::Gbk => EncodingChoice::Gbk,
+        }
+    }
+}
 
 #[derive(Parser)]
 #[command(name = "anju", about = "安居 Anju: household registers (台账) to dashboard data")]
@@ -27,13 +48,26 @@ enum Cmd {
         out: PathBuf,
         /// CSV text encoding; auto detects UTF-8, else GBK.
         #[arg(long, value_enum, default_value = "auto")]
-        encoding: EncodingChoice,
+        encoding: Encoding,
         /// Stop at the first bad row instead of skipping bad rows.
         #[arg(long)]
         strict: bool,
         /// The dataset's title.
         #[arg(long)]
         title: Option<String>,
+        /// Print messages in English only.
+        #[arg(long)]
+        en: bool,
+    },
+    /// Show how each register is read (header rows, columns, rows by kind, 小计/合计 checks,
+    /// the first problems) without aggregating anything.
+    Inspect {
+        /// Register files (CSV, XLSX, XLS, XLSB, ODS).
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
+        /// CSV text encoding; auto detects UTF-8, else GBK.
+        #[arg(long, value_enum, default_value = "auto")]
+        encoding: Encoding,
         /// Print messages in English only.
         #[arg(long)]
         en: bool,
@@ -46,7 +80,7 @@ enum Cmd {
         #[arg(long, default_value = "csv")]
         format: String,
         #[arg(long, value_enum, default_value = "utf-8")]
-        encoding: EncodingChoice,
+        encoding: Encoding,
         /// Use the national scale (about 2.6 million households).
         #[arg(long)]
         national: bool,
@@ -62,13 +96,89 @@ enum Cmd {
     },
 }
 
+/// Exit code when the dataset was written but some rows were refused (0: every row read or
+/// excluded as a non-household row; 1: nothing written).
+const PARTIAL: u8 = 2;
+
+/// Prints what a run found, before its last line: identity and unused columns, sheets not
+/// read, rows that are not households, 小计/合计 rows that disagree, every refused row.
+fn tell(s: &Summary, say: &dyn Fn(String, String)) {
+    for (file, col) in &s.identity_columns {
+        say(
+            format!("警告：{file} 含身份信息列“{col}”，已忽略，未读取其内容"),
+            format!("warning: {file} has an identity column \"{col}\"; it was skipped and its contents never read"),
+        );
+    }
+    for (file, col) in &s.ignored_columns {
+        say(format!("提示：{file} 的列“{col}”未使用"), format!("note: {file}: column \"{col}\" is not used"));
+    }
+    for (sheet, why) in &s.skipped_sheets {
+        let (zh, en) = match why {
+            Skip::Hidden => ("隐藏的工作表，未读取".to_string(), "a hidden sheet, not read".to_string()),
+            Skip::Empty => ("空工作表".to_string(), "an empty sheet".to_string()),
+            Skip::Unreadable(m) => (format!("无法读取：{m}"), format!("cannot be read: {m}")),
+            Skip::NoHeader => {
+                ("前 30 行中没有表头，未读取".to_string(), "no header among the first 30 rows, not read".to_string())
+            }
+            Skip::Encoding => ("文字编码不符，未读取".to_string(), "not in the chosen encoding, not read".to_string()),
+            Skip::MissingColumns(cols) => {
+                let c: Vec<&str> = cols.iter().map(|f| f.header()).collect();
+                (
+                    format!("缺少必需的列 {}，未读取", c.join("、")),
+                    format!("required columns missing ({}), not read", c.join(", ")),
+                )
+            }
+        };
+        say(format!("提示：{sheet}：{zh}"), format!("note: {sheet}: {en}"));
+    }
+    for (kind, n) in &s.not_households {
+        say(format!("另有 {n} 个{}未计入", kind.zh()), format!("{n} {} rows were not counted", kind.en()));
+    }
+    for (at, c) in &s.total_checks {
+        say(
+            format!(
+                "核对：{at} 第{}行{}的“{}”为 {}，其上各户之和为 {}",
+                c.row,
+                c.kind.zh(),
+                c.column,
+                c.stated,
+                c.summed
+            ),
+            format!(
+                "check: {at} row {} ({}) says {} = {}, the households above add up to {}",
+                c.row,
+                c.kind.en(),
+                c.column,
+                c.stated,
+                c.summed
+            ),
+        );
+    }
+    for p in &s.problems {
+        println!("{p}");
+    }
+    if s.bad_rows as usize > s.problems.len() {
+        say(
+            format!("……其余问题未列出，共 {} 行有问题", s.bad_rows),
+            format!("… more problems not listed; {} bad rows in all", s.bad_rows),
+        );
+    }
+    if s.blank_rows > 0 {
+        say(format!("另有 {} 个空行未计入", s.blank_rows), format!("{} empty rows were not counted", s.blank_rows));
+    }
+    let kinds: Vec<String> = s.by_kind.iter().map(|(k, n)| format!("{}/{} {n}", k.zh(), k.en())).collect();
+    if !kinds.is_empty() {
+        say(format!("问题分类：{}", kinds.join("，")), format!("problems by kind: {}", kinds.join(", ")));
+    }
+}
+
 fn main() -> ExitCode {
     match Cli::parse().cmd {
         Cmd::Aggregate { input, out, encoding, strict, title, en } => {
             let opts = Options {
                 inputs: input,
                 out: out.clone(),
-                encoding,
+                encoding: encoding.into(),
                 strict,
                 title,
                 progress: std::io::stderr().is_terminal(),
@@ -77,51 +187,43 @@ fn main() -> ExitCode {
                 |zh: String, english: String| if en { println!("{english}") } else { println!("{zh} / {english}") };
             match run(&opts) {
                 Ok(s) => {
-                    for (file, col) in &s.identity_columns {
-                        say(format!("警告：{file} 含身份信息列“{col}”，已忽略，未读取其内容"), format!("warning: {file} has an identity column \"{col}\"; it was skipped and its contents never read"));
-                    }
-                    for (file, col) in &s.ignored_columns {
-                        say(
-                            format!("提示：{file} 的列“{col}”未使用"),
-                            format!("note: {file}: column \"{col}\" is not used"),
-                        );
-                    }
-                    for p in &s.problems {
-                        println!("{p}");
-                    }
-                    if s.bad_rows as usize > s.problems.len() {
-                        say(
-                            format!("……其余问题未列出，共 {} 行有问题", s.bad_rows),
-                            format!("… more problems not listed; {} bad rows in all", s.bad_rows),
-                        );
-                    }
-                    if s.blank_rows > 0 {
-                        say(
-                            format!("另有 {} 个空行未计入", s.blank_rows),
-                            format!("{} empty rows were not counted", s.blank_rows),
-                        );
-                    }
-                    let kinds: Vec<String> =
-                        s.by_kind.iter().map(|(k, n)| format!("{}/{} {n}", k.zh(), k.en())).collect();
+                    tell(&s, &say);
                     say(
                         format!("读取 {} 行，汇总 {} 户 {} 人，跳过 {} 行；{} 个节点、{} 个统计期，写入 {}；用时 {:.1} 秒", s.rows, s.households, s.people, s.bad_rows, s.nodes, s.periods, out.display(), s.seconds),
                         format!("read {} rows, aggregated {} households and {} people, skipped {} rows; {} nodes, {} periods, written to {}; {:.1} s", s.rows, s.households, s.people, s.bad_rows, s.nodes, s.periods, out.display(), s.seconds),
                     );
-                    if !kinds.is_empty() {
+                    if s.bad_rows > 0 {
                         say(
-                            format!("问题分类：{}", kinds.join("，")),
-                            format!("problems by kind: {}", kinds.join(", ")),
+                            format!("已写入，但有 {} 行被拒绝（见上）：退出码 {PARTIAL}", s.bad_rows),
+                            format!(
+                                "written, but {} rows were refused (listed above): exit code {PARTIAL}",
+                                s.bad_rows
+                            ),
                         );
+                        ExitCode::from(PARTIAL)
+                    } else {
+                        ExitCode::SUCCESS
                     }
-                    ExitCode::SUCCESS
                 }
                 Err(e) => {
+                    if let AggError::NoRows(s) = &e {
+                        tell(s, &say);
+                    }
                     eprintln!("{e}");
                     eprintln!(
                         "未写入任何数据，原有数据保持不变 / nothing was written; any previous dataset is unchanged"
                     );
                     ExitCode::FAILURE
                 }
+            }
+        }
+        Cmd::Inspect { files, encoding, en } => {
+            let say =
+                |zh: String, english: String| if en { println!("{english}") } else { println!("{zh} / {english}") };
+            if anju_cli::inspect::run(&files, encoding.into(), &say) {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
             }
         }
         Cmd::GenRegisters { out, format, encoding, national, cities, periods, seed, with_identity } => {
@@ -146,7 +248,7 @@ fn main() -> ExitCode {
             } else {
                 (|| -> std::io::Result<_> {
                     let f = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&out)?);
-                    let mut w = CsvOut::new(f, encoding == EncodingChoice::Gbk)?;
+                    let mut w = CsvOut::new(f, encoding == Encoding::Gbk)?;
                     let mut err = None;
                     let exp = generate(&spec, &mut |r| {
                         if err.is_none() {

@@ -4,9 +4,9 @@
 
 use anju_cli::aggregate::{run, AggError, Options, Summary};
 use anju_cli::registers::{generate, write_xlsx, CsvOut, Expected, Spec};
-use anju_cli::row::Kind;
-use anju_cli::source::EncodingChoice;
 use anju_data::{load_all, Dataset, Metric};
+use anju_import::row::Kind;
+use anju_import::EncodingChoice;
 use std::path::{Path, PathBuf};
 
 fn spec(with_identity: bool) -> Spec {
@@ -102,8 +102,8 @@ fn round_trip_gbk_csv_detected_and_forced() {
     // Read as UTF-8 by force, the Chinese cells are reported, not garbled into the data.
     let s = aggregate(vec![f], &dir.path().join("c"), EncodingChoice::Utf8, false);
     match s {
-        Err(AggError::MissingColumns { .. }) => {}
-        other => panic!("GBK headers read as UTF-8 cannot map: {other:?}"),
+        Err(AggError::File(anju_import::FileError::Encoding { encoding: "utf-8", .. })) => {}
+        other => panic!("GBK headers read as UTF-8 are named as an encoding problem: {other:?}"),
     }
 }
 

@@ -3,8 +3,9 @@
 //! the reason, in Chinese and English. Identity columns never reach this code.
 
 use crate::columns::{Field, Header};
-use anju_data::metric::{Metric, N_METRICS};
-use anju_data::model::Period;
+pub use crate::household::{Colour, Household, CHANNEL_FIELDS, GROUP_FIELDS};
+use crate::period::{self, PeriodError};
+use crate::styles::Shown;
 use anju_data::relations;
 use std::borrow::Cow;
 use std::fmt;
@@ -17,6 +18,7 @@ pub enum Kind {
     NotWhole,
     TooLarge,
     BadPeriod,
+    AmbiguousPeriod,
     BadRisk,
     BadYesNo,
     Inconsistent,
@@ -33,6 +35,9 @@ impl Kind {
             Kind::NotWhole => "应为整数",
             Kind::TooLarge => "数值过大",
             Kind::BadPeriod => "统计期格式无效",
+            Kind::AmbiguousPeriod => {
+                "统计期可能是1月也可能是10月（Excel 把 2025.10 存成 2025.1）：请写作 2025-01 或 2025-10"
+            }
             Kind::BadRisk => "风险等级应为红、黄或绿",
             Kind::BadYesNo => "应为“是”或“否”",
             Kind::Inconsistent => "与同一行其他数字矛盾",
@@ -48,6 +53,9 @@ impl Kind {
             Kind::NotWhole => "must be a whole number",
             Kind::TooLarge => "too large",
             Kind::BadPeriod => "invalid period",
+            Kind::AmbiguousPeriod => {
+                "the period may be January or October (Excel stores 2025.10 as 2025.1): write 2025-01 or 2025-10"
+            }
             Kind::BadRisk => "risk colour must be red, yellow or green",
             Kind::BadYesNo => "must be yes or no",
             Kind::Inconsistent => "contradicts other numbers in the row",
@@ -90,68 +98,23 @@ impl fmt::Display for RowProblem {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Colour {
-    Red,
-    Yellow,
-    Green,
-}
-
-/// The employment-channel columns, in [`Household::channels`] order.
-pub const CHANNEL_FIELDS: [Field; 5] =
-    [Field::Away, Field::NearHome, Field::Workshop, Field::WelfarePost, Field::SelfEmployed];
-
-/// The special-group columns, in [`Household::groups`] order (each bound to its metric by
-/// [`Field::metric`], never by position).
-pub const GROUP_FIELDS: [Field; 7] = [
-    Field::LeftBehindChildren,
-    Field::EmptyNestElderly,
-    Field::Disabled,
-    Field::SeverelyDisabled,
-    Field::SubsistenceAllowance,
-    Field::Elderly75Plus,
-    Field::PartyMembers,
-];
-
-/// A valid household.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Household {
-    pub period: Period,
-    /// 市, 县, 安置点, 社区 (may be empty), 网格 (may be empty), 楼栋.
-    pub path: [String; 6],
-    pub size: u64,
-    pub labour: u64,
-    /// In [`CHANNEL_FIELDS`] order.
-    pub channels: [u64; 5],
-    pub income: Option<f64>,
-    pub trained: u64,
-    /// In [`GROUP_FIELDS`] order.
-    pub groups: [u64; 7],
-    pub colour: Colour,
-    pub monitored: bool,
-    pub eliminated: bool,
-}
-
 /// Reads one cell (decoded only when asked for).
 pub trait Cells {
     /// How many cells the row has.
     fn width(&self) -> usize;
     /// The cell's text, or `None` when its bytes are not valid in the file's encoding.
     fn cell(&self, i: usize) -> Option<Cow<'_, str>>;
+    /// The cell as a number or a date, where it is one (workbooks); CSV cells are text.
+    fn number(&self, _i: usize) -> Option<Number> {
+        None
+    }
 }
 
-/// Parses a period written as 2025-06, 2025/6, 2025.06, 202506 or 2025年6月.
-pub fn parse_period(s: &str) -> Option<Period> {
-    let s = s.trim();
-    let digits: Vec<&str> = s.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).collect();
-    let (y, m) = match digits.as_slice() {
-        [ym] if ym.len() == 6 => (&ym[..4], &ym[4..]),
-        [y, m] if y.len() == 4 && m.len() <= 2 => (*y, *m),
-        // An Excel date such as 2025-06-01: the month is what counts.
-        [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => (*y, *m),
-        _ => return None,
-    };
-    Period::parse(&format!("{y}-{:0>2}", m))
+/// A workbook cell that holds a number: its value and how the sheet shows it, or a date.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Number {
+    Value(f64, Shown),
+    Date(i32, u32),
 }
 
 fn parse_count(s: &str) -> Result<u64, Kind> {
@@ -170,7 +133,7 @@ fn parse_count(s: &str) -> Result<u64, Kind> {
 }
 
 fn clip(s: &str) -> String {
-    anju_data::text::clip(s.trim(), 40)
+    anju_data::text::clip(s.trim(), 20)
 }
 
 /// Parses row `row` (1-based, header = 1) of `file`. Returns every problem in the row.
@@ -191,7 +154,9 @@ pub fn parse_row<C: Cells + ?Sized>(
         detail_zh: zh,
         detail_en: en,
     };
-    if cells.width() != expected_len {
+    // A CSV row's cell count must match its header's; a sheet's rows end where their data
+    // ends (`expected_len` 0: not checked).
+    if expected_len > 0 && cells.width() != expected_len {
         return Err(vec![problem(
             "",
             "",
@@ -234,11 +199,20 @@ pub fn parse_row<C: Cells + ?Sized>(
     let period = if period_s.is_empty() {
         None
     } else {
-        let p = parse_period(&period_s);
-        if p.is_none() {
-            problems.push(problem(Field::Period.header(), &period_s, Kind::BadPeriod, String::new(), String::new()));
+        let at = header.fields.iter().find(|(f, _)| *f == Field::Period).map(|&(_, i)| i);
+        let read = match at.and_then(|i| cells.number(i)) {
+            Some(Number::Value(v, shown)) => period::from_number(v, shown),
+            Some(Number::Date(y, m)) => period::from_date(y, m),
+            None => period::from_text(&period_s),
+        };
+        match read {
+            Ok(p) => Some(p),
+            Err(e) => {
+                let kind = if e == PeriodError::Ambiguous { Kind::AmbiguousPeriod } else { Kind::BadPeriod };
+                problems.push(problem(Field::Period.header(), &period_s, kind, String::new(), String::new()));
+                None
+            }
         }
-        p
     };
     let count = |f: Field, problems: &mut Vec<RowProblem>| -> u64 {
         let v = get(f);
@@ -346,60 +320,9 @@ pub fn parse_row<C: Cells + ?Sized>(
     }
 }
 
-impl Household {
-    /// This household's counts, one per metric. Each line is a definition from
-    /// docs/registers.md; a building's figures are the sum over its households.
-    pub fn metrics(&self) -> [u64; N_METRICS] {
-        use Metric::*;
-        let mut m = [0u64; N_METRICS];
-        let mut set = |k: Metric, v: u64| m[k.index()] = v;
-        let employed: u64 = self.channels.iter().sum();
-        set(Households, 1);
-        set(People, self.size);
-        set(Labour, self.labour);
-        set(LabourHouseholds, u64::from(self.labour > 0));
-        set(Employed, employed);
-        set(EmployedHouseholds, u64::from(employed > 0));
-        set(ZeroEmploymentHouseholds, u64::from(self.labour > 0 && employed == 0));
-        for (f, v) in CHANNEL_FIELDS.iter().zip(self.channels) {
-            set(f.metric().expect("a channel column"), v);
-        }
-        set(Trained, self.trained);
-        for (f, v) in GROUP_FIELDS.iter().zip(self.groups) {
-            set(f.metric().expect("a group column"), v);
-        }
-        set(MonitoredHouseholds, u64::from(self.monitored));
-        set(MonitoredPeople, if self.monitored { self.size } else { 0 });
-        set(RiskEliminatedHouseholds, u64::from(self.eliminated));
-        set(RiskEliminatedPeople, if self.eliminated { self.size } else { 0 });
-        let colour = match self.colour {
-            Colour::Red => RiskRed,
-            Colour::Yellow => RiskYellow,
-            Colour::Green => RiskGreen,
-        };
-        set(colour, 1);
-        if let Some(v) = self.income {
-            set(IncomePeople, self.size);
-            set(LowIncomeHouseholds, u64::from(v < anju_data::view::staff::LOW_INCOME_YUAN));
-        }
-        m[SubsistenceHouseholds.index()] = u64::from(m[SubsistenceAllowance.index()] > 0);
-        m
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn periods_in_the_forms_offices_write_them() {
-        for s in ["2025-06", "2025/6", "2025.06", "202506", "2025年6月", "2025-06-01"] {
-            assert_eq!(parse_period(s).unwrap().to_string(), "2025-06", "{s}");
-        }
-        for s in ["2025-13", "25-06", "june", ""] {
-            assert_eq!(parse_period(s), None, "{s}");
-        }
-    }
 
     #[test]
     fn counts() {

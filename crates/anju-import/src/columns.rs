@@ -70,6 +70,11 @@ impl Field {
         COLUMNS.iter().find(|c| c.0 == self).map(|c| c.1).unwrap_or("?")
     }
 
+    /// The English header (the first alias: `period`, `labour`).
+    pub fn en(self) -> &'static str {
+        COLUMNS.iter().find(|c| c.0 == self).and_then(|c| c.2.first().copied()).unwrap_or("?")
+    }
+
     /// The count a column holds for one household, by name (never by position).
     pub fn metric(self) -> Option<Metric> {
         use Metric as M;
@@ -139,54 +144,104 @@ const IDENTITY: &[&str] = &[
     "address",
 ];
 
+/// A header as compared: no spaces, line breaks or BOM, half-width brackets, lower case.
 fn normalise(h: &str) -> String {
-    h.trim()
-        .trim_start_matches('\u{feff}')
-        .replace([' ', '\u{3000}'], "")
-        .replace('（', "(")
-        .replace('）', ")")
+    h.trim_start_matches('\u{feff}')
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            c => c,
+        })
+        .collect::<String>()
         .to_lowercase()
 }
 
-/// How a file's header maps to fields.
+/// The header without bracketed units or notes: 劳动力（人） → 劳动力, 风险等级⏎（红/黄/绿） → 风险等级.
+fn without_brackets(h: &str) -> String {
+    let mut out = String::with_capacity(h.len());
+    let mut depth = 0usize;
+    for c in h.chars() {
+        match c {
+            '(' | '[' | '【' => depth += 1,
+            ')' | ']' | '】' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// What a header names: a field, an identity column, or nothing known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Named {
+    Field(Field),
+    Identity,
+}
+
+/// Recognises one header cell, as written (县(区)) or without its units (劳动力（人）).
+pub fn recognise(header: &str) -> Option<Named> {
+    let h = normalise(header);
+    if h.is_empty() {
+        return None;
+    }
+    if IDENTITY.iter().any(|w| h.contains(w)) {
+        return Some(Named::Identity);
+    }
+    let find = |h: &str| {
+        COLUMNS.iter().find(|(_, zh, aliases, _)| normalise(zh) == h || aliases.iter().any(|a| normalise(a) == h))
+    };
+    find(&h).or_else(|| find(&without_brackets(&h))).map(|c| Named::Field(c.0))
+}
+
+/// How a sheet's header maps to fields.
 #[derive(Debug, Default)]
 pub struct Header {
     /// Column index per field.
     pub fields: Vec<(Field, usize)>,
     /// Identity columns found (their headers, which are not personal data).
     pub identity: Vec<String>,
-    /// Columns neither used nor identity, ignored.
+    /// Columns neither used nor identity, ignored (their headers, group / column).
     pub ignored: Vec<String>,
     /// Required columns missing.
     pub missing: Vec<Field>,
     /// Headers that appear twice.
     pub duplicate: Vec<String>,
+    /// Each column's header as shown in summaries (group / column for multi-row headers).
+    pub labels: Vec<String>,
 }
 
 pub fn is_identity(header: &str) -> bool {
-    let h = normalise(header);
-    IDENTITY.iter().any(|w| h.contains(w))
+    recognise(header) == Some(Named::Identity)
 }
 
-/// Maps a header row. Identity is decided first: a column called 户主姓名 is identity even
-/// though it contains 户.
+/// Maps a one-row header.
 pub fn map_header(cells: &[String]) -> Header {
+    let columns: Vec<Vec<String>> = cells.iter().map(|c| vec![c.clone()]).collect();
+    map_columns(&columns)
+}
+
+/// Maps a header of one or more rows: per column, its header cells from the bottom row
+/// up (a group cell such as 劳动力情况 above 劳动力). The lowest cell that names something
+/// decides; identity is decided first, so 户主姓名 is identity though it contains 户.
+pub fn map_columns(columns: &[Vec<String>]) -> Header {
     let mut out = Header::default();
-    for (i, raw) in cells.iter().enumerate() {
-        let h = normalise(raw);
-        if h.is_empty() {
+    for (i, cands) in columns.iter().enumerate() {
+        let cands: Vec<&str> = cands.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+        let mut label: Vec<&str> = cands.iter().rev().copied().collect();
+        label.dedup();
+        let label = label.join(" / ");
+        out.labels.push(label.clone());
+        if cands.is_empty() {
             continue;
         }
-        if is_identity(raw) {
-            out.identity.push(raw.trim().to_string());
-            continue;
-        }
-        let found =
-            COLUMNS.iter().find(|(_, zh, aliases, _)| normalise(zh) == h || aliases.iter().any(|a| normalise(a) == h));
-        match found {
-            Some(&(f, ..)) if out.fields.iter().any(|(g, _)| *g == f) => out.duplicate.push(raw.trim().to_string()),
-            Some(&(f, ..)) => out.fields.push((f, i)),
-            None => out.ignored.push(raw.trim().to_string()),
+        let named = cands.iter().find_map(|c| recognise(c));
+        match named {
+            Some(Named::Identity) => out.identity.push(label),
+            Some(Named::Field(f)) if out.fields.iter().any(|(g, _)| *g == f) => out.duplicate.push(label),
+            Some(Named::Field(f)) => out.fields.push((f, i)),
+            None => out.ignored.push(label),
         }
     }
     out.missing = COLUMNS.iter().filter(|c| c.3 && !out.fields.iter().any(|(f, _)| *f == c.0)).map(|c| c.0).collect();
@@ -222,6 +277,27 @@ mod tests {
         assert_eq!(m.identity, ["户主姓名", "身份证号", "手机号"]);
         assert_eq!(m.ignored, ["备注"]);
         assert!(m.missing.is_empty());
+    }
+
+    #[test]
+    fn units_line_breaks_and_groups() {
+        let m = map_columns(&[
+            vec!["劳动力\n（人）".into()],
+            vec!["外出务工(人)".into(), "劳动力情况".into()],
+            vec!["风险等级\n（红/黄/绿）".into(), "防返贫监测".into()],
+            vec!["户主\n姓名".into()],
+            vec!["县（区）".into()],
+            vec!["人数".into(), "劳动力".into()],
+            vec!["备注".into()],
+        ]);
+        assert_eq!(
+            m.fields,
+            [(Field::Labour, 0), (Field::Away, 1), (Field::RiskColour, 2), (Field::County, 4)],
+            "a group cell that names a field counts only when the column has no name of its own"
+        );
+        assert_eq!(m.duplicate, ["劳动力 / 人数"]);
+        assert_eq!(m.identity, ["户主\n姓名"]);
+        assert_eq!(m.ignored, ["备注"]);
     }
 
     #[test]

@@ -1,0 +1,22 @@
+//! Household registers (台账) as offices really keep them, read into households: bytes
+//! in, households and located problems out. No command line, progress bar or file system
+//! here, so that the same code runs in the `anju` command and, later, in the browser.
+//!
+//! A file's sheets are each searched for their header among the first rows (title and
+//! unit rows above, one to three header rows with group cells); rows that are not
+//! households (blank, 小计, 合计, notes, the header repeated) are recognised and counted;
+//! 小计 and 合计 rows are checked against the households above them; the period column is
+//! read as the sheet displays it. Identity columns (names, ID numbers, phones) are known by
+//! their header alone and never read.
+
+pub mod columns;
+pub mod household;
+pub mod period;
+pub mod row;
+pub mod sheet;
+pub mod source;
+pub mod styles;
+pub mod table;
+
+pub use sheet::{Item, Report, SheetReport, Skip};
+pub use source::{read, EncodingChoice, FileError};

@@ -1,0 +1,255 @@
+//! One sheet, row by row: the header found among the first rows, then each row classified
+//! (household, blank, 小计, 合计, note, repeated header) and each household parsed. 小计
+//! and 合计 rows are checked against the households above them (a free audit for the
+//! office). What was found is the sheet's [`SheetReport`], the view `anju inspect` prints.
+
+use crate::columns::{Field, Header};
+use crate::row::{parse_row, Cells, Household, RowProblem, CHANNEL_FIELDS, GROUP_FIELDS};
+use crate::table::{classify, find_header, Found, RowKind, SEARCH_ROWS};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+/// What reading hands on, as it goes. Items go straight to the sink and are never stored
+/// in bulk, so the household is not boxed.
+#[allow(clippy::large_enum_variant)]
+pub enum Item {
+    Household(Household),
+    /// A row taken for a household but refused, with every problem found in it.
+    Rejected(Vec<RowProblem>),
+}
+
+/// Where households and problems go.
+pub type Sink<'a> = dyn FnMut(Item) + 'a;
+
+/// Why a sheet gave no households.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Skip {
+    Hidden,
+    Empty,
+    Unreadable(String),
+    /// No row among the first ones names three known columns (a data dictionary, notes).
+    NoHeader,
+    /// No header, and cells that are not text in the file's encoding (GBK read as UTF-8).
+    Encoding,
+    /// A header, but without these required columns.
+    MissingColumns(Vec<Field>),
+}
+
+/// A 小计 or 合计 row whose figure is not the sum of the households it totals.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TotalCheck {
+    pub row: u64,
+    pub kind: RowKind,
+    pub column: &'static str,
+    pub stated: u64,
+    pub summed: u64,
+}
+
+/// How one sheet was read.
+#[derive(Debug, Default)]
+pub struct SheetReport {
+    pub file: String,
+    /// Empty for a CSV.
+    pub sheet: String,
+    pub skipped: Option<Skip>,
+    /// The header's first and last rows (the sheet's own numbers).
+    pub header: Option<(u64, u64)>,
+    pub columns: Header,
+    pub kinds: BTreeMap<RowKind, u64>,
+    pub total_checks: Vec<TotalCheck>,
+}
+
+/// How one file was read: its format and every sheet.
+#[derive(Debug)]
+pub struct Report {
+    pub format: &'static str,
+    pub sheets: Vec<SheetReport>,
+}
+
+/// A buffered row (CSV rows read before the header is known): cell texts, `None` where
+/// the bytes were not valid in the file's encoding.
+struct TextCells(Vec<Option<String>>);
+
+impl Cells for TextCells {
+    fn width(&self) -> usize {
+        self.0.len()
+    }
+    fn cell(&self, i: usize) -> Option<Cow<'_, str>> {
+        match self.0.get(i) {
+            Some(Some(s)) => Some(Cow::Borrowed(s)),
+            Some(None) => None,
+            None => Some(Cow::Borrowed("")),
+        }
+    }
+}
+
+/// The counts a 小计 or 合计 row states, summed over households.
+const TOTALLED: [Field; 3] = [Field::Size, Field::Labour, Field::Trained];
+
+enum State {
+    Searching(Vec<(u64, TextCells)>),
+    Reading { found: Found, header_texts: Vec<Vec<String>>, width: usize, after: u64 },
+    Done,
+}
+
+/// Reads one sheet row by row.
+pub struct SheetProc {
+    report: SheetReport,
+    csv: bool,
+    state: State,
+    /// Sums since the last 小计, and over the sheet, per totalled column.
+    since_subtotal: Vec<u64>,
+    whole: Vec<u64>,
+}
+
+fn totalled() -> impl Iterator<Item = Field> {
+    TOTALLED.into_iter().chain(CHANNEL_FIELDS).chain(GROUP_FIELDS)
+}
+
+impl SheetProc {
+    pub fn new(file: &str, sheet: &str, csv: bool) -> SheetProc {
+        let n = totalled().count();
+        SheetProc {
+            report: SheetReport { file: file.into(), sheet: sheet.into(), ..Default::default() },
+            csv,
+            state: State::Searching(Vec::new()),
+            since_subtotal: vec![0; n],
+            whole: vec![0; n],
+        }
+    }
+
+    /// A sheet not read at all.
+    pub fn skipped(mut self, why: Skip) -> SheetReport {
+        self.report.skipped = Some(why);
+        self.report
+    }
+
+    /// Takes one row (`row`: the sheet's own number, from 1).
+    pub fn push(&mut self, row: u64, cells: &dyn Cells, sink: &mut Sink) {
+        match &mut self.state {
+            State::Searching(buf) => {
+                let texts = (0..cells.width()).map(|i| cells.cell(i).map(Cow::into_owned)).collect();
+                buf.push((row, TextCells(texts)));
+                if buf.len() >= SEARCH_ROWS {
+                    self.decide(sink);
+                }
+            }
+            State::Reading { .. } => self.row(row, cells, sink),
+            State::Done => {}
+        }
+    }
+
+    /// Finds the header in a workbook sheet's first rows (`texts[0]` is row 1), before its
+    /// rows are pushed with their numbers and formats; rows down to the header's are then
+    /// passed over.
+    pub fn start_with(&mut self, texts: Vec<Vec<String>>, sink: &mut Sink) {
+        let rows =
+            texts.into_iter().enumerate().map(|(k, t)| (k as u64 + 1, TextCells(t.into_iter().map(Some).collect())));
+        self.state = State::Searching(rows.collect());
+        self.decide_then(false, sink);
+    }
+
+    /// Finds the header among the rows buffered so far and reads the rows after it.
+    fn decide(&mut self, sink: &mut Sink) {
+        self.decide_then(true, sink)
+    }
+
+    fn decide_then(&mut self, read_buffered: bool, sink: &mut Sink) {
+        let State::Searching(buf) = std::mem::replace(&mut self.state, State::Done) else { return };
+        let texts: Vec<Vec<String>> =
+            buf.iter().map(|(_, c)| c.0.iter().map(|x| x.clone().unwrap_or_default()).collect()).collect();
+        let Some(found) = find_header(&texts) else {
+            let garbled = buf.iter().any(|(_, c)| c.0.iter().any(Option::is_none));
+            self.report.skipped = Some(if garbled { Skip::Encoding } else { Skip::NoHeader });
+            return;
+        };
+        self.report.header = Some((buf[found.first].0, buf[found.last].0));
+        if !found.header.missing.is_empty() {
+            self.report.skipped = Some(Skip::MissingColumns(found.header.missing.clone()));
+            self.report.columns = found.header;
+            return;
+        }
+        let header_texts = texts[found.first..=found.last].to_vec();
+        let width = if self.csv { texts[found.last].len() } else { 0 };
+        let last = found.last;
+        let after = buf[last].0;
+        self.state = State::Reading { found, header_texts, width, after };
+        if read_buffered {
+            for (row, cells) in buf.into_iter().skip(last + 1) {
+                self.row(row, &cells, sink);
+            }
+        }
+    }
+
+    fn row(&mut self, row: u64, cells: &dyn Cells, sink: &mut Sink) {
+        let State::Reading { found, header_texts, width, after } = &self.state else { return };
+        if row <= *after {
+            return;
+        }
+        let text = |i: usize| cells.cell(i).map(Cow::into_owned).unwrap_or_default();
+        let kind = classify(cells.width(), &text, found, header_texts);
+        *self.report.kinds.entry(kind).or_insert(0) += 1;
+        let file = if self.report.sheet.is_empty() {
+            self.report.file.clone()
+        } else {
+            format!("{} [{}]", self.report.file, self.report.sheet)
+        };
+        match kind {
+            RowKind::Household => match parse_row(&file, row, &found.header, *width, cells) {
+                Ok(h) => {
+                    for (k, f) in totalled().enumerate() {
+                        let v = household_value(&h, f);
+                        self.since_subtotal[k] += v;
+                        self.whole[k] += v;
+                    }
+                    sink(Item::Household(h));
+                }
+                Err(ps) => sink(Item::Rejected(ps)),
+            },
+            RowKind::Subtotal | RowKind::Total => {
+                let sums = if kind == RowKind::Subtotal { &self.since_subtotal } else { &self.whole };
+                for (k, f) in totalled().enumerate() {
+                    let Some(&(_, i)) = found.header.fields.iter().find(|(g, _)| *g == f) else { continue };
+                    let Ok(stated) = text(i).trim().parse::<u64>() else { continue };
+                    if stated != sums[k] {
+                        self.report.total_checks.push(TotalCheck {
+                            row,
+                            kind,
+                            column: f.header(),
+                            stated,
+                            summed: sums[k],
+                        });
+                    }
+                }
+                if kind == RowKind::Subtotal {
+                    self.since_subtotal.iter_mut().for_each(|v| *v = 0);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Ends the sheet (a short CSV decides its header here).
+    pub fn finish(mut self, sink: &mut Sink) -> SheetReport {
+        if matches!(self.state, State::Searching(_)) {
+            self.decide(sink);
+        }
+        if let State::Reading { found, .. } = std::mem::replace(&mut self.state, State::Done) {
+            self.report.columns = found.header;
+        }
+        self.report
+    }
+}
+
+/// A household's count in a totalled column.
+fn household_value(h: &Household, f: Field) -> u64 {
+    match f {
+        Field::Size => h.size,
+        Field::Labour => h.labour,
+        Field::Trained => h.trained,
+        _ => {
+            let ch = CHANNEL_FIELDS.iter().position(|c| *c == f).map(|k| h.channels[k]);
+            ch.or_else(|| GROUP_FIELDS.iter().position(|g| *g == f).map(|k| h.groups[k])).unwrap_or(0)
+        }
+    }
+}

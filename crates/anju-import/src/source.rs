@@ -1,0 +1,260 @@
+//! Register files from their bytes: CSV (UTF-8 or GBK, detected or forced) and workbooks
+//! (XLSX, XLS, XLSB, ODS; a WPS .et is tried as XLS). Every visible sheet is read; hidden
+//! and empty ones are named in the report. Cells are decoded one at a time and only for
+//! the columns the register uses, so identity columns are never decoded, copied or kept.
+
+use crate::row::{Cells, Number};
+use crate::sheet::{Report, SheetProc, Sink};
+use crate::styles::{column_formats, Shown};
+use calamine::{Data, Dimensions, Reader, SheetVisible};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::io::Cursor;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EncodingChoice {
+    /// UTF-8 when the file is valid UTF-8 (with or without BOM), else GBK.
+    Auto,
+    Utf8,
+    Gbk,
+}
+
+/// Why a file could not be read at all (bad rows are reported separately).
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("{path}: 不是可读的表格 / not a readable spreadsheet: {message}")]
+    Format { path: String, message: String },
+    #[error("{path}: 前 30 行中没有表头（统计期、市、县、安置点、楼栋、户人数等列）/ no header among the first 30 rows (columns such as 统计期, 市, 县, 安置点, 楼栋, 户人数)")]
+    Empty { path: String },
+    #[error("{path}: 文字不是所选编码（{encoding}），请改用 --encoding gbk 或 utf-8 / the text is not in the chosen encoding ({encoding}): try --encoding gbk or utf-8")]
+    Encoding { path: String, encoding: &'static str },
+    #[error("{path}: 文件过大（{limit}）/ too large ({limit})")]
+    TooLarge { path: String, limit: String },
+}
+
+/// Limits that turn a hostile or broken workbook into a refusal instead of exhausted
+/// memory.
+pub const MAX_CELLS: usize = 200_000_000;
+pub const MAX_SHEETS: usize = 1_000;
+
+/// Chooses the encoding: a UTF-8 BOM or valid UTF-8 in the first megabyte means UTF-8.
+pub fn detect(sample: &[u8]) -> &'static encoding_rs::Encoding {
+    let s = sample.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(sample);
+    match std::str::from_utf8(s) {
+        Ok(_) => encoding_rs::UTF_8,
+        // A character cut by the sample's end is still UTF-8.
+        Err(e) if e.error_len().is_none() => encoding_rs::UTF_8,
+        Err(_) => encoding_rs::GBK,
+    }
+}
+
+struct CsvCells<'a> {
+    rec: &'a csv::ByteRecord,
+    enc: &'static encoding_rs::Encoding,
+}
+
+impl Cells for CsvCells<'_> {
+    fn width(&self) -> usize {
+        self.rec.len()
+    }
+    fn cell(&self, i: usize) -> Option<Cow<'_, str>> {
+        let b = self.rec.get(i).unwrap_or(b"");
+        let b = if i == 0 { b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b) } else { b };
+        self.enc.decode_without_bom_handling_and_without_replacement(b)
+    }
+}
+
+/// The kind of file, from its first bytes (a name can lie; a WPS .et is an XLS).
+fn sniff(bytes: &[u8]) -> &'static str {
+    match bytes {
+        [b'P', b'K', 3, 4, ..] => "zip",
+        [0xD0, 0xCF, 0x11, 0xE0, ..] => "ole",
+        _ => "csv",
+    }
+}
+
+/// Reads a register's bytes, feeding every household and problem to `sink`.
+pub fn read(name: &str, bytes: &[u8], choice: EncodingChoice, sink: &mut Sink) -> Result<Report, FileError> {
+    match sniff(bytes) {
+        "csv" => read_csv(name, bytes, choice, sink),
+        _ => read_book(name, bytes, sink),
+    }
+}
+
+fn read_csv(name: &str, bytes: &[u8], choice: EncodingChoice, sink: &mut Sink) -> Result<Report, FileError> {
+    let enc = match choice {
+        EncodingChoice::Utf8 => encoding_rs::UTF_8,
+        EncodingChoice::Gbk => encoding_rs::GBK,
+        EncodingChoice::Auto => detect(&bytes[..bytes.len().min(1 << 20)]),
+    };
+    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
+    let mut rec = csv::ByteRecord::new();
+    let mut sheet = SheetProc::new(name, "", true);
+    // The spreadsheet's own row numbers: the first record is row 1, whatever line breaks
+    // its cells hold.
+    let mut row: u64 = 0;
+    loop {
+        match rdr.read_byte_record(&mut rec) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(FileError::Format { path: name.into(), message: e.to_string() }),
+        }
+        row += 1;
+        sheet.push(row, &CsvCells { rec: &rec, enc }, sink);
+    }
+    let format = if enc == encoding_rs::UTF_8 { "utf-8" } else { "gbk" };
+    let sheet = sheet.finish(sink);
+    match sheet.skipped {
+        Some(crate::sheet::Skip::Encoding) => Err(FileError::Encoding { path: name.into(), encoding: format }),
+        Some(crate::sheet::Skip::NoHeader) => Err(FileError::Empty { path: name.into() }),
+        _ => Ok(Report { format, sheets: vec![sheet] }),
+    }
+}
+
+/// One workbook row, with merged cells filled from their region's top-left cell and the
+/// period column's display known where the file says it.
+struct BookCells<'a> {
+    range: &'a calamine::Range<Data>,
+    /// 0-based row within the sheet.
+    row: usize,
+    width: usize,
+    merged: &'a HashMap<(usize, usize), (usize, usize)>,
+    shown: &'a HashMap<u32, Shown>,
+    shown_col: Option<usize>,
+}
+
+impl BookCells<'_> {
+    fn data(&self, i: usize) -> Option<&Data> {
+        let (r, c) = self.merged.get(&(self.row, i)).copied().unwrap_or((self.row, i));
+        let (r0, c0) = self.range.start().unwrap_or((0, 0));
+        let (r, c) = (r.checked_sub(r0 as usize)?, c.checked_sub(c0 as usize)?);
+        self.range.get((r, c))
+    }
+}
+
+impl Cells for BookCells<'_> {
+    fn width(&self) -> usize {
+        self.width
+    }
+    fn cell(&self, i: usize) -> Option<Cow<'_, str>> {
+        Some(match self.data(i) {
+            None | Some(Data::Empty) => Cow::Borrowed(""),
+            Some(Data::String(s)) => Cow::Borrowed(s.as_str()),
+            Some(Data::Float(f)) if f.fract() == 0.0 && f.abs() < 1e15 => Cow::Owned(format!("{}", *f as i64)),
+            Some(Data::Float(f)) => Cow::Owned(f.to_string()),
+            Some(Data::Int(v)) => Cow::Owned(v.to_string()),
+            Some(Data::Bool(b)) => Cow::Borrowed(if *b { "是" } else { "否" }),
+            Some(Data::DateTime(d)) => match d.as_datetime() {
+                Some(dt) => Cow::Owned(dt.format("%Y-%m-%d").to_string()),
+                None => Cow::Owned(d.as_f64().to_string()),
+            },
+            Some(Data::DateTimeIso(s)) | Some(Data::DurationIso(s)) => Cow::Borrowed(s.as_str()),
+            Some(Data::Error(_)) => Cow::Borrowed("#ERROR"),
+        })
+    }
+    fn number(&self, i: usize) -> Option<Number> {
+        use chrono::Datelike;
+        match self.data(i)? {
+            Data::Float(f) => {
+                let shown = match self.shown_col {
+                    Some(c) if c == i => self.shown.get(&(self.row as u32 + 1)).copied().unwrap_or(Shown::General),
+                    _ => Shown::General,
+                };
+                Some(Number::Value(*f, shown))
+            }
+            Data::Int(v) => Some(Number::Value(*v as f64, Shown::General)),
+            Data::DateTime(d) => d.as_datetime().map(|dt| Number::Date(dt.year(), dt.month())),
+            _ => None,
+        }
+    }
+}
+
+fn merges(list: &[Dimensions]) -> HashMap<(usize, usize), (usize, usize)> {
+    let mut out = HashMap::new();
+    for d in list {
+        let ((r0, c0), (r1, c1)) = (d.start, d.end);
+        // A region beyond any register's size is someone's whole-sheet merge: ignored.
+        if (r1.saturating_sub(r0) as u64 + 1) * (c1.saturating_sub(c0) as u64 + 1) > 1_000_000 {
+            continue;
+        }
+        for r in r0..=r1 {
+            for c in c0..=c1 {
+                if (r, c) != (r0, c0) {
+                    out.insert((r as usize, c as usize), (r0 as usize, c0 as usize));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn read_book(name: &str, bytes: &[u8], sink: &mut Sink) -> Result<Report, FileError> {
+    let bad = |e: &dyn std::fmt::Display| FileError::Format { path: name.into(), message: e.to_string() };
+    let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| bad(&e))?;
+    let format = match &wb {
+        calamine::Sheets::Xlsx(_) => "xlsx",
+        calamine::Sheets::Xls(_) => "xls",
+        calamine::Sheets::Xlsb(_) => "xlsb",
+        calamine::Sheets::Ods(_) => "ods",
+    };
+    let sheets = wb.sheets_metadata().to_vec();
+    if sheets.len() > MAX_SHEETS {
+        return Err(FileError::TooLarge { path: name.into(), limit: format!("{} sheets", sheets.len()) });
+    }
+    let mut report = Report { format, sheets: Vec::new() };
+    for meta in sheets {
+        let mut proc = SheetProc::new(name, &meta.name, false);
+        if meta.visible != SheetVisible::Visible {
+            report.sheets.push(proc.skipped(crate::sheet::Skip::Hidden));
+            continue;
+        }
+        let range = match wb.worksheet_range(&meta.name) {
+            Ok(r) => r,
+            Err(e) => {
+                report.sheets.push(proc.skipped(crate::sheet::Skip::Unreadable(e.to_string())));
+                continue;
+            }
+        };
+        let (h, w) = range.get_size();
+        if h.saturating_mul(w) > MAX_CELLS {
+            return Err(FileError::TooLarge { path: name.into(), limit: format!("{h} × {w} cells") });
+        }
+        if range.is_empty() {
+            report.sheets.push(proc.skipped(crate::sheet::Skip::Empty));
+            continue;
+        }
+        let merged = match &mut wb {
+            calamine::Sheets::Xlsx(x) => x.worksheet_merge_cells(&meta.name).and_then(Result::ok).unwrap_or_default(),
+            calamine::Sheets::Xls(x) => x.worksheet_merge_cells(&meta.name).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let merged = merges(&merged);
+        let (r1, c1) = range.end().unwrap_or((0, 0));
+        let width = c1 as usize + 1;
+        // First pass: find the header and the period column; then the period column's
+        // number formats (XLSX); then every row.
+        let no_shown = HashMap::new();
+        let texts: Vec<Vec<String>> = (0..(r1 as usize + 1).min(crate::table::SEARCH_ROWS))
+            .map(|row| {
+                let cells = BookCells { range: &range, row, width, merged: &merged, shown: &no_shown, shown_col: None };
+                (0..width).map(|i| cells.cell(i).map(Cow::into_owned).unwrap_or_default()).collect()
+            })
+            .collect();
+        let period_col = crate::table::find_header(&texts)
+            .and_then(|f| f.header.fields.iter().find(|(f, _)| *f == crate::columns::Field::Period).map(|&(_, i)| i));
+        proc.start_with(texts, sink);
+        let shown = match (format, period_col) {
+            ("xlsx", Some(c)) => column_formats(bytes, &meta.name, c).unwrap_or_default(),
+            _ => HashMap::new(),
+        };
+        for row in 0..=r1 as usize {
+            let cells = BookCells { range: &range, row, width, merged: &merged, shown: &shown, shown_col: period_col };
+            proc.push(row as u64 + 1, &cells, sink);
+        }
+        report.sheets.push(proc.finish(sink));
+    }
+    if report.sheets.iter().all(|s| s.header.is_none()) {
+        return Err(FileError::Empty { path: name.into() });
+    }
+    Ok(report)
+}
