@@ -12,7 +12,7 @@ use anju_import::columns::Field;
 use anju_import::row::{Household, Kind, RowProblem};
 use anju_import::sheet::TotalCheck;
 use anju_import::table::RowKind;
-use anju_import::{read, EncodingChoice, FileError, Item, Skip};
+use anju_import::{read_stream, EncodingChoice, FileError, Item, Skip};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -89,6 +89,22 @@ fn add(a: &mut Acc, h: &Household) {
     }
 }
 
+/// A file that moves the progress bar as it is read.
+struct Counted<R> {
+    inner: R,
+    bar: indicatif::ProgressBar,
+    at: u64,
+}
+
+impl<R: std::io::Read> std::io::Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.at += n as u64;
+        self.bar.set_position(self.at);
+        Ok(n)
+    }
+}
+
 /// The files a folder's registers come in (a WPS .et is read as an XLS).
 pub const REGISTER_EXTENSIONS: [&str; 6] = ["csv", "xlsx", "xls", "xlsb", "ods", "et"];
 
@@ -132,7 +148,8 @@ pub fn run(opts: &Options) -> Result<Summary, AggError> {
     let mut done_bytes = 0u64;
     for f in &files {
         let name = f.display().to_string();
-        let bytes = std::fs::read(f).map_err(|e| AggError::Io { path: name.clone(), message: e.to_string() })?;
+        let file = std::fs::File::open(f).map_err(|e| AggError::Io { path: name.clone(), message: e.to_string() })?;
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
         let mut fatal: Option<AggError> = None;
         let mut sink = |item: Item| {
             if fatal.is_some() {
@@ -168,7 +185,8 @@ pub fn run(opts: &Options) -> Result<Summary, AggError> {
                 }
             }
         };
-        let report = read(&name, &bytes, opts.encoding, &mut sink);
+        let counted = Counted { inner: file, bar: bar.clone(), at: done_bytes };
+        let report = read_stream(&name, counted, opts.encoding, &mut sink);
         if let Some(e) = fatal {
             bar.finish_and_clear();
             return Err(e);
@@ -195,7 +213,7 @@ pub fn run(opts: &Options) -> Result<Summary, AggError> {
                 None => {}
             }
         }
-        done_bytes += bytes.len() as u64;
+        done_bytes += size;
         bar.set_position(done_bytes);
         sum.files.push((name, report.format));
     }

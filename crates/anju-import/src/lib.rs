@@ -19,4 +19,4 @@ pub mod styles;
 pub mod table;
 
 pub use sheet::{Item, Report, SheetReport, Skip};
-pub use source::{read, EncodingChoice, FileError};
+pub use source::{read, read_stream, EncodingChoice, FileError};

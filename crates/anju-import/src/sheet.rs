@@ -86,9 +86,11 @@ impl Cells for TextCells {
 /// The counts a 小计 or 合计 row states, summed over households.
 const TOTALLED: [Field; 3] = [Field::Size, Field::Labour, Field::Trained];
 
+/// One state per sheet, so its size does not matter.
+#[allow(clippy::large_enum_variant)]
 enum State {
     Searching(Vec<(u64, TextCells)>),
-    Reading { found: Found, header_texts: Vec<Vec<String>>, width: usize, after: u64 },
+    Reading { found: Found, header_texts: Vec<Vec<String>>, width: usize, after: u64, readable: Vec<usize>, at: String },
     Done,
 }
 
@@ -173,7 +175,14 @@ impl SheetProc {
         let width = if self.csv { texts[found.last].len() } else { 0 };
         let last = found.last;
         let after = buf[last].0;
-        self.state = State::Reading { found, header_texts, width, after };
+        let readable = crate::table::readable(&found, texts[found.last].len());
+        // Problems name the file, and the sheet of a workbook.
+        let at = if self.report.sheet.is_empty() {
+            self.report.file.clone()
+        } else {
+            format!("{} [{}]", self.report.file, self.report.sheet)
+        };
+        self.state = State::Reading { found, header_texts, width, after, readable, at };
         if read_buffered {
             for (row, cells) in buf.into_iter().skip(last + 1) {
                 self.row(row, &cells, sink);
@@ -182,20 +191,16 @@ impl SheetProc {
     }
 
     fn row(&mut self, row: u64, cells: &dyn Cells, sink: &mut Sink) {
-        let State::Reading { found, header_texts, width, after } = &self.state else { return };
+        let State::Reading { found, header_texts, width, after, readable, at } = &self.state else { return };
         if row <= *after {
             return;
         }
-        let text = |i: usize| cells.cell(i).map(Cow::into_owned).unwrap_or_default();
-        let kind = classify(cells.width(), &text, found, header_texts);
+        let width_now = cells.width();
+        let text = |i: usize| if i < width_now { cells.cell(i) } else { None };
+        let kind = classify(&text, readable, found, header_texts);
         *self.report.kinds.entry(kind).or_insert(0) += 1;
-        let file = if self.report.sheet.is_empty() {
-            self.report.file.clone()
-        } else {
-            format!("{} [{}]", self.report.file, self.report.sheet)
-        };
         match kind {
-            RowKind::Household => match parse_row(&file, row, &found.header, *width, cells) {
+            RowKind::Household => match parse_row(at, row, &found.header, *width, cells) {
                 Ok(h) => {
                     for (k, f) in totalled().enumerate() {
                         let v = household_value(&h, f);
@@ -210,7 +215,7 @@ impl SheetProc {
                 let sums = if kind == RowKind::Subtotal { &self.since_subtotal } else { &self.whole };
                 for (k, f) in totalled().enumerate() {
                     let Some(&(_, i)) = found.header.fields.iter().find(|(g, _)| *g == f) else { continue };
-                    let Ok(stated) = text(i).trim().parse::<u64>() else { continue };
+                    let Some(Ok(stated)) = text(i).map(|t| t.trim().parse::<u64>()) else { continue };
                     if stated != sums[k] {
                         self.report.total_checks.push(TotalCheck {
                             row,

@@ -9,7 +9,7 @@ use crate::styles::{column_formats, Shown};
 use calamine::{Data, Dimensions, Reader, SheetVisible};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::io::Cursor;
+use std::io::{BufRead, BufReader, Cursor, Read};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EncodingChoice {
@@ -75,19 +75,39 @@ fn sniff(bytes: &[u8]) -> &'static str {
 
 /// Reads a register's bytes, feeding every household and problem to `sink`.
 pub fn read(name: &str, bytes: &[u8], choice: EncodingChoice, sink: &mut Sink) -> Result<Report, FileError> {
-    match sniff(bytes) {
-        "csv" => read_csv(name, bytes, choice, sink),
-        _ => read_book(name, bytes, sink),
+    read_stream(name, bytes, choice, sink)
+}
+
+/// As [`read`], from a stream: a CSV is read as it streams (a national register of 2.6
+/// million rows is never held whole); a workbook is read into memory first (its sheets
+/// are loaded whole anyway).
+pub fn read_stream(name: &str, r: impl Read, choice: EncodingChoice, sink: &mut Sink) -> Result<Report, FileError> {
+    let mut r = BufReader::with_capacity(1 << 20, r);
+    let head = r.fill_buf().map_err(|e| FileError::Format { path: name.into(), message: e.to_string() })?;
+    match sniff(head) {
+        "csv" => {
+            let enc = match choice {
+                EncodingChoice::Utf8 => encoding_rs::UTF_8,
+                EncodingChoice::Gbk => encoding_rs::GBK,
+                EncodingChoice::Auto => detect(head),
+            };
+            read_csv(name, r, enc, sink)
+        }
+        _ => {
+            let mut bytes = Vec::new();
+            r.read_to_end(&mut bytes).map_err(|e| FileError::Format { path: name.into(), message: e.to_string() })?;
+            read_book(name, &bytes, sink)
+        }
     }
 }
 
-fn read_csv(name: &str, bytes: &[u8], choice: EncodingChoice, sink: &mut Sink) -> Result<Report, FileError> {
-    let enc = match choice {
-        EncodingChoice::Utf8 => encoding_rs::UTF_8,
-        EncodingChoice::Gbk => encoding_rs::GBK,
-        EncodingChoice::Auto => detect(&bytes[..bytes.len().min(1 << 20)]),
-    };
-    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
+fn read_csv(
+    name: &str,
+    r: impl Read,
+    enc: &'static encoding_rs::Encoding,
+    sink: &mut Sink,
+) -> Result<Report, FileError> {
+    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(r);
     let mut rec = csv::ByteRecord::new();
     let mut sheet = SheetProc::new(name, "", true);
     // The spreadsheet's own row numbers: the first record is row 1, whatever line breaks

@@ -4,7 +4,8 @@
 //! (often with the place columns copied down), notes (填表人：… 联系电话：…), and the header
 //! repeated after a page break.
 
-use crate::columns::{map_columns, recognise, Header, Named};
+use crate::columns::{map_columns, recognise, Field, Header, Named};
+use std::borrow::Cow;
 
 /// How many rows from the top are searched for the header.
 pub const SEARCH_ROWS: usize = 30;
@@ -25,9 +26,12 @@ fn recognised(row: &[String]) -> usize {
     row.iter().filter(|c| recognise(c).is_some()).count()
 }
 
+/// A number as a cell holds it (digits, a point, a sign, thousands separators).
 fn is_number(s: &str) -> bool {
-    let t = s.trim().replace(',', "");
-    !t.is_empty() && t.parse::<f64>().is_ok()
+    let t = s.trim();
+    !t.is_empty()
+        && t.bytes().any(|b| b.is_ascii_digit())
+        && t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+'))
 }
 
 /// A row that can be part of a header: text only, not a title (one text across the row),
@@ -111,43 +115,83 @@ impl RowKind {
 const NOTE_WORDS: &[&str] =
     &["填表人", "填报人", "审核人", "制表人", "负责人", "联系电话", "备注", "说明", "注：", "注:"];
 
-/// Classifies a row from its cells' text (`text(i)`, merged cells filled), given the
-/// header. Households are only rows with a value in one of the register's columns; no text
-/// of any other row is kept or shown.
-pub fn classify(width: usize, text: &dyn Fn(usize) -> String, found: &Found, header_rows: &[Vec<String>]) -> RowKind {
-    let cells: Vec<String> = (0..width).map(|i| text(i).trim().to_string()).collect();
-    if cells.iter().all(String::is_empty) {
+/// The columns a row may be looked at in: every column of the header but the identity
+/// ones, whose cells are never decoded.
+pub fn readable(found: &Found, width: usize) -> Vec<usize> {
+    let w = width.max(found.header.labels.len());
+    (0..w).filter(|&i| !found.header.labels.get(i).is_some_and(|l| identity(l))).collect()
+}
+
+/// Classifies a row from the text of its readable cells (`text(i)`, merged cells filled),
+/// given the header's own rows. Households are only rows with a size or a building; no
+/// text of any other row is kept or shown.
+pub fn classify<'c>(
+    text: &dyn Fn(usize) -> Option<Cow<'c, str>>,
+    readable: &[usize],
+    found: &Found,
+    header_rows: &[Vec<String>],
+) -> RowKind {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect::<String>();
+    // Cells are looked at in order and only as far as needed: most rows are households,
+    // known after a few cells (a number, and their first texts naming no 小计 or 合计).
+    let (mut first, mut texts, mut number) = (None, 0, false);
+    for &i in readable {
+        let Some(t) = text(i) else { continue };
+        let t = t.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if first.is_none() {
+            let s = squeeze(t);
+            if NOTE_WORDS.iter().any(|w| s.starts_with(w)) {
+                return RowKind::Note;
+            }
+            first = Some(s);
+        }
+        if is_number(t) {
+            number = true;
+        } else if texts < 4 {
+            // The first few texts of the row say 小计 / 合计 (place columns may be copied).
+            texts += 1;
+            let s = squeeze(t);
+            if s.contains("小计") {
+                return RowKind::Subtotal;
+            }
+            if s.contains("合计") || s.contains("总计") {
+                return RowKind::Total;
+            }
+        }
+        if number && texts >= 4 {
+            break;
+        }
+    }
+    if first.is_none() {
         return RowKind::Blank;
     }
-    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect::<String>();
-    // The first few texts of the row say 小计 / 合计 (place columns may be copied down).
-    for c in cells.iter().filter(|c| !c.is_empty() && !is_number(c)).take(4) {
-        let s = squeeze(c);
-        if s.contains("小计") {
-            return RowKind::Subtotal;
-        }
-        if s.contains("合计") || s.contains("总计") {
-            return RowKind::Total;
-        }
-    }
-    let first = cells.iter().find(|c| !c.is_empty()).map(|c| squeeze(c)).unwrap_or_default();
-    if NOTE_WORDS.iter().any(|w| first.starts_with(w)) {
-        return RowKind::Note;
-    }
-    // The header again: most cells equal the header's own cells.
-    let same = header_rows.iter().any(|h| {
-        let named = h.iter().enumerate().filter(|(_, x)| !x.trim().is_empty()).count();
-        let equal = h
+    // The header again: no number, and most of a header row's cells in their columns.
+    if !number {
+        let cells: Vec<(usize, String)> = readable
             .iter()
-            .enumerate()
-            .filter(|(i, x)| !x.trim().is_empty() && cells.get(*i) == Some(&x.trim().to_string()))
-            .count();
-        named > 0 && equal * 2 > named
-    });
-    if same || recognised(&cells) >= MIN_RECOGNISED {
-        return RowKind::RepeatedHeader;
+            .filter_map(|&i| text(i).map(|t| (i, t.trim().to_string())))
+            .filter(|(_, t)| !t.is_empty())
+            .collect();
+        let same = header_rows.iter().any(|h| {
+            let named = h.iter().filter(|x| !x.trim().is_empty()).count();
+            let equal =
+                cells.iter().filter(|(i, c)| h.get(*i).is_some_and(|x| !x.trim().is_empty() && x.trim() == c)).count();
+            named > 0 && equal * 2 > named
+        });
+        let texts: Vec<String> = cells.into_iter().map(|(_, c)| c).collect();
+        if same || recognised(&texts) >= MIN_RECOGNISED {
+            return RowKind::RepeatedHeader;
+        }
     }
-    if found.header.fields.iter().all(|&(_, i)| cells.get(i).is_none_or(String::is_empty)) {
+    // A household has its size or its building; a row with neither is text under or
+    // beside the table (a note in the 统计期 column must not be read, or quoted, as a
+    // period: notes carry names and phones).
+    let has =
+        |f: Field| found.header.fields.iter().any(|&(g, i)| g == f && text(i).is_some_and(|t| !t.trim().is_empty()));
+    if !has(Field::Size) && !has(Field::Building) {
         return RowKind::Note;
     }
     RowKind::Household
@@ -161,7 +205,6 @@ pub fn identity(label: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::columns::Field;
 
     fn rows(v: &[&[&str]]) -> Vec<Vec<String>> {
         v.iter().map(|r| r.iter().map(|s| s.to_string()).collect()).collect()
@@ -203,7 +246,7 @@ mod tests {
         let f = find_header(&r).unwrap();
         let kind = |cells: &[&str]| {
             let cells: Vec<String> = cells.iter().map(|s| s.to_string()).collect();
-            classify(cells.len(), &|i| cells.get(i).cloned().unwrap_or_default(), &f, &r)
+            classify(&|i| cells.get(i).map(|c| Cow::Borrowed(c.as_str())), &readable(&f, cells.len()), &f, &r)
         };
         assert_eq!(kind(&["1", "2025-06", "1栋", "4", ""]), RowKind::Household);
         assert_eq!(kind(&["", "", "", "", ""]), RowKind::Blank);
@@ -211,6 +254,8 @@ mod tests {
         assert_eq!(kind(&["合计", "", "", "31", ""]), RowKind::Total);
         assert_eq!(kind(&["填表人：张三 联系电话：13800000000", "", "", "", ""]), RowKind::Note);
         assert_eq!(kind(&["", "", "", "", "以上数据由社区核实"]), RowKind::Note);
+        assert_eq!(kind(&["", "审核：张三 13800000000", "", "", ""]), RowKind::Note, "a note in the period column");
+        assert_eq!(kind(&["9", "2025-06", "", "abc", ""]), RowKind::Household, "a bad household, reported");
         assert_eq!(kind(&["序号", "统计期", "楼栋", "户人数", "备注"]), RowKind::RepeatedHeader);
     }
 }
