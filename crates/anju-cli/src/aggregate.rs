@@ -8,11 +8,10 @@ use anju_data::metric::{Metric, N_METRICS};
 use anju_data::model::{Level, Meta, Node, Period, Text};
 use anju_data::rollup::{rollup_into, round_fen};
 use anju_data::series::{Income, Series};
-use anju_import::columns::Field;
 use anju_import::row::{Household, Kind, RowProblem};
 use anju_import::sheet::TotalCheck;
 use anju_import::table::RowKind;
-use anju_import::{read_stream, EncodingChoice, FileError, Item, Skip};
+use anju_import::{read_stream, FileError, Item, Skip};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -20,7 +19,8 @@ use std::time::Instant;
 pub struct Options {
     pub inputs: Vec<PathBuf>,
     pub out: PathBuf,
-    pub encoding: EncodingChoice,
+    /// How registers are read: encoding, and period and place for sheets without them.
+    pub read: anju_import::Options,
     pub strict: bool,
     pub title: Option<String>,
     /// Show a progress bar (on a terminal).
@@ -44,6 +44,10 @@ pub struct Summary {
     pub total_checks: Vec<(String, TotalCheck)>,
     /// Sheets not read, and why (hidden, empty, no header …).
     pub skipped_sheets: Vec<(String, Skip)>,
+    /// Period and place taken from elsewhere than a column, per sheet.
+    pub given: Vec<(String, anju_import::columns::Field, String, anju_import::Origin)>,
+    /// Value normalisations over every household read.
+    pub norms: anju_import::values::Norms,
     /// The first problems, in order (every problem is counted in `by_kind`).
     pub problems: Vec<RowProblem>,
     pub by_kind: BTreeMap<Kind, u64>,
@@ -61,8 +65,8 @@ pub enum AggError {
     File(#[from] FileError),
     #[error("{path}: 无法读取 / cannot be read: {message}")]
     Io { path: String, message: String },
-    #[error("{file}: 缺少必需的列 / required columns missing: {columns}")]
-    MissingColumns { file: String, columns: String },
+    #[error("{file}: {zh} / {en}")]
+    MissingColumns { file: String, zh: String, en: String },
     #[error("--strict: {0}")]
     Strict(Box<RowProblem>),
     #[error("没有有效的户记录 / no valid household rows")]
@@ -87,6 +91,23 @@ fn add(a: &mut Acc, h: &Household) {
     if let Some(v) = h.income {
         a.income_sum += v * h.size as f64;
     }
+}
+
+/// What to change when a sheet lacks required columns.
+pub fn missing_columns(cols: &[anju_import::columns::Field]) -> (String, String) {
+    use anju_import::columns::Field;
+    let c: Vec<&str> = cols.iter().map(|f| f.header()).collect();
+    let mut zh = format!("缺少必需的列 {}，未读取", c.join("、"));
+    let mut en = format!("required columns missing ({}), not read", c.join(", "));
+    if cols.contains(&Field::Period) {
+        zh.push_str("；统计期可写在标题行（如“统计时间：2025年6月”）、工作表名或文件名中，或用 --period 2025-06 给出");
+        en.push_str("; the period may stand in a title row (统计时间：2025年6月), the sheet's or file's name, or be given with --period 2025-06");
+    }
+    if cols.iter().any(|f| matches!(f, Field::City | Field::County | Field::Site)) {
+        zh.push_str("；地点可用 --place 市/县/安置点 给出");
+        en.push_str("; the place may be given with --place city/county/site");
+    }
+    (zh, en)
 }
 
 /// A file that moves the progress bar as it is read.
@@ -186,7 +207,7 @@ pub fn run(opts: &Options) -> Result<Summary, AggError> {
             }
         };
         let counted = Counted { inner: file, bar: bar.clone(), at: done_bytes };
-        let report = read_stream(&name, counted, opts.encoding, &mut sink);
+        let report = read_stream(&name, counted, &opts.read, &mut sink);
         if let Some(e) = fatal {
             bar.finish_and_clear();
             return Err(e);
@@ -204,10 +225,12 @@ pub fn run(opts: &Options) -> Result<Summary, AggError> {
                 }
             }
             sum.total_checks.extend(s.total_checks.iter().map(|c| (at.clone(), c.clone())));
+            sum.given.extend(s.given.iter().map(|(f, v, o)| (at.clone(), *f, v.clone(), o.clone())));
+            sum.norms.merge(&s.norms);
             match &s.skipped {
                 Some(Skip::MissingColumns(cols)) if report.sheets.iter().all(|t| t.skipped.is_some()) => {
-                    let cols: Vec<&str> = cols.iter().map(|f: &Field| f.header()).collect();
-                    return Err(AggError::MissingColumns { file: at, columns: cols.join("、") });
+                    let (zh, en) = missing_columns(cols);
+                    return Err(AggError::MissingColumns { file: at, zh, en });
                 }
                 Some(why) => sum.skipped_sheets.push((at, why.clone())),
                 None => {}

@@ -5,7 +5,7 @@
 
 use anju_import::columns::Field;
 use anju_import::table::RowKind;
-use anju_import::{read, EncodingChoice, Item, SheetReport, Skip};
+use anju_import::{read, Item, Options, SheetReport, Skip};
 use std::path::PathBuf;
 
 /// A column's letters as a spreadsheet shows them (0 → A, 27 → AB).
@@ -49,7 +49,22 @@ fn sheet(s: &SheetReport, problems: &[String], say: &dyn Fn(String, String)) {
         None => {}
     }
     if let Some((a, b)) = s.header {
-        say(format!("  {name}表头：第 {a}–{b} 行"), format!("  {name}header: rows {a}–{b}"));
+        if a == b {
+            say(format!("  {name}表头：第 {a} 行"), format!("  {name}header: row {a}"));
+        } else {
+            say(format!("  {name}表头：第 {a}–{b} 行"), format!("  {name}header: rows {a}–{b}"));
+        }
+    }
+    for (f, v, origin) in &s.given {
+        say(
+            format!("    {}：{v}（取自{}）", f.header(), origin.zh()),
+            format!("    {}: {v} (from {})", f.en(), origin.en()),
+        );
+    }
+    for n in anju_import::values::Norm::ALL.iter().filter(|n| s.norms.get(**n) > 0) {
+        let k = s.norms.get(*n);
+        let mark = if n.changes_meaning() { "！" } else { "" };
+        say(format!("  {mark}{}：{k} 处", n.zh()), format!("  {mark}{}: {k} cells", n.en()));
     }
     let h = &s.columns;
     for (i, label) in h.labels.iter().enumerate().filter(|(_, l)| !l.is_empty()) {
@@ -96,7 +111,7 @@ fn sheet(s: &SheetReport, problems: &[String], say: &dyn Fn(String, String)) {
 }
 
 /// Prints how each file is read; exit 0 when every file could be read.
-pub fn run(files: &[PathBuf], encoding: EncodingChoice, say: &dyn Fn(String, String)) -> bool {
+pub fn run(files: &[PathBuf], opts: &Options, say: &dyn Fn(String, String)) -> bool {
     let mut ok = true;
     for f in files {
         let name = f.display().to_string();
@@ -111,7 +126,7 @@ pub fn run(files: &[PathBuf], encoding: EncodingChoice, say: &dyn Fn(String, Str
         // The first problems of each sheet (file names carry the sheet).
         let mut problems: Vec<(String, String)> = Vec::new();
         let mut households = 0u64;
-        let result = read(&name, &bytes, encoding, &mut |item| match item {
+        let result = read(&name, &bytes, opts, &mut |item| match item {
             Item::Household(_) => households += 1,
             Item::Rejected(ps) => {
                 for p in ps {

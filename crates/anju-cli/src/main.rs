@@ -49,6 +49,14 @@ enum Cmd {
         /// CSV text encoding; auto detects UTF-8, else GBK.
         #[arg(long, value_enum, default_value = "auto")]
         encoding: Encoding,
+        /// The month of sheets that have no 统计期 column and none in their title, sheet
+        /// name or file name (2025-06).
+        #[arg(long)]
+        period: Option<String>,
+        /// The place of sheets that have no place columns, from the city down:
+        /// 毕节市/织金县/平远新城安置点[/惠泽社区[/第3网格]].
+        #[arg(long)]
+        place: Option<String>,
         /// Stop at the first bad row instead of skipping bad rows.
         #[arg(long)]
         strict: bool,
@@ -65,6 +73,12 @@ enum Cmd {
         /// Register files (CSV, XLSX, XLS, XLSB, ODS).
         #[arg(required = true, num_args = 1..)]
         files: Vec<PathBuf>,
+        /// As for aggregate.
+        #[arg(long)]
+        period: Option<String>,
+        /// As for aggregate.
+        #[arg(long)]
+        place: Option<String>,
         /// CSV text encoding; auto detects UTF-8, else GBK.
         #[arg(long, value_enum, default_value = "auto")]
         encoding: Encoding,
@@ -96,6 +110,29 @@ enum Cmd {
     },
 }
 
+/// How registers are read, from the command line.
+fn read_options(
+    encoding: Encoding,
+    period: Option<String>,
+    place: Option<String>,
+) -> Result<anju_import::Options, String> {
+    let period = match period {
+        None => None,
+        Some(p) => Some(
+            anju_import::period::from_text(&p)
+                .map_err(|_| format!("--period {p}：应写作 2025-06 / --period {p}: write the month as 2025-06"))?,
+        ),
+    };
+    let place: Vec<String> = place.map(|p| p.split('/').map(|s| s.trim().to_string()).collect()).unwrap_or_default();
+    if !place.is_empty() && place.len() < 3 {
+        return Err(format!(
+            "--place 应从市写到安置点，如 毕节市/织金县/平远新城安置点（可再加 /社区/网格），而不是 “{}” / --place must name the city, county and site, as 毕节市/织金县/平远新城安置点 (optionally /community/grid)",
+            place.join("/")
+        ));
+    }
+    Ok(anju_import::Options { encoding: encoding.into(), period, place })
+}
+
 /// Exit code when the dataset was written but some rows were refused (0: every row read or
 /// excluded as a non-household row; 1: nothing written).
 const PARTIAL: u8 = 2;
@@ -121,15 +158,19 @@ fn tell(s: &Summary, say: &dyn Fn(String, String)) {
                 ("前 30 行中没有表头，未读取".to_string(), "no header among the first 30 rows, not read".to_string())
             }
             Skip::Encoding => ("文字编码不符，未读取".to_string(), "not in the chosen encoding, not read".to_string()),
-            Skip::MissingColumns(cols) => {
-                let c: Vec<&str> = cols.iter().map(|f| f.header()).collect();
-                (
-                    format!("缺少必需的列 {}，未读取", c.join("、")),
-                    format!("required columns missing ({}), not read", c.join(", ")),
-                )
-            }
+            Skip::MissingColumns(cols) => anju_cli::aggregate::missing_columns(cols),
         };
         say(format!("提示：{sheet}：{zh}"), format!("note: {sheet}: {en}"));
+    }
+    for (sheet, f, v, origin) in &s.given {
+        say(
+            format!("提示：{sheet} 没有“{}”列，取{}中的“{v}”", f.header(), origin.zh()),
+            format!("note: {sheet} has no {} column; \"{v}\" taken from {}", f.en(), origin.en()),
+        );
+    }
+    for n in anju_import::values::Norm::ALL.iter().filter(|n| s.norms.get(**n) > 0) {
+        let (k, lead) = (s.norms.get(*n), if n.changes_meaning() { ("警告", "warning") } else { ("提示", "note") });
+        say(format!("{}：{}，{k} 处", lead.0, n.zh()), format!("{}: {}, {k} cells", lead.1, n.en()));
     }
     for (kind, n) in &s.not_households {
         say(format!("另有 {n} 个{}未计入", kind.zh()), format!("{n} {} rows were not counted", kind.en()));
@@ -174,11 +215,18 @@ fn tell(s: &Summary, say: &dyn Fn(String, String)) {
 
 fn main() -> ExitCode {
     match Cli::parse().cmd {
-        Cmd::Aggregate { input, out, encoding, strict, title, en } => {
+        Cmd::Aggregate { input, out, encoding, period, place, strict, title, en } => {
+            let read = match read_options(encoding, period, place) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::FAILURE;
+                }
+            };
             let opts = Options {
                 inputs: input,
                 out: out.clone(),
-                encoding: encoding.into(),
+                read,
                 strict,
                 title,
                 progress: std::io::stderr().is_terminal(),
@@ -217,10 +265,17 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Cmd::Inspect { files, encoding, en } => {
+        Cmd::Inspect { files, encoding, period, place, en } => {
             let say =
                 |zh: String, english: String| if en { println!("{english}") } else { println!("{zh} / {english}") };
-            if anju_cli::inspect::run(&files, encoding.into(), &say) {
+            let read = match read_options(encoding, period, place) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            if anju_cli::inspect::run(&files, &read, &say) {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::FAILURE

@@ -30,7 +30,8 @@ fn write_csv(path: &Path, spec: &Spec, gbk: bool) -> Expected {
 }
 
 fn aggregate(inputs: Vec<PathBuf>, out: &Path, encoding: EncodingChoice, strict: bool) -> Result<Summary, AggError> {
-    run(&Options { inputs, out: out.to_path_buf(), encoding, strict, title: None, progress: false })
+    let read = anju_import::Options { encoding, ..Default::default() };
+    run(&Options { inputs, out: out.to_path_buf(), read, strict, title: None, progress: false })
 }
 
 fn load(dir: &Path) -> Dataset {

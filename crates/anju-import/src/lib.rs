@@ -17,6 +17,7 @@ pub mod sheet;
 pub mod source;
 pub mod styles;
 pub mod table;
+pub mod values;
 
-pub use sheet::{Item, Report, SheetReport, Skip};
+pub use sheet::{Item, Options, Origin, Report, SheetReport, Skip};
 pub use source::{read, read_stream, EncodingChoice, FileError};

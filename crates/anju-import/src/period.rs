@@ -68,6 +68,47 @@ pub fn from_number(value: f64, shown: Shown) -> Result<Period, PeriodError> {
     }
 }
 
+/// A period written inside other text: a title row ("统计时间：2025年6月30日"), a sheet
+/// or file name ("平远新城2025年6月台账.xlsx", "2025-06"). The first of 2025年6月, 2025-06,
+/// 2025/06, 2025.06 or 202506 that is a real month; an ambiguous 2025.1 gives nothing.
+pub fn find_in(text: &str) -> Option<Period> {
+    let chars: Vec<char> = text.chars().collect();
+    for start in 0..chars.len() {
+        // A year: four digits starting 19 or 20, not part of a longer number.
+        let year: String = chars[start..].iter().take(4).collect();
+        let before_digit = start > 0 && chars[start - 1].is_ascii_digit();
+        if before_digit
+            || year.len() != 4
+            || !year.chars().all(|c| c.is_ascii_digit())
+            || !(year.starts_with("19") || year.starts_with("20"))
+        {
+            continue;
+        }
+        let rest: String = chars[start + 4..].iter().take(8).collect();
+        let (sep, after) = match rest.chars().next() {
+            Some(c @ ('年' | '-' | '/' | '.')) => (Some(c), &rest[c.len_utf8()..]),
+            Some(c) if c.is_ascii_digit() => (None, rest.as_str()),
+            _ => continue,
+        };
+        let month: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
+        // 202506 or 20250630 run together; 2025年6月, 2025-06 with a separator.
+        let month: String = match sep {
+            None if month.len() == 2 || month.len() == 4 => month[..2].to_string(),
+            Some(_) if (1..=2).contains(&month.len()) => month,
+            _ => continue,
+        };
+        let candidate = match sep {
+            Some('年') => format!("{year}年{month}月"),
+            Some(c) => format!("{year}{c}{month}"),
+            None => format!("{year}{month}"),
+        };
+        if let Ok(p) = from_text(&candidate) {
+            return Some(p);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +128,17 @@ mod tests {
         for s in ["2025-13", "25-06", "june", "", "2025"] {
             assert_eq!(from_text(s), Err(PeriodError::Bad), "{s}");
         }
+    }
+
+    #[test]
+    fn periods_inside_titles_and_names() {
+        assert_eq!(find_in("填报单位：惠泽社区  统计时间：2025年6月30日"), Some(p("2025-06")));
+        assert_eq!(find_in("平远新城安置点2025年10月台账.xlsx"), Some(p("2025-10")));
+        assert_eq!(find_in("台账_2025-06"), Some(p("2025-06")));
+        assert_eq!(find_in("202506惠泽社区"), Some(p("2025-06")));
+        assert_eq!(find_in("第3网格 12栋"), None);
+        assert_eq!(find_in("2025.1"), None, "January or October: not guessed");
+        assert_eq!(find_in("电话13820250612"), None, "a year inside a longer number is not one");
     }
 
     #[test]

@@ -6,6 +6,8 @@ use crate::columns::{Field, Header};
 pub use crate::household::{Colour, Household, CHANNEL_FIELDS, GROUP_FIELDS};
 use crate::period::{self, PeriodError};
 use crate::styles::Shown;
+use crate::values::{self, Norms};
+use anju_data::model::Period;
 use anju_data::relations;
 use std::borrow::Cow;
 use std::fmt;
@@ -29,7 +31,7 @@ pub enum Kind {
 impl Kind {
     pub fn zh(self) -> &'static str {
         match self {
-            Kind::Missing => "必填项为空",
+            Kind::Missing => "必填项为空（或只写了“/”“无”）",
             Kind::NotANumber => "不是数字",
             Kind::Negative => "不能为负数",
             Kind::NotWhole => "应为整数",
@@ -47,7 +49,7 @@ impl Kind {
     }
     pub fn en(self) -> &'static str {
         match self {
-            Kind::Missing => "a required value is empty",
+            Kind::Missing => "a required value is empty (or only \"/\", \"无\")",
             Kind::NotANumber => "not a number",
             Kind::Negative => "must not be negative",
             Kind::NotWhole => "must be a whole number",
@@ -110,26 +112,20 @@ pub trait Cells {
     }
 }
 
+/// Values a sheet gives for columns it does not have: its period and place, from its
+/// title rows, its name, the file's name or the command line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Given {
+    pub period: Option<Period>,
+    /// 市, 县, 安置点, 社区, 网格, 楼栋.
+    pub place: [Option<String>; 6],
+}
+
 /// A workbook cell that holds a number: its value and how the sheet shows it, or a date.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Number {
     Value(f64, Shown),
     Date(i32, u32),
-}
-
-fn parse_count(s: &str) -> Result<u64, Kind> {
-    let t = s.trim();
-    if let Ok(v) = t.parse::<u64>() {
-        return if v > 1_000_000 { Err(Kind::TooLarge) } else { Ok(v) };
-    }
-    match t.parse::<f64>() {
-        Ok(v) if v < 0.0 => Err(Kind::Negative),
-        Ok(v) if v.fract() != 0.0 => Err(Kind::NotWhole),
-        Ok(v) if v > 1_000_000.0 => Err(Kind::TooLarge),
-        Ok(v) if v.is_finite() => Ok(v as u64),
-        _ if t.starts_with('-') && t[1..].trim().parse::<f64>().is_ok() => Err(Kind::Negative),
-        _ => Err(Kind::NotANumber),
-    }
 }
 
 fn clip(s: &str) -> String {
@@ -141,9 +137,11 @@ pub fn parse_row<C: Cells + ?Sized>(
     file: &str,
     row: u64,
     header: &Header,
+    given: &Given,
     expected_len: usize,
     cells: &C,
-) -> Result<Household, Vec<RowProblem>> {
+) -> Result<(Household, Norms), Vec<RowProblem>> {
+    let mut norms = Norms::default();
     let mut problems = Vec::new();
     let problem = |column: &str, value: &str, kind: Kind, zh: String, en: String| RowProblem {
         file: file.to_string(),
@@ -187,15 +185,28 @@ pub fn parse_row<C: Cells + ?Sized>(
         }
         v
     };
-    let period_s = required(Field::Period, &mut problems);
+    // A column the sheet does not have takes the value given for the whole sheet (from its
+    // title rows, its name, the file's name or the command line).
+    let has = |f: Field| header.fields.iter().any(|(g, _)| *g == f);
+    let place = |k: usize, f: Field, problems: &mut Vec<RowProblem>| -> String {
+        match (&given.place[k], has(f)) {
+            (Some(v), false) => v.clone(),
+            _ if k == 3 || k == 4 => get(f),
+            _ => required(f, problems),
+        }
+    };
     let path = [
-        required(Field::City, &mut problems),
-        required(Field::County, &mut problems),
-        required(Field::Site, &mut problems),
-        get(Field::Community),
-        get(Field::Grid),
-        required(Field::Building, &mut problems),
+        place(0, Field::City, &mut problems),
+        place(1, Field::County, &mut problems),
+        place(2, Field::Site, &mut problems),
+        place(3, Field::Community, &mut problems),
+        place(4, Field::Grid, &mut problems),
+        place(5, Field::Building, &mut problems),
     ];
+    let period_s = match (given.period, has(Field::Period)) {
+        (Some(p), false) => p.to_string(),
+        _ => required(Field::Period, &mut problems),
+    };
     let period = if period_s.is_empty() {
         None
     } else {
@@ -214,15 +225,19 @@ pub fn parse_row<C: Cells + ?Sized>(
             }
         }
     };
-    let count = |f: Field, problems: &mut Vec<RowProblem>| -> u64 {
-        let v = get(f);
-        if v.is_empty() {
-            if f == Field::Size {
-                problems.push(problem(f.header(), "", Kind::Missing, String::new(), String::new()));
-            }
+    let mut count = |f: Field, problems: &mut Vec<RowProblem>| -> u64 {
+        // A column the sheet lacks is 0 and not a normalisation: nothing was assumed of a cell.
+        if !has(f) {
             return 0;
         }
-        match parse_count(&v) {
+        let v = get(f);
+        // Every household has at least one member: no size, or "/" for it, is a gap in the
+        // register, not a household of none.
+        if f == Field::Size && (v.is_empty() || values::is_none_word(&v)) {
+            problems.push(problem(f.header(), &v, Kind::Missing, String::new(), String::new()));
+            return 0;
+        }
+        match values::count(&v, &mut norms) {
             Ok(n) => n,
             Err(k) => {
                 problems.push(problem(f.header(), &v, k, String::new(), String::new()));
@@ -236,51 +251,24 @@ pub fn parse_row<C: Cells + ?Sized>(
     let trained = count(Field::Trained, &mut problems);
     let groups = GROUP_FIELDS.map(|f| count(f, &mut problems));
     let income_s = get(Field::Income);
-    let income = if income_s.is_empty() {
-        None
-    } else {
-        match income_s.replace(',', "").parse::<f64>() {
-            Ok(v) if v < 0.0 => {
-                problems.push(problem(Field::Income.header(), &income_s, Kind::Negative, String::new(), String::new()));
-                None
-            }
-            Ok(v) if v.is_finite() && v < 1e9 => Some(v),
-            Ok(_) => {
-                problems.push(problem(Field::Income.header(), &income_s, Kind::TooLarge, String::new(), String::new()));
-                None
-            }
-            Err(_) => {
-                problems.push(problem(
-                    Field::Income.header(),
-                    &income_s,
-                    Kind::NotANumber,
-                    String::new(),
-                    String::new(),
-                ));
-                None
-            }
+    let income = match values::money(&income_s, &mut norms) {
+        Ok(v) => v,
+        Err(k) => {
+            problems.push(problem(Field::Income.header(), &income_s, k, String::new(), String::new()));
+            None
         }
     };
     let colour_s = get(Field::RiskColour);
-    let colour = match colour_s.to_lowercase().as_str() {
-        "" | "绿" | "绿色" | "green" | "g" => Colour::Green,
-        "黄" | "黄色" | "yellow" | "y" => Colour::Yellow,
-        "红" | "红色" | "red" | "r" => Colour::Red,
-        _ => {
-            problems.push(problem(Field::RiskColour.header(), &colour_s, Kind::BadRisk, String::new(), String::new()));
-            Colour::Green
-        }
-    };
+    let colour = values::colour(&colour_s).unwrap_or_else(|| {
+        problems.push(problem(Field::RiskColour.header(), &colour_s, Kind::BadRisk, String::new(), String::new()));
+        Colour::Green
+    });
     let yes_no = |f: Field, problems: &mut Vec<RowProblem>| -> bool {
         let v = get(f);
-        match v.to_lowercase().as_str() {
-            "" | "否" | "no" | "n" | "0" | "false" => false,
-            "是" | "yes" | "y" | "1" | "true" => true,
-            _ => {
-                problems.push(problem(f.header(), &v, Kind::BadYesNo, String::new(), String::new()));
-                false
-            }
-        }
+        values::yes_no(&v).unwrap_or_else(|| {
+            problems.push(problem(f.header(), &v, Kind::BadYesNo, String::new(), String::new()));
+            false
+        })
     };
     let monitored = yes_no(Field::Monitored, &mut problems);
     let eliminated = yes_no(Field::RiskEliminated, &mut problems);
@@ -309,28 +297,14 @@ pub fn parse_row<C: Cells + ?Sized>(
             }
             seen.push(f);
             let (l, rv) = r.sides(|x| m[x.index()]);
-            let value = if f.metric().is_some() { m[r.lhs[0].m.index()].to_string() } else { String::new() };
+            // The cell as written (a size, a count; never a name): what the office looks up.
+            let value = get(f);
             let (zh, en) = r.broken_text(l, rv);
             problems.push(problem(f.header(), &value, Kind::Inconsistent, format!("：{zh}"), format!(": {en}")));
         }
     }
     match (problems.is_empty(), household) {
-        (true, Some(h)) => Ok(h),
+        (true, Some(h)) => Ok((h, norms)),
         _ => Err(problems),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts() {
-        assert_eq!(parse_count(" 3 "), Ok(3));
-        assert_eq!(parse_count("3.0"), Ok(3));
-        assert_eq!(parse_count("-1"), Err(Kind::Negative));
-        assert_eq!(parse_count("2.5"), Err(Kind::NotWhole));
-        assert_eq!(parse_count("abc"), Err(Kind::NotANumber));
-        assert_eq!(parse_count("99999999"), Err(Kind::TooLarge));
     }
 }

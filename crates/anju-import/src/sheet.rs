@@ -4,8 +4,10 @@
 //! office). What was found is the sheet's [`SheetReport`], the view `anju inspect` prints.
 
 use crate::columns::{Field, Header};
-use crate::row::{parse_row, Cells, Household, RowProblem, CHANNEL_FIELDS, GROUP_FIELDS};
+use crate::period;
+use crate::row::{parse_row, Cells, Given, Household, RowProblem, CHANNEL_FIELDS, GROUP_FIELDS};
 use crate::table::{classify, find_header, Found, RowKind, SEARCH_ROWS};
+use crate::values::Norms;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -27,12 +29,53 @@ pub enum Skip {
     Hidden,
     Empty,
     Unreadable(String),
-    /// No row among the first ones names three known columns (a data dictionary, notes).
+    /// No row among the first ones reads as a header (see `table::find_header`): a data
+    /// dictionary, notes.
     NoHeader,
     /// No header, and cells that are not text in the file's encoding (GBK read as UTF-8).
     Encoding,
     /// A header, but without these required columns.
     MissingColumns(Vec<Field>),
+}
+
+/// Where a sheet's period or place came from when it has no column for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A title row above the header (its row number).
+    TitleRow(u64),
+    SheetName,
+    FileName,
+    /// `--period` or `--place`.
+    Given,
+}
+
+impl Origin {
+    pub fn zh(&self) -> String {
+        match self {
+            Origin::TitleRow(r) => format!("第{r}行标题"),
+            Origin::SheetName => "工作表名".into(),
+            Origin::FileName => "文件名".into(),
+            Origin::Given => "命令行参数".into(),
+        }
+    }
+    pub fn en(&self) -> String {
+        match self {
+            Origin::TitleRow(r) => format!("the title in row {r}"),
+            Origin::SheetName => "the sheet's name".into(),
+            Origin::FileName => "the file's name".into(),
+            Origin::Given => "the command line".into(),
+        }
+    }
+}
+
+/// What is read for every sheet: the text encoding of a CSV, and the period and place
+/// for sheets that have no column for them (`--period 2025-06`, `--place 市/县/安置点/…`).
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub encoding: crate::EncodingChoice,
+    pub period: Option<anju_data::model::Period>,
+    /// From the city down: 市, 县, 安置点, and optionally 社区, 网格.
+    pub place: Vec<String>,
 }
 
 /// A 小计 or 合计 row whose figure is not the sum of the households it totals.
@@ -57,6 +100,10 @@ pub struct SheetReport {
     pub columns: Header,
     pub kinds: BTreeMap<RowKind, u64>,
     pub total_checks: Vec<TotalCheck>,
+    /// Values the sheet has no column for, with where they came from.
+    pub given: Vec<(Field, String, Origin)>,
+    /// Normalisations of values (counted over the households read).
+    pub norms: Norms,
 }
 
 /// How one file was read: its format and every sheet.
@@ -90,7 +137,15 @@ const TOTALLED: [Field; 3] = [Field::Size, Field::Labour, Field::Trained];
 #[allow(clippy::large_enum_variant)]
 enum State {
     Searching(Vec<(u64, TextCells)>),
-    Reading { found: Found, header_texts: Vec<Vec<String>>, width: usize, after: u64, readable: Vec<usize>, at: String },
+    Reading {
+        found: Found,
+        header_texts: Vec<Vec<String>>,
+        width: usize,
+        after: u64,
+        readable: Vec<usize>,
+        at: String,
+        given: Given,
+    },
     Done,
 }
 
@@ -98,6 +153,7 @@ enum State {
 pub struct SheetProc {
     report: SheetReport,
     csv: bool,
+    opts: Options,
     state: State,
     /// Sums since the last 小计, and over the sheet, per totalled column.
     since_subtotal: Vec<u64>,
@@ -109,11 +165,12 @@ fn totalled() -> impl Iterator<Item = Field> {
 }
 
 impl SheetProc {
-    pub fn new(file: &str, sheet: &str, csv: bool) -> SheetProc {
+    pub fn new(file: &str, sheet: &str, csv: bool, opts: &Options) -> SheetProc {
         let n = totalled().count();
         SheetProc {
             report: SheetReport { file: file.into(), sheet: sheet.into(), ..Default::default() },
             csv,
+            opts: opts.clone(),
             state: State::Searching(Vec::new()),
             since_subtotal: vec![0; n],
             whole: vec![0; n],
@@ -166,8 +223,12 @@ impl SheetProc {
             return;
         };
         self.report.header = Some((buf[found.first].0, buf[found.last].0));
-        if !found.header.missing.is_empty() {
-            self.report.skipped = Some(Skip::MissingColumns(found.header.missing.clone()));
+        let titles: Vec<(u64, String)> =
+            buf[..found.first].iter().zip(&texts).map(|((row, _), t)| (*row, t.join(" "))).collect();
+        let given = self.given(&found.header, &titles);
+        let missing: Vec<Field> = found.header.missing.iter().copied().filter(|f| !given_has(&given, *f)).collect();
+        if !missing.is_empty() {
+            self.report.skipped = Some(Skip::MissingColumns(missing));
             self.report.columns = found.header;
             return;
         }
@@ -182,7 +243,7 @@ impl SheetProc {
         } else {
             format!("{} [{}]", self.report.file, self.report.sheet)
         };
-        self.state = State::Reading { found, header_texts, width, after, readable, at };
+        self.state = State::Reading { found, header_texts, width, after, readable, at, given };
         if read_buffered {
             for (row, cells) in buf.into_iter().skip(last + 1) {
                 self.row(row, &cells, sink);
@@ -191,7 +252,7 @@ impl SheetProc {
     }
 
     fn row(&mut self, row: u64, cells: &dyn Cells, sink: &mut Sink) {
-        let State::Reading { found, header_texts, width, after, readable, at } = &self.state else { return };
+        let State::Reading { found, header_texts, width, after, readable, at, given } = &self.state else { return };
         if row <= *after {
             return;
         }
@@ -200,8 +261,9 @@ impl SheetProc {
         let kind = classify(&text, readable, found, header_texts);
         *self.report.kinds.entry(kind).or_insert(0) += 1;
         match kind {
-            RowKind::Household => match parse_row(at, row, &found.header, *width, cells) {
-                Ok(h) => {
+            RowKind::Household => match parse_row(at, row, &found.header, given, *width, cells) {
+                Ok((h, norms)) => {
+                    self.report.norms.merge(&norms);
                     for (k, f) in totalled().enumerate() {
                         let v = household_value(&h, f);
                         self.since_subtotal[k] += v;
@@ -234,6 +296,42 @@ impl SheetProc {
         }
     }
 
+    /// The period and place of a sheet without columns for them: the period from its title
+    /// rows, its name, the file's name, else `--period`; the place from `--place`; a
+    /// building from a sheet named like one (8栋, 3号楼). Recorded with where each came from.
+    fn given(&mut self, header: &Header, titles: &[(u64, String)]) -> Given {
+        let has = |f: Field| header.fields.iter().any(|(g, _)| *g == f);
+        let mut given = Given::default();
+        if !has(Field::Period) {
+            let base = self.report.file.rsplit(['/', '\\']).next().unwrap_or(&self.report.file).to_string();
+            let found = titles
+                .iter()
+                .find_map(|(row, t)| period::find_in(t).map(|p| (p, Origin::TitleRow(*row))))
+                .or_else(|| period::find_in(&self.report.sheet).map(|p| (p, Origin::SheetName)))
+                .or_else(|| period::find_in(&base).map(|p| (p, Origin::FileName)))
+                .or_else(|| self.opts.period.map(|p| (p, Origin::Given)));
+            if let Some((p, origin)) = found {
+                given.period = Some(p);
+                self.report.given.push((Field::Period, p.to_string(), origin));
+            }
+        }
+        for (k, f) in PLACE.iter().enumerate() {
+            if has(*f) {
+                continue;
+            }
+            let from_sheet = (*f == Field::Building
+                && ["栋", "号楼", "幢"].iter().any(|s| self.report.sheet.trim().ends_with(s)))
+            .then(|| (self.report.sheet.trim().to_string(), Origin::SheetName));
+            let from_option =
+                self.opts.place.get(k).filter(|v| !v.trim().is_empty()).map(|v| (v.trim().to_string(), Origin::Given));
+            if let Some((v, origin)) = from_sheet.or(from_option) {
+                given.place[k] = Some(v.clone());
+                self.report.given.push((*f, v, origin));
+            }
+        }
+        given
+    }
+
     /// Ends the sheet (a short CSV decides its header here).
     pub fn finish(mut self, sink: &mut Sink) -> SheetReport {
         if matches!(self.state, State::Searching(_)) {
@@ -243,6 +341,16 @@ impl SheetProc {
             self.report.columns = found.header;
         }
         self.report
+    }
+}
+
+/// The place columns, from the city down to the building (in [`Given::place`] order).
+const PLACE: [Field; 6] = [Field::City, Field::County, Field::Site, Field::Community, Field::Grid, Field::Building];
+
+fn given_has(given: &Given, f: Field) -> bool {
+    match f {
+        Field::Period => given.period.is_some(),
+        _ => PLACE.iter().position(|p| *p == f).is_some_and(|k| given.place[k].is_some()),
     }
 }
 

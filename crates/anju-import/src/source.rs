@@ -4,16 +4,17 @@
 //! the columns the register uses, so identity columns are never decoded, copied or kept.
 
 use crate::row::{Cells, Number};
-use crate::sheet::{Report, SheetProc, Sink};
+use crate::sheet::{Options, Report, SheetProc, Sink};
 use crate::styles::{column_formats, Shown};
 use calamine::{Data, Dimensions, Reader, SheetVisible};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Cursor, Read};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum EncodingChoice {
     /// UTF-8 when the file is valid UTF-8 (with or without BOM), else GBK.
+    #[default]
     Auto,
     Utf8,
     Gbk,
@@ -74,29 +75,29 @@ fn sniff(bytes: &[u8]) -> &'static str {
 }
 
 /// Reads a register's bytes, feeding every household and problem to `sink`.
-pub fn read(name: &str, bytes: &[u8], choice: EncodingChoice, sink: &mut Sink) -> Result<Report, FileError> {
-    read_stream(name, bytes, choice, sink)
+pub fn read(name: &str, bytes: &[u8], opts: &Options, sink: &mut Sink) -> Result<Report, FileError> {
+    read_stream(name, bytes, opts, sink)
 }
 
 /// As [`read`], from a stream: a CSV is read as it streams (a national register of 2.6
 /// million rows is never held whole); a workbook is read into memory first (its sheets
 /// are loaded whole anyway).
-pub fn read_stream(name: &str, r: impl Read, choice: EncodingChoice, sink: &mut Sink) -> Result<Report, FileError> {
+pub fn read_stream(name: &str, r: impl Read, opts: &Options, sink: &mut Sink) -> Result<Report, FileError> {
     let mut r = BufReader::with_capacity(1 << 20, r);
     let head = r.fill_buf().map_err(|e| FileError::Format { path: name.into(), message: e.to_string() })?;
     match sniff(head) {
         "csv" => {
-            let enc = match choice {
+            let enc = match opts.encoding {
                 EncodingChoice::Utf8 => encoding_rs::UTF_8,
                 EncodingChoice::Gbk => encoding_rs::GBK,
                 EncodingChoice::Auto => detect(head),
             };
-            read_csv(name, r, enc, sink)
+            read_csv(name, r, enc, opts, sink)
         }
         _ => {
             let mut bytes = Vec::new();
             r.read_to_end(&mut bytes).map_err(|e| FileError::Format { path: name.into(), message: e.to_string() })?;
-            read_book(name, &bytes, sink)
+            read_book(name, &bytes, opts, sink)
         }
     }
 }
@@ -105,11 +106,12 @@ fn read_csv(
     name: &str,
     r: impl Read,
     enc: &'static encoding_rs::Encoding,
+    opts: &Options,
     sink: &mut Sink,
 ) -> Result<Report, FileError> {
     let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(r);
     let mut rec = csv::ByteRecord::new();
-    let mut sheet = SheetProc::new(name, "", true);
+    let mut sheet = SheetProc::new(name, "", true, opts);
     // The spreadsheet's own row numbers: the first record is row 1, whatever line breaks
     // its cells hold.
     let mut row: u64 = 0;
@@ -208,7 +210,7 @@ fn merges(list: &[Dimensions]) -> HashMap<(usize, usize), (usize, usize)> {
     out
 }
 
-fn read_book(name: &str, bytes: &[u8], sink: &mut Sink) -> Result<Report, FileError> {
+fn read_book(name: &str, bytes: &[u8], opts: &Options, sink: &mut Sink) -> Result<Report, FileError> {
     let bad = |e: &dyn std::fmt::Display| FileError::Format { path: name.into(), message: e.to_string() };
     let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| bad(&e))?;
     let format = match &wb {
@@ -223,7 +225,7 @@ fn read_book(name: &str, bytes: &[u8], sink: &mut Sink) -> Result<Report, FileEr
     }
     let mut report = Report { format, sheets: Vec::new() };
     for meta in sheets {
-        let mut proc = SheetProc::new(name, &meta.name, false);
+        let mut proc = SheetProc::new(name, &meta.name, false, opts);
         if meta.visible != SheetVisible::Visible {
             report.sheets.push(proc.skipped(crate::sheet::Skip::Hidden));
             continue;

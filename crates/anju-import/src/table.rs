@@ -13,6 +13,10 @@ pub const SEARCH_ROWS: usize = 30;
 const MAX_HEADER_ROWS: usize = 3;
 /// The fewest recognised columns a header row has.
 const MIN_RECOGNISED: usize = 3;
+/// Fewer will do when every named cell of the row is a known column (a two-column
+/// register such as 楼栋, 户人数): then it is surely a header, and its missing columns can
+/// be named rather than the sheet called empty.
+const MIN_RECOGNISED_WHOLE: usize = 2;
 
 /// The header found: its rows (0-based, within the sheet) and the mapping.
 #[derive(Debug)]
@@ -24,6 +28,17 @@ pub struct Found {
 
 fn recognised(row: &[String]) -> usize {
     row.iter().filter(|c| recognise(c).is_some()).count()
+}
+
+/// How strongly a row reads as a header: its known columns, or 0 when too few.
+fn header_score(row: &[String]) -> usize {
+    let known = recognised(row);
+    let named = row.iter().filter(|c| !c.trim().is_empty()).count();
+    if known >= MIN_RECOGNISED || (known >= MIN_RECOGNISED_WHOLE && known == named) {
+        known
+    } else {
+        0
+    }
 }
 
 /// A number as a cell holds it (digits, a point, a sign, thousands separators).
@@ -45,12 +60,12 @@ fn header_like(row: &[String]) -> bool {
 }
 
 /// Finds the header among the first rows of a sheet (cells as text, merged cells filled).
-/// `None` when no row names at least three known columns.
+/// `None` when no row names at least three known columns (or two, and nothing else).
 pub fn find_header(rows: &[Vec<String>]) -> Option<Found> {
     let window = &rows[..rows.len().min(SEARCH_ROWS)];
     let (best, score) =
-        window.iter().enumerate().map(|(i, r)| (i, recognised(r))).max_by_key(|&(i, s)| (s, usize::MAX - i))?;
-    if score < MIN_RECOGNISED {
+        window.iter().enumerate().map(|(i, r)| (i, header_score(r))).max_by_key(|&(i, s)| (s, usize::MAX - i))?;
+    if score == 0 {
         return None;
     }
     let (mut first, mut last) = (best, best);
@@ -238,6 +253,9 @@ mod tests {
     #[test]
     fn no_header_in_a_data_dictionary() {
         assert!(find_header(&rows(&[&["代码", "名称"], &["1", "红"], &["2", "黄"]])).is_none());
+        assert!(find_header(&rows(&[&["楼栋", "户人数", "说明"], &["1栋", "4", ""]])).is_none(), "two of three");
+        let f = find_header(&rows(&[&["楼栋", "户人数"], &["1栋", "4"]])).unwrap();
+        assert_eq!(f.header.fields, [(Field::Building, 0), (Field::Size, 1)], "two, and nothing else");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! every accepted file gives exactly its totals, its sites and its buildings.
 
 use anju_data::Metric;
-use anju_import::{read, EncodingChoice, Item, Report};
+use anju_import::{read, Item, Options, Report};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -22,7 +22,7 @@ fn read_case(name: &str) -> Read {
     let bytes = std::fs::read(format!("{DIR}/{name}")).unwrap();
     let mut sums: BTreeMap<String, ([u64; anju_data::metric::N_METRICS], f64)> = BTreeMap::new();
     let (mut buildings, mut sites, mut problems) = (BTreeSet::new(), BTreeSet::new(), Vec::new());
-    let report = read(name, &bytes, EncodingChoice::Auto, &mut |item| match item {
+    let report = read(name, &bytes, &Options::default(), &mut |item| match item {
         Item::Household(h) => {
             let e = sums.entry(h.period.to_string()).or_insert(([0; anju_data::metric::N_METRICS], 0.0));
             for (s, v) in e.0.iter_mut().zip(h.metrics()) {

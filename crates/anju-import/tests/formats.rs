@@ -4,12 +4,12 @@
 
 use anju_data::Metric;
 use anju_import::table::RowKind;
-use anju_import::{read, EncodingChoice, Item, Skip};
+use anju_import::{read, Item, Options, Skip};
 
 fn totals(name: &str) -> ([u64; anju_data::metric::N_METRICS], anju_import::Report) {
     let bytes = std::fs::read(format!("{}/tests/formats/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let mut sum = [0u64; anju_data::metric::N_METRICS];
-    let report = read(name, &bytes, EncodingChoice::Auto, &mut |item| match item {
+    let report = read(name, &bytes, &Options::default(), &mut |item| match item {
         Item::Household(h) => {
             assert_eq!(h.period.to_string(), "2025-06");
             assert_eq!(h.path[2], "幸福安置点");
