@@ -2,17 +2,15 @@
 //! through grid, community, site, county and city; checked by the validator before it is
 //! written, and written atomically.
 
-use anju_data::gen::presets::Generated;
+use crate::tree::{add, build, Acc};
 use anju_data::gen::write::{layout, write_dir, WriteOptions};
 use anju_data::metric::{Metric, N_METRICS};
-use anju_data::model::{Level, Meta, Node, Period, Text};
-use anju_data::rollup::{rollup_into, round_fen};
-use anju_data::series::{Income, Series};
-use anju_import::row::{Household, Kind, RowProblem};
+use anju_data::model::Period;
+use anju_import::row::{Kind, RowProblem};
 use anju_import::sheet::TotalCheck;
 use anju_import::table::RowKind;
 use anju_import::{read_stream, FileError, Item, Skip};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -22,9 +20,22 @@ pub struct Options {
     /// How registers are read: encoding, and period and place for sheets without them.
     pub read: anju_import::Options,
     pub strict: bool,
+    /// Variant → canonical place names (`--aliases`).
+    pub aliases: anju_import::names::Aliases,
+    /// Sum a building and period found in two files instead of refusing (`--allow-split`).
+    pub allow_split: bool,
     pub title: Option<String>,
     /// Show a progress bar (on a terminal).
     pub progress: bool,
+}
+
+/// A building and period that two files both hold households of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overlap {
+    pub building: String,
+    pub period: Period,
+    pub first: String,
+    pub second: String,
 }
 
 /// What happened, for the closing summary.
@@ -54,6 +65,18 @@ pub struct Summary {
     /// (file, header) of identity columns found and skipped.
     pub identity_columns: Vec<(String, String)>,
     pub ignored_columns: Vec<(String, String)>,
+    /// Files in the inputs that were not read, and why (copies, temporary files …).
+    pub not_read: Vec<(String, crate::files::NotRead)>,
+    /// Register files that could not be read: (file, message naming the file and what to
+    /// change).
+    pub refused: Vec<(String, String)>,
+    /// The same building and period in two files (refused unless `allow_split`).
+    pub overlaps: Vec<Overlap>,
+    /// Place names that may be one place spelled two ways, with their household rows.
+    pub near_duplicates: Vec<anju_import::names::NearDuplicate>,
+    /// Aliases applied: (variant, household rows), and variants that matched nothing.
+    pub aliased: Vec<(String, u64)>,
+    pub unused_aliases: Vec<String>,
     pub nodes: usize,
     pub periods: usize,
     pub seconds: f64,
@@ -71,26 +94,12 @@ pub enum AggError {
     Strict(Box<RowProblem>),
     #[error("没有有效的户记录 / no valid household rows")]
     NoRows(Box<Summary>),
+    #[error("同一楼栋、同一统计期出现在两个文件中（见上）：若其中一个是副本（如“（修改版）”），只保留一个；若该楼确实分在多个文件中登记，加 --allow-split / the same building and period are in two files (listed above): if one is a copy (such as a \"（修改版）\"), keep one; if the building really is split across files, add --allow-split")]
+    Overlap(Box<Summary>),
     #[error("汇总结果未通过校验 / the aggregated data failed validation: {0}")]
     Invalid(String),
     #[error("{path}: 无法写入 / cannot write: {message}")]
     Write { path: String, message: String },
-}
-
-/// Sums for one building and period, dense by metric.
-struct Acc {
-    m: [u64; N_METRICS],
-    income_sum: f64,
-}
-
-/// Adds one household to its building's sums.
-fn add(a: &mut Acc, h: &Household) {
-    for (sum, v) in a.m.iter_mut().zip(h.metrics()) {
-        *sum += v;
-    }
-    if let Some(v) = h.income {
-        a.income_sum += v * h.size as f64;
-    }
 }
 
 /// What to change when a sheet lacks required columns.
@@ -126,8 +135,9 @@ impl<R: std::io::Read> std::io::Read for Counted<R> {
     }
 }
 
-/// The files a folder's registers come in (a WPS .et is read as an XLS).
-pub const REGISTER_EXTENSIONS: [&str; 6] = ["csv", "xlsx", "xls", "xlsb", "ods", "et"];
+/// A building's sums per period, and the file its first household came from (to find the
+/// same building and period in two files).
+type PerPeriod = Vec<(Period, Acc, u32)>;
 
 /// Reads every input and aggregates; writes the dataset unless a problem stops it.
 pub fn run(opts: &Options) -> Result<Summary, AggError> {
@@ -136,25 +146,18 @@ pub fn run(opts: &Options) -> Result<Summary, AggError> {
     // Building path → its sums per period.
     // A building has a few periods: a small vec, not a map (a BTreeMap leaf reserves room
     // for 11 of these 528-byte sums, which at 175,000 buildings is ~900 MB).
-    let mut buildings: HashMap<[String; 6], Vec<(Period, Acc)>> = HashMap::new();
-    let mut files: Vec<PathBuf> = Vec::new();
-    for input in &opts.inputs {
-        if input.is_dir() {
-            let mut inside: Vec<PathBuf> = std::fs::read_dir(input)
-                .map_err(|e| AggError::Io { path: input.display().to_string(), message: e.to_string() })?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    p.extension()
-                        .and_then(|e| e.to_str())
-                        .is_some_and(|e| REGISTER_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-                })
-                .collect();
-            inside.sort();
-            files.extend(inside);
-        } else {
-            files.push(input.clone());
+    let mut buildings: HashMap<[String; 6], PerPeriod> = HashMap::new();
+    let listing = crate::files::list(&opts.inputs);
+    for (p, why) in listing.not_read {
+        if opts.strict && why.refused() {
+            return Err(AggError::Io {
+                path: p.display().to_string(),
+                message: format!("{} / {}", why.zh(), why.en()),
+            });
         }
+        sum.not_read.push((p.display().to_string(), why));
     }
+    let files = listing.read;
     let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
     let bar = if opts.progress && total_bytes > 8 << 20 {
         let b = indicatif::ProgressBar::new(total_bytes);
@@ -166,10 +169,20 @@ pub fn run(opts: &Options) -> Result<Summary, AggError> {
     } else {
         indicatif::ProgressBar::hidden()
     };
+    let mut alias_uses: HashMap<String, u64> = HashMap::new();
+    let mut overlaps: BTreeMap<([String; 6], Period), (u32, u32)> = BTreeMap::new();
     let mut done_bytes = 0u64;
-    for f in &files {
+    for (ix, f) in files.iter().enumerate() {
+        let ix = ix as u32;
         let name = f.display().to_string();
-        let file = std::fs::File::open(f).map_err(|e| AggError::Io { path: name.clone(), message: e.to_string() })?;
+        let file = match std::fs::File::open(f) {
+            Ok(file) => file,
+            Err(e) if !opts.strict => {
+                sum.refused.push((name.clone(), format!("{name}: 无法打开 / cannot be opened: {e}")));
+                continue;
+            }
+            Err(e) => return Err(AggError::Io { path: name, message: e.to_string() }),
+        };
         let size = file.metadata().map(|m| m.len()).unwrap_or(0);
         let mut fatal: Option<AggError> = None;
         let mut sink = |item: Item| {
@@ -178,17 +191,27 @@ pub fn run(opts: &Options) -> Result<Summary, AggError> {
             }
             sum.rows += 1;
             match item {
-                Item::Household(hh) => {
+                Item::Household(mut hh) => {
+                    if !opts.aliases.is_empty() {
+                        for n in hh.path.iter_mut() {
+                            if let Some(c) = opts.aliases.get(n) {
+                                *alias_uses.entry(std::mem::replace(n, c.to_string())).or_insert(0) += 1;
+                            }
+                        }
+                    }
                     sum.households += 1;
                     sum.people += hh.size;
                     let per = buildings.entry(hh.path.clone()).or_default();
-                    let k = match per.iter().position(|(p, _)| *p == hh.period) {
+                    let k = match per.iter().position(|(p, ..)| *p == hh.period) {
                         Some(k) => k,
                         None => {
-                            per.push((hh.period, Acc { m: [0; N_METRICS], income_sum: 0.0 }));
+                            per.push((hh.period, Acc { m: [0; N_METRICS], income_sum: 0.0 }, ix));
                             per.len() - 1
                         }
                     };
+                    if per[k].2 != ix {
+                        overlaps.entry((hh.path.clone(), hh.period)).or_insert((per[k].2, ix));
+                    }
                     add(&mut per[k].1, &hh);
                 }
                 Item::Rejected(ps) => {
@@ -208,43 +231,47 @@ pub fn run(opts: &Options) -> Result<Summary, AggError> {
         };
         let counted = Counted { inner: file, bar: bar.clone(), at: done_bytes };
         let report = read_stream(&name, counted, &opts.read, &mut sink);
+        done_bytes += size;
+        bar.set_position(done_bytes);
         if let Some(e) = fatal {
             bar.finish_and_clear();
             return Err(e);
         }
-        let report = report?;
-        for s in &report.sheets {
-            let at = if s.sheet.is_empty() { name.clone() } else { format!("{name} [{}]", s.sheet) };
-            sum.identity_columns.extend(s.columns.identity.iter().map(|c| (at.clone(), c.clone())));
-            sum.ignored_columns.extend(s.columns.ignored.iter().map(|c| (at.clone(), c.clone())));
-            for (kind, n) in &s.kinds {
-                match kind {
-                    RowKind::Household => {}
-                    RowKind::Blank => sum.blank_rows += n,
-                    other => *sum.not_households.entry(*other).or_insert(0) += n,
+        match report {
+            Ok(report) => {
+                if let Err(e) = sum.take(&name, &report) {
+                    if opts.strict {
+                        return Err(e);
+                    }
+                    sum.refused.push((name.clone(), e.to_string()));
                 }
+                sum.files.push((name, report.format));
             }
-            sum.total_checks.extend(s.total_checks.iter().map(|c| (at.clone(), c.clone())));
-            sum.given.extend(s.given.iter().map(|(f, v, o)| (at.clone(), *f, v.clone(), o.clone())));
-            sum.norms.merge(&s.norms);
-            match &s.skipped {
-                Some(Skip::MissingColumns(cols)) if report.sheets.iter().all(|t| t.skipped.is_some()) => {
-                    let (zh, en) = missing_columns(cols);
-                    return Err(AggError::MissingColumns { file: at, zh, en });
-                }
-                Some(why) => sum.skipped_sheets.push((at, why.clone())),
-                None => {}
-            }
+            Err(e) if opts.strict => return Err(e.into()),
+            Err(e) => sum.refused.push((name, e.to_string())),
         }
-        done_bytes += size;
-        bar.set_position(done_bytes);
-        sum.files.push((name, report.format));
     }
     bar.finish_and_clear();
     rss("read");
+    let names = |i: u32| files[i as usize].display().to_string();
+    sum.overlaps = overlaps
+        .into_iter()
+        .map(|((path, period), (a, b))| Overlap { building: place(&path), period, first: names(a), second: names(b) })
+        .collect();
+    sum.unused_aliases =
+        opts.aliases.variants().into_iter().filter(|v| !alias_uses.contains_key(*v)).map(String::from).collect();
+    sum.aliased = alias_uses.into_iter().collect();
+    sum.aliased.sort();
+    sum.near_duplicates = anju_import::names::near_duplicates(
+        buildings.iter().map(|(p, per)| (p, per.iter().map(|(_, a, _)| a.m[Metric::Households.index()]).sum())),
+    );
     if buildings.is_empty() {
         return Err(AggError::NoRows(Box::new(sum)));
     }
+    if !sum.overlaps.is_empty() && !opts.allow_split {
+        return Err(AggError::Overlap(Box::new(sum)));
+    }
+    let buildings = buildings.into_iter().map(|(k, v)| (k, v.into_iter().map(|(p, a, _)| (p, a)).collect())).collect();
     let generated = build(buildings, opts.title.as_deref(), files.len());
     rss("built");
     sum.nodes = generated.nodes.len();
@@ -269,112 +296,44 @@ pub fn run(opts: &Options) -> Result<Summary, AggError> {
     Ok(sum)
 }
 
-/// The last day of a month, for `as_of`.
-fn month_end(p: Period) -> String {
-    use chrono::NaiveDate;
-    let next = if p.month == 12 {
-        NaiveDate::from_ymd_opt(p.year as i32 + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(p.year as i32, p.month as u32 + 1, 1)
-    };
-    next.and_then(|d| d.pred_opt()).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| format!("{p}-28"))
+/// A building path as one would say it: 毕节市/织金县/平远新城安置点/1栋.
+fn place(path: &[String; 6]) -> String {
+    path.iter().filter(|n| !n.is_empty()).cloned().collect::<Vec<_>>().join("/")
 }
 
-/// One tree level under construction: children by (level, name), sorted so ids are stable.
-#[derive(Default)]
-struct Branch {
-    kids: BTreeMap<(Level, String), Branch>,
-    building: Option<Vec<(Period, Acc)>>,
-}
-
-/// The level each register column stands for.
-const LEVELS: [Level; 6] = [Level::City, Level::County, Level::Site, Level::Community, Level::Grid, Level::Building];
-
-fn build(buildings: HashMap<[String; 6], Vec<(Period, Acc)>>, title: Option<&str>, n_files: usize) -> Generated {
-    let periods: Vec<Period> =
-        buildings.values().flat_map(|m| m.iter().map(|(p, _)| *p)).collect::<BTreeSet<_>>().into_iter().collect();
-    let np = periods.len();
-    let mut root = Branch::default();
-    for (path, per) in buildings {
-        let mut cur = &mut root;
-        // An empty community or grid skips that level (a small site holds buildings directly).
-        for (name, level) in path.iter().zip(LEVELS) {
-            if !name.is_empty() {
-                cur = cur.kids.entry((level, name.clone())).or_default();
-            }
-        }
-        cur.building = Some(per);
+impl Summary {
+    /// Whether the output leaves something out: rows or files refused (exit code 2).
+    pub fn partial(&self) -> bool {
+        self.bad_rows > 0 || !self.refused.is_empty() || self.not_read.iter().any(|(_, w)| w.refused())
     }
-    let title = title.unwrap_or("台账汇总");
-    let mut nodes = vec![Node { name_en: Some("All registers".into()), ..Node::new("R", title, Level::Region) }];
-    // Depth first: a node's id extends its parent's (C1-2-S3-G1-B4), so deep links find
-    // their shard.
-    fn walk(b: &Branch, parent: usize, nodes: &mut Vec<Node>, periods: &[Period]) {
-        for (k, ((level, name), kid)) in b.kids.iter().enumerate() {
-            let tag = match level {
-                Level::Site => "S",
-                Level::Community => "C",
-                Level::Grid => "G",
-                Level::Building => "B",
-                _ => "",
-            };
-            let id = if parent == 0 { format!("C{}", k + 1) } else { format!("{}-{tag}{}", nodes[parent].id, k + 1) };
-            let mut n = Node::new(id.clone(), name.clone(), *level);
-            nodes[parent].children.push(id);
-            if let Some(per) = &kid.building {
-                for &m in Metric::ALL {
-                    let own = u64::from(m == Metric::Buildings);
-                    let at = |p: &Period| per.iter().find(|(q, _)| q == p).map(|(_, a)| a);
-                    n.m.set(
-                        m,
-                        Series::from_values(
-                            periods.iter().map(|p| at(p).map(|a| a.m[m.index()]).unwrap_or(0) + own).collect(),
-                        ),
-                    );
+
+    /// Takes in what a file's sheets report; `Err` when no sheet could be read for lack of
+    /// columns (what to add is in the message).
+    fn take(&mut self, name: &str, report: &anju_import::Report) -> Result<(), AggError> {
+        for s in &report.sheets {
+            let at = if s.sheet.is_empty() { name.to_string() } else { format!("{name} [{}]", s.sheet) };
+            self.identity_columns.extend(s.columns.identity.iter().map(|c| (at.clone(), c.clone())));
+            self.ignored_columns.extend(s.columns.ignored.iter().map(|c| (at.clone(), c.clone())));
+            for (kind, n) in &s.kinds {
+                match kind {
+                    RowKind::Household => {}
+                    RowKind::Blank => self.blank_rows += n,
+                    other => *self.not_households.entry(*other).or_insert(0) += n,
                 }
-                n.income = Income::from_values(
-                    periods
-                        .iter()
-                        .map(|p| {
-                            per.iter().find(|(q, _)| q == p).map(|(_, a)| a).and_then(|a| {
-                                let w = a.m[Metric::IncomePeople.index()];
-                                (w > 0).then(|| round_fen(a.income_sum / w as f64))
-                            })
-                        })
-                        .collect(),
-                );
             }
-            let ix = nodes.len();
-            nodes.push(n);
-            walk(kid, ix, nodes, periods);
+            self.total_checks.extend(s.total_checks.iter().map(|c| (at.clone(), c.clone())));
+            self.given.extend(s.given.iter().map(|(f, v, o)| (at.clone(), *f, v.clone(), o.clone())));
+            self.norms.merge(&s.norms);
+            match &s.skipped {
+                Some(Skip::MissingColumns(cols)) if report.sheets.iter().all(|t| t.skipped.is_some()) => {
+                    let (zh, en) = missing_columns(cols);
+                    return Err(AggError::MissingColumns { file: at, zh, en });
+                }
+                Some(why) => self.skipped_sheets.push((at, why.clone())),
+                None => {}
+            }
         }
-    }
-    walk(&root, 0, &mut nodes, &periods);
-    // Roll up, children before parents; children always come after their parent.
-    let index: HashMap<String, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).collect();
-    for i in (0..nodes.len()).rev() {
-        if nodes[i].children.is_empty() {
-            continue;
-        }
-        let kid_ix: Vec<usize> = nodes[i].children.iter().map(|c| index[c]).collect();
-        let (head, tail) = nodes.split_at_mut(i + 1);
-        let refs: Vec<&Node> = kid_ix.iter().map(|&k| &tail[k - i - 1]).collect();
-        rollup_into(&mut head[i], &refs, np);
-    }
-    let last = periods.last().copied().unwrap_or(Period { year: 2000, month: 1 });
-    Generated {
-        meta: Meta {
-            title: Text { zh: title.to_string(), en: "Aggregated household registers".into() },
-            as_of: month_end(last),
-            provenance: Text {
-                zh: format!("由 {n_files} 个户级台账文件汇总而成，仅含统计数字，已去除姓名、身份证号等身份信息。"),
-                en: format!("Aggregated from {n_files} household register file(s); counts only, with names, ID numbers and other identity data removed."),
-            },
-            sources: Default::default(),
-        },
-        periods,
-        nodes,
-        root: "R".into(),
+        Ok(())
     }
 }
 

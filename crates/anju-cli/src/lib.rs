@@ -1,5 +1,8 @@
 //! The `anju` command-line tool: household registers in, Anju's aggregated data out.
 
 pub mod aggregate;
+pub mod files;
 pub mod inspect;
 pub mod registers;
+pub mod report;
+pub mod tree;

@@ -1,9 +1,9 @@
 //! `anju aggregate --input <files or folders> --out <dir>` and `anju gen-registers`.
 
-use anju_cli::aggregate::{run, AggError, Options, Summary};
+use anju_cli::aggregate::{run, AggError, Options};
 use anju_cli::registers::{generate, write_xlsx, CsvOut, Spec};
+use anju_cli::report::tell;
 use anju_import::EncodingChoice;
-use anju_import::Skip;
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -57,9 +57,17 @@ enum Cmd {
         /// 毕节市/织金县/平远新城安置点[/惠泽社区[/第3网格]].
         #[arg(long)]
         place: Option<String>,
-        /// Stop at the first bad row instead of skipping bad rows.
+        /// Stop at the first bad row or file instead of skipping it.
         #[arg(long)]
         strict: bool,
+        /// A CSV of place names to merge, one `variant,canonical` per line
+        /// (平远新城,平远新城安置点): for one place spelled two ways across registers.
+        #[arg(long)]
+        aliases: Option<PathBuf>,
+        /// Sum a building and month that two files both hold (a building registered in
+        /// parts), instead of refusing them as a likely copy.
+        #[arg(long)]
+        allow_split: bool,
         /// The dataset's title.
         #[arg(long)]
         title: Option<String>,
@@ -133,91 +141,30 @@ fn read_options(
     Ok(anju_import::Options { encoding: encoding.into(), period, place })
 }
 
-/// Exit code when the dataset was written but some rows were refused (0: every row read or
-/// excluded as a non-household row; 1: nothing written).
-const PARTIAL: u8 = 2;
-
-/// Prints what a run found, before its last line: identity and unused columns, sheets not
-/// read, rows that are not households, 小计/合计 rows that disagree, every refused row.
-fn tell(s: &Summary, say: &dyn Fn(String, String)) {
-    for (file, col) in &s.identity_columns {
-        say(
-            format!("警告：{file} 含身份信息列“{col}”，已忽略，未读取其内容"),
-            format!("warning: {file} has an identity column \"{col}\"; it was skipped and its contents never read"),
-        );
-    }
-    for (file, col) in &s.ignored_columns {
-        say(format!("提示：{file} 的列“{col}”未使用"), format!("note: {file}: column \"{col}\" is not used"));
-    }
-    for (sheet, why) in &s.skipped_sheets {
-        let (zh, en) = match why {
-            Skip::Hidden => ("隐藏的工作表，未读取".to_string(), "a hidden sheet, not read".to_string()),
-            Skip::Empty => ("空工作表".to_string(), "an empty sheet".to_string()),
-            Skip::Unreadable(m) => (format!("无法读取：{m}"), format!("cannot be read: {m}")),
-            Skip::NoHeader => {
-                ("前 30 行中没有表头，未读取".to_string(), "no header among the first 30 rows, not read".to_string())
-            }
-            Skip::Encoding => ("文字编码不符，未读取".to_string(), "not in the chosen encoding, not read".to_string()),
-            Skip::MissingColumns(cols) => anju_cli::aggregate::missing_columns(cols),
-        };
-        say(format!("提示：{sheet}：{zh}"), format!("note: {sheet}: {en}"));
-    }
-    for (sheet, f, v, origin) in &s.given {
-        say(
-            format!("提示：{sheet} 没有“{}”列，取{}中的“{v}”", f.header(), origin.zh()),
-            format!("note: {sheet} has no {} column; \"{v}\" taken from {}", f.en(), origin.en()),
-        );
-    }
-    for n in anju_import::values::Norm::ALL.iter().filter(|n| s.norms.get(**n) > 0) {
-        let (k, lead) = (s.norms.get(*n), if n.changes_meaning() { ("警告", "warning") } else { ("提示", "note") });
-        say(format!("{}：{}，{k} 处", lead.0, n.zh()), format!("{}: {}, {k} cells", lead.1, n.en()));
-    }
-    for (kind, n) in &s.not_households {
-        say(format!("另有 {n} 个{}未计入", kind.zh()), format!("{n} {} rows were not counted", kind.en()));
-    }
-    for (at, c) in &s.total_checks {
-        say(
-            format!(
-                "核对：{at} 第{}行{}的“{}”为 {}，其上各户之和为 {}",
-                c.row,
-                c.kind.zh(),
-                c.column,
-                c.stated,
-                c.summed
-            ),
-            format!(
-                "check: {at} row {} ({}) says {} = {}, the households above add up to {}",
-                c.row,
-                c.kind.en(),
-                c.column,
-                c.stated,
-                c.summed
-            ),
-        );
-    }
-    for p in &s.problems {
-        println!("{p}");
-    }
-    if s.bad_rows as usize > s.problems.len() {
-        say(
-            format!("……其余问题未列出，共 {} 行有问题", s.bad_rows),
-            format!("… more problems not listed; {} bad rows in all", s.bad_rows),
-        );
-    }
-    if s.blank_rows > 0 {
-        say(format!("另有 {} 个空行未计入", s.blank_rows), format!("{} empty rows were not counted", s.blank_rows));
-    }
-    let kinds: Vec<String> = s.by_kind.iter().map(|(k, n)| format!("{}/{} {n}", k.zh(), k.en())).collect();
-    if !kinds.is_empty() {
-        say(format!("问题分类：{}", kinds.join("，")), format!("problems by kind: {}", kinds.join(", ")));
-    }
+/// The `--aliases` table, or what to change in it (file and line).
+fn read_aliases(path: &std::path::Path) -> Result<anju_import::names::Aliases, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: 无法读取 / cannot be read: {e}", path.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("{}: 应为 UTF-8 编码的 CSV / must be a UTF-8 CSV", path.display()))?;
+    anju_import::names::Aliases::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
+
+/// Exit code when the dataset was written but some rows or files were refused (0: every
+/// row of every file read or excluded as a non-household row; 1: nothing written).
+const PARTIAL: u8 = 2;
 
 fn main() -> ExitCode {
     match Cli::parse().cmd {
-        Cmd::Aggregate { input, out, encoding, period, place, strict, title, en } => {
+        Cmd::Aggregate { input, out, encoding, period, place, strict, aliases, allow_split, title, en } => {
             let read = match read_options(encoding, period, place) {
                 Ok(r) => r,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            let aliases = match aliases.map(|p| read_aliases(&p)).transpose() {
+                Ok(a) => a.unwrap_or_default(),
                 Err(e) => {
                     eprintln!("{e}");
                     return ExitCode::FAILURE;
@@ -228,6 +175,8 @@ fn main() -> ExitCode {
                 out: out.clone(),
                 read,
                 strict,
+                aliases,
+                allow_split,
                 title,
                 progress: std::io::stderr().is_terminal(),
             };
@@ -240,11 +189,12 @@ fn main() -> ExitCode {
                         format!("读取 {} 行，汇总 {} 户 {} 人，跳过 {} 行；{} 个节点、{} 个统计期，写入 {}；用时 {:.1} 秒", s.rows, s.households, s.people, s.bad_rows, s.nodes, s.periods, out.display(), s.seconds),
                         format!("read {} rows, aggregated {} households and {} people, skipped {} rows; {} nodes, {} periods, written to {}; {:.1} s", s.rows, s.households, s.people, s.bad_rows, s.nodes, s.periods, out.display(), s.seconds),
                     );
-                    if s.bad_rows > 0 {
+                    if s.partial() {
+                        let files = s.refused.len() + s.not_read.iter().filter(|(_, w)| w.refused()).count();
                         say(
-                            format!("已写入，但有 {} 行被拒绝（见上）：退出码 {PARTIAL}", s.bad_rows),
+                            format!("已写入，但有 {} 行、{files} 个文件被拒绝（见上）：退出码 {PARTIAL}", s.bad_rows),
                             format!(
-                                "written, but {} rows were refused (listed above): exit code {PARTIAL}",
+                                "written, but {} rows and {files} files were refused (listed above): exit code {PARTIAL}",
                                 s.bad_rows
                             ),
                         );
@@ -254,7 +204,7 @@ fn main() -> ExitCode {
                     }
                 }
                 Err(e) => {
-                    if let AggError::NoRows(s) = &e {
+                    if let AggError::NoRows(s) | AggError::Overlap(s) = &e {
                         tell(s, &say);
                     }
                     eprintln!("{e}");

@@ -31,7 +31,16 @@ fn write_csv(path: &Path, spec: &Spec, gbk: bool) -> Expected {
 
 fn aggregate(inputs: Vec<PathBuf>, out: &Path, encoding: EncodingChoice, strict: bool) -> Result<Summary, AggError> {
     let read = anju_import::Options { encoding, ..Default::default() };
-    run(&Options { inputs, out: out.to_path_buf(), read, strict, title: None, progress: false })
+    run(&Options {
+        inputs,
+        out: out.to_path_buf(),
+        read,
+        strict,
+        aliases: Default::default(),
+        allow_split: false,
+        title: None,
+        progress: false,
+    })
 }
 
 fn load(dir: &Path) -> Dataset {
@@ -103,7 +112,7 @@ fn round_trip_gbk_csv_detected_and_forced() {
     // Read as UTF-8 by force, the Chinese cells are reported, not garbled into the data.
     let s = aggregate(vec![f], &dir.path().join("c"), EncodingChoice::Utf8, false);
     match s {
-        Err(AggError::File(anju_import::FileError::Encoding { encoding: "utf-8", .. })) => {}
+        Err(AggError::NoRows(s)) if s.refused.len() == 1 && s.refused[0].1.contains("--encoding gbk") => {}
         other => panic!("GBK headers read as UTF-8 are named as an encoding problem: {other:?}"),
     }
 }

@@ -35,6 +35,10 @@ pub enum Field {
     RiskEliminated,
 }
 
+/// How many fields there are (`Field as usize` indexes per-field arrays).
+pub const N_FIELDS: usize = COLUMNS.len();
+const _: () = assert!(Field::RiskEliminated as usize + 1 == N_FIELDS, "one COLUMNS row per Field");
+
 /// (field, Chinese header, other accepted headers, required)
 pub const COLUMNS: &[(Field, &str, &[&str], bool)] = &[
     (Field::Period, "统计期", &["period", "统计月份", "月份"], true),

@@ -11,6 +11,7 @@
 
 pub mod columns;
 pub mod household;
+pub mod names;
 pub mod period;
 pub mod row;
 pub mod sheet;

@@ -92,7 +92,17 @@ pub fn read_stream(name: &str, r: impl Read, opts: &Options, sink: &mut Sink) ->
                 EncodingChoice::Gbk => encoding_rs::GBK,
                 EncodingChoice::Auto => detect(head),
             };
-            read_csv(name, r, enc, opts, sink)
+            // Some systems export text named .xls; that is read. A workbook's name on
+            // content that is neither says so, rather than "no header".
+            let lower = name.to_ascii_lowercase();
+            let book_name = [".xlsx", ".xls", ".xlsb", ".ods", ".et"].iter().any(|e| lower.ends_with(e));
+            match read_csv(name, r, enc, opts, sink) {
+                Err(FileError::Empty { .. } | FileError::Encoding { .. }) if book_name => Err(FileError::Format {
+                    path: name.into(),
+                    message: "文件名是工作簿，内容却不是工作簿（可能已损坏或只是改了扩展名）/ named as a workbook, but the content is not one (damaged, or only renamed)".into(),
+                }),
+                other => other,
+            }
         }
         _ => {
             let mut bytes = Vec::new();

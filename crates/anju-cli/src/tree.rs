@@ -1,0 +1,140 @@
+//! The tree of places built from building sums: cities, counties, sites, communities,
+//! grids and buildings in name order, ids extending their parent's, every level the sum of
+//! the one below (`anju_data::rollup`).
+
+use anju_data::gen::presets::Generated;
+use anju_data::metric::{Metric, N_METRICS};
+use anju_data::model::{Level, Meta, Node, Period, Text};
+use anju_data::rollup::{rollup_into, round_fen};
+use anju_data::series::{Income, Series};
+use anju_import::row::Household;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Sums for one building and period, dense by metric (people, households …; see
+/// `Household::metrics`).
+pub struct Acc {
+    pub m: [u64; N_METRICS],
+    /// Σ per-capita income × household size, yuan (households with an income only).
+    pub income_sum: f64,
+}
+
+/// Adds one household to its building's sums.
+pub fn add(a: &mut Acc, h: &Household) {
+    for (sum, v) in a.m.iter_mut().zip(h.metrics()) {
+        *sum += v;
+    }
+    if let Some(v) = h.income {
+        a.income_sum += v * h.size as f64;
+    }
+}
+
+/// The last day of a month, for `as_of`.
+fn month_end(p: Period) -> String {
+    use chrono::NaiveDate;
+    let next = if p.month == 12 {
+        NaiveDate::from_ymd_opt(p.year as i32 + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(p.year as i32, p.month as u32 + 1, 1)
+    };
+    next.and_then(|d| d.pred_opt()).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| format!("{p}-28"))
+}
+
+/// One tree level under construction: children by (level, name), sorted so ids are stable.
+#[derive(Default)]
+struct Branch {
+    kids: BTreeMap<(Level, String), Branch>,
+    building: Option<Vec<(Period, Acc)>>,
+}
+
+/// The level each register column stands for.
+const LEVELS: [Level; 6] = [Level::City, Level::County, Level::Site, Level::Community, Level::Grid, Level::Building];
+
+/// The dataset for building sums keyed by path (city … building, an empty community or
+/// grid skipping that level); `n_files` for the provenance line.
+pub fn build(buildings: HashMap<[String; 6], Vec<(Period, Acc)>>, title: Option<&str>, n_files: usize) -> Generated {
+    let periods: Vec<Period> =
+        buildings.values().flat_map(|m| m.iter().map(|(p, _)| *p)).collect::<BTreeSet<_>>().into_iter().collect();
+    let np = periods.len();
+    let mut root = Branch::default();
+    for (path, per) in buildings {
+        let mut cur = &mut root;
+        // An empty community or grid skips that level (a small site holds buildings directly).
+        for (name, level) in path.iter().zip(LEVELS) {
+            if !name.is_empty() {
+                cur = cur.kids.entry((level, name.clone())).or_default();
+            }
+        }
+        cur.building = Some(per);
+    }
+    let title = title.unwrap_or("台账汇总");
+    let mut nodes = vec![Node { name_en: Some("All registers".into()), ..Node::new("R", title, Level::Region) }];
+    // Depth first: a node's id extends its parent's (C1-2-S3-G1-B4), so deep links find
+    // their shard.
+    fn walk(b: &Branch, parent: usize, nodes: &mut Vec<Node>, periods: &[Period]) {
+        for (k, ((level, name), kid)) in b.kids.iter().enumerate() {
+            let tag = match level {
+                Level::Site => "S",
+                Level::Community => "C",
+                Level::Grid => "G",
+                Level::Building => "B",
+                _ => "",
+            };
+            let id = if parent == 0 { format!("C{}", k + 1) } else { format!("{}-{tag}{}", nodes[parent].id, k + 1) };
+            let mut n = Node::new(id.clone(), name.clone(), *level);
+            nodes[parent].children.push(id);
+            if let Some(per) = &kid.building {
+                for &m in Metric::ALL {
+                    let own = u64::from(m == Metric::Buildings);
+                    let at = |p: &Period| per.iter().find(|(q, _)| q == p).map(|(_, a)| a);
+                    n.m.set(
+                        m,
+                        Series::from_values(
+                            periods.iter().map(|p| at(p).map(|a| a.m[m.index()]).unwrap_or(0) + own).collect(),
+                        ),
+                    );
+                }
+                n.income = Income::from_values(
+                    periods
+                        .iter()
+                        .map(|p| {
+                            per.iter().find(|(q, _)| q == p).map(|(_, a)| a).and_then(|a| {
+                                let w = a.m[Metric::IncomePeople.index()];
+                                (w > 0).then(|| round_fen(a.income_sum / w as f64))
+                            })
+                        })
+                        .collect(),
+                );
+            }
+            let ix = nodes.len();
+            nodes.push(n);
+            walk(kid, ix, nodes, periods);
+        }
+    }
+    walk(&root, 0, &mut nodes, &periods);
+    // Roll up, children before parents; children always come after their parent.
+    let index: HashMap<String, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).collect();
+    for i in (0..nodes.len()).rev() {
+        if nodes[i].children.is_empty() {
+            continue;
+        }
+        let kid_ix: Vec<usize> = nodes[i].children.iter().map(|c| index[c]).collect();
+        let (head, tail) = nodes.split_at_mut(i + 1);
+        let refs: Vec<&Node> = kid_ix.iter().map(|&k| &tail[k - i - 1]).collect();
+        rollup_into(&mut head[i], &refs, np);
+    }
+    let last = periods.last().copied().unwrap_or(Period { year: 2000, month: 1 });
+    Generated {
+        meta: Meta {
+            title: Text { zh: title.to_string(), en: "Aggregated household registers".into() },
+            as_of: month_end(last),
+            provenance: Text {
+                zh: format!("由 {n_files} 个户级台账文件汇总而成，仅含统计数字，已去除姓名、身份证号等身份信息。"),
+                en: format!("Aggregated from {n_files} household register file(s); counts only, with names, ID numbers and other identity data removed."),
+            },
+            sources: Default::default(),
+        },
+        periods,
+        nodes,
+        root: "R".into(),
+    }
+}
