@@ -205,7 +205,7 @@ pub fn run(opts: &Options) -> Result<Summary, AggError> {
                     let k = match per.iter().position(|(p, ..)| *p == hh.period) {
                         Some(k) => k,
                         None => {
-                            per.push((hh.period, Acc { m: [0; N_METRICS], income_sum: 0.0 }, ix));
+                            per.push((hh.period, Acc { m: [0; N_METRICS], income_fen: 0 }, ix));
                             per.len() - 1
                         }
                     };

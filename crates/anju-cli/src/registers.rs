@@ -193,6 +193,9 @@ pub fn generate(spec: &Spec, row: &mut dyn FnMut(&[String])) -> Expected {
                                 1,
                             );
                             if let Some(v) = income {
+                                // Σ fen × people: the per-capita figure of any node is this
+                                // over income_people, to the fen (docs/data-format.md).
+                                add("income_fen", (v * 100.0).round() as u64 * size);
                                 add("income_people", size);
                                 add("low_income_households", u64::from(v < 10_000.0));
                             }

@@ -5,7 +5,7 @@
 use anju_data::gen::presets::Generated;
 use anju_data::metric::{Metric, N_METRICS};
 use anju_data::model::{Level, Meta, Node, Period, Text};
-use anju_data::rollup::{rollup_into, round_fen};
+use anju_data::rollup::{fen_mean, rollup_into};
 use anju_data::series::{Income, Series};
 use anju_import::row::Household;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -14,8 +14,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// `Household::metrics`).
 pub struct Acc {
     pub m: [u64; N_METRICS],
-    /// Σ per-capita income × household size, yuan (households with an income only).
-    pub income_sum: f64,
+    /// Σ per-capita income in fen × household size (households with an income only):
+    /// integers, so every node's figure is exact however the households are grouped.
+    pub income_fen: u128,
 }
 
 /// Adds one household to its building's sums.
@@ -24,7 +25,8 @@ pub fn add(a: &mut Acc, h: &Household) {
         *sum += v;
     }
     if let Some(v) = h.income {
-        a.income_sum += v * h.size as f64;
+        // `money` keeps amounts in [0, 1e9) yuan: the fen fit in u128 times any size.
+        a.income_fen += (v * 100.0).round() as u128 * u128::from(h.size);
     }
 }
 
@@ -37,6 +39,13 @@ fn month_end(p: Period) -> String {
         NaiveDate::from_ymd_opt(p.year as i32, p.month as u32 + 1, 1)
     };
     next.and_then(|d| d.pred_opt()).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| format!("{p}-28"))
+}
+
+/// A node's per-capita income series from its Σ fen × people and its `income_people`.
+fn income(n: &Node, fen: &[u128]) -> Income {
+    Income::from_values(
+        fen.iter().enumerate().map(|(t, &f)| fen_mean(f, u128::from(n.m.get(Metric::IncomePeople, t)))).collect(),
+    )
 }
 
 /// One tree level under construction: children by (level, name), sorted so ids are stable.
@@ -70,7 +79,9 @@ pub fn build(buildings: HashMap<[String; 6], Vec<(Period, Acc)>>, title: Option<
     let mut nodes = vec![Node { name_en: Some("All registers".into()), ..Node::new("R", title, Level::Region) }];
     // Depth first: a node's id extends its parent's (C1-2-S3-G1-B4), so deep links find
     // their shard.
-    fn walk(b: &Branch, parent: usize, nodes: &mut Vec<Node>, periods: &[Period]) {
+    // Beside each node, Σ income fen × people per period (empty until its children are in).
+    let mut fen: Vec<Vec<u128>> = vec![Vec::new()];
+    fn walk(b: &Branch, parent: usize, nodes: &mut Vec<Node>, fen: &mut Vec<Vec<u128>>, periods: &[Period]) {
         for (k, ((level, name), kid)) in b.kids.iter().enumerate() {
             let tag = match level {
                 Level::Site => "S",
@@ -82,6 +93,7 @@ pub fn build(buildings: HashMap<[String; 6], Vec<(Period, Acc)>>, title: Option<
             let id = if parent == 0 { format!("C{}", k + 1) } else { format!("{}-{tag}{}", nodes[parent].id, k + 1) };
             let mut n = Node::new(id.clone(), name.clone(), *level);
             nodes[parent].children.push(id);
+            let mut own_fen = Vec::new();
             if let Some(per) = &kid.building {
                 for &m in Metric::ALL {
                     let own = u64::from(m == Metric::Buildings);
@@ -93,24 +105,19 @@ pub fn build(buildings: HashMap<[String; 6], Vec<(Period, Acc)>>, title: Option<
                         ),
                     );
                 }
-                n.income = Income::from_values(
-                    periods
-                        .iter()
-                        .map(|p| {
-                            per.iter().find(|(q, _)| q == p).map(|(_, a)| a).and_then(|a| {
-                                let w = a.m[Metric::IncomePeople.index()];
-                                (w > 0).then(|| round_fen(a.income_sum / w as f64))
-                            })
-                        })
-                        .collect(),
-                );
+                own_fen = periods
+                    .iter()
+                    .map(|p| per.iter().find(|(q, _)| q == p).map(|(_, a)| a.income_fen).unwrap_or(0))
+                    .collect();
+                n.income = income(&n, &own_fen);
             }
             let ix = nodes.len();
             nodes.push(n);
-            walk(kid, ix, nodes, periods);
+            fen.push(own_fen);
+            walk(kid, ix, nodes, fen, periods);
         }
     }
-    walk(&root, 0, &mut nodes, &periods);
+    walk(&root, 0, &mut nodes, &mut fen, &periods);
     // Roll up, children before parents; children always come after their parent.
     let index: HashMap<String, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).collect();
     for i in (0..nodes.len()).rev() {
@@ -121,6 +128,12 @@ pub fn build(buildings: HashMap<[String; 6], Vec<(Period, Acc)>>, title: Option<
         let (head, tail) = nodes.split_at_mut(i + 1);
         let refs: Vec<&Node> = kid_ix.iter().map(|&k| &tail[k - i - 1]).collect();
         rollup_into(&mut head[i], &refs, np);
+        // Per-capita income from every household below, rounded once (the roll-up's mean
+        // of rounded children can be a fen or more off at the top of six levels).
+        let sums: Vec<u128> =
+            (0..np).map(|t| kid_ix.iter().map(|&k| fen[k].get(t).copied().unwrap_or(0)).sum()).collect();
+        head[i].income = income(&head[i], &sums);
+        fen[i] = sums;
     }
     let last = periods.last().copied().unwrap_or(Period { year: 2000, month: 1 });
     Generated {

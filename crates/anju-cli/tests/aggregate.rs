@@ -58,6 +58,43 @@ fn find(ds: &Dataset, path: &[String; 6]) -> usize {
     cur
 }
 
+/// Per-capita income at every node and period is Σ income × people / Σ people over the
+/// households below it, to the fen: not a mean per household, not a mean of rounded
+/// children.
+fn check_income(ds: &Dataset, exp: &Expected) {
+    // (Σ fen × people, Σ people) per period under a node, by walking down to its buildings.
+    fn under(ds: &Dataset, exp: &Expected, ix: usize, path: &mut Vec<String>, seen: &mut usize) -> Vec<(u128, u128)> {
+        let np = ds.periods.len();
+        let mut sums = vec![(0u128, 0u128); np];
+        if ds.kids[ix].is_empty() {
+            let key = exp.buildings.keys().find(|k| k.iter().filter(|s| !s.is_empty()).eq(path.iter())).unwrap();
+            for (t, p) in ds.period_keys.iter().enumerate() {
+                if let Some(m) = exp.buildings[key].get(p) {
+                    let get = |k: &str| u128::from(m.get(k).copied().unwrap_or(0));
+                    sums[t] = (get("income_fen"), get("income_people"));
+                }
+            }
+        } else {
+            for &k in &ds.kids[ix] {
+                path.push(ds.node(k).name.clone());
+                for (s, (f, w)) in sums.iter_mut().zip(under(ds, exp, k, path, seen)) {
+                    s.0 += f;
+                    s.1 += w;
+                }
+                path.pop();
+            }
+        }
+        for (t, &(f, w)) in sums.iter().enumerate() {
+            assert_eq!(ds.node(ix).income.get(t), anju_data::rollup::fen_mean(f, w), "{} {}", ds.node(ix).id, t);
+            *seen += 1;
+        }
+        sums
+    }
+    let mut seen = 0;
+    under(ds, exp, ds.root, &mut Vec::new(), &mut seen);
+    assert!(seen >= ds.nodes.len(), "every node compared");
+}
+
 fn check_round_trip(ds: &Dataset, exp: &Expected) {
     let mut compared = 0;
     for (path, per) in &exp.buildings {
@@ -77,6 +114,7 @@ fn check_round_trip(ds: &Dataset, exp: &Expected) {
     let households: u64 =
         exp.buildings.values().filter_map(|p| p.get(&ds.period_keys[t])).map(|m| m["households"]).sum();
     assert_eq!(root.m.get(Metric::Households, t), households);
+    check_income(ds, exp);
     // Every relation between counts holds at every node and period (every metric known,
     // whatever the validator's view of which keys a file carries).
     for n in &ds.nodes {

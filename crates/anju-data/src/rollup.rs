@@ -5,9 +5,22 @@ use crate::metric::Metric;
 use crate::model::Node;
 use crate::series::{Income, Series};
 
-/// The tolerance when checking a stored per-capita income against its children's weighted
-/// mean: half a fen for the stored rounding, plus float noise.
+/// The tolerance when rolling a per-capita income up from children (`rollup_into`): half a
+/// fen for the stored rounding, plus float noise.
 pub const INCOME_TOLERANCE: f64 = 0.005 + 1e-6;
+
+/// The tolerance when checking a stored per-capita income against its children's weighted
+/// mean: one fen. Half is the children's stored rounding, half the parent's: a parent
+/// computed exactly from every household (`anju aggregate`, where each node's figure is
+/// the people-weighted mean of its households, rounded once) differs from the mean of its
+/// children's rounded figures by up to that much.
+pub const INCOME_CHECK_TOLERANCE: f64 = 0.01 + 1e-6;
+
+/// Σ (income in fen × weight) / Σ weight, rounded half up to the fen, in yuan; `None` for
+/// no weight. Exact in integers: the same figure however the sum was grouped.
+pub fn fen_mean(fen_sum: u128, weight: u128) -> Option<f64> {
+    (weight > 0).then(|| ((2 * fen_sum + weight) / (2 * weight)) as f64 / 100.0)
+}
 
 /// 1 when `m` is the structural count of `level` itself (a site has `sites` = 1 plus
 /// nothing below), else 0: structural counts include the node itself.

@@ -218,6 +218,19 @@ fn income_is_the_weighted_mean() {
     let (mut i, s) = dataset();
     node(&mut i, "B1")["income"] = json!([9100.0, 9999.0]);
     expect(&problems(&i, &s), Check::IncomeRollup, "index.json", "$.nodes[3].income");
+    // One fen either way is rounding (the children's and the parent's); two is not.
+    // (B1's children all at 9000.00, so their weighted mean is exactly that.)
+    for (off, ok) in [(0.01, true), (-0.01, true), (0.02, false), (-0.02, false)] {
+        let (mut i, s) = dataset();
+        let kids: Vec<String> =
+            node(&mut i, "B1")["children"].as_array().unwrap().iter().map(|k| k.as_str().unwrap().into()).collect();
+        for k in &kids {
+            node(&mut i, k)["income"][0] = json!(9000.0);
+        }
+        node(&mut i, "B1")["income"][0] = json!(((9000.0f64 + off) * 100.0).round() / 100.0);
+        let found = problems(&i, &s).iter().any(|p| p.check == Check::IncomeRollup && p.at.path == "$.nodes[3].income");
+        assert_eq!(found, !ok, "{off:+}");
+    }
     let (mut i, s) = dataset();
     node(&mut i, "B1a")["income"] = json!([9000, -5]);
     expect(&problems(&i, &s), Check::BadIncome, "index.json", "$.nodes[4].income[1]");

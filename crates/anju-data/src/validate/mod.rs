@@ -5,7 +5,7 @@ use crate::metric::Metric;
 use crate::model::{DataFile, FileKind, Level, Node, Period};
 use crate::problem::{Check, Location, Problem, Problems};
 use crate::relations::{MetricSet, Rel, Relation, RELATIONS};
-use crate::rollup::{own_count, weighted_income, INCOME_TOLERANCE};
+use crate::rollup::{own_count, weighted_income, INCOME_CHECK_TOLERANCE};
 use crate::series::{Income, Series};
 use crate::text::clip;
 use std::collections::{HashMap, HashSet};
@@ -388,7 +388,7 @@ pub(crate) fn check_sums(c: &mut Ctx, parent: &Node, parent_path: &str, children
         let want = weighted_income(children.iter().copied(), t);
         let have = parent.income.get(t);
         let ok = match (have, want) {
-            (Some(h), Some(w)) => (h - w).abs() <= INCOME_TOLERANCE,
+            (Some(h), Some(w)) => (h - w).abs() <= INCOME_CHECK_TOLERANCE,
             (None, None) => true,
             _ => false,
         };
