@@ -2,6 +2,7 @@
 
 pub mod aggregate;
 pub mod files;
+pub mod help;
 pub mod inspect;
 pub mod registers;
 pub mod report;

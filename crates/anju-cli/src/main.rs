@@ -4,7 +4,7 @@ use anju_cli::aggregate::{run, AggError, Options};
 use anju_cli::registers::{generate, write_xlsx, CsvOut, Spec};
 use anju_cli::report::tell;
 use anju_import::EncodingChoice;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,7 +12,7 @@ use std::process::ExitCode;
 /// The text encoding of CSV registers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 enum Encoding {
-    /// UTF-8 when the file is valid UTF-8 (with or without BOM), else GBK.
+    // UTF-8 when the file is valid UTF-8 (with or without BOM), else GBK.
     Auto,
     #[value(name = "utf-8", alias = "utf8")]
     Utf8,
@@ -154,7 +154,11 @@ fn read_aliases(path: &std::path::Path) -> Result<anju_import::names::Aliases, S
 const PARTIAL: u8 = 2;
 
 fn main() -> ExitCode {
-    match Cli::parse().cmd {
+    // Help in Chinese unless --en is anywhere on the line (it must be known before parsing).
+    let en = std::env::args().any(|a| a == "--en");
+    let matches = anju_cli::help::localise(Cli::command(), en).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    match cli.cmd {
         Cmd::Aggregate { input, out, encoding, period, place, strict, aliases, allow_split, title, en } => {
             let read = match read_options(encoding, period, place) {
                 Ok(r) => r,

@@ -130,3 +130,22 @@ fn inspect_shows_the_header_columns_and_row_kinds() {
         assert!(!out.contains(name), "no name: {out}");
     }
 }
+
+/// `aggregate --help` is in Chinese, lists every column the reader knows (from its table),
+/// the template, an example and the exit codes; with --en, in English.
+#[test]
+fn help_in_chinese_first_with_the_columns() {
+    let help = |args: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_anju")).args(args).output().unwrap();
+        assert!(o.status.success());
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let zh = help(&["aggregate", "--help"]);
+    for (_, header, _, _) in anju_import::columns::COLUMNS {
+        assert!(zh.contains(header), "{header} in {zh}");
+    }
+    assert!(zh.contains("台账文件") && zh.contains("退出码") && zh.contains("register-template.csv"), "{zh}");
+    assert!(zh.contains("anju aggregate --input 台账/ --out public/data"));
+    let en = help(&["aggregate", "--help", "--en"]);
+    assert!(en.contains("Register files") && en.contains("Exit codes") && !en.contains("台账文件"), "{en}");
+}
