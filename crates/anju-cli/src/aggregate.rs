@@ -2,9 +2,9 @@
 //! through grid, community, site, county and city; checked by the validator before it is
 //! written, and written atomically.
 
-use crate::tree::{add, build, Acc};
+use crate::tree::{build, Acc, FileSums};
 use anju_data::gen::write::{layout, write_dir, WriteOptions};
-use anju_data::metric::{Metric, N_METRICS};
+use anju_data::metric::Metric;
 use anju_data::model::Period;
 use anju_import::row::{Kind, RowProblem};
 use anju_import::sheet::TotalCheck;
@@ -139,6 +139,31 @@ impl<R: std::io::Read> std::io::Read for Counted<R> {
 /// same building and period in two files).
 type PerPeriod = Vec<(Period, Acc, u32)>;
 
+/// Adds a whole file's building sums (file `ix`) to the run's, noting each building and
+/// period that an earlier file already held.
+fn merge(
+    buildings: &mut HashMap<[String; 6], PerPeriod>,
+    overlaps: &mut BTreeMap<([String; 6], Period), (u32, u32)>,
+    ix: u32,
+    file: HashMap<[String; 6], Vec<(Period, Acc)>>,
+) {
+    for (path, per) in file {
+        let Some(all) = buildings.get_mut(&path) else {
+            buildings.insert(path, per.into_iter().map(|(p, a)| (p, a, ix)).collect());
+            continue;
+        };
+        for (period, acc) in per {
+            match all.iter_mut().find(|(p, ..)| *p == period) {
+                None => all.push((period, acc, ix)),
+                Some((_, a, first)) => {
+                    a.absorb(&acc);
+                    overlaps.entry((path.clone(), period)).or_insert((*first, ix));
+                }
+            }
+        }
+    }
+}
+
 /// Reads every input and aggregates; writes the dataset unless a problem stops it.
 pub fn run(opts: &Options) -> Result<Summary, AggError> {
     let start = Instant::now();
@@ -185,6 +210,7 @@ pub fn run(opts: &Options) -> Result<Summary, AggError> {
         };
         let size = file.metadata().map(|m| m.len()).unwrap_or(0);
         let mut fatal: Option<AggError> = None;
+        let mut this = FileSums::default();
         let mut sink = |item: Item| {
             if fatal.is_some() {
                 return;
@@ -195,24 +221,11 @@ pub fn run(opts: &Options) -> Result<Summary, AggError> {
                     if !opts.aliases.is_empty() {
                         for n in hh.path.iter_mut() {
                             if let Some(c) = opts.aliases.get(n) {
-                                *alias_uses.entry(std::mem::replace(n, c.to_string())).or_insert(0) += 1;
+                                *this.alias_uses.entry(std::mem::replace(n, c.to_string())).or_insert(0) += 1;
                             }
                         }
                     }
-                    sum.households += 1;
-                    sum.people += hh.size;
-                    let per = buildings.entry(hh.path.clone()).or_default();
-                    let k = match per.iter().position(|(p, ..)| *p == hh.period) {
-                        Some(k) => k,
-                        None => {
-                            per.push((hh.period, Acc { m: [0; N_METRICS], income_fen: 0 }, ix));
-                            per.len() - 1
-                        }
-                    };
-                    if per[k].2 != ix {
-                        overlaps.entry((hh.path.clone(), hh.period)).or_insert((per[k].2, ix));
-                    }
-                    add(&mut per[k].1, &hh);
+                    this.add(&hh);
                 }
                 Item::Rejected(ps) => {
                     sum.bad_rows += 1;
@@ -246,6 +259,11 @@ pub fn run(opts: &Options) -> Result<Summary, AggError> {
                     sum.refused.push((name.clone(), e.to_string()));
                 }
                 sum.files.push((name, report.format));
+                (sum.households, sum.people) = (sum.households + this.households, sum.people + this.people);
+                for (variant, n) in this.alias_uses {
+                    *alias_uses.entry(variant).or_insert(0) += n;
+                }
+                merge(&mut buildings, &mut overlaps, ix, this.buildings);
             }
             Err(e) if opts.strict => return Err(e.into()),
             Err(e) => sum.refused.push((name, e.to_string())),

@@ -32,8 +32,8 @@ const TEXTS: &[(&str, &str, &str, &str)] = &[
     (
         "aggregate",
         "place",
-        "没有地点列时所用的地点，从市写起：毕节市/织金县/平远新城安置点[/惠泽社区[/第3网格]]",
-        "The place for sheets with no place columns, from the city down: 毕节市/织金县/平远新城安置点[/惠泽社区[/第3网格]]",
+        "没有地点列时所用的地点，从市写起：毕节市/织金县/平远新城安置点[/惠泽社区[/第3网格]]；在其余台账中只有一处时，也可只写安置点（或 县/安置点）",
+        "The place for sheets with no place columns, from the city down: 毕节市/织金县/平远新城安置点[/惠泽社区[/第3网格]]; or the site alone (or county/site) when the other registers name only one such place",
     ),
     ("aggregate", "strict", "遇到第一个有问题的行或文件即停止，不写入", "Stop at the first bad row or file; write nothing"),
     (

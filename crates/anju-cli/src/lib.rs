@@ -4,6 +4,7 @@ pub mod aggregate;
 pub mod files;
 pub mod help;
 pub mod inspect;
+pub mod place;
 pub mod registers;
 pub mod report;
 pub mod tree;

@@ -54,7 +54,8 @@ enum Cmd {
         #[arg(long)]
         period: Option<String>,
         /// The place of sheets that have no place columns, from the city down:
-        /// 毕节市/织金县/平远新城安置点[/惠泽社区[/第3网格]].
+        /// 毕节市/织金县/平远新城安置点[/惠泽社区[/第3网格]]; or shortened (平远新城安置点,
+        /// 织金县/平远新城安置点) when that names one place of the other registers.
         #[arg(long)]
         place: Option<String>,
         /// Stop at the first bad row or file instead of skipping it.
@@ -132,9 +133,9 @@ fn read_options(
         ),
     };
     let place: Vec<String> = place.map(|p| p.split('/').map(|s| s.trim().to_string()).collect()).unwrap_or_default();
-    if !place.is_empty() && place.len() < 3 {
+    if place.iter().any(String::is_empty) || place.len() > 5 {
         return Err(format!(
-            "--place 应从市写到安置点，如 毕节市/织金县/平远新城安置点（可再加 /社区/网格），而不是 “{}” / --place must name the city, county and site, as 毕节市/织金县/平远新城安置点 (optionally /community/grid)",
+            "--place 应从市写起，如 毕节市/织金县/平远新城安置点（可再加 /社区/网格），或只写安置点，而不是 “{}” / --place names the city, county and site, as 毕节市/织金县/平远新城安置点 (optionally /community/grid), or the site alone",
             place.join("/")
         ));
     }
@@ -157,6 +158,14 @@ fn main() -> ExitCode {
     // Help in Chinese unless --en is anywhere on the line (it must be known before parsing).
     let en = std::env::args().any(|a| a == "--en");
     let matches = anju_cli::help::localise(Cli::command(), en).get_matches();
+    // A panic inside the workbook reader is contained and the file refused with what to
+    // do; the reader's own report would only confuse. Any other panic reports as usual.
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !info.location().is_some_and(|l| l.file().contains("/calamine-")) {
+            report(info);
+        }
+    }));
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match cli.cmd {
         Cmd::Aggregate { input, out, encoding, period, place, strict, aliases, allow_split, title, en } => {
@@ -174,6 +183,13 @@ fn main() -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
+            let (read, place_note) = match anju_cli::place::complete(read, &input, &aliases) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::FAILURE;
+                }
+            };
             let opts = Options {
                 inputs: input,
                 out: out.clone(),
@@ -186,6 +202,9 @@ fn main() -> ExitCode {
             };
             let say =
                 |zh: String, english: String| if en { println!("{english}") } else { println!("{zh} / {english}") };
+            if let Some((zh, english)) = place_note {
+                say(zh, english);
+            }
             match run(&opts) {
                 Ok(s) => {
                     tell(&s, &say);
@@ -222,8 +241,15 @@ fn main() -> ExitCode {
         Cmd::Inspect { files, encoding, period, place, en } => {
             let say =
                 |zh: String, english: String| if en { println!("{english}") } else { println!("{zh} / {english}") };
-            let read = match read_options(encoding, period, place) {
-                Ok(r) => r,
+            let read = match read_options(encoding, period, place)
+                .and_then(|r| anju_cli::place::complete(r, &files, &Default::default()))
+            {
+                Ok((r, note)) => {
+                    if let Some((zh, english)) = note {
+                        say(zh, english);
+                    }
+                    r
+                }
                 Err(e) => {
                     eprintln!("{e}");
                     return ExitCode::FAILURE;

@@ -30,6 +30,45 @@ pub fn add(a: &mut Acc, h: &Household) {
     }
 }
 
+impl Acc {
+    /// Adds another part's sums (the same building and period from another file).
+    pub fn absorb(&mut self, other: &Acc) {
+        for (s, v) in self.m.iter_mut().zip(other.m) {
+            *s += v;
+        }
+        self.income_fen += other.income_fen;
+    }
+}
+
+/// One file's households, summed per building and period: added to the run only once the
+/// whole file was read, so that a file refused part-way (a damaged sheet after good ones,
+/// a CSV broken at row 90,000) contributes nothing rather than part of its figures.
+#[derive(Default)]
+pub struct FileSums {
+    pub buildings: HashMap<[String; 6], Vec<(Period, Acc)>>,
+    /// Households and people (persons) summed.
+    pub households: u64,
+    pub people: u64,
+    /// Variant name → households whose path it was replaced in (`--aliases`).
+    pub alias_uses: HashMap<String, u64>,
+}
+
+impl FileSums {
+    pub fn add(&mut self, h: &Household) {
+        self.households += 1;
+        self.people += h.size;
+        let per = self.buildings.entry(h.path.clone()).or_default();
+        let k = match per.iter().position(|(p, _)| *p == h.period) {
+            Some(k) => k,
+            None => {
+                per.push((h.period, Acc { m: [0; N_METRICS], income_fen: 0 }));
+                per.len() - 1
+            }
+        };
+        add(&mut per[k].1, h);
+    }
+}
+
 /// The last day of a month, for `as_of`.
 fn month_end(p: Period) -> String {
     use chrono::NaiveDate;

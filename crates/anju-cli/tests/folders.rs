@@ -115,3 +115,75 @@ fn one_place_spelled_two_ways_is_reported_and_merged_by_aliases() {
     assert_eq!(code, 1);
     assert!(out.contains("aliases.csv: 第2行"), "{out}");
 }
+
+/// A sheet without place columns given only its site (`--place 平远新城安置点`) joins the
+/// one place of that name the other registers hold; a name held twice, or nowhere, is
+/// refused with what to write instead, and nothing is written.
+#[test]
+fn a_shortened_place_joins_the_one_place_it_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(
+        input.join("县里.csv"),
+        "统计期,市,县,安置点,楼栋,户人数\n2025-06,毕节市,织金县,平远新城安置点,1栋,4\n2025-06,铜仁市,万山区,幸福安置点,1栋,2\n2025-06,毕节市,织金县,幸福安置点,1栋,5\n",
+    )
+    .unwrap();
+    std::fs::write(input.join("8栋.csv"), "统计期,楼栋,户人数\n2025-06,8栋,3\n2025-06,8栋,6\n").unwrap();
+    let run = |place: &str, out: &str| anju(&["--place", place], &input, &dir.path().join(out));
+    let (code, msg) = run("平远新城安置点", "a");
+    assert_eq!(code, 0, "{msg}");
+    let ds = load(&dir.path().join("a"));
+    let names = |k: usize| ds.node(k).name.clone();
+    let city = ds.kids[ds.root].iter().copied().find(|&k| names(k) == "毕节市").unwrap();
+    let county = ds.kids[city].iter().copied().find(|&k| names(k) == "织金县").unwrap();
+    let site = ds.kids[county].iter().copied().find(|&k| names(k) == "平远新城安置点").unwrap();
+    assert_eq!(ds.node(site).m.get(anju_data::Metric::People, 0), 13, "4 + 3 + 6 people under the one site");
+    assert!(msg.contains("毕节市/织金县/平远新城安置点"), "the summary says where the place came from: {msg}");
+    let (code, msg) = run("幸福安置点", "b");
+    assert_eq!(code, 1, "{msg}");
+    assert!(msg.contains("毕节市/织金县/幸福安置点、铜仁市/万山区/幸福安置点") && msg.contains("请从市写起"), "{msg}");
+    assert!(!dir.path().join("b").exists());
+    let (code, _) = run("织金县/幸福安置点", "c");
+    assert_eq!(code, 0);
+    let (code, msg) = run("平远新城", "d");
+    assert_eq!(code, 1, "{msg}");
+    assert!(msg.contains("在其余台账中找不到"), "{msg}");
+}
+
+/// A workbook refused part-way (its second sheet is over the limits) contributes nothing:
+/// not the households of its first sheet either. The run says so (exit 2) and the totals
+/// are the other files' alone.
+#[test]
+fn a_file_refused_part_way_contributes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("good.csv"), "统计期,市,县,安置点,楼栋,户人数\n2025-06,毕节市,织金县,幸福安置点,1栋,4\n")
+        .unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, (h, v)) in [
+        ("统计期", "2025-06"),
+        ("市", "毕节市"),
+        ("县", "织金县"),
+        ("安置点", "幸福安置点"),
+        ("楼栋", "2栋"),
+        ("户人数", "3"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write(0, c as u16, *h).unwrap();
+        ws.write(1, c as u16, *v).unwrap();
+    }
+    let far = wb.add_worksheet();
+    far.write(0, 0, "楼栋").unwrap();
+    far.write(1_048_575, 16_383, "x").unwrap();
+    wb.save(input.join("part.xlsx")).unwrap();
+    let out = dir.path().join("out");
+    let (code, msg) = anju(&[], &input, &out);
+    assert_eq!(code, 2, "{msg}");
+    assert!(msg.contains("part.xlsx [Sheet2]") && msg.contains("A1:XFD1048576"), "{msg}");
+    assert_eq!(people(&out), 4, "2栋's 3 people from the refused file are not counted");
+}

@@ -11,8 +11,10 @@
 
 pub mod columns;
 pub mod household;
+pub mod limits;
 pub mod names;
 pub mod period;
+pub mod place;
 pub mod row;
 pub mod sheet;
 pub mod source;

@@ -3,6 +3,7 @@
 //! and empty ones are named in the report. Cells are decoded one at a time and only for
 //! the columns the register uses, so identity columns are never decoded, copied or kept.
 
+use crate::limits::{self, Over};
 use crate::row::{Cells, Number};
 use crate::sheet::{Options, Report, SheetProc, Sink};
 use crate::styles::{column_formats, Shown};
@@ -29,14 +30,9 @@ pub enum FileError {
     Empty { path: String },
     #[error("{path}: 文字不是所选编码（{encoding}），请改用 --encoding gbk 或 utf-8 / the text is not in the chosen encoding ({encoding}): try --encoding gbk or utf-8")]
     Encoding { path: String, encoding: &'static str },
-    #[error("{path}: 文件过大（{limit}）/ too large ({limit})")]
-    TooLarge { path: String, limit: String },
+    #[error("{path}{}: {} / {}", .over.sheet.as_ref().map(|s| format!(" [{s}]")).unwrap_or_default(), .over.zh, .over.en)]
+    TooLarge { path: String, over: Over },
 }
-
-/// Limits that turn a hostile or broken workbook into a refusal instead of exhausted
-/// memory.
-pub const MAX_CELLS: usize = 200_000_000;
-pub const MAX_SHEETS: usize = 1_000;
 
 /// Chooses the encoding: a UTF-8 BOM or valid UTF-8 in the first megabyte means UTF-8.
 pub fn detect(sample: &[u8]) -> &'static encoding_rs::Encoding {
@@ -132,6 +128,14 @@ fn read_csv(
             Err(e) => return Err(FileError::Format { path: name.into(), message: e.to_string() }),
         }
         row += 1;
+        if rec.as_slice().len() > limits::MAX_RECORD_BYTES || rec.len() > limits::MAX_COLUMNS {
+            let over = Over {
+                sheet: None,
+                zh: format!("第{row}行有 {} 字节、{} 列，超过上限（{} 字节、{} 列）：这不像一行台账", rec.as_slice().len(), rec.len(), limits::MAX_RECORD_BYTES, limits::MAX_COLUMNS),
+                en: format!("row {row} holds {} bytes in {} columns, over the limits ({} bytes, {} columns): not a register's row", rec.as_slice().len(), rec.len(), limits::MAX_RECORD_BYTES, limits::MAX_COLUMNS),
+            };
+            return Err(FileError::TooLarge { path: name.into(), over });
+        }
         sheet.push(row, &CsvCells { rec: &rec, enc }, sink);
     }
     let format = if enc == encoding_rs::UTF_8 { "utf-8" } else { "gbk" };
@@ -150,7 +154,7 @@ struct BookCells<'a> {
     /// 0-based row within the sheet.
     row: usize,
     width: usize,
-    merged: &'a HashMap<(usize, usize), (usize, usize)>,
+    merged: &'a Merged,
     shown: &'a HashMap<u32, Shown>,
     shown_col: Option<usize>,
 }
@@ -201,13 +205,29 @@ impl Cells for BookCells<'_> {
     }
 }
 
-fn merges(list: &[Dimensions]) -> HashMap<(usize, usize), (usize, usize)> {
+/// Each merged cell's (row, column), 0-based, to its region's top-left cell.
+type Merged = HashMap<(usize, usize), (usize, usize)>;
+
+/// Every cell of a merged region mapped to the region's top-left cell, within the used
+/// range `(0, 0)..=end` (regions reaching beyond it are cut: nothing is read there).
+/// Regions of a real sheet never overlap, so more merged cells than the range holds is a
+/// hostile file: refused.
+fn merges(list: &[Dimensions], end: (u32, u32), sheet: &str) -> Result<Merged, Over> {
     let mut out = HashMap::new();
+    let room = (end.0 as u64 + 1) * (end.1 as u64 + 1);
+    let mut filled = 0u64;
     for d in list {
-        let ((r0, c0), (r1, c1)) = (d.start, d.end);
-        // A region beyond any register's size is someone's whole-sheet merge: ignored.
-        if (r1.saturating_sub(r0) as u64 + 1) * (c1.saturating_sub(c0) as u64 + 1) > 1_000_000 {
+        let ((r0, c0), (r1, c1)) = (d.start, (d.end.0.min(end.0), d.end.1.min(end.1)));
+        if r0 > r1 || c0 > c1 {
             continue;
+        }
+        filled += (r1 - r0) as u64 * (c1 - c0 + 1) as u64 + (c1 - c0) as u64;
+        if filled > room {
+            return Err(Over {
+                sheet: Some(sheet.to_string()),
+                zh: format!("合并单元格相互重叠，合计超过表格的 {room} 格：请取消合并后重新保存"),
+                en: format!("its merged cells overlap and cover more than the sheet's {room} cells: unmerge them and save again"),
+            });
         }
         for r in r0..=r1 {
             for c in c0..=c1 {
@@ -217,21 +237,62 @@ fn merges(list: &[Dimensions]) -> HashMap<(usize, usize), (usize, usize)> {
             }
         }
     }
-    out
+    Ok(out)
+}
+
+/// Runs one call into the workbook reader, turning a panic inside it into a refusal of
+/// the file: calamine has panicked on damaged files (its issue 666; an XLSB record shorter
+/// than it expects, found here by the fuzz target). Only the reader's own calls are
+/// wrapped, never the row handling, so a fault of Anju's still shows as one.
+fn contained<T>(name: &str, f: impl FnOnce() -> T) -> Result<T, FileError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| FileError::Format {
+        path: name.into(),
+        message: "文件已损坏，读取程序无法解析：请在 Excel 或 WPS 中打开后另存为 .xlsx，再导入 / the file is damaged and the reader cannot parse it: open it in Excel or WPS, save it as .xlsx, and import that".into(),
+    })
 }
 
 fn read_book(name: &str, bytes: &[u8], opts: &Options, sink: &mut Sink) -> Result<Report, FileError> {
     let bad = |e: &dyn std::fmt::Display| FileError::Format { path: name.into(), message: e.to_string() };
-    let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| bad(&e))?;
+    let too_large = |over| FileError::TooLarge { path: name.into(), over };
+    // Before the reader opens it: XLS and ODS sheets are expanded as the workbook opens.
+    limits::check_zip(bytes).and_then(|()| limits::check_ods(bytes)).map_err(too_large)?;
+    let ole = sniff(bytes) == "ole";
+    if ole {
+        limits::check_ole(bytes).map_err(|e| bad(&e))?;
+        limits::check_xls(bytes).map_err(too_large)?;
+    }
+    let mut wb = contained(name, || calamine::open_workbook_auto_from_rs(Cursor::new(bytes)))?.map_err(|e| {
+        // Say what is wrong (a password, a damaged XLS) rather than "cannot detect the
+        // format".
+        let locked = FileError::Format {
+            path: name.into(),
+            message: "文件设置了打开密码：请在 Excel 中取消密码后另存，再导入 / the file is password-protected: remove the password in Excel, save it, and import it again".into(),
+        };
+        if limits::encrypted(bytes) {
+            return locked;
+        }
+        match contained(name, || calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(Cursor::new(bytes))) {
+            Ok(Err(calamine::XlsError::Password)) if ole => locked,
+            Ok(Err(x)) if ole => bad(&x),
+            Err(damaged) if ole => damaged,
+            _ => bad(&e),
+        }
+    })?;
     let format = match &wb {
         calamine::Sheets::Xlsx(_) => "xlsx",
         calamine::Sheets::Xls(_) => "xls",
         calamine::Sheets::Xlsb(_) => "xlsb",
         calamine::Sheets::Ods(_) => "ods",
     };
-    let sheets = wb.sheets_metadata().to_vec();
-    if sheets.len() > MAX_SHEETS {
-        return Err(FileError::TooLarge { path: name.into(), limit: format!("{} sheets", sheets.len()) });
+    let sheets = contained(name, || wb.sheets_metadata().to_vec())?;
+    if sheets.len() > limits::MAX_SHEETS {
+        let n = sheets.len();
+        let over = Over {
+            sheet: None,
+            zh: format!("有 {n} 张工作表，超过上限 {}", limits::MAX_SHEETS),
+            en: format!("{n} sheets, over the limit of {}", limits::MAX_SHEETS),
+        };
+        return Err(too_large(over));
     }
     let mut report = Report { format, sheets: Vec::new() };
     for meta in sheets {
@@ -240,28 +301,24 @@ fn read_book(name: &str, bytes: &[u8], opts: &Options, sink: &mut Sink) -> Resul
             report.sheets.push(proc.skipped(crate::sheet::Skip::Hidden));
             continue;
         }
-        let range = match wb.worksheet_range(&meta.name) {
+        let range = match contained(name, || limits::sheet_range(&mut wb, &meta.name))?.map_err(too_large)? {
             Ok(r) => r,
             Err(e) => {
-                report.sheets.push(proc.skipped(crate::sheet::Skip::Unreadable(e.to_string())));
+                report.sheets.push(proc.skipped(crate::sheet::Skip::Unreadable(e)));
                 continue;
             }
         };
-        let (h, w) = range.get_size();
-        if h.saturating_mul(w) > MAX_CELLS {
-            return Err(FileError::TooLarge { path: name.into(), limit: format!("{h} × {w} cells") });
-        }
         if range.is_empty() {
             report.sheets.push(proc.skipped(crate::sheet::Skip::Empty));
             continue;
         }
-        let merged = match &mut wb {
-            calamine::Sheets::Xlsx(x) => x.worksheet_merge_cells(&meta.name).and_then(Result::ok).unwrap_or_default(),
-            calamine::Sheets::Xls(x) => x.worksheet_merge_cells(&meta.name).unwrap_or_default(),
+        let merged = contained(name, || match &mut wb {
+            calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&meta.name).unwrap_or_default(),
+            calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(&meta.name).unwrap_or_default(),
             _ => Vec::new(),
-        };
-        let merged = merges(&merged);
+        })?;
         let (r1, c1) = range.end().unwrap_or((0, 0));
+        let merged = merges(&merged, (r1, c1), &meta.name).map_err(too_large)?;
         let width = c1 as usize + 1;
         // First pass: find the header and the period column; then the period column's
         // number formats (XLSX); then every row.

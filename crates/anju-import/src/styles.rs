@@ -74,11 +74,11 @@ fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec
     Some(out)
 }
 
-fn attr(e: &quick_xml::events::BytesStart, name: &[u8]) -> Option<String> {
+fn attr(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.as_ref() == name || a.key.local_name().as_ref() == name)
-        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+        .map(|a| a.value.to_string())
 }
 
 /// Column letters (A, AB) to a 0-based index, and the row number, of a reference (AB12).
@@ -104,9 +104,9 @@ pub fn column_formats(bytes: &[u8], sheet: &str, col: usize) -> Option<HashMap<u
     loop {
         match r.read_event_into(&mut buf).ok()? {
             Event::Empty(e) | Event::Start(e)
-                if e.local_name().as_ref() == b"sheet" && attr(&e, b"name").as_deref() == Some(sheet) =>
+                if e.local_name().as_ref() == "sheet" && attr(&e, "name").as_deref() == Some(sheet) =>
             {
-                rid = attr(&e, b"id");
+                rid = attr(&e, "id");
             }
             Event::Eof => break,
             _ => {}
@@ -120,9 +120,9 @@ pub fn column_formats(bytes: &[u8], sheet: &str, col: usize) -> Option<HashMap<u
     loop {
         match r.read_event_into(&mut buf).ok()? {
             Event::Empty(e) | Event::Start(e)
-                if e.local_name().as_ref() == b"Relationship" && attr(&e, b"Id").as_deref() == Some(rid.as_str()) =>
+                if e.local_name().as_ref() == "Relationship" && attr(&e, "Id").as_deref() == Some(rid.as_str()) =>
             {
-                target = attr(&e, b"Target");
+                target = attr(&e, "Target");
             }
             Event::Eof => break,
             _ => {}
@@ -143,18 +143,18 @@ pub fn column_formats(bytes: &[u8], sheet: &str, col: usize) -> Option<HashMap<u
         loop {
             match r.read_event_into(&mut buf).ok()? {
                 Event::Empty(e) | Event::Start(e) => match e.local_name().as_ref() {
-                    b"numFmt" => {
-                        if let (Some(id), Some(code)) = (attr(&e, b"numFmtId"), attr(&e, b"formatCode")) {
+                    "numFmt" => {
+                        if let (Some(id), Some(code)) = (attr(&e, "numFmtId"), attr(&e, "formatCode")) {
                             if let Ok(id) = id.parse() {
                                 codes.insert(id, code);
                             }
                         }
                     }
-                    b"cellXfs" => in_xfs = true,
-                    b"xf" if in_xfs => xfs.push(attr(&e, b"numFmtId").and_then(|v| v.parse().ok()).unwrap_or(0)),
+                    "cellXfs" => in_xfs = true,
+                    "xf" if in_xfs => xfs.push(attr(&e, "numFmtId").and_then(|v| v.parse().ok()).unwrap_or(0)),
                     _ => {}
                 },
-                Event::End(e) if e.local_name().as_ref() == b"cellXfs" => in_xfs = false,
+                Event::End(e) if e.local_name().as_ref() == "cellXfs" => in_xfs = false,
                 Event::Eof => break,
                 _ => {}
             }
@@ -173,9 +173,9 @@ pub fn column_formats(bytes: &[u8], sheet: &str, col: usize) -> Option<HashMap<u
     let mut r = Reader::from_reader(sheet_xml.as_slice());
     loop {
         match r.read_event_into(&mut buf).ok()? {
-            Event::Empty(e) | Event::Start(e) if e.local_name().as_ref() == b"c" => {
-                let at = attr(&e, b"r").and_then(|v| cell_ref(&v));
-                let style = attr(&e, b"s").and_then(|v| v.parse::<usize>().ok());
+            Event::Empty(e) | Event::Start(e) if e.local_name().as_ref() == "c" => {
+                let at = attr(&e, "r").and_then(|v| cell_ref(&v));
+                let style = attr(&e, "s").and_then(|v| v.parse::<usize>().ok());
                 if let (Some((row, c)), Some(s)) = (at, style) {
                     if c == col {
                         out.insert(row, shown(s));
