@@ -1,12 +1,6 @@
 //! Numbers as officials write them: 万 for ten thousands, percent with one decimal, yuan.
 
-/// `Lang::Zh` is the default everywhere.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
+pub use crate::domain::Lang;
 
 /// What a suppressed small count (1 or 2) shows on public displays.
 pub const SUPPRESSED: &str = "<3";

@@ -5,12 +5,7 @@ use crate::columns::Field;
 use anju_data::metric::{Metric, N_METRICS};
 use anju_data::model::Period;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Colour {
-    Red,
-    Yellow,
-    Green,
-}
+pub use anju_data::domain::Risk;
 
 /// The employment-channel columns, in [`Household::channels`] order.
 pub const CHANNEL_FIELDS: [Field; 5] =
@@ -42,7 +37,7 @@ pub struct Household {
     pub trained: u64,
     /// In [`GROUP_FIELDS`] order.
     pub groups: [u64; 7],
-    pub colour: Colour,
+    pub colour: Risk,
     pub monitored: bool,
     pub eliminated: bool,
 }
@@ -73,11 +68,7 @@ impl Household {
         set(MonitoredPeople, if self.monitored { self.size } else { 0 });
         set(RiskEliminatedHouseholds, u64::from(self.eliminated));
         set(RiskEliminatedPeople, if self.eliminated { self.size } else { 0 });
-        let colour = match self.colour {
-            Colour::Red => RiskRed,
-            Colour::Yellow => RiskYellow,
-            Colour::Green => RiskGreen,
-        };
+        let colour = self.colour.metric();
         set(colour, 1);
         if let Some(v) = self.income {
             set(IncomePeople, self.size);
@@ -85,5 +76,43 @@ impl Household {
         }
         m[SubsistenceHouseholds.index()] = u64::from(m[SubsistenceAllowance.index()] > 0);
         m
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anju_data::domain::Group;
+
+    /// The register's group columns and the dashboard's filter groups are paired by the
+    /// metric each reads, never by position: walked in reverse, every column still finds
+    /// the group of its own metric and name.
+    #[test]
+    fn group_columns_bind_to_the_filter_groups_by_metric_not_position() {
+        for f in GROUP_FIELDS.iter().rev() {
+            let m = f.metric().expect("a group column reads a metric");
+            let g = Group::ALL.iter().rev().find(|g| g.metric() == m).expect("a filter group for each column");
+            assert_eq!(g.key(), m.key(), "{}", f.header());
+        }
+        // And a household's counts land on the metric of each column, whatever its index.
+        let mut h = Household {
+            period: Period::parse("2025-06").unwrap(),
+            path: Default::default(),
+            size: 9,
+            labour: 0,
+            channels: [0; 5],
+            income: None,
+            trained: 0,
+            groups: [1, 2, 3, 4, 5, 6, 7],
+            colour: Risk::Green,
+            monitored: false,
+            eliminated: false,
+        };
+        let m = h.metrics();
+        for (k, f) in GROUP_FIELDS.iter().enumerate() {
+            assert_eq!(m[f.metric().unwrap().index()], k as u64 + 1, "{}", f.header());
+        }
+        h.colour = Risk::Red;
+        assert_eq!(h.metrics()[Metric::RiskRed.index()], 1);
     }
 }

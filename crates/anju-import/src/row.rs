@@ -3,7 +3,7 @@
 //! the reason, in Chinese and English. Identity columns never reach this code.
 
 use crate::columns::{Field, Header};
-pub use crate::household::{Colour, Household, CHANNEL_FIELDS, GROUP_FIELDS};
+pub use crate::household::{Household, Risk, CHANNEL_FIELDS, GROUP_FIELDS};
 use crate::period::{self, PeriodError};
 use crate::styles::Shown;
 use crate::values::{self, Norms};
@@ -273,7 +273,7 @@ pub fn parse_row<C: Cells + ?Sized>(
     let colour_s = get(Field::RiskColour);
     let colour = values::colour(colour_s).unwrap_or_else(|| {
         problems.push(problem(Field::RiskColour.header(), colour_s, Kind::BadRisk, String::new(), String::new()));
-        Colour::Green
+        Risk::Green
     });
     let yes_no = |f: Field, problems: &mut Vec<RowProblem>| -> bool {
         let v = get(f);

@@ -3,8 +3,8 @@
 //! Each normalisation is counted, and those that change meaning (nothing → 0, "/" → 0) are
 //! named in the summary, so that an office can see what the tool assumed.
 
-use crate::household::Colour;
 use crate::row::Kind;
+use anju_data::domain::Risk;
 use std::borrow::Cow;
 
 /// What a value needed before it could be read.
@@ -166,12 +166,12 @@ pub fn yes_no(s: &str) -> Option<bool> {
 }
 
 /// A risk colour; empty is green (no risk recorded).
-pub fn colour(s: &str) -> Option<Colour> {
+pub fn colour(s: &str) -> Option<Risk> {
     let t: String = s.trim().to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
     match t.as_str() {
-        "" | "绿" | "绿色" | "green" | "g" | "无风险" | "/" => Some(Colour::Green),
-        "黄" | "黄色" | "yellow" | "y" => Some(Colour::Yellow),
-        "红" | "红色" | "red" | "r" => Some(Colour::Red),
+        "" | "绿" | "绿色" | "green" | "g" | "无风险" | "/" => Some(Risk::Green),
+        "黄" | "黄色" | "yellow" | "y" => Some(Risk::Yellow),
+        "红" | "红色" | "red" | "r" => Some(Risk::Red),
         _ => None,
     }
 }
@@ -222,8 +222,8 @@ mod tests {
         assert_eq!(yes_no("有"), Some(true));
         assert_eq!(yes_no("否"), Some(false));
         assert_eq!(yes_no("也许"), None);
-        assert_eq!(colour("红 色"), Some(Colour::Red));
-        assert_eq!(colour(""), Some(Colour::Green));
+        assert_eq!(colour("红 色"), Some(Risk::Red));
+        assert_eq!(colour(""), Some(Risk::Green));
         assert_eq!(colour("紫"), None);
     }
 }
