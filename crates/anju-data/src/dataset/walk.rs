@@ -1,0 +1,133 @@
+//! Whole datasets from their files: the index and every shard reachable from it, read
+//! through a caller's `read` (the file system, HTTP, a test's map), checked as each joins.
+
+use super::{Dataset, NodeIx};
+use crate::problem::{Check, Location, Problem, Problems};
+use crate::text::clip;
+use std::collections::HashSet;
+
+fn unreadable(file: &str, e: &str) -> Problem {
+    Problem::new(
+        Check::ShardMissing,
+        Location { file: file.into(), ..Default::default() },
+        format!("无法读取文件：{e}"),
+        format!("cannot read the file: {e}"),
+    )
+}
+
+/// Loads an index and every shard reachable from it through `read`, collecting every
+/// problem. Used by the `validate` command and the tests.
+pub fn load_all<B: AsRef<[u8]>>(
+    index: &str,
+    mut read: impl FnMut(&str) -> Result<B, String>,
+) -> (Option<Dataset>, Problems) {
+    let mut problems = Problems::default();
+    let bytes = match read(index) {
+        Ok(b) => b,
+        Err(e) => {
+            problems.push(unreadable(index, &e));
+            return (None, problems);
+        }
+    };
+    let mut ds = match Dataset::from_index(index, bytes.as_ref()) {
+        Ok(ds) => ds,
+        Err(ps) => {
+            problems.extend(ps);
+            return (None, problems);
+        }
+    };
+    let mut queue: Vec<String> = ds.nodes.iter().filter_map(|n| n.shard.clone()).collect();
+    let mut seen: HashSet<String> = queue.iter().cloned().collect();
+    while let Some(shard) = queue.pop() {
+        let owner = ds.shard_owner.get(&shard).copied();
+        let owner_loc = owner.map(|o| {
+            let (f, pos) = ds.origin[o];
+            Location {
+                file: ds.files[f as usize].clone(),
+                path: format!("$.nodes[{pos}].shard"),
+                node: Some(ds.nodes[o].id.clone()),
+            }
+        });
+        match read(&shard) {
+            Err(e) => problems.push(Problem::new(
+                Check::ShardMissing,
+                owner_loc.unwrap_or_default(),
+                format!("分片文件 \"{}\" 无法读取：{e}", clip(&shard, 120)),
+                format!("the shard file \"{}\" cannot be read: {e}", clip(&shard, 120)),
+            )),
+            Ok(bytes) => {
+                let before = ds.nodes.len();
+                match ds.attach_shard(&shard, bytes.as_ref()) {
+                    Ok(()) => {
+                        for n in &ds.nodes[before..] {
+                            if let Some(s) = &n.shard {
+                                if seen.insert(s.clone()) {
+                                    queue.push(s.clone());
+                                }
+                            }
+                        }
+                    }
+                    Err(ps) => problems.extend(ps),
+                }
+            }
+        }
+    }
+    (Some(ds), problems)
+}
+
+/// Checks a dataset like [`load_all`], but holds only the index and one top-level shard's
+/// subtree at a time: every check still runs (shards against the nodes that name them),
+/// while memory stays at the size of the largest county. For writers of very large data.
+pub fn validate_streaming<B: AsRef<[u8]>>(index: &str, mut read: impl FnMut(&str) -> Result<B, String>) -> Problems {
+    let mut problems = Problems::default();
+    let mut ds = match read(index) {
+        Ok(b) => match Dataset::from_index(index, b.as_ref()) {
+            Ok(ds) => ds,
+            Err(ps) => return ps,
+        },
+        Err(e) => {
+            problems.push(unreadable(index, &e));
+            return problems;
+        }
+    };
+    let base_nodes = ds.nodes.len();
+    let base_files = ds.files.len();
+    let tops: Vec<(NodeIx, String)> =
+        ds.nodes.iter().enumerate().filter_map(|(i, n)| n.shard.clone().map(|s| (i, s))).collect();
+    for (owner, top) in tops {
+        let mut queue = vec![top.clone()];
+        while let Some(shard) = queue.pop() {
+            match read(&shard) {
+                Err(e) => problems.push(Problem::new(
+                    Check::ShardMissing,
+                    Location { file: shard.clone(), ..Default::default() },
+                    format!("分片文件无法读取：{e}"),
+                    format!("the shard file cannot be read: {e}"),
+                )),
+                Ok(bytes) => {
+                    let before = ds.nodes.len();
+                    match ds.attach_shard(&shard, bytes.as_ref()) {
+                        Ok(()) => queue.extend(ds.nodes[before..].iter().filter_map(|n| n.shard.clone())),
+                        Err(ps) => problems.extend(ps),
+                    }
+                }
+            }
+        }
+        // Forget this subtree before the next one.
+        for n in &ds.nodes[base_nodes..] {
+            ds.ids.remove(&n.id);
+            if let Some(s) = &n.shard {
+                ds.shard_owner.remove(s);
+                ds.loaded_shards.remove(s);
+            }
+        }
+        ds.nodes.truncate(base_nodes);
+        ds.parent.truncate(base_nodes);
+        ds.kids.truncate(base_nodes);
+        ds.origin.truncate(base_nodes);
+        ds.files.truncate(base_files);
+        ds.kids[owner].clear();
+        ds.loaded_shards.remove(&top);
+    }
+    problems
+}
