@@ -164,4 +164,21 @@ fn streaming_validation_agrees_with_the_full_load() {
     let full: Vec<_> = full.list.into_iter().map(|p| (p.check, p.at)).collect();
     assert!(!streamed.is_empty());
     assert_eq!(streamed, full);
+    // A shard that cannot be read: both walks report it at the node that names it.
+    let gone = w.files.iter().map(|(n, _)| n.clone()).find(|n| n != "index.json").unwrap();
+    let read = |p: &str| {
+        (p != gone)
+            .then(|| w.files.iter().find(|(n, _)| n == p).map(|(_, b)| b.clone()))
+            .flatten()
+            .ok_or_else(|| p.to_string())
+    };
+    let streamed: Vec<_> =
+        anju_data::validate_streaming("index.json", read).list.into_iter().map(|p| (p.check, p.at)).collect();
+    let (_, full) = load_all("index.json", read);
+    let full: Vec<_> = full.list.into_iter().map(|p| (p.check, p.at)).collect();
+    assert!(
+        streamed.iter().any(|(c, at)| *c == anju_data::problem::Check::ShardMissing && at.node.is_some()),
+        "{streamed:?}"
+    );
+    assert_eq!(streamed, full);
 }

@@ -15,6 +15,51 @@ fn unreadable(file: &str, e: &str) -> Problem {
     )
 }
 
+/// The one shard walk: attaches `queue`'s shards and every shard they name, through
+/// `read`, each once. A shard that cannot be read is reported at the node that names it;
+/// one that does not check, with its own problems.
+fn attach_reachable<B: AsRef<[u8]>>(
+    ds: &mut Dataset,
+    mut queue: Vec<String>,
+    read: &mut impl FnMut(&str) -> Result<B, String>,
+    problems: &mut Problems,
+) {
+    let mut seen: HashSet<String> = queue.iter().cloned().collect();
+    while let Some(shard) = queue.pop() {
+        match read(&shard) {
+            Err(e) => {
+                let at = ds.shard_owner.get(&shard).map(|&o| {
+                    let (f, pos) = ds.origin[o];
+                    Location {
+                        file: ds.files[f as usize].clone(),
+                        path: format!("$.nodes[{pos}].shard"),
+                        node: Some(ds.nodes[o].id.clone()),
+                    }
+                });
+                problems.push(Problem::new(
+                    Check::ShardMissing,
+                    at.unwrap_or_default(),
+                    format!("分片文件 \"{}\" 无法读取：{e}", clip(&shard, 120)),
+                    format!("the shard file \"{}\" cannot be read: {e}", clip(&shard, 120)),
+                ));
+            }
+            Ok(bytes) => {
+                let before = ds.nodes.len();
+                match ds.attach_shard(&shard, bytes.as_ref()) {
+                    Ok(()) => {
+                        for s in ds.nodes[before..].iter().filter_map(|n| n.shard.as_ref()) {
+                            if seen.insert(s.clone()) {
+                                queue.push(s.clone());
+                            }
+                        }
+                    }
+                    Err(ps) => problems.extend(ps),
+                }
+            }
+        }
+    }
+}
+
 /// Loads an index and every shard reachable from it through `read`, collecting every
 /// problem. Used by the `validate` command and the tests.
 pub fn load_all<B: AsRef<[u8]>>(
@@ -36,42 +81,8 @@ pub fn load_all<B: AsRef<[u8]>>(
             return (None, problems);
         }
     };
-    let mut queue: Vec<String> = ds.nodes.iter().filter_map(|n| n.shard.clone()).collect();
-    let mut seen: HashSet<String> = queue.iter().cloned().collect();
-    while let Some(shard) = queue.pop() {
-        let owner = ds.shard_owner.get(&shard).copied();
-        let owner_loc = owner.map(|o| {
-            let (f, pos) = ds.origin[o];
-            Location {
-                file: ds.files[f as usize].clone(),
-                path: format!("$.nodes[{pos}].shard"),
-                node: Some(ds.nodes[o].id.clone()),
-            }
-        });
-        match read(&shard) {
-            Err(e) => problems.push(Problem::new(
-                Check::ShardMissing,
-                owner_loc.unwrap_or_default(),
-                format!("分片文件 \"{}\" 无法读取：{e}", clip(&shard, 120)),
-                format!("the shard file \"{}\" cannot be read: {e}", clip(&shard, 120)),
-            )),
-            Ok(bytes) => {
-                let before = ds.nodes.len();
-                match ds.attach_shard(&shard, bytes.as_ref()) {
-                    Ok(()) => {
-                        for n in &ds.nodes[before..] {
-                            if let Some(s) = &n.shard {
-                                if seen.insert(s.clone()) {
-                                    queue.push(s.clone());
-                                }
-                            }
-                        }
-                    }
-                    Err(ps) => problems.extend(ps),
-                }
-            }
-        }
-    }
+    let tops = ds.nodes.iter().filter_map(|n| n.shard.clone()).collect();
+    attach_reachable(&mut ds, tops, &mut read, &mut problems);
     (Some(ds), problems)
 }
 
@@ -95,24 +106,7 @@ pub fn validate_streaming<B: AsRef<[u8]>>(index: &str, mut read: impl FnMut(&str
     let tops: Vec<(NodeIx, String)> =
         ds.nodes.iter().enumerate().filter_map(|(i, n)| n.shard.clone().map(|s| (i, s))).collect();
     for (owner, top) in tops {
-        let mut queue = vec![top.clone()];
-        while let Some(shard) = queue.pop() {
-            match read(&shard) {
-                Err(e) => problems.push(Problem::new(
-                    Check::ShardMissing,
-                    Location { file: shard.clone(), ..Default::default() },
-                    format!("分片文件无法读取：{e}"),
-                    format!("the shard file cannot be read: {e}"),
-                )),
-                Ok(bytes) => {
-                    let before = ds.nodes.len();
-                    match ds.attach_shard(&shard, bytes.as_ref()) {
-                        Ok(()) => queue.extend(ds.nodes[before..].iter().filter_map(|n| n.shard.clone())),
-                        Err(ps) => problems.extend(ps),
-                    }
-                }
-            }
-        }
+        attach_reachable(&mut ds, vec![top.clone()], &mut read, &mut problems);
         // Forget this subtree before the next one.
         for n in &ds.nodes[base_nodes..] {
             ds.ids.remove(&n.id);
