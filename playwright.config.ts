@@ -9,6 +9,8 @@ export default defineConfig({
   outputDir: 'test-results/artifacts',
   timeout: 60_000,
   retries: 0,
+  // A stray test.only would silently skip the rest of the suite.
+  forbidOnly: true,
   workers: 1,
   reporter: [['list']],
   use: {

@@ -155,9 +155,12 @@ test('hostile names stay text everywhere: no dialog, no element, no script, clip
   // Tooltips on the ranking: hover each bar.
   const canvas = page.getByTestId('chart-ranking').locator('canvas');
   const box = (await canvas.boundingBox())!;
+  let tips = 0;
   for (let y = box.y + 30; y < box.y + box.height - 10; y += 26) {
     await page.mouse.move(box.x + box.width / 2, y);
+    tips += await page.locator('.tooltip').count();
   }
+  expect(tips, 'hovering the bars shows their tooltips').toBeGreaterThan(0);
   await check('tooltips');
   const csv = await download(page, 'export-table');
   expect(csv.text).toContain('<script>window.__pwned=1</script>脚本区');
@@ -179,6 +182,7 @@ test('hostile names stay text everywhere: no dialog, no element, no script, clip
   await check('english');
   await open(page, `${base}&view=present`);
   for (let i = 0; i < 7; i++) { await page.keyboard.press('ArrowRight'); await page.waitForTimeout(50); }
+  await expect(page, 'the arrow keys moved the slides on').toHaveURL(/[?&]slide=([2-9]|\d\d)/);
   await check('present');
   await open(page, `${base}&view=screen&interval=0.3`);
   await page.waitForTimeout(2000);

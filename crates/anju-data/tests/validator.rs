@@ -285,6 +285,8 @@ fn hostile_text_is_clipped_in_messages() {
     let long = "<script>".repeat(2000);
     node(&mut i, "B1")["children"] = json!(["B1a", "B1b", long]);
     let ps = problems(&i, &s);
+    // The unknown child is reported (else the clip would go untested), and clipped.
+    assert!(!ps.is_empty(), "the 16,000-character child id is reported");
     assert!(ps.iter().all(|p| p.zh.chars().count() < 400 && p.en.chars().count() < 400), "{ps:?}");
 }
 
