@@ -11,8 +11,8 @@ use calamine::{Cell, Data, DataRef, Range};
 use quick_xml::events::Event;
 use std::io::{Read, Seek};
 
-/// Cells in one sheet's rectangle (from its first used cell to its last): 30 million
-/// cells take about 1 GB once read.
+/// Cells in one sheet's rectangle (from A1 to its farthest used cell): 30 million cells
+/// take about 1 GB once read.
 pub const MAX_CELLS: u64 = 30_000_000;
 /// Sheets in one workbook.
 pub const MAX_SHEETS: usize = 1_000;
@@ -22,6 +22,8 @@ pub const MAX_TEXT: usize = 32_767;
 pub const MAX_RECORD_BYTES: usize = 1 << 20;
 /// Columns in one row: Excel's own limit.
 pub const MAX_COLUMNS: usize = 16_384;
+/// Cells covered by merged regions in one sheet (each is mapped to its region's first).
+pub const MAX_MERGED: u64 = 2_000_000;
 /// Uncompressed bytes of one part of a workbook (a sheet's XML, the shared strings), as
 /// its zip directory declares them.
 pub const MAX_PART_BYTES: u64 = 1 << 30;
@@ -115,46 +117,92 @@ pub fn check_xls(bytes: &[u8]) -> Result<(), Over> {
             format!("its sheets' used ranges hold {area} cells in all, over the limit of {MAX_CELLS}: delete content far outside the tables, or save it as .xlsx and import that"),
         )
     };
-    let u16_at = |d: &[u8], i: usize| d.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as u32);
-    let u32_at = |d: &[u8], i: usize| d.get(i..i + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
-    let (mut done, mut extent) = (0u64, Extent::default());
-    let mut at = 0;
-    while let (Some(typ), Some(len)) = (u16_at(&stream, at), u16_at(&stream, at + 2)) {
-        let data = stream.get(at + 4..at + 4 + len as usize).unwrap_or(&[]);
-        at += 4 + len as usize;
-        let cell = |col: Option<u32>| u16_at(data, 0).zip(col);
-        let pos = match typ {
-            // BOF: a new sheet (or a chart inside one).
-            0x0809 => {
-                done = done.saturating_add(extent.area());
-                extent = Extent::default();
-                None
-            }
-            // DIMENSIONS: what the reader reserves room for.
-            0x0200 => {
-                let (rows, cols) = match len {
-                    10 => (u16_at(data, 2).unwrap_or(0) as u64, u16_at(data, 6).unwrap_or(0) as u64),
-                    _ => (u32_at(data, 4).unwrap_or(0) as u64, u16_at(data, 10).unwrap_or(0) as u64),
-                };
-                let claimed = rows.saturating_mul(cols);
-                if done.saturating_add(claimed) > MAX_CELLS {
-                    return Err(over(done.saturating_add(claimed)));
+    // FILEPASS: the records after it are encrypted, and the reader refuses the file as
+    // password-protected before it reads a sheet.
+    if records(&stream, 0).take_while(|&(typ, _)| typ != 0x000A).any(|(typ, _)| typ == 0x002F) {
+        return Ok(());
+    }
+    // The workbook's sheets, as the reader finds them: each BOUNDSHEET record's position
+    // (one sheet may be named twice; the reader loads it twice).
+    let sheets: Vec<usize> = records(&stream, 0)
+        .take_while(|&(typ, _)| typ != 0x000A)
+        .filter(|&(typ, _)| typ == 0x0085)
+        .filter_map(|(_, d)| u32_at(d, 0).map(|p| p as usize))
+        .collect();
+    if sheets.len() > MAX_SHEETS {
+        let n = sheets.len();
+        return Err(Over::new(
+            None,
+            format!("有 {n} 张工作表，超过上限 {MAX_SHEETS}"),
+            format!("{n} sheets, over the limit of {MAX_SHEETS}"),
+        ));
+    }
+    let mut done = 0u64;
+    for pos in sheets {
+        let mut extent = Extent::default();
+        // Nested streams (a chart inside the sheet) are skipped, as the reader skips them.
+        let (mut depth, mut seen_bof) = (0usize, false);
+        for (typ, data) in records(&stream, pos) {
+            let col = match typ {
+                0x0809 if seen_bof => {
+                    depth += 1;
+                    None
                 }
-                None
-            }
-            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => cell(u16_at(data, 2)),
-            // MULRK: a run of cells; its last column is its last field.
-            0x00BD => cell(u16_at(data, (len as usize).saturating_sub(2))),
-            _ => None,
-        };
-        if let Some((row, col)) = pos {
-            extent.grow((row, col));
-            if done.saturating_add(extent.area()) > MAX_CELLS {
-                return Err(over(done.saturating_add(extent.area())));
+                0x0809 => {
+                    seen_bof = true;
+                    None
+                }
+                0x000A if depth == 0 => break,
+                0x000A => {
+                    depth -= 1;
+                    None
+                }
+                _ if depth > 0 => None,
+                // DIMENSIONS: what the reader reserves room for.
+                0x0200 => {
+                    let (rows, cols) = match data.len() {
+                        10 => (u16_at(data, 2).unwrap_or(0) as u64, u16_at(data, 6).unwrap_or(0) as u64),
+                        _ => (u32_at(data, 4).unwrap_or(0) as u64, u16_at(data, 10).unwrap_or(0) as u64),
+                    };
+                    let claimed = done.saturating_add(rows.saturating_mul(cols));
+                    if claimed > MAX_CELLS {
+                        return Err(over(claimed));
+                    }
+                    None
+                }
+                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => u16_at(data, 2),
+                // MULRK: a run of cells; its last column is its last field.
+                0x00BD => u16_at(data, data.len().saturating_sub(2)),
+                _ => None,
+            };
+            if let Some((row, col)) = u16_at(data, 0).zip(col) {
+                extent.grow((row, col));
+                if done.saturating_add(extent.area()) > MAX_CELLS {
+                    return Err(over(done.saturating_add(extent.area())));
+                }
             }
         }
+        done = done.saturating_add(extent.area());
     }
     Ok(())
+}
+
+fn u16_at(d: &[u8], i: usize) -> Option<u32> {
+    d.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as u32)
+}
+
+fn u32_at(d: &[u8], i: usize) -> Option<u32> {
+    d.get(i..i + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// A BIFF stream's records from byte `at`: (type, data).
+fn records(stream: &[u8], mut at: usize) -> impl Iterator<Item = (u32, &[u8])> {
+    std::iter::from_fn(move || {
+        let (typ, len) = (u16_at(stream, at)?, u16_at(stream, at + 2)? as usize);
+        let data = stream.get(at + 4..at + 4 + len).unwrap_or(&[]);
+        at += 4 + len;
+        Some((typ, data))
+    })
 }
 
 /// Whether a workbook is encrypted (a password to open): an XLSX or XLSB is then an OLE
@@ -173,24 +221,25 @@ fn clip(s: &str) -> String {
     s.chars().take(60).collect()
 }
 
-/// Bounds of the cells seen so far, refusing as soon as the rectangle or a text is over
-/// its limit.
+/// The farthest cell seen so far. A sheet is read from A1 to its last row and column
+/// (the header search holds the first rows at their full width), so the rectangle that
+/// counts starts at A1, not at the first used cell.
 #[derive(Default)]
 struct Extent {
-    bounds: Option<((u32, u32), (u32, u32))>,
+    far: Option<(u32, u32)>,
 }
 
 impl Extent {
     fn grow(&mut self, pos: (u32, u32)) {
-        self.bounds = Some(match self.bounds {
-            None => (pos, pos),
-            Some((lo, hi)) => ((lo.0.min(pos.0), lo.1.min(pos.1)), (hi.0.max(pos.0), hi.1.max(pos.1))),
+        self.far = Some(match self.far {
+            None => pos,
+            Some(f) => (f.0.max(pos.0), f.1.max(pos.1)),
         });
     }
 
-    /// Cells in the rectangle so far.
+    /// Cells from A1 to the farthest cell.
     fn area(&self) -> u64 {
-        self.bounds.map_or(0, |(lo, hi)| ((hi.0 - lo.0) as u64 + 1) * ((hi.1 - lo.1) as u64 + 1))
+        self.far.map_or(0, |f| (f.0 as u64 + 1).saturating_mul(f.1 as u64 + 1))
     }
 
     fn add(&mut self, sheet: &str, pos: (u32, u32), text: Option<&str>) -> Result<(), Over> {
@@ -206,18 +255,16 @@ impl Extent {
         }
         self.grow(pos);
         let area = self.area();
-        if let (true, Some((lo, hi))) = (area > MAX_CELLS, self.bounds) {
+        if let (true, Some(far)) = (area > MAX_CELLS, self.far) {
             return Err(Over::new(
                 Some(sheet),
                 format!(
-                    "用到的区域 {}:{} 有 {area} 格，超过上限 {MAX_CELLS}：请删去表格以外远处的内容或格式，或把表分成几个文件",
-                    a1(lo),
-                    a1(hi)
+                    "用到的区域 A1:{} 有 {area} 格，超过上限 {MAX_CELLS}：请删去表格以外远处的内容或格式，或把表分成几个文件",
+                    a1(far)
                 ),
                 format!(
-                    "the used range {}:{} holds {area} cells, over the limit of {MAX_CELLS}: delete content or formatting far outside the table, or split it into several files",
-                    a1(lo),
-                    a1(hi)
+                    "the used range A1:{} holds {area} cells, over the limit of {MAX_CELLS}: delete content or formatting far outside the table, or split it into several files",
+                    a1(far)
                 ),
             ));
         }

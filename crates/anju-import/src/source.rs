@@ -210,23 +210,23 @@ type Merged = HashMap<(usize, usize), (usize, usize)>;
 
 /// Every cell of a merged region mapped to the region's top-left cell, within the used
 /// range `(0, 0)..=end` (regions reaching beyond it are cut: nothing is read there).
-/// Regions of a real sheet never overlap, so more merged cells than the range holds is a
-/// hostile file: refused.
+/// Regions of a real sheet never overlap and cover a small part of it: more merged cells
+/// than the range holds, or than [`limits::MAX_MERGED`], is refused.
 fn merges(list: &[Dimensions], end: (u32, u32), sheet: &str) -> Result<Merged, Over> {
     let mut out = HashMap::new();
-    let room = (end.0 as u64 + 1) * (end.1 as u64 + 1);
+    let room = (end.0 as u64 + 1).saturating_mul(end.1 as u64 + 1).min(limits::MAX_MERGED);
     let mut filled = 0u64;
     for d in list {
         let ((r0, c0), (r1, c1)) = (d.start, (d.end.0.min(end.0), d.end.1.min(end.1)));
         if r0 > r1 || c0 > c1 {
             continue;
         }
-        filled += (r1 - r0) as u64 * (c1 - c0 + 1) as u64 + (c1 - c0) as u64;
+        filled = filled.saturating_add(((r1 - r0) as u64 + 1).saturating_mul((c1 - c0) as u64 + 1));
         if filled > room {
             return Err(Over {
                 sheet: Some(sheet.to_string()),
-                zh: format!("合并单元格相互重叠，合计超过表格的 {room} 格：请取消合并后重新保存"),
-                en: format!("its merged cells overlap and cover more than the sheet's {room} cells: unmerge them and save again"),
+                zh: format!("合并单元格合计超过 {room} 格（或相互重叠）：请取消表格以外的合并后重新保存"),
+                en: format!("its merged cells cover more than {room} cells (or overlap): unmerge those outside the table and save again"),
             });
         }
         for r in r0..=r1 {
@@ -238,6 +238,29 @@ fn merges(list: &[Dimensions], end: (u32, u32), sheet: &str) -> Result<Merged, O
         }
     }
     Ok(out)
+}
+
+/// The reader's message without what it quotes (a cell's text may stand between quotes),
+/// clipped: a message never carries a cell's value.
+fn scrub(msg: &str) -> String {
+    let mut out = String::new();
+    let mut quote: Option<char> = None;
+    for c in msg.chars() {
+        match (quote, c) {
+            (None, '\'' | '"' | '‘' | '“' | '`') => {
+                quote = Some(match c {
+                    '‘' => '’',
+                    '“' => '”',
+                    c => c,
+                });
+                out.push('…');
+            }
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, c) => out.push(c),
+        }
+    }
+    out.chars().take(160).collect()
 }
 
 /// Runs one call into the workbook reader, turning a panic inside it into a refusal of
@@ -252,7 +275,7 @@ fn contained<T>(name: &str, f: impl FnOnce() -> T) -> Result<T, FileError> {
 }
 
 fn read_book(name: &str, bytes: &[u8], opts: &Options, sink: &mut Sink) -> Result<Report, FileError> {
-    let bad = |e: &dyn std::fmt::Display| FileError::Format { path: name.into(), message: e.to_string() };
+    let bad = |e: &dyn std::fmt::Display| FileError::Format { path: name.into(), message: scrub(&e.to_string()) };
     let too_large = |over| FileError::TooLarge { path: name.into(), over };
     // Before the reader opens it: XLS and ODS sheets are expanded as the workbook opens.
     limits::check_zip(bytes).and_then(|()| limits::check_ods(bytes)).map_err(too_large)?;
@@ -301,12 +324,21 @@ fn read_book(name: &str, bytes: &[u8], opts: &Options, sink: &mut Sink) -> Resul
             report.sheets.push(proc.skipped(crate::sheet::Skip::Hidden));
             continue;
         }
-        let range = match contained(name, || limits::sheet_range(&mut wb, &meta.name))?.map_err(too_large)? {
-            Ok(r) => r,
-            Err(e) => {
-                report.sheets.push(proc.skipped(crate::sheet::Skip::Unreadable(e)));
-                continue;
-            }
+        if meta.typ != calamine::SheetType::WorkSheet {
+            report.sheets.push(proc.skipped(crate::sheet::Skip::Empty));
+            continue;
+        }
+        // A visible sheet that cannot be read refuses the whole file: its households would
+        // otherwise be missing from a total that looks whole. The reader's own words may
+        // quote a cell, so they are not shown.
+        let Ok(range) = contained(name, || limits::sheet_range(&mut wb, &meta.name))?.map_err(too_large)? else {
+            return Err(FileError::Format {
+                path: name.into(),
+                message: format!(
+                    "工作表“{0}”无法读取（文件可能已损坏，或含有读取程序不认识的单元格值，如新版 Excel 的 #SPILL!、#CALC!）：请在 Excel 或 WPS 中把公式转为数值、另存为 .xlsx 后再导入；整个文件未计入 / the sheet “{0}” cannot be read (the file may be damaged, or hold a cell value the reader does not know, such as newer Excel's #SPILL! or #CALC!): in Excel or WPS turn formulas into values, save as .xlsx and import again; none of this file was counted",
+                    anju_data::text::clip(&meta.name, 60)
+                ),
+            });
         };
         if range.is_empty() {
             report.sheets.push(proc.skipped(crate::sheet::Skip::Empty));

@@ -170,3 +170,26 @@ fn an_xls_cell_far_outside_the_grid_is_refused_before_the_workbook_opens() {
     let msg = refuse("远格.xls", &bytes);
     assert!(msg.starts_with("远格.xls: 各工作表用到的区域合计") && msg.contains("另存为 .xlsx"), "{msg}");
 }
+
+/// A sheet is read from A1, so its rectangle is measured from A1: one far cell alone
+/// (which a first-to-last measure would call one cell) is refused.
+#[test]
+fn a_single_far_cell_is_measured_from_a1() {
+    let mut wb = Workbook::new();
+    wb.add_worksheet().set_name("一栋").unwrap().write(1_048_575, 16_383, "x").unwrap();
+    let msg = refuse("远处.xlsx", &wb.save_to_buffer().unwrap());
+    assert!(msg.contains("A1:XFD1048576"), "{msg}");
+}
+
+/// A cell the reader cannot read (an error value it does not know, here holding a name)
+/// refuses the whole file, naming the sheet and what to do, and never quoting the cell.
+#[test]
+fn a_sheet_the_reader_cannot_read_refuses_the_file_without_quoting_it() {
+    let bytes = book(|ws| {
+        ws.write_boolean(1, 6, true).unwrap();
+    });
+    let bytes = patch(&bytes, "xl/worksheets/sheet1.xml", r#"t="b"><v>1</v>"#, r#"t="e"><v>张测三</v>"#);
+    let msg = format_error("坏格.xlsx", &bytes);
+    assert!(msg.contains("工作表“一栋”无法读取") && msg.contains("整个文件未计入"), "{msg}");
+    assert!(!msg.contains("张测三"), "{msg}");
+}
