@@ -281,8 +281,10 @@ fn read_book(name: &str, bytes: &[u8], opts: &Options, sink: &mut Sink) -> Resul
     limits::check_zip(bytes).and_then(|()| limits::check_ods(bytes)).map_err(too_large)?;
     let ole = sniff(bytes) == "ole";
     if ole {
-        limits::check_ole(bytes).map_err(|e| bad(&e))?;
-        limits::check_xls(bytes).map_err(too_large)?;
+        limits::check_ole(bytes).map_err(|f| match f {
+            limits::OleFault::Damaged(e) => bad(&e),
+            limits::OleFault::Over(o) => too_large(o),
+        })?;
     }
     let mut wb = contained(name, || calamine::open_workbook_auto_from_rs(Cursor::new(bytes)))?.map_err(|e| {
         // Say what is wrong (a password, a damaged XLS) rather than "cannot detect the

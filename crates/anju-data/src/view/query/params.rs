@@ -40,6 +40,14 @@ fn list<T: PartialEq>(v: &str, into: &mut Vec<T>, parse: fn(&str) -> Option<T>, 
     }
 }
 
+/// A month, `YYYY-MM`.
+fn month(v: &str, into: &mut Option<Period>, bad: &mut Bad) {
+    match Period::parse(v) {
+        Some(p) => *into = Some(p),
+        None => bad(v, PERIOD),
+    }
+}
+
 /// `1` or `0`.
 fn switch(v: &str, into: &mut bool, bad: &mut Bad) {
     match v {
@@ -97,18 +105,12 @@ pub(super) const PARAMS: &[Param] = &[
     },
     Param {
         key: "period",
-        read: |st, v, bad| match Period::parse(v) {
-            Some(p) => st.period = Some(p),
-            None => bad(v, PERIOD),
-        },
+        read: |st, v, bad| month(v, &mut st.period, bad),
         write: |st| st.period.map(|p| p.to_string()),
     },
     Param {
         key: "compare",
-        read: |st, v, bad| match Period::parse(v) {
-            Some(p) => st.compare = Some(p),
-            None => bad(v, PERIOD),
-        },
+        read: |st, v, bad| month(v, &mut st.compare, bad),
         write: |st| st.compare.map(|p| p.to_string()),
     },
     Param {
