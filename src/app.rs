@@ -1,15 +1,15 @@
-//! The root: the router (the URL is the state), the data resource, and the view with its
-//! loading and error states. While a view loads the previous one stays on screen; when
-//! loading fails the error is shown above the last good view, which is kept.
+//! The root: the router (the URL is the state), the data resource, and one switch on the
+//! view mode. While a view loads the previous one stays on screen; when loading fails the
+//! error is shown above the last good view, which is kept.
 
-use crate::api::LoadError;
-use crate::components::dashboard::{Dashboard, Ready};
 use crate::components::error::ErrorPanel;
-use crate::components::present::Present;
-use crate::components::screen::{Live, Screen};
-use crate::ctx::UrlState;
-use crate::data::{self, Cache, Target, DEFAULT_INDEX};
+use crate::data::{self, Cache, Live, LoadError, Target, DEFAULT_INDEX};
 use crate::i18n::{lang_tag, tr};
+use crate::perf::Ready;
+use crate::url::UrlState;
+use crate::views::dashboard::Dashboard;
+use crate::views::present::Present;
+use crate::views::screen::Screen;
 use anju_data::format::Lang;
 use anju_data::view::query::ViewMode;
 use leptos::prelude::*;
@@ -30,7 +30,7 @@ fn Shell() -> impl IntoView {
     let index_url = Memo::new(move |_| url.state.with(|s| s.data.clone()).unwrap_or_else(|| DEFAULT_INDEX.to_string()));
     let node = Memo::new(move |_| url.state.with(|s| s.node.clone()));
     let subtree = Memo::new(move |_| url.state.with(|s| s.needs_subtree()));
-    let screen = Memo::new(move |_| url.state.with(|s| s.view == ViewMode::Screen));
+    let mode = Memo::new(move |_| url.state.with(|s| s.view));
     // The big screen's tour names places to load as well as the node.
     let tour =
         Memo::new(move |_| url.state.with(|s| if s.view == ViewMode::Screen { s.tour.clone() } else { Vec::new() }));
@@ -46,7 +46,9 @@ fn Shell() -> impl IntoView {
         _ => prev.cloned().flatten(),
     });
     let (pending, set_pending) = signal(false);
-    // The page's language follows the view (screen readers, fonts).
+    // The page's language follows the view (screen readers, fonts); the palette is set
+    // once, from the one place it is defined.
+    set_palette();
     Effect::new(move |_| {
         if let Some(el) = document().document_element() {
             let _ = el.set_attribute("lang", lang_tag(lang.get()));
@@ -59,7 +61,17 @@ fn Shell() -> impl IntoView {
     let loaded = Loaded { target, last_good, failed, lang };
     view! {
         <main class="app">
-            {move || if screen.get() { screen_mode(url, loaded) } else { page_mode(url, loaded, pending, set_pending) }}
+            {move || {
+                // One switch on the view mode. Each mode's view is built when it is entered,
+                // under its own scope of the URL (provided here, disposed with it), and
+                // left whole when only the place or a filter changes.
+                let m = mode.get();
+                url.provide_for(move |s| s.view == m);
+                match m {
+                    ViewMode::Screen => screen_mode(loaded),
+                    _ => page_mode(m, loaded, pending, set_pending),
+                }
+            }}
             <Show when=move || ready.get()><span data-testid="app-ready" hidden=true></span></Show>
         </main>
     }
@@ -78,11 +90,22 @@ fn loading(lang: Memo<Lang>) -> impl IntoView {
     view! { <div class="loading" data-testid="loading" role="status">{move || tr(lang.get(), "正在加载数据…", "Loading data…")}</div> }
 }
 
+/// The colours of `crate::theme`, as the stylesheet's custom properties on the root. Set
+/// through the CSS object model, which the page's content security policy allows.
+fn set_palette() {
+    use wasm_bindgen::JsCast;
+    let Some(root) = document().document_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return;
+    };
+    for (prop, colour) in crate::theme::CSS_PROPERTIES {
+        let _ = root.style().set_property(prop, colour);
+    }
+}
+
 /// The big screen: built once, it follows the data, so the carousel, timers and counters
 /// carry on through refreshes and drills. Before the first good view it shows loading,
 /// or the error when there is nothing to keep.
-fn screen_mode(url: UrlState, l: Loaded) -> AnyView {
-    url.provide_for(|s| s.view == ViewMode::Screen);
+fn screen_mode(l: Loaded) -> AnyView {
     let has_good = Memo::new(move |_| l.last_good.with(Option::is_some));
     let before = move || match l.failed.get() {
         Some(e) => view! { <ErrorPanel err=e retry=move |_| l.target.refetch() /> }.into_any(),
@@ -98,36 +121,21 @@ fn screen_mode(url: UrlState, l: Loaded) -> AnyView {
     .into_any()
 }
 
-/// The dashboard and the slides: the previous view stays while the next loads, and an
-/// error shows above the last good view. They see the URL through their own scope, which
-/// holds still while the page switches to the screen (see `provide_for`).
-fn page_mode(url: UrlState, l: Loaded, pending: ReadSignal<bool>, set_pending: WriteSignal<bool>) -> AnyView {
-    let page = url.provide_for(|s| s.view != ViewMode::Screen);
-    // A memo, so that only a change of view mode rebuilds the view (not every filter).
-    let present = Memo::new(move |_| page.state.with(|s| s.view == ViewMode::Present));
+/// The dashboard or the slides (`mode`): the previous view stays while the next loads,
+/// and an error shows above the last good view.
+fn page_mode(mode: ViewMode, l: Loaded, pending: ReadSignal<bool>, set_pending: WriteSignal<bool>) -> AnyView {
     let body = move || {
         // Read on every change, so the memo has seen each good view by the time an error
         // arrives (a memo nobody reads is never computed).
         let previous = l.last_good.get();
-        // Every arm provides its own scope: a context from an earlier run of this closure
-        // is already disposed.
         l.target.get().map(|r| match r {
-            Ok(t) if present.get() => {
-                page.provide_for(|s| s.view == ViewMode::Present);
-                view! { <Present target=t /> }.into_any()
+            Ok(t) if mode == ViewMode::Present => view! { <Present target=t /> }.into_any(),
+            Ok(t) => view! { <Dashboard target=t /> }.into_any(),
+            Err(e) => view! {
+                <ErrorPanel err=e retry=move |_| l.target.refetch() />
+                {previous.map(|t| view! { <Dashboard target=t /> })}
             }
-            Ok(t) => {
-                page.provide_for(|s| s.view == ViewMode::Dashboard);
-                view! { <Dashboard target=t /> }.into_any()
-            }
-            Err(e) => {
-                page.provide_for(|s| s.view != ViewMode::Screen);
-                view! {
-                    <ErrorPanel err=e retry=move |_| l.target.refetch() />
-                    {previous.map(|t| view! { <Dashboard target=t /> })}
-                }
-                .into_any()
-            }
+            .into_any(),
         })
     };
     view! {

@@ -2,15 +2,22 @@
 //! chart of it has been painted (charts wait for their box to be laid out, so the view's
 //! own mount is too early).
 
+use leptos::prelude::*;
 use std::cell::RefCell;
 
+/// Set once the first view is fully drawn (the `app-ready` hook).
+#[derive(Clone, Copy)]
+pub struct Ready(pub RwSignal<bool>);
+
+/// The view being built: its number, and how many of its charts have not yet painted.
 struct Track {
+    generation: u64,
     waiting: usize,
     on_done: Option<Box<dyn FnOnce()>>,
 }
 
 thread_local! {
-    static TRACK: RefCell<Track> = const { RefCell::new(Track { waiting: 0, on_done: None }) };
+    static TRACK: RefCell<Track> = const { RefCell::new(Track { generation: 0, waiting: 0, on_done: None }) };
 }
 
 fn performance() -> Option<web_sys::Performance> {
@@ -25,25 +32,54 @@ pub fn drill_start() {
     }
 }
 
-/// A new view is being built with `charts` charts; `on_done` runs once they are drawn.
-pub fn begin_view(charts: usize, on_done: impl FnOnce() + 'static) {
-    let done_now = TRACK.with(|t| {
+/// A new view is being built. It counts as drawn when every chart that registers while
+/// it is built ([`expect_chart`]) has painted; one with no chart, at the next frame.
+pub fn begin_view() {
+    let ready = use_context::<Ready>();
+    let generation = TRACK.with(|t| {
         let mut t = t.borrow_mut();
-        t.waiting = charts;
-        t.on_done = Some(Box::new(on_done));
-        charts == 0
+        t.generation += 1;
+        t.waiting = 0;
+        t.on_done = Some(Box::new(move || {
+            if let Some(Ready(r)) = ready {
+                r.set(true);
+            }
+        }));
+        t.generation
     });
-    if done_now {
-        finish();
+    let check = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let done = TRACK.with(|t| {
+            let t = t.borrow();
+            t.generation == generation && t.waiting == 0 && t.on_done.is_some()
+        });
+        if done {
+            finish();
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&check));
     }
 }
 
-/// A chart finished painting.
-pub fn chart_drawn(_name: &str) {
+/// A chart was mounted: while a view is being built it counts towards that view, and the
+/// returned number goes back with [`chart_drawn`]. `None` for a chart built later (a
+/// slide redrawn): its painting is a redraw, not a new view.
+pub fn expect_chart() -> Option<u64> {
+    TRACK.with(|t| {
+        let mut t = t.borrow_mut();
+        t.on_done.is_some().then(|| {
+            t.waiting += 1;
+            t.generation
+        })
+    })
+}
+
+/// A chart counted for view `generation` painted for the first time.
+pub fn chart_drawn(generation: u64) {
     let done = TRACK.with(|t| {
         let mut t = t.borrow_mut();
-        if t.waiting == 0 {
-            return false; // a redraw (resize, language): not a new view
+        if t.generation != generation || t.waiting == 0 {
+            return false; // a chart of a view already replaced
         }
         t.waiting -= 1;
         t.waiting == 0

@@ -1,7 +1,7 @@
 //! The KPI tiles computed natively from the committed demo data: raw values for the
 //! test hooks and the official number forms people read.
 
-use anju::components::kpis::tiles;
+use anju::model::tiles::tiles;
 use anju_data::format::Lang;
 use anju_data::view::query::Group;
 use anju_data::Metric;

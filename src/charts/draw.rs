@@ -1,7 +1,8 @@
 //! Drawing with plotters on a canvas sized in device pixels. Positions come from
 //! `anju_data::view::geom`, the same numbers hit-testing uses.
 
-use super::spec::{Bar, ChartSpec, Line};
+use crate::model::spec::{Bar, ChartSpec, Line};
+use crate::theme;
 use anju_data::view::geom::{HBars, Rect, TimeAxis};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -62,11 +63,8 @@ pub fn draw_on<DB: DrawingBackend>(
     dpr: f64,
     dark: bool,
 ) -> Drawn {
-    let (fg, muted, grid) = if dark {
-        (RGBColor(230, 237, 245), RGBColor(150, 165, 185), RGBColor(60, 72, 90))
-    } else {
-        (RGBColor(29, 39, 51), RGBColor(91, 107, 124), RGBColor(225, 230, 236))
-    };
+    let pick = |pair: (&str, &str)| color(if dark { pair.1 } else { pair.0 });
+    let (fg, muted, grid) = (pick(theme::CHART_FG), pick(theme::CHART_MUTED), pick(theme::CHART_GRID));
     let _ = root.fill(&TRANSPARENT);
     let px = |v: f64| (v * dpr).round() as i32;
     let font = |size: f64| (FONT, size * dpr).into_font();

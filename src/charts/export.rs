@@ -3,7 +3,7 @@
 //! figures come from, so a picture pasted into slides still says what it shows.
 
 use super::draw::{draw_on, FONT};
-use super::spec::ChartSpec;
+use crate::model::spec::ChartSpec;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

@@ -1,15 +1,9 @@
-//! Charts: plotters draws on canvas; `canvas` adds what plotters lacks.
+//! Chart widgets: plotters draws a [`crate::model::spec::ChartSpec`] on a canvas, with
+//! what plotters lacks (hit-testing, tooltips, the text alternative, export) in `canvas`.
 
 pub mod canvas;
 pub mod channels;
 pub mod draw;
 pub mod export;
 pub mod ranking;
-pub mod spec;
 pub mod trend;
-
-pub const ACCENT: &str = "#1f6feb";
-pub const GOOD: &str = "#2e7d32";
-pub const BAD: &str = "#c62828";
-/// The "others together" bar of a long ranking.
-pub const OTHERS: &str = "#8c959f";

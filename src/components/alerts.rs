@@ -1,11 +1,9 @@
 //! Alerts: every place under this one that breaks a selected threshold, most severe
 //! first, each a link.
 
-use super::wheretogo::path_below;
-use crate::ctx::use_url;
 use crate::i18n::{level, tr};
-use anju_data::format::{self, Lang};
-use anju_data::view::measure::Measure;
+use crate::model::alerts::{describe, path_below};
+use crate::url::use_url;
 use anju_data::view::staff::{alerts, Threshold};
 use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
@@ -13,35 +11,6 @@ use std::sync::Arc;
 
 /// Rows shown before "show all".
 const FIRST: usize = 50;
-
-pub fn describe(ds: &Dataset, i: NodeIx, th: Threshold, sev: f64, t: usize, lang: Lang, suppress: bool) -> String {
-    let n = ds.node(i);
-    match (th, lang) {
-        (Threshold::BelowTarget, Lang::Zh) => format!(
-            "就业率 {}，低于目标 {:.1} 个百分点",
-            Measure::EmploymentRate.format(Measure::EmploymentRate.value(n, t), lang),
-            sev
-        ),
-        (Threshold::BelowTarget, Lang::En) => format!(
-            "employment {}, {:.1} points below target",
-            Measure::EmploymentRate.format(Measure::EmploymentRate.value(n, t), lang),
-            sev
-        ),
-        (Threshold::ZeroEmployment, _) => format!(
-            "{} {}",
-            format::count_s(sev as u64, lang, suppress),
-            tr(lang, "户零就业家庭", "zero-employment households")
-        ),
-        (Threshold::LowIncome, _) => {
-            format!("{} {}", tr(lang, "人均", "per head"), format::yuan(n.income.get(t).unwrap_or(0.0), lang))
-        }
-        (Threshold::StillAtRisk, _) => format!(
-            "{} {}",
-            format::count_s(sev as u64, lang, suppress),
-            tr(lang, "户尚未消除风险", "households still at risk")
-        ),
-    }
-}
 
 #[component]
 pub fn AlertsPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
@@ -66,7 +35,7 @@ pub fn AlertsPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<us
                             <ol>
                                 {list[..shown].iter().map(|&(i, sev)| {
                                     let n = ds.node(i);
-                                    let href = url.href(&url.state.get_untracked().at_node(Some(&n.id)));
+                                    let href = url.node_href(Some(&n.id));
                                     view! {
                                         <li data-testid="alert-row" data-node-id=n.id.clone() data-threshold=th.key()>
                                             <a href=href>{path_below(&ds, ix, i, l)}</a>

@@ -1,7 +1,7 @@
 //! The path from the root, each step a link.
 
-use crate::ctx::use_url;
 use crate::i18n::{name, tr};
+use crate::url::use_url;
 use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -20,7 +20,11 @@ pub fn Breadcrumb(ds: Arc<Dataset>, ix: NodeIx) -> impl IntoView {
                     let id = n.id.clone();
                     let is_current = i == ix;
                     let target = if i == root { None } else { Some(id.clone()) };
-                    let href = move || url.href(&url.state.get().at_node(target.as_deref()));
+                    // Followed: a crumb keeps the filters as they change.
+                    let href = move || {
+                        url.state.track();
+                        url.node_href(target.as_deref())
+                    };
                     let label = move || name(ds.node(i), url.lang.get());
                     view! {
                         <li>

@@ -1,40 +1,14 @@
 //! The leaf: one building's dwellings, households, special groups and risk colours, with
 //! the seven-colour marking (七彩标记) the seeds describe.
 
-use crate::ctx::use_url;
 use crate::i18n::tr;
-use anju_data::format::{self, Lang};
-use anju_data::view::query::Risk;
+use crate::theme::{self, SEVEN_COLOURS};
+use crate::url::use_url;
+use anju_data::domain::Risk;
+use anju_data::format;
 use anju_data::{Dataset, Metric, NodeIx};
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// The seven colours, one per group, as buildings' notice boards use them.
-pub const SEVEN_COLOURS: [(Metric, &str, &str, &str); 7] = [
-    (Metric::PartyMembers, "#d32f2f", "赤", "red"),
-    (Metric::LeftBehindChildren, "#f57c00", "橙", "orange"),
-    (Metric::EmptyNestElderly, "#fbc02d", "黄", "yellow"),
-    (Metric::Disabled, "#388e3c", "绿", "green"),
-    (Metric::SubsistenceHouseholds, "#00838f", "青", "cyan"),
-    (Metric::SeverelyDisabled, "#1565c0", "蓝", "blue"),
-    (Metric::Elderly75Plus, "#6a1b9a", "紫", "purple"),
-];
-
-pub fn risk_colour(r: Risk) -> &'static str {
-    match r {
-        Risk::Red => "#c62828",
-        Risk::Yellow => "#f9a825",
-        Risk::Green => "#2e7d32",
-    }
-}
-
-pub fn risk_label(r: Risk, lang: Lang) -> &'static str {
-    match r {
-        Risk::Red => tr(lang, "红色（每日走访）", "Red (visit daily)"),
-        Risk::Yellow => tr(lang, "黄色（每周走访）", "Yellow (visit weekly)"),
-        Risk::Green => tr(lang, "绿色（每月走访）", "Green (visit monthly)"),
-    }
-}
 
 #[component]
 pub fn BuildingPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
@@ -69,9 +43,7 @@ pub fn BuildingPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
         let (t, l) = (period.get(), lang.get());
         Risk::ALL
             .iter()
-            .map(|&r| {
-                (risk_colour(r), risk_label(r, l), format::count_s(n3.m.get(r.metric(), t), l, sup.get()), r.key())
-            })
+            .map(|&r| (theme::risk(r), r.label(l), format::count_s(n3.m.get(r.metric(), t), l, sup.get()), r.key()))
             .collect::<Vec<_>>()
     };
     view! {

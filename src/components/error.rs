@@ -1,9 +1,9 @@
 //! A data or network problem in plain words: which file, what is wrong (the validator's
 //! words, located), and a retry button.
 
-use crate::api::LoadError;
-use crate::ctx::use_url;
+use crate::data::LoadError;
 use crate::i18n::tr;
+use crate::url::use_url;
 use anju_data::format::Lang;
 use leptos::prelude::*;
 

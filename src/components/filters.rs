@@ -1,28 +1,11 @@
 //! The staff's filter bar: special groups, risk colours, threshold alerts. Every toggle
 //! is a link that changes the URL, so a filtered view can be shared as it is.
 
-use crate::ctx::use_url;
 use crate::i18n::tr;
-use anju_data::format::Lang;
+use crate::url::use_url;
 use anju_data::view::query::{Group, Risk, ViewState};
 use anju_data::view::staff::Threshold;
 use leptos::prelude::*;
-
-pub fn group_label(g: Group, lang: Lang) -> &'static str {
-    match g {
-        Group::Monitored => tr(lang, "监测对象", "Monitored"),
-        Group::SubsistenceAllowance => tr(lang, "低保对象", "Subsistence allowance"),
-        other => tr(lang, other.metric().zh(), other.metric().en()),
-    }
-}
-
-pub fn risk_name(r: Risk, lang: Lang) -> &'static str {
-    match r {
-        Risk::Red => tr(lang, "红色", "Red"),
-        Risk::Yellow => tr(lang, "黄色", "Yellow"),
-        Risk::Green => tr(lang, "绿色", "Green"),
-    }
-}
 
 fn toggle<T: PartialEq + Copy>(list: &mut Vec<T>, x: T) {
     match list.iter().position(|y| *y == x) {
@@ -59,14 +42,14 @@ pub fn FilterBar() -> impl IntoView {
                 <span class="filter-label">{move || tr(lang.get(), "特殊群体", "Special groups")}</span>
                 {move || Group::ALL.iter().map(|&g| {
                     let pressed = st().groups.contains(&g);
-                    chip(format!("filter-group-{}", g.key()), pressed, with(&|s| toggle(&mut s.groups, g)), group_label(g, lang.get()).into(), "group")
+                    chip(format!("filter-group-{}", g.key()), pressed, with(&|s| toggle(&mut s.groups, g)), g.label(lang.get()).into(), "group")
                 }).collect_view()}
             </div>
             <div class="filter-row">
                 <span class="filter-label">{move || tr(lang.get(), "风险等级", "Risk colour")}</span>
                 {move || Risk::ALL.iter().map(|&r| {
                     let pressed = st().risks.contains(&r);
-                    chip(format!("filter-risk-{}", r.key()), pressed, with(&|s| toggle(&mut s.risks, r)), risk_name(r, lang.get()).into(), r.key())
+                    chip(format!("filter-risk-{}", r.key()), pressed, with(&|s| toggle(&mut s.risks, r)), r.name(lang.get()).into(), r.key())
                 }).collect_view()}
             </div>
             <div class="filter-row">

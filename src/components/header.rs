@@ -1,8 +1,8 @@
 //! Title, as-of date, period, language, and where the numbers come from.
 
-use super::provenance::all_synthesised;
-use crate::ctx::use_url;
 use crate::i18n::{other_lang, text, tr};
+use crate::model::stamp::all_synthesised;
+use crate::url::use_url;
 use anju_data::format::Lang;
 use anju_data::Dataset;
 use leptos::prelude::*;

@@ -1,14 +1,15 @@
+//! Leaf widgets the views compose. A component imports models and other components'
+//! types, never a view.
+
 pub mod alerts;
 pub mod breadcrumb;
 pub mod building;
-pub mod dashboard;
 pub mod error;
 pub mod filters;
 pub mod header;
 pub mod kpis;
 pub mod notices;
-pub mod present;
 pub mod provenance;
-pub mod screen;
+pub mod risk;
 pub mod table;
 pub mod wheretogo;

@@ -1,17 +1,9 @@
 //! Published or synthesised: every figure says which, with the source on hover.
 
-use super::kpis::Published;
 use crate::i18n::tr;
+use crate::model::tiles::Published;
 use anju_data::format::Lang;
-use anju_data::model::Claim;
-use anju_data::view::published::hover;
-use anju_data::Dataset;
 use leptos::prelude::*;
-
-/// The sources a node cites, one line each: source, figure date and note.
-pub fn source_line(ds: &Dataset, c: &Claim, lang: Lang) -> String {
-    hover(&ds.meta, c, None, lang)
-}
 
 /// A small mark: "公布" (or "2022年3月公布" where the source dates the figure otherwise)
 /// with source, date and the source's words on hover; or "合成".
@@ -31,9 +23,4 @@ pub fn ProvenanceMark(published: Option<Published>, lang: Lang) -> impl IntoView
         }
         .into_any(),
     }
-}
-
-/// True when no node of the loaded data cites a source.
-pub fn all_synthesised(ds: &Dataset) -> bool {
-    ds.meta.sources.is_empty() && ds.nodes.iter().all(|n| n.published.is_empty())
 }

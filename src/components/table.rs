@@ -1,71 +1,18 @@
-//! The children as a sortable table; a click on a row drills down. With special groups
-//! selected it gains a column per group; with risk colours selected it lists only the
-//! children that have households of those colours, with a column per colour. The CSV
-//! export is built from the same model, so its rows are the table's.
+//! The children as a sortable table ([`crate::model::table`] builds it); a click on a
+//! row drills down. The CSV export holds the same rows.
 
-use super::filters::{group_label, risk_name};
-use crate::ctx::use_url;
 use crate::export::{csv_bytes, download};
-use crate::i18n::{level, name, tr};
+use crate::i18n::{level, tr};
+use crate::model::table::{table_model, DEFAULT_SORT};
+use crate::url::use_url;
 use anju_data::format;
-use anju_data::view::measure::{sort_children, Measure};
+use anju_data::view::measure::Measure;
 use anju_data::view::page::{page, PAGE_SIZE};
 use anju_data::view::query::{Sort, ViewState};
-use anju_data::{Dataset, Metric, NodeIx};
+use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
-
-/// The table's value columns before any filter.
-pub const COLUMNS: [Measure; 6] = [
-    Measure::Count(Metric::People),
-    Measure::Count(Metric::Households),
-    Measure::EmploymentRate,
-    Measure::IncomePerCapita,
-    Measure::Count(Metric::MonitoredHouseholds),
-    Measure::Count(Metric::ZeroEmploymentHouseholds),
-];
-
-/// What the table shows: headers, and per row the child's id and its cells as text.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TableModel {
-    pub columns: Vec<(Option<Measure>, String)>,
-    pub rows: Vec<(String, Vec<String>)>,
-}
-
-/// Largest places first until someone clicks a header.
-pub const DEFAULT_SORT: Sort = Sort { by: Some(Measure::Count(Metric::People)), desc: true };
-
-/// Builds the table for `ix`'s children at period `t`, as `view` filters and sorts it.
-pub fn table_model(ds: &Dataset, ix: NodeIx, t: usize, view: &ViewState) -> TableModel {
-    let (lang, sup, groups, risks) = (view.lang, view.suppress, &view.groups[..], &view.risks[..]);
-    let sort = view.sort.unwrap_or(DEFAULT_SORT);
-    let mut columns: Vec<(Option<Measure>, String)> = vec![(None, tr(lang, "名称", "Name").into())];
-    columns.extend(COLUMNS.iter().map(|m| (Some(*m), m.label(lang))));
-    columns.extend(groups.iter().map(|g| (Some(Measure::Count(g.metric())), group_label(*g, lang).to_string())));
-    columns.extend(risks.iter().map(|r| {
-        (Some(Measure::Count(r.metric())), format!("{}{}", risk_name(*r, lang), tr(lang, "户", " households")))
-    }));
-    let kids = sort_children(ds, ix, sort.by, sort.desc, t);
-    let rows = kids
-        .into_iter()
-        .filter(|&c| risks.is_empty() || risks.iter().any(|r| ds.node(c).m.get(r.metric(), t) > 0))
-        .map(|c| {
-            let n = ds.node(c);
-            let people = n.m.get(Metric::People, t);
-            let mut cells = vec![name(n, lang)];
-            cells.extend(COLUMNS.iter().map(|m| m.shown(n, t, &ds.period_keys[t], lang, sup)));
-            for g in groups {
-                let v = n.m.get(g.metric(), t);
-                let share = format::percent_s(v, people, sup);
-                cells.push(format!("{}（{share}）", format::count_s(v, lang, sup)));
-            }
-            cells.extend(risks.iter().map(|r| format::count_s(n.m.get(r.metric(), t), lang, sup)));
-            (n.id.clone(), cells)
-        })
-        .collect();
-    TableModel { columns, rows }
-}
 
 #[component]
 pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
@@ -152,7 +99,7 @@ pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
                     <thead><tr>{move || model.get().columns.into_iter().map(|(m, l)| header(m, l)).collect_view()}</tr></thead>
                     <tbody>
                         {move || { let p = shown.get(); model.with(|m| m.rows[p.start..p.end].to_vec()).into_iter().map(|(id, cells)| {
-                            let href = url.href(&url.state.get_untracked().at_node(Some(&id)));
+                            let href = url.node_href(Some(&id));
                             let go = href.clone();
                             let navigate = navigate.clone();
                             let mut cells = cells.into_iter();

@@ -2,11 +2,11 @@
 //! group, side by side (groups overlap, so they are never merged), each with its path and
 //! a link. Exports as CSV.
 
-use super::filters::group_label;
-use crate::ctx::use_url;
 use crate::export::{csv_bytes, download};
-use crate::i18n::{name, tr};
-use anju_data::format::{self, Lang};
+use crate::i18n::tr;
+use crate::model::alerts::path_below;
+use crate::url::use_url;
+use anju_data::format;
 use anju_data::view::query::Group;
 use anju_data::view::staff::top_buildings;
 use anju_data::{Dataset, NodeIx};
@@ -14,13 +14,6 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 pub const TOP: usize = 20;
-
-/// The building's path below `from`, e.g. "平远新城安置点 › 惠泽社区 › 第3网格 › 12栋".
-pub fn path_below(ds: &Dataset, from: NodeIx, ix: NodeIx, lang: Lang) -> String {
-    let path = ds.path(ix);
-    let start = path.iter().position(|&i| i == from).map(|p| p + 1).unwrap_or(0);
-    path[start..].iter().map(|&i| name(ds.node(i), lang)).collect::<Vec<_>>().join(" › ")
-}
 
 #[component]
 pub fn WhereToGo(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
@@ -46,18 +39,18 @@ pub fn WhereToGo(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usiz
                         let ds = ds.clone();
                         let rows: Vec<(String, String, String)> = list.iter().map(|&(b, v)| (ds.node(b).id.clone(), path_below(&ds, ix, b, l), format::count_s(v, l, sup))).collect();
                         let export_rows: Vec<Vec<String>> = rows.iter().enumerate().map(|(k, (_, p, v))| vec![(k + 1).to_string(), p.clone(), v.clone()]).collect();
-                        let header = vec![tr(l, "序号", "Rank").to_string(), tr(l, "楼栋", "Building").to_string(), group_label(g, l).to_string()];
+                        let header = vec![tr(l, "序号", "Rank").to_string(), tr(l, "楼栋", "Building").to_string(), g.label(l).to_string()];
                         let file = format!("{}-{}.csv", tr(l, "走访清单", "where-to-go"), g.key());
                         view! {
                             <div class="wtg" data-group=g.key()>
-                                <h4>{group_label(g, l)}</h4>
+                                <h4>{g.label(l)}</h4>
                                 {if rows.is_empty() {
                                     view! { <p class="empty">{tr(l, "此范围内没有该群体的人员", "No one of this group here")}</p> }.into_any()
                                 } else {
                                     view! {
                                         <ol>
                                             {rows.into_iter().map(|(id, p, v)| {
-                                                let href = url.href(&url.state.get_untracked().at_node(Some(&id)));
+                                                let href = url.node_href(Some(&id));
                                                 let shown = v.clone();
                                                 view! { <li data-testid="where-row" data-node-id=id data-value=v><a href=href>{p}</a><b>{shown}</b></li> }
                                             }).collect_view()}

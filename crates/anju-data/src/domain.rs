@@ -12,6 +12,16 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The one of a pair of words that is in this language.
+    pub fn pick<T>(self, zh: T, en: T) -> T {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
 /// Special groups staff filter by. Each reads one stored metric.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Group {
@@ -64,6 +74,14 @@ impl Group {
             Group::Monitored => MonitoredPeople,
         }
     }
+    /// The group as a filter chip, a column and a tile call it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Group::Monitored => lang.pick("监测对象", "Monitored"),
+            Group::SubsistenceAllowance => lang.pick("低保对象", "Subsistence allowance"),
+            other => lang.pick(other.metric().zh(), other.metric().en()),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -90,6 +108,23 @@ impl Risk {
             Risk::Red => crate::Metric::RiskRed,
             Risk::Yellow => crate::Metric::RiskYellow,
             Risk::Green => crate::Metric::RiskGreen,
+        }
+    }
+    /// The colour's name, as a filter chip says it.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Risk::Red => lang.pick("红色", "Red"),
+            Risk::Yellow => lang.pick("黄色", "Yellow"),
+            Risk::Green => lang.pick("绿色", "Green"),
+        }
+    }
+    /// The colour with how often its households are visited (防返贫监测 practice in the
+    /// seeds: red daily, yellow weekly, green monthly).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Risk::Red => lang.pick("红色（每日走访）", "Red (visit daily)"),
+            Risk::Yellow => lang.pick("黄色（每周走访）", "Yellow (visit weekly)"),
+            Risk::Green => lang.pick("绿色（每月走访）", "Green (visit monthly)"),
         }
     }
 }

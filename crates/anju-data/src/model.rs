@@ -119,6 +119,20 @@ pub struct Text {
     pub en: String,
 }
 
+impl Text {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Text {
+        Text { zh: zh.into(), en: en.into() }
+    }
+
+    /// The text in `lang`; Chinese where the English is missing.
+    pub fn get(&self, lang: crate::domain::Lang) -> &str {
+        match lang {
+            crate::domain::Lang::En if !self.en.is_empty() => &self.en,
+            _ => &self.zh,
+        }
+    }
+}
+
 /// A published source the data cites.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Source {

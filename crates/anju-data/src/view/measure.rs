@@ -112,6 +112,19 @@ impl Measure {
     }
 
     /// For problems such as zero-employment households, less is better.
+    /// Whether `value` meets `target` for this measure: at or above it where more is
+    /// better, at or below where less is. The one rule for every tile, bar, board row and
+    /// alert. A rate computed from sums may land a hair past the target it equals
+    /// (0.8999999999999999 for 0.9), so the comparison allows 10⁻¹² of slack.
+    pub fn meets(self, value: f64, target: f64) -> bool {
+        const SLACK: f64 = 1e-12;
+        if self.higher_is_better() {
+            value + SLACK >= target
+        } else {
+            value <= target + SLACK
+        }
+    }
+
     pub fn higher_is_better(self) -> bool {
         !matches!(
             self,
@@ -221,6 +234,23 @@ pub fn sort_children(ds: &Dataset, ix: NodeIx, by: Option<Measure>, desc: bool, 
 mod tests {
     use super::*;
     use std::cmp::Ordering::*;
+
+    /// One rule, both directions: at the target meets it, a rate a hair under the target
+    /// it equals meets it, a tenth of a point under does not; for a count where less is
+    /// better the comparison turns round.
+    #[test]
+    fn meeting_a_target_is_one_rule() {
+        let rate = Measure::EmploymentRate;
+        assert!(rate.meets(0.9, 0.9));
+        assert!(rate.meets(0.899_999_999_999_999_9, 0.9));
+        assert!(rate.meets(27.0 / 30.0, 0.9));
+        assert!(!rate.meets(0.899, 0.9));
+        assert!(rate.meets(0.95, 0.9));
+        let zero = Measure::Count(Metric::ZeroEmploymentHouseholds);
+        assert!(zero.meets(0.0, 0.0));
+        assert!(!zero.meets(1.0, 0.0));
+        assert!(!zero.meets(0.5, 0.4) && zero.meets(0.3, 0.4));
+    }
 
     #[test]
     fn pooled_rates_are_not_averages_of_rates() {

@@ -96,7 +96,7 @@ impl Threshold {
             Threshold::BelowTarget => {
                 let rate = Measure::EmploymentRate.value(n, t)?;
                 let target = measure::target(ds, ix, Measure::EmploymentRate)?;
-                (rate < target).then_some((target - rate) * 100.0)
+                (!Measure::EmploymentRate.meets(rate, target)).then_some((target - rate) * 100.0)
             }
             Threshold::ZeroEmployment => {
                 let z = n.m.get(Metric::ZeroEmploymentHouseholds, t);

@@ -1,11 +1,10 @@
 //! The alerts ticker: places below this one that break a threshold, most severe first,
 //! scrolling along the foot of the screen.
 
-use crate::components::alerts::describe;
-use crate::components::wheretogo::path_below;
-use crate::ctx::use_url;
 use crate::data::Target;
 use crate::i18n::tr;
+use crate::model::alerts::{describe, path_below};
+use crate::url::use_url;
 use anju_data::view::staff::{alerts, Threshold};
 use leptos::prelude::*;
 
@@ -17,15 +16,15 @@ pub fn Ticker(#[prop(into)] target: Signal<Option<Target>>, #[prop(into)] period
     let url = use_url();
     let items = move || {
         let Target { ds, ix, .. } = target.get()?;
-        let (t, st) = (period.get(), url.state.get());
-        let (l, sup) = (st.lang, st.suppress);
+        let t = period.get();
+        let (l, sup) = url.state.with(|s| (s.lang, s.suppress));
         let mut out = Vec::new();
         for th in Threshold::ALL {
             for (i, sev) in alerts(&ds, ix, th, t).into_iter().take(PER_THRESHOLD) {
                 let n = ds.node(i);
                 out.push((
                     n.id.clone(),
-                    url.href(&st.at_node(Some(&n.id))),
+                    url.node_href(Some(&n.id)),
                     format!("{}：{}", path_below(&ds, ix, i, l), describe(&ds, i, th, sev, t, l, sup)),
                 ));
             }

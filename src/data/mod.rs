@@ -1,8 +1,12 @@
 //! What the view needs from the data: the dataset with the shards on the way to the node
 //! in view attached. A county's shard is fetched the first time someone enters it and
-//! kept; later drills resolve without the network.
+//! kept; later drills resolve without the network. `fetch` gets and checks files; the big
+//! screen's refresh reads and replaces the cache through [`Live`].
 
-use crate::api::{self, LoadError};
+pub mod fetch;
+
+use self::fetch as api;
+pub use self::fetch::LoadError;
 use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -45,6 +49,15 @@ impl PartialEq for Target {
 
 /// The dataset loaded so far, by index URL.
 pub type Cache = StoredValue<Option<(String, Arc<Dataset>)>, LocalStorage>;
+
+/// What a refresh needs from the app (a context): the cache, and the revision it bumps
+/// when it put new data there, so that the view resolves again.
+#[derive(Clone, Copy)]
+pub struct Live {
+    pub cache: Cache,
+    pub revision: RwSignal<u64>,
+    pub index_url: Memo<String>,
+}
 
 /// `path` relative to the folder of `index_url`.
 pub fn sibling_url(index_url: &str, path: &str) -> String {

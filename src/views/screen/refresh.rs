@@ -3,23 +3,13 @@
 //! HTTP, or data the validator rejects) leaves the last good data on screen, shows the
 //! stale badge, and retries with backoff until it recovers on its own.
 
-use crate::api::LoadError;
-use crate::data::{self, Cache};
+use crate::data::{self, Live, LoadError};
 use crate::i18n::tr;
 use anju_data::format::Lang;
 use anju_data::view::live::retry_delay_ms;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
-
-/// What the screen needs from the app to refresh its data.
-#[derive(Clone, Copy)]
-pub struct Live {
-    pub cache: Cache,
-    /// Bumped when a refresh put new data in the cache: the view resolves again.
-    pub revision: RwSignal<u64>,
-    pub index_url: Memo<String>,
-}
 
 /// Why the data on screen is not current.
 #[derive(Clone, Debug, PartialEq)]

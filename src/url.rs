@@ -1,4 +1,6 @@
-//! The URL is the state: parsed once into memos every component reads from context.
+//! The URL is the state: parsed once (by `anju_data::view::query`, where each parameter
+//! is defined) into memos every component reads from context, and the links built back
+//! from it.
 
 use anju_data::format::Lang;
 use anju_data::view::query::{self, Notice, ViewState};
@@ -37,7 +39,7 @@ impl UrlState {
     /// switches to another mode its state holds still, so the old view does not redraw
     /// itself for a state it will never show: its values are about to be disposed, and an
     /// effect that ran after them would read what is gone.
-    pub fn provide_for(self, mine: fn(&ViewState) -> bool) -> UrlState {
+    pub fn provide_for(self, mine: impl Fn(&ViewState) -> bool + Copy + Send + Sync + 'static) -> UrlState {
         let outer = self;
         let state = Memo::new(move |prev: Option<&ViewState>| {
             let s = outer.state.get();
@@ -49,7 +51,7 @@ impl UrlState {
         let notices = Memo::new(move |prev: Option<&Vec<Notice>>| {
             let n = outer.notices.get();
             match prev {
-                Some(p) if !outer.state.with(mine) => p.clone(),
+                Some(p) if !outer.state.with(|s| mine(s)) => p.clone(),
                 _ => n,
             }
         });
@@ -69,6 +71,13 @@ impl UrlState {
         } else {
             format!("{path}{q}")
         }
+    }
+
+    /// A link to the place `id` (the root for `None`) with everything else as it is: the
+    /// one way every row, bar, crumb and ticker item links to a place. Reads the state
+    /// untracked; a caller that must follow it tracks it itself.
+    pub fn node_href(&self, id: Option<&str>) -> String {
+        self.href(&self.state.with_untracked(|s| s.at_node(id)))
     }
 
     /// A link to this view with a change applied.

@@ -1,0 +1,46 @@
+//! What a view says about what it could not show as asked: a place or a period the data
+//! lacks, tour places it lacks, a place that failed to load. Each view then shows the
+//! root, the latest period, or the previous place, and says so.
+
+use anju_data::model::Text;
+use anju_data::text::clip;
+use anju_data::{Dataset, Period};
+
+/// The URL named place `unknown_node` or period `asked`, which the data lacks.
+pub fn target_notices(ds: &Dataset, unknown_node: Option<&str>, asked: Option<Period>) -> Vec<Text> {
+    let mut v = Vec::new();
+    if let Some(id) = unknown_node {
+        let id = clip(id, 60);
+        v.push(Text::new(
+            format!("找不到编号为 {id} 的地区，已显示全部"),
+            format!("No place with id {id}; showing the whole dataset"),
+        ));
+    }
+    if let Some(p) = asked.filter(|&p| ds.period_ix(p).is_none()) {
+        v.push(Text::new(
+            format!("数据中没有 {p} 期，已显示最新一期"),
+            format!("The data has no period {p}; showing the latest"),
+        ));
+    }
+    v
+}
+
+/// The big screen's tour named places the data lacks (ids already clipped).
+pub fn tour_missing(missing: &[String]) -> Option<Text> {
+    (!missing.is_empty()).then(|| {
+        let list = missing.join(", ");
+        Text::new(
+            format!("轮播中找不到这些地区，已跳过：{list}"),
+            format!("Tour places not in the data, skipped: {list}"),
+        )
+    })
+}
+
+/// Loading the place asked for failed at file `url`; the previous one stays.
+pub fn view_failed(url: &str) -> Text {
+    let file = clip(url, 80);
+    Text::new(
+        format!("无法打开所选地区（{file}），仍显示上一画面"),
+        format!("Could not open that place ({file}); still showing the previous one"),
+    )
+}

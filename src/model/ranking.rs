@@ -1,0 +1,114 @@
+//! The ranking of the children by a selectable measure (`metric=`), as a chart spec,
+//! coloured against the target where there is one.
+
+use crate::i18n::{name, tr};
+use crate::model::spec::{Bar, ChartSpec};
+use crate::theme;
+use anju_data::domain::Group;
+use anju_data::format::{self, Lang};
+use anju_data::view::measure::{self, rank_children, Measure};
+use anju_data::view::query::ViewState;
+use anju_data::{Dataset, Metric, NodeIx};
+
+/// How many children the chart shows; past that, one more bar holds all the others
+/// together. The table lists every child, a page at a time.
+pub const TOP_N: usize = 30;
+
+/// The metrics a ranking can be by.
+pub const RANKABLE: [Measure; 8] = [
+    Measure::EmploymentRate,
+    Measure::IncomePerCapita,
+    Measure::Count(Metric::People),
+    Measure::Count(Metric::Employed),
+    Measure::Count(Metric::WelfarePosts),
+    Measure::Count(Metric::MonitoredHouseholds),
+    Measure::Count(Metric::ZeroEmploymentHouseholds),
+    Measure::Count(Metric::Trained),
+];
+
+/// What the ranking is by when the URL does not say: the first selected group, else the
+/// first selected risk colour, else the employment rate.
+pub fn default_measure(state: &ViewState) -> Measure {
+    state
+        .metric
+        .or_else(|| state.groups.first().map(|g| Measure::Count(g.metric())))
+        .or_else(|| state.risks.first().map(|r| Measure::Count(r.metric())))
+        .unwrap_or(Measure::EmploymentRate)
+}
+
+pub fn ranking_spec(
+    ds: &Dataset,
+    ix: NodeIx,
+    m: Measure,
+    t: usize,
+    lang: Lang,
+    sup: bool,
+    href: impl Fn(&str) -> String,
+) -> ChartSpec {
+    let ranked = rank_children(ds, ix, m, t);
+    if ranked.is_empty() {
+        return ChartSpec::Empty(tr(lang, "没有下级可排名", "Nothing below to rank").into());
+    }
+    let target = measure::target(ds, ix, m);
+    let mut bars: Vec<Bar> = ranked
+        .iter()
+        .take(TOP_N)
+        .map(|&(c, v)| {
+            let n = ds.node(c);
+            let color = match (v, target) {
+                (Some(v), Some(g)) if m.meets(v, g) => theme::GOOD,
+                (Some(_), Some(_)) => theme::BAD,
+                _ => theme::ACCENT,
+            };
+            Bar {
+                label: name(n, lang),
+                value: v,
+                text: m.shown(n, t, &ds.period_keys[t], lang, sup),
+                color,
+                href: Some(href(&n.id)),
+            }
+        })
+        .collect();
+    if ranked.len() > TOP_N {
+        let rest: Vec<NodeIx> = ranked[TOP_N..].iter().map(|r| r.0).collect();
+        let v = measure::pooled(ds, &rest, m, t);
+        let label = match lang {
+            Lang::Zh => format!("其余 {} 个（合计）", format::group_digits(rest.len() as u64)),
+            Lang::En => format!("{} others (together)", format::group_digits(rest.len() as u64)),
+        };
+        // Together the others are rarely 1 or 2, but a public display must not say so.
+        let small = sup && matches!(m, Measure::Count(_)) && matches!(v, Some(x) if x == 1.0 || x == 2.0);
+        let text = if small { format::SUPPRESSED.to_string() } else { m.format(v, lang) };
+        bars.push(Bar { label, value: v, text, color: theme::OTHERS, href: None });
+    }
+    ChartSpec::Bars {
+        bars,
+        target: target.map(|g| (g, format!("{}{}", tr(lang, "目标 ", "Target "), format::percent_of(g)))),
+        max: matches!(m, Measure::EmploymentRate).then_some(1.0),
+        value_header: m.label(lang),
+    }
+}
+
+/// The measures the ranking offers: the usual ones, and each selected group (count and
+/// share) and colour.
+pub fn offered(state: &ViewState) -> Vec<Measure> {
+    let mut v: Vec<Measure> = RANKABLE.to_vec();
+    v.extend(state.groups.iter().flat_map(|g| [Measure::Count(g.metric()), Measure::Share(g.metric())]));
+    v.extend(state.risks.iter().map(|r| Measure::Count(r.metric())));
+    v.dedup();
+    v
+}
+
+/// For a group's measure, its metric: the ranking then offers count or share.
+pub fn group_metric(m: Measure) -> Option<Metric> {
+    match m {
+        Measure::Count(x) | Measure::Share(x) if Group::ALL.iter().any(|g| g.metric() == x) => Some(x),
+        _ => None,
+    }
+}
+
+/// The chart's height in CSS px for `children` places: a bar each up to [`TOP_N`] and the
+/// others' bar.
+pub fn height(children: usize) -> f64 {
+    (children.min(TOP_N + 1) as f64 * 26.0 + 40.0).clamp(160.0, 820.0)
+}

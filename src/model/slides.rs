@@ -1,0 +1,79 @@
+//! The slides' content as plain data: titles, the comparison rows, the risk rows (which
+//! the big screen's risk panel shows too).
+
+use crate::i18n::tr;
+use anju_data::format::{self, Lang};
+use anju_data::view::measure::Measure;
+use anju_data::{Dataset, Metric, NodeIx};
+
+pub const SLIDES: u32 = 7;
+
+/// The comparison slide's rows.
+pub const COMPARED: [Measure; 10] = [
+    Measure::Count(Metric::People),
+    Measure::Count(Metric::Households),
+    Measure::Count(Metric::Labour),
+    Measure::Count(Metric::Employed),
+    Measure::EmploymentRate,
+    Measure::Count(Metric::WelfarePosts),
+    Measure::IncomePerCapita,
+    Measure::Count(Metric::MonitoredHouseholds),
+    Measure::Count(Metric::ZeroEmploymentHouseholds),
+    Measure::Count(Metric::Trained),
+];
+
+pub fn titles(lang: Lang) -> [&'static str; SLIDES as usize] {
+    [
+        tr(lang, "总体情况与目标", "Overview against targets"),
+        tr(lang, "就业", "Employment"),
+        tr(lang, "收入", "Income"),
+        tr(lang, "特殊群体", "Special groups"),
+        tr(lang, "风险与监测", "Risk and monitoring"),
+        tr(lang, "下级排名", "Ranking of the places below"),
+        tr(lang, "同期对比", "Period comparison"),
+    ]
+}
+
+/// How a measure moved from `from` to `to`: the arrow, "good" or "bad" (whether the move
+/// is for the better, [`Measure::higher_is_better`]), and the change as people say it
+/// (points for a rate, per cent for income, a signed count otherwise).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub arrow: &'static str,
+    pub class: &'static str,
+    pub delta: String,
+}
+
+pub fn change(m: Measure, from: Option<f64>, to: Option<f64>, l: Lang) -> Change {
+    let (arrow, class, delta) = match (from, to) {
+        (Some(a), Some(b)) if (b - a).abs() < 1e-9 => ("＝", "", "0".to_string()),
+        (Some(a), Some(b)) => {
+            let up = b > a;
+            let good = up == m.higher_is_better();
+            let d = match m {
+                Measure::EmploymentRate => format!("{:+.1} {}", (b - a) * 100.0, tr(l, "个百分点", "points")),
+                Measure::IncomePerCapita => format!("{:+.1}%", (b / a - 1.0) * 100.0),
+                _ => format!("{}{}", if up { "+" } else { "−" }, format::group_digits((b - a).abs() as u64)),
+            };
+            (if up { "▲" } else { "▼" }, if good { "good" } else { "bad" }, d)
+        }
+        _ => ("", "", "—".to_string()),
+    };
+    Change { arrow, class, delta }
+}
+
+/// The risk panel's rows under the colours: label and value as shown.
+pub fn risk_rows(ds: &Dataset, ix: NodeIx, t: usize, l: Lang, sup: bool) -> [(&'static str, String); 4] {
+    let n = ds.node(ix);
+    let mh = n.m.get(Metric::MonitoredHouseholds, t);
+    let el = n.m.get(Metric::RiskEliminatedHouseholds, t);
+    [
+        (tr(l, "监测户", "Monitored households"), format::count_s(mh, l, sup)),
+        (
+            tr(l, "已消除风险", "Risk eliminated"),
+            format!("{}（{}）", format::count_s(el, l, sup), format::percent(el, mh)),
+        ),
+        (tr(l, "仍需帮扶", "Still receiving help"), format::count_s(mh.saturating_sub(el), l, sup)),
+        (tr(l, "监测人口", "Monitored people"), format::count_s(n.m.get(Metric::MonitoredPeople, t), l, sup)),
+    ]
+}

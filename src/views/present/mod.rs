@@ -1,0 +1,137 @@
+//! `view=present`: one place as a deck of seven slides for review meetings. Every slide is
+//! rendered (so printing gives one per page) and the URL's `slide=` picks the one shown;
+//! arrow keys, PageUp/PageDown (what clickers send), Home and End move between them.
+
+mod slides;
+
+use crate::charts::canvas::CanvasChart;
+use crate::components::risk::risk_panel;
+use crate::data::Target;
+use crate::i18n::{name, tr};
+use crate::model::channels::channels_spec;
+use crate::model::period;
+use crate::model::ranking::{ranking_spec, TOP_N};
+use crate::model::slides::{titles, SLIDES};
+use crate::model::spec::ChartSpec;
+use crate::model::trend::{only_line, trend_spec};
+use crate::url::use_url;
+use anju_data::view::measure::Measure;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use slides::{big_income, big_rate, comparison, groups, overview};
+
+/// Slides are drawn at this logical width and scaled by CSS.
+const W: f64 = 1100.0;
+
+fn chart(name: &'static str, title: String, spec: ChartSpec, first: &'static str, height: f64, width: f64) -> AnyView {
+    view! { <CanvasChart name=name title=title spec=spec first_header=first.to_string() height=height fixed_width=width /> }
+        .into_any()
+}
+
+#[component]
+pub fn Present(target: Target) -> impl IntoView {
+    let url = use_url();
+    let lang = url.lang;
+    let Target { ds, ix, .. } = target;
+    let period = {
+        let ds = ds.clone();
+        Memo::new(move |_| url.state.with(|s| period::in_view(&ds, s)))
+    };
+    let compare = {
+        let ds = ds.clone();
+        Memo::new(move |_| url.state.with(|s| period::compared(&ds, s, period.get())))
+    };
+    let current = Memo::new(move |_| url.state.with(|s| s.slide).unwrap_or(1).clamp(1, SLIDES));
+    let navigate = use_navigate();
+    let go = move |k: u32| navigate(&url.href_with(|s| s.slide = Some(k.clamp(1, SLIDES))), Default::default());
+    let keys = window_event_listener(leptos::ev::keydown, move |e| {
+        let now = current.get_untracked();
+        let next = match e.key().as_str() {
+            "ArrowRight" | "ArrowDown" | "PageDown" | " " => now + 1,
+            "ArrowLeft" | "ArrowUp" | "PageUp" => now.saturating_sub(1),
+            "Home" => 1,
+            "End" => SLIDES,
+            _ => return,
+        };
+        e.prevent_default();
+        go(next);
+    });
+    on_cleanup(move || keys.remove());
+    let is_leaf = ds.kids[ix].is_empty();
+    crate::perf::begin_view();
+    let prev_href = move || url.href_with(|s| s.slide = Some(current.get().saturating_sub(1).max(1)));
+    let next_href = move || url.href_with(|s| s.slide = Some((current.get() + 1).min(SLIDES)));
+    let back = move || {
+        url.href_with(|s| {
+            s.view = Default::default();
+            s.slide = None;
+        })
+    };
+    // One reactive closure renders the whole deck from plain values: far less code than
+    // a closure per text (each is its own render effect in the wasm).
+    let deck = move || {
+        let st = url.state.get();
+        let (l, sup, t, c) = (st.lang, st.suppress, period.get(), compare.get());
+        let place = name(ds.node(ix), l);
+        let titles = titles(l);
+        let slide = |k: u32, body: AnyView| {
+            view! {
+                // The contract's `slide` hook is the current slide; the others are there for print.
+                <section class="slide" class:current=move || current.get() == k
+                    data-testid=move || if current.get() == k { "slide" } else { "slide-other" } data-index=k>
+                    <header class="slide-head">
+                        <h2>{titles[k as usize - 1]}</h2>
+                        <span class="slide-place">{place.clone()}</span>
+                        <span class="slide-no">{format!("{k} / {SLIDES}")}</span>
+                    </header>
+                    <div class="slide-body">{body}</div>
+                </section>
+            }
+        };
+        let trend = trend_spec(&ds, ix, l);
+        let ranking = if is_leaf {
+            view! { <p class="big-note">{tr(l, "楼栋没有下级地区。", "A building has no places below it.")}</p> }
+                .into_any()
+        } else {
+            // Small enough that thirty rows still fit a printed 16:9 page with the heading.
+            let h = ((ds.kids[ix].len().min(TOP_N) as f64) * 15.0 + 40.0).clamp(160.0, 460.0);
+            let spec = ranking_spec(&ds, ix, Measure::EmploymentRate, t, l, sup, |id| url.href(&st.at_node(Some(id))));
+            let title = format!(
+                "{}{}",
+                tr(l, "按就业率排名，", "By employment rate, "),
+                tr(l, "红线为目标", "the red line is the target")
+            );
+            chart("slide-ranking", title, spec, tr(l, "地区", "Place"), h, W)
+        };
+        view! {
+            {slide(1, overview(&ds, ix, t, l, sup).into_any())}
+            {slide(2, view! {
+                {big_rate(&ds, ix, t, l)}
+                <div class="slide-row">
+                    {chart("slide-channels", tr(l, "就业渠道", "Employment by channel").into(), channels_spec(&ds, ix, t, l, sup), tr(l, "渠道", "Channel"), 300.0, W / 2.0)}
+                    {chart("slide-trend-rate", Measure::EmploymentRate.label(l), only_line(trend.clone(), 0), tr(l, "月份", "Month"), 300.0, W / 2.0)}
+                </div>
+            }.into_any())}
+            {slide(3, view! {
+                {big_income(&ds, ix, t, l)}
+                {chart("slide-trend-income", Measure::IncomePerCapita.label(l), only_line(trend, 1), tr(l, "月份", "Month"), 300.0, W)}
+            }.into_any())}
+            {slide(4, groups(&ds, ix, t, l, sup).into_any())}
+            {slide(5, risk_panel(&ds, ix, t, l, sup).into_any())}
+            {slide(6, ranking)}
+            {slide(7, comparison(&ds, ix, t, c, l, sup))}
+        }
+    };
+    view! {
+        <div class="deck">
+            <nav class="deck-bar">
+                <a href=back>{move || tr(lang.get(), "← 返回看板", "← Dashboard")}</a>
+                <a href=prev_href aria-label="‹">"‹"</a>
+                <span>{move || format!("{} / {SLIDES}", current.get())}</span>
+                <a href=next_href aria-label="›">"›"</a>
+                <span class="deck-hint">{move || tr(lang.get(), "方向键、PageUp/PageDown 翻页", "Arrow keys or PageUp/PageDown to move")}</span>
+            </nav>
+            {deck}
+        </div>
+    }
+}
