@@ -280,3 +280,40 @@ fn the_carousel_tours_what_the_data_has() {
     let building = ds.nodes.iter().position(|n| n.level == anju_data::Level::Building).unwrap();
     assert_eq!(screen::carousel_items(&ds, building, &[]).0, vec![building]);
 }
+
+#[test]
+fn sorting_and_paging_the_table() {
+    use anju_data::view::page::page;
+    let people = Some(Measure::Count(Metric::People));
+    let by_people = Sort { by: people, desc: true };
+    // A second click reverses; a new column starts highest first; names start A to Z.
+    assert_eq!(table::next_sort(by_people, people), Sort { by: people, desc: false });
+    let rate = Some(Measure::EmploymentRate);
+    assert_eq!(table::next_sort(by_people, rate), Sort { by: rate, desc: true });
+    assert_eq!(table::next_sort(by_people, None), Sort { by: None, desc: false });
+    assert_eq!(table::sort_marks(by_people, people), (" ▼", "descending"));
+    assert_eq!(table::sort_marks(Sort { by: people, desc: false }, people), (" ▲", "ascending"));
+    assert_eq!(table::sort_marks(by_people, rate), ("", "none"));
+    let p = page(1_234, Some(2), 100);
+    assert_eq!(table::pager_text(&p, 1_234, Lang::Zh), "第 101–200 行，共 1,234 行（第 2/13 页）");
+    assert_eq!(table::pager_text(&p, 1_234, Lang::En), "Rows 101–200 of 1,234 (page 2 of 13)");
+}
+
+#[test]
+fn a_charts_tooltips_and_links_come_from_its_spec() {
+    let ds = demo();
+    let t = ds.latest();
+    let spec =
+        ranking::ranking_spec(&ds, ds.root, Measure::EmploymentRate, t, Lang::Zh, false, |id| format!("?node={id}"));
+    assert!(spec.clickable());
+    let ChartSpec::Bars { bars, .. } = &spec else { panic!("bars") };
+    assert_eq!(spec.tip(0), Some(format!("{}：{}", bars[0].label, bars[0].text)));
+    assert_eq!(bars[0].label, "铜仁市");
+    assert_eq!(spec.href(0), Some("?node=5206"));
+    assert_eq!(spec.tip(99), None);
+    let trend = trend::trend_spec(&ds, ds.root, Lang::En);
+    assert!(!trend.clickable() && trend.href(0).is_none());
+    let tip = trend.tip(0).unwrap();
+    assert!(tip.starts_with("2023-07  Employment rate ") && tip.contains(" · "), "{tip}");
+    assert_eq!(ChartSpec::Empty("none".into()).tip(0), None);
+}

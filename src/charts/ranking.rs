@@ -20,10 +20,9 @@ pub fn RankingChart(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<u
     let height = ranking::height(n_kids);
     let ds2 = ds.clone();
     let spec = Signal::derive(move || {
-        let state = url.state.get();
-        ranking_spec(&ds2, ix, metric.get(), period.get(), lang.get(), url.suppress.get(), |id| {
-            url.href(&state.at_node(Some(id)))
-        })
+        // The bars link to the children with the filters as they are.
+        url.state.track();
+        ranking_spec(&ds2, ix, metric.get(), period.get(), lang.get(), url.suppress.get(), |id| url.node_href(Some(id)))
     });
     let title = Signal::derive(move || {
         let l = lang.get();

@@ -3,16 +3,62 @@
 
 use crate::export::{csv_bytes, download};
 use crate::i18n::{level, tr};
-use crate::model::table::{table_model, DEFAULT_SORT};
-use crate::url::use_url;
-use anju_data::format;
+use crate::model::table::{next_sort, pager_text, sort_marks, table_model, DEFAULT_SORT};
+use crate::url::{use_url, UrlState};
 use anju_data::view::measure::Measure;
-use anju_data::view::page::{page, PAGE_SIZE};
+use anju_data::view::page::{page, Page, PAGE_SIZE};
 use anju_data::view::query::{Sort, ViewState};
 use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 use std::sync::Arc;
+
+/// A column header: a link that sorts by it.
+fn sort_header(url: UrlState, current: Sort, col: Option<Measure>, label: String) -> impl IntoView {
+    let next = next_sort(current, col);
+    let href = url.href_with(|s| {
+        s.sort = Some(next);
+        s.page = None;
+    });
+    let (arrow, aria) = sort_marks(current, col);
+    view! { <th scope="col" aria-sort=aria><a href=href>{label}{arrow}</a></th> }
+}
+
+/// Previous, where we are, next; only when there is more than one page.
+fn pager(url: UrlState, p: Page, total: usize) -> Option<impl IntoView> {
+    (p.pages > 1).then(|| {
+        let l = url.lang.get();
+        let to = move |n: usize| url.href_with(|s| s.page = (n > 1).then_some(n as u32));
+        let prev = (p.number > 1).then(|| view! { <a data-testid="page-prev" rel="prev" href=to(p.number - 1)>{tr(l, "‹ 上一页", "‹ Previous")}</a> });
+        let next = (p.number < p.pages).then(|| view! { <a data-testid="page-next" rel="next" href=to(p.number + 1)>{tr(l, "下一页 ›", "Next ›")}</a> });
+        view! { <nav class="pager" aria-label=tr(l, "表格分页", "Table pages") data-testid="table-pager" data-page=p.number data-pages=p.pages>{prev}<span>{pager_text(&p, total, l)}</span>{next}</nav> }
+    })
+}
+
+/// One child: its name a real link, and a click anywhere else in the row follows it too.
+fn row(
+    url: UrlState,
+    navigate: impl Fn(&str, NavigateOptions) + 'static,
+    id: String,
+    cells: Vec<String>,
+) -> impl IntoView {
+    let href = url.node_href(Some(&id));
+    let go = href.clone();
+    let mut cells = cells.into_iter();
+    let first = cells.next().unwrap_or_default();
+    view! {
+        <tr data-testid="child-row" data-node-id=id class="clickable"
+            on:click=move |ev: web_sys::MouseEvent| {
+                crate::perf::drill_start();
+                let on_link = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).is_some_and(|e| e.closest("a").ok().flatten().is_some());
+                if !on_link { navigate(&go, Default::default()); }
+            }>
+            <th scope="row"><a href=href>{first}</a></th>
+            {cells.map(|c| view! { <td class="num">{c}</td> }).collect_view()}
+        </tr>
+    }
+}
 
 #[component]
 pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
@@ -26,53 +72,8 @@ pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
         let t = period.get();
         table_state.with(|s| table_model(&ds2, ix, t, s))
     });
-    let header = move |col: Option<Measure>, label: String| {
-        let current = sort.get();
-        let active = current.by == col;
-        // A second click reverses; counts start highest first, names in order.
-        let next = Sort { by: col, desc: if active { !current.desc } else { col.is_some() } };
-        let href = url.href_with(|s| {
-            s.sort = Some(next);
-            s.page = None;
-        });
-        let arrow = if active {
-            if current.desc {
-                " ▼"
-            } else {
-                " ▲"
-            }
-        } else {
-            ""
-        };
-        let aria = if active {
-            if current.desc {
-                "descending"
-            } else {
-                "ascending"
-            }
-        } else {
-            "none"
-        };
-        view! { <th scope="col" aria-sort=aria><a href=href>{label}{arrow}</a></th> }
-    };
     // A thousand rows would make the page slow and long: a hundred at a time.
     let shown = Memo::new(move |_| page(model.with(|m| m.rows.len()), url.state.with(|s| s.page), PAGE_SIZE));
-    let pager = move || {
-        let p = shown.get();
-        let total = model.with(|m| m.rows.len());
-        (p.pages > 1).then(|| {
-            let l = lang.get();
-            let to = move |n: usize| url.href_with(|s| s.page = (n > 1).then_some(n as u32));
-            let prev = (p.number > 1).then(|| view! { <a data-testid="page-prev" rel="prev" href=to(p.number - 1)>{tr(l, "‹ 上一页", "‹ Previous")}</a> });
-            let next = (p.number < p.pages).then(|| view! { <a data-testid="page-next" rel="next" href=to(p.number + 1)>{tr(l, "下一页 ›", "Next ›")}</a> });
-            let range = (format::group_digits(p.start as u64 + 1), format::group_digits(p.end as u64), format::group_digits(total as u64));
-            let what = match l {
-                format::Lang::Zh => format!("第 {}–{} 行，共 {} 行（第 {}/{} 页）", range.0, range.1, range.2, p.number, p.pages),
-                format::Lang::En => format!("Rows {}–{} of {} (page {} of {})", range.0, range.1, range.2, p.number, p.pages),
-            };
-            view! { <nav class="pager" aria-label=tr(l, "表格分页", "Table pages") data-testid="table-pager" data-page=p.number data-pages=p.pages>{prev}<span>{what}</span>{next}</nav> }
-        })
-    };
     let navigate = use_navigate();
     let first_level = ds.kids[ix].first().map(|&c| ds.node(c).level);
     let node_name = ds.node(ix).name.clone();
@@ -96,31 +97,13 @@ pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
             </div>
             <div class="table-scroll">
                 <table class="data-table">
-                    <thead><tr>{move || model.get().columns.into_iter().map(|(m, l)| header(m, l)).collect_view()}</tr></thead>
+                    <thead><tr>{move || { let current = sort.get(); model.get().columns.into_iter().map(|(m, l)| sort_header(url, current, m, l)).collect_view() }}</tr></thead>
                     <tbody>
-                        {move || { let p = shown.get(); model.with(|m| m.rows[p.start..p.end].to_vec()).into_iter().map(|(id, cells)| {
-                            let href = url.node_href(Some(&id));
-                            let go = href.clone();
-                            let navigate = navigate.clone();
-                            let mut cells = cells.into_iter();
-                            let first = cells.next().unwrap_or_default();
-                            view! {
-                                <tr data-testid="child-row" data-node-id=id class="clickable"
-                                    on:click=move |ev: web_sys::MouseEvent| {
-                                        crate::perf::drill_start();
-                                        // The name is a real link; a click anywhere else in the row follows it too.
-                                        let on_link = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).is_some_and(|e| e.closest("a").ok().flatten().is_some());
-                                        if !on_link { navigate(&go, Default::default()); }
-                                    }>
-                                    <th scope="row"><a href=href>{first}</a></th>
-                                    {cells.map(|c| view! { <td class="num">{c}</td> }).collect_view()}
-                                </tr>
-                            }
-                        }).collect_view() }}
+                        {move || { let p = shown.get(); model.with(|m| m.rows[p.start..p.end].to_vec()).into_iter().map(|(id, cells)| row(url, navigate.clone(), id, cells)).collect_view() }}
                     </tbody>
                 </table>
             </div>
-            {pager}
+            {move || pager(url, shown.get(), model.with(|m| m.rows.len()))}
         </section>
     }
 }

@@ -43,6 +43,34 @@ pub enum ChartSpec {
 }
 
 impl ChartSpec {
+    /// The tooltip for item `i` (a bar, or a period of the trend with every line's value).
+    pub fn tip(&self, i: usize) -> Option<String> {
+        match self {
+            ChartSpec::Bars { bars, .. } => bars.get(i).map(|b| format!("{}：{}", b.label, b.text)),
+            ChartSpec::Trend { periods, lines } => periods.get(i).map(|p| {
+                let parts: Vec<String> = lines
+                    .iter()
+                    .map(|l| format!("{} {}", l.name, l.texts.get(i).cloned().unwrap_or_default()))
+                    .collect();
+                format!("{p}  {}", parts.join(" · "))
+            }),
+            ChartSpec::Empty(_) => None,
+        }
+    }
+
+    /// Where a click on item `i` goes, if anywhere.
+    pub fn href(&self, i: usize) -> Option<&str> {
+        match self {
+            ChartSpec::Bars { bars, .. } => bars.get(i).and_then(|b| b.href.as_deref()),
+            _ => None,
+        }
+    }
+
+    /// Whether any item is a link.
+    pub fn clickable(&self) -> bool {
+        matches!(self, ChartSpec::Bars { bars, .. } if bars.iter().any(|b| b.href.is_some()))
+    }
+
     /// Rows for the text alternative: a header, then one row per item.
     pub fn table(&self, first_header: &str) -> (Vec<String>, Vec<Vec<String>>) {
         match self {

@@ -3,8 +3,9 @@
 //! its rows are the table's.
 
 use crate::i18n::{name, tr};
-use anju_data::format;
+use anju_data::format::{self, group_digits, Lang};
 use anju_data::view::measure::{sort_children, Measure};
+use anju_data::view::page::Page;
 use anju_data::view::query::{Sort, ViewState};
 use anju_data::{Dataset, Metric, NodeIx};
 
@@ -59,4 +60,29 @@ pub fn table_model(ds: &Dataset, ix: NodeIx, t: usize, view: &ViewState) -> Tabl
         })
         .collect();
     TableModel { columns, rows }
+}
+
+/// The sort a click on column `col` (`None`: the name) asks for: a second click on the
+/// sorted column reverses it; a new column starts highest first, names in order.
+pub fn next_sort(current: Sort, col: Option<Measure>) -> Sort {
+    let active = current.by == col;
+    Sort { by: col, desc: if active { !current.desc } else { col.is_some() } }
+}
+
+/// The arrow after column `col`'s header and its `aria-sort`.
+pub fn sort_marks(current: Sort, col: Option<Measure>) -> (&'static str, &'static str) {
+    match (current.by == col, current.desc) {
+        (false, _) => ("", "none"),
+        (true, true) => (" ▼", "descending"),
+        (true, false) => (" ▲", "ascending"),
+    }
+}
+
+/// What the pager says of page `p` of `total` rows.
+pub fn pager_text(p: &Page, total: usize, lang: Lang) -> String {
+    let (from, to, all) = (group_digits(p.start as u64 + 1), group_digits(p.end as u64), group_digits(total as u64));
+    match lang {
+        Lang::Zh => format!("第 {from}–{to} 行，共 {all} 行（第 {}/{} 页）", p.number, p.pages),
+        Lang::En => format!("Rows {from}–{to} of {all} (page {} of {})", p.number, p.pages),
+    }
 }

@@ -47,13 +47,21 @@ pub fn published(ds: &Dataset, n: &Node, field: &str, period: &str, lang: Lang) 
     Some(Published { mark: mark(c, lang), hover: hover(&ds.meta, c, Some(field), lang) })
 }
 
-/// Every tile for node `ix` at period `t`, with a tile per selected special group;
-/// `sup` shows counts of 1 and 2 as "<3".
-pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool, groups: &[Group]) -> Vec<Tile> {
-    let n = ds.node(ix);
-    let pk = &ds.period_keys[t];
-    // A plain count: raw value, official form, and its source where published.
-    let count_tile = |m: Metric, label: &'static str, unit: &str| -> Tile {
+/// Where a tile is computed: the node, the period and how to write it.
+struct At<'a> {
+    ds: &'a Dataset,
+    ix: NodeIx,
+    n: &'a Node,
+    t: usize,
+    lang: Lang,
+    sup: bool,
+}
+
+impl At<'_> {
+    /// A plain count: raw value, official form, and its source where published.
+    fn count(&self, m: Metric, label: &'static str, unit: &str) -> Tile {
+        let (n, t, lang, sup) = (self.n, self.t, self.lang, self.sup);
+        let pk = &self.ds.period_keys[t];
         let v = n.m.get(m, t);
         let shown = match written_form(n, m.key(), pk, lang) {
             Some(w) if !(sup && (v == 1 || v == 2)) => w,
@@ -66,73 +74,107 @@ pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool, groups: 
             text: format!("{shown}{unit}"),
             sub: None,
             status: "",
-            source: published(ds, n, m.key(), pk, lang),
+            source: published(self.ds, n, m.key(), pk, lang),
         }
-    };
+    }
+
+    /// The employment rate against its target.
+    fn rate(&self) -> Tile {
+        let (n, lang) = (self.n, self.lang);
+        let pk = &self.ds.period_keys[self.t];
+        let rate = Measure::EmploymentRate.value(n, self.t);
+        let target = measure::target(self.ds, self.ix, Measure::EmploymentRate);
+        Tile {
+            key: "employment_rate",
+            label: tr(lang, "就业率", "Employment rate"),
+            raw: rate.map(|r| r.to_string()).unwrap_or_default(),
+            text: written_form(n, "employment_rate", pk, lang)
+                .unwrap_or_else(|| Measure::EmploymentRate.format(rate, lang)),
+            sub: target.map(|g| format!("{}{}", tr(lang, "目标 ", "Target "), format::percent_of(g))),
+            status: status(Measure::EmploymentRate, rate, target),
+            // A published rate is shown as written (92.09%); the hover gives both it and
+            // the rate the counts give (92.10%), which is also the tile's data-value.
+            source: published(self.ds, n, "employment_rate", pk, lang).map(|mut p| {
+                if let Some(r) = rate {
+                    p.hover =
+                        format!("{} · {}{:.2}%", p.hover, tr(lang, "按人数计算：", "From the counts: "), r * 100.0);
+                }
+                p
+            }),
+        }
+    }
+
+    /// Per-capita net income with its growth on a year before.
+    fn income(&self) -> Tile {
+        let lang = self.lang;
+        let income = self.n.income.get(self.t);
+        let growth = measure::yoy_growth(self.ds, self.ix, Measure::IncomePerCapita, self.t);
+        Tile {
+            key: "income_per_capita",
+            label: tr(lang, "人均纯收入", "Per-capita net income"),
+            raw: income.map(|v| v.to_string()).unwrap_or_default(),
+            text: Measure::IncomePerCapita.format(income, lang),
+            sub: Some(match growth {
+                Some(g) => format!(
+                    "{}{}{}",
+                    tr(lang, "同比 ", "Year on year "),
+                    if g >= 0.0 { "+" } else { "" },
+                    format::percent_of(g)
+                ),
+                None => tr(lang, "无上年同期数据", "No figure a year earlier").to_string(),
+            }),
+            status: "",
+            source: published(self.ds, self.n, "income_per_capita", &self.ds.period_keys[self.t], lang),
+        }
+    }
+
+    /// Monitored households, with how many have had their risk eliminated.
+    fn monitored(&self, unit: &str) -> Tile {
+        let (n, t, lang, sup) = (self.n, self.t, self.lang, self.sup);
+        let mh = n.m.get(Metric::MonitoredHouseholds, t);
+        let el = n.m.get(Metric::RiskEliminatedHouseholds, t);
+        let mut tile = self.count(Metric::MonitoredHouseholds, tr(lang, "监测户", "Monitored households"), unit);
+        let (count, share) = (format::count_s(el, lang, sup), format::percent_s(el, mh, sup));
+        tile.sub = Some(match lang {
+            Lang::Zh => format!("已消除风险 {count} 户（{share}）"),
+            Lang::En => format!("risk eliminated: {count} ({share})"),
+        });
+        tile
+    }
+
+    /// Zero-employment households: any is a problem (the policy target is none).
+    fn zero_employment(&self, unit: &str) -> Tile {
+        let lang = self.lang;
+        let mut tile =
+            self.count(Metric::ZeroEmploymentHouseholds, tr(lang, "零就业家庭", "Zero-employment households"), unit);
+        let z = self.n.m.get(Metric::ZeroEmploymentHouseholds, self.t);
+        tile.status = if z > 0 { "bad" } else { "good" };
+        let sub =
+            if z > 0 { tr(lang, "需动态清零", "must be brought to zero") } else { tr(lang, "已清零", "none") };
+        tile.sub = Some(sub.to_string());
+        tile
+    }
+}
+
+/// Every tile for node `ix` at period `t`, with a tile per selected special group;
+/// `sup` shows counts of 1 and 2 as "<3".
+pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool, groups: &[Group]) -> Vec<Tile> {
+    let n = ds.node(ix);
+    let at = At { ds, ix, n, t, lang, sup };
     let (ren, hu) = (tr(lang, "人", ""), tr(lang, "户", ""));
     let mut out = vec![
-        count_tile(Metric::People, tr(lang, "搬迁人口", "People"), ren),
-        count_tile(Metric::Households, tr(lang, "搬迁户数", "Households"), hu),
-        count_tile(Metric::Labour, tr(lang, "劳动力", "Labour force"), ren),
-        count_tile(Metric::Employed, tr(lang, "已就业", "Employed"), ren),
+        at.count(Metric::People, tr(lang, "搬迁人口", "People"), ren),
+        at.count(Metric::Households, tr(lang, "搬迁户数", "Households"), hu),
+        at.count(Metric::Labour, tr(lang, "劳动力", "Labour force"), ren),
+        at.count(Metric::Employed, tr(lang, "已就业", "Employed"), ren),
+        at.rate(),
+        at.count(Metric::WelfarePosts, tr(lang, "公益性岗位", "Public-welfare posts"), ren),
+        at.income(),
+        at.monitored(hu),
+        at.count(Metric::MonitoredPeople, tr(lang, "监测人口", "Monitored people"), ren),
+        at.zero_employment(hu),
+        at.count(Metric::Trained, tr(lang, "培训人数", "Trainees"), ren),
     ];
-    let rate = Measure::EmploymentRate.value(n, t);
-    let target = measure::target(ds, ix, Measure::EmploymentRate);
-    out.push(Tile {
-        key: "employment_rate",
-        label: tr(lang, "就业率", "Employment rate"),
-        raw: rate.map(|r| r.to_string()).unwrap_or_default(),
-        text: written_form(n, "employment_rate", pk, lang)
-            .unwrap_or_else(|| Measure::EmploymentRate.format(rate, lang)),
-        sub: target.map(|g| format!("{}{}", tr(lang, "目标 ", "Target "), format::percent_of(g))),
-        status: status(Measure::EmploymentRate, rate, target),
-        // A published rate is shown as written (92.09%); the hover gives both it and the
-        // rate the counts give (92.10%), which is also the tile's data-value.
-        source: published(ds, n, "employment_rate", pk, lang).map(|mut p| {
-            if let Some(r) = rate {
-                p.hover = format!("{} · {}{:.2}%", p.hover, tr(lang, "按人数计算：", "From the counts: "), r * 100.0);
-            }
-            p
-        }),
-    });
-    out.push(count_tile(Metric::WelfarePosts, tr(lang, "公益性岗位", "Public-welfare posts"), ren));
-    let income = n.income.get(t);
-    let growth = measure::yoy_growth(ds, ix, Measure::IncomePerCapita, t);
-    out.push(Tile {
-        key: "income_per_capita",
-        label: tr(lang, "人均纯收入", "Per-capita net income"),
-        raw: income.map(|v| v.to_string()).unwrap_or_default(),
-        text: Measure::IncomePerCapita.format(income, lang),
-        sub: Some(match growth {
-            Some(g) => format!(
-                "{}{}{}",
-                tr(lang, "同比 ", "Year on year "),
-                if g >= 0.0 { "+" } else { "" },
-                format::percent_of(g)
-            ),
-            None => tr(lang, "无上年同期数据", "No figure a year earlier").to_string(),
-        }),
-        status: "",
-        source: published(ds, n, "income_per_capita", pk, lang),
-    });
-    let mh = n.m.get(Metric::MonitoredHouseholds, t);
-    let el = n.m.get(Metric::RiskEliminatedHouseholds, t);
-    let mut monitored = count_tile(Metric::MonitoredHouseholds, tr(lang, "监测户", "Monitored households"), hu);
-    monitored.sub = Some(match lang {
-        Lang::Zh => format!("已消除风险 {} 户（{}）", format::count_s(el, lang, sup), format::percent_s(el, mh, sup)),
-        Lang::En => format!("risk eliminated: {} ({})", format::count_s(el, lang, sup), format::percent_s(el, mh, sup)),
-    });
-    out.push(monitored);
-    out.push(count_tile(Metric::MonitoredPeople, tr(lang, "监测人口", "Monitored people"), ren));
-    let mut zero =
-        count_tile(Metric::ZeroEmploymentHouseholds, tr(lang, "零就业家庭", "Zero-employment households"), hu);
-    let z = n.m.get(Metric::ZeroEmploymentHouseholds, t);
-    zero.status = if z > 0 { "bad" } else { "good" };
-    zero.sub = Some(
-        if z > 0 { tr(lang, "需动态清零", "must be brought to zero") } else { tr(lang, "已清零", "none") }.to_string(),
-    );
-    out.push(zero);
-    out.push(count_tile(Metric::Trained, tr(lang, "培训人数", "Trainees"), ren));
     // Special groups: each its count and share of people, never added together.
     let people = n.m.get(Metric::People, t);
     for &g in groups {
@@ -141,7 +183,7 @@ pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool, groups: 
         match out.iter_mut().find(|x| x.key == m.key()) {
             Some(existing) => existing.sub = Some(share),
             None => {
-                let mut tile = count_tile(m, g.label(lang), ren);
+                let mut tile = at.count(m, g.label(lang), ren);
                 tile.sub = Some(share);
                 tile.status = "group";
                 out.push(tile);

@@ -2,14 +2,15 @@
 //! through grid, community, site, county and city; checked by the validator before it is
 //! written, and written atomically.
 
-use crate::tree::{build, Acc, FileSums};
+use crate::read::{read_all, PerPeriod, Read};
+use crate::tree::build;
 use anju_data::gen::write::{layout, write_dir, WriteOptions};
 use anju_data::metric::Metric;
 use anju_data::model::Period;
 use anju_import::row::{Kind, RowProblem};
 use anju_import::sheet::TotalCheck;
 use anju_import::table::RowKind;
-use anju_import::{read_stream, FileError, Item, Skip};
+use anju_import::{FileError, Skip};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -119,59 +120,40 @@ pub fn missing_columns(cols: &[anju_import::columns::Field]) -> (String, String)
     (zh, en)
 }
 
-/// A file that moves the progress bar as it is read.
-struct Counted<R> {
-    inner: R,
-    bar: indicatif::ProgressBar,
-    at: u64,
-}
-
-impl<R: std::io::Read> std::io::Read for Counted<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.at += n as u64;
-        self.bar.set_position(self.at);
-        Ok(n)
-    }
-}
-
-/// A building's sums per period, and the file its first household came from (to find the
-/// same building and period in two files).
-type PerPeriod = Vec<(Period, Acc, u32)>;
-
-/// Adds a whole file's building sums (file `ix`) to the run's, noting each building and
-/// period that an earlier file already held.
-fn merge(
-    buildings: &mut HashMap<[String; 6], PerPeriod>,
-    overlaps: &mut BTreeMap<([String; 6], Period), (u32, u32)>,
-    ix: u32,
-    file: HashMap<[String; 6], Vec<(Period, Acc)>>,
-) {
-    for (path, per) in file {
-        let Some(all) = buildings.get_mut(&path) else {
-            buildings.insert(path, per.into_iter().map(|(p, a)| (p, a, ix)).collect());
-            continue;
-        };
-        for (period, acc) in per {
-            match all.iter_mut().find(|(p, ..)| *p == period) {
-                None => all.push((period, acc, ix)),
-                Some((_, a, first)) => {
-                    a.absorb(&acc);
-                    overlaps.entry((path.clone(), period)).or_insert((*first, ix));
-                }
-            }
-        }
-    }
-}
-
 /// Reads every input and aggregates; writes the dataset unless a problem stops it.
 pub fn run(opts: &Options) -> Result<Summary, AggError> {
     let start = Instant::now();
     let mut sum = Summary::default();
-    // Building path → its sums per period.
-    // A building has a few periods: a small vec, not a map (a BTreeMap leaf reserves room
-    // for 11 of these 528-byte sums, which at 175,000 buildings is ~900 MB).
-    let mut buildings: HashMap<[String; 6], PerPeriod> = HashMap::new();
+    let files = list_inputs(opts, &mut sum)?;
+    let mut read = Read::default();
+    read_all(opts, &files, &mut sum, &mut read)?;
+    rss("read");
+    let names = |i: u32| files[i as usize].display().to_string();
+    sum.overlaps = std::mem::take(&mut read.overlaps)
+        .into_iter()
+        .map(|((path, period), (a, b))| Overlap { building: place(&path), period, first: names(a), second: names(b) })
+        .collect();
+    sum.unused_aliases =
+        opts.aliases.variants().into_iter().filter(|v| !read.alias_uses.contains_key(*v)).map(String::from).collect();
+    sum.aliased = read.alias_uses.into_iter().collect();
+    sum.aliased.sort();
+    sum.near_duplicates = anju_import::names::near_duplicates(
+        read.buildings.iter().map(|(p, per)| (p, per.iter().map(|(_, a, _)| a.m[Metric::Households.index()]).sum())),
+    );
+    if read.buildings.is_empty() {
+        return Err(AggError::NoRows(Box::new(sum)));
+    }
+    if !sum.overlaps.is_empty() && !opts.allow_split {
+        return Err(AggError::Overlap(Box::new(sum)));
+    }
+    write_checked(opts, read.buildings, files.len(), &mut sum)?;
+    sum.seconds = start.elapsed().as_secs_f64();
+    Ok(sum)
+}
+
+/// The files to read; every other one is named with why it is not read (refused under
+/// `--strict`).
+fn list_inputs(opts: &Options, sum: &mut Summary) -> Result<Vec<PathBuf>, AggError> {
     let listing = crate::files::list(&opts.inputs);
     for (p, why) in listing.not_read {
         if opts.strict && why.refused() {
@@ -182,115 +164,19 @@ pub fn run(opts: &Options) -> Result<Summary, AggError> {
         }
         sum.not_read.push((p.display().to_string(), why));
     }
-    let files = listing.read;
-    let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
-    let bar = if opts.progress && total_bytes > 8 << 20 {
-        let b = indicatif::ProgressBar::new(total_bytes);
-        b.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {elapsed} {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        b
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
-    let mut alias_uses: HashMap<String, u64> = HashMap::new();
-    let mut overlaps: BTreeMap<([String; 6], Period), (u32, u32)> = BTreeMap::new();
-    let mut done_bytes = 0u64;
-    for (ix, f) in files.iter().enumerate() {
-        let ix = ix as u32;
-        let name = f.display().to_string();
-        let file = match std::fs::File::open(f) {
-            Ok(file) => file,
-            Err(e) if !opts.strict => {
-                sum.refused.push((name.clone(), format!("{name}: 无法打开 / cannot be opened: {e}")));
-                continue;
-            }
-            Err(e) => return Err(AggError::Io { path: name, message: e.to_string() }),
-        };
-        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-        let mut fatal: Option<AggError> = None;
-        let mut this = FileSums::default();
-        let mut sink = |item: Item| {
-            if fatal.is_some() {
-                return;
-            }
-            sum.rows += 1;
-            match item {
-                Item::Household(mut hh) => {
-                    if !opts.aliases.is_empty() {
-                        for n in hh.path.iter_mut() {
-                            if let Some(c) = opts.aliases.get(n) {
-                                *this.alias_uses.entry(std::mem::replace(n, c.to_string())).or_insert(0) += 1;
-                            }
-                        }
-                    }
-                    this.add(&hh);
-                }
-                Item::Rejected(ps) => {
-                    sum.bad_rows += 1;
-                    for p in ps {
-                        *sum.by_kind.entry(p.kind).or_insert(0) += 1;
-                        if opts.strict {
-                            fatal = Some(AggError::Strict(Box::new(p)));
-                            return;
-                        }
-                        if sum.problems.len() < 10_000 {
-                            sum.problems.push(p);
-                        }
-                    }
-                }
-            }
-        };
-        let counted = Counted { inner: file, bar: bar.clone(), at: done_bytes };
-        let report = read_stream(&name, counted, &opts.read, &mut sink);
-        done_bytes += size;
-        bar.set_position(done_bytes);
-        if let Some(e) = fatal {
-            bar.finish_and_clear();
-            return Err(e);
-        }
-        match report {
-            Ok(report) => {
-                if let Err(e) = sum.take(&name, &report) {
-                    if opts.strict {
-                        return Err(e);
-                    }
-                    sum.refused.push((name.clone(), e.to_string()));
-                }
-                sum.files.push((name, report.format));
-                (sum.households, sum.people) = (sum.households + this.households, sum.people + this.people);
-                for (variant, n) in this.alias_uses {
-                    *alias_uses.entry(variant).or_insert(0) += n;
-                }
-                merge(&mut buildings, &mut overlaps, ix, this.buildings);
-            }
-            Err(e) if opts.strict => return Err(e.into()),
-            Err(e) => sum.refused.push((name, e.to_string())),
-        }
-    }
-    bar.finish_and_clear();
-    rss("read");
-    let names = |i: u32| files[i as usize].display().to_string();
-    sum.overlaps = overlaps
-        .into_iter()
-        .map(|((path, period), (a, b))| Overlap { building: place(&path), period, first: names(a), second: names(b) })
-        .collect();
-    sum.unused_aliases =
-        opts.aliases.variants().into_iter().filter(|v| !alias_uses.contains_key(*v)).map(String::from).collect();
-    sum.aliased = alias_uses.into_iter().collect();
-    sum.aliased.sort();
-    sum.near_duplicates = anju_import::names::near_duplicates(
-        buildings.iter().map(|(p, per)| (p, per.iter().map(|(_, a, _)| a.m[Metric::Households.index()]).sum())),
-    );
-    if buildings.is_empty() {
-        return Err(AggError::NoRows(Box::new(sum)));
-    }
-    if !sum.overlaps.is_empty() && !opts.allow_split {
-        return Err(AggError::Overlap(Box::new(sum)));
-    }
+    Ok(listing.read)
+}
+
+/// Builds the tree, lays it out, checks it with the validator from its own bytes, and
+/// writes it: nothing is written that the dashboard would refuse.
+fn write_checked(
+    opts: &Options,
+    buildings: HashMap<[String; 6], PerPeriod>,
+    n_files: usize,
+    sum: &mut Summary,
+) -> Result<(), AggError> {
     let buildings = buildings.into_iter().map(|(k, v)| (k, v.into_iter().map(|(p, a, _)| (p, a)).collect())).collect();
-    let generated = build(buildings, opts.title.as_deref(), files.len());
+    let generated = build(buildings, opts.title.as_deref(), n_files);
     rss("built");
     sum.nodes = generated.nodes.len();
     sum.periods = generated.periods.len();
@@ -309,9 +195,7 @@ pub fn run(opts: &Options) -> Result<Summary, AggError> {
     }
     rss("validated");
     write_dir(&opts.out, &written)
-        .map_err(|e| AggError::Write { path: opts.out.display().to_string(), message: e.to_string() })?;
-    sum.seconds = start.elapsed().as_secs_f64();
-    Ok(sum)
+        .map_err(|e| AggError::Write { path: opts.out.display().to_string(), message: e.to_string() })
 }
 
 /// A building path as one would say it: 毕节市/织金县/平远新城安置点/1栋.
@@ -327,7 +211,7 @@ impl Summary {
 
     /// Takes in what a file's sheets report; `Err` when no sheet could be read for lack of
     /// columns (what to add is in the message).
-    fn take(&mut self, name: &str, report: &anju_import::Report) -> Result<(), AggError> {
+    pub(crate) fn take(&mut self, name: &str, report: &anju_import::Report) -> Result<(), AggError> {
         for s in &report.sheets {
             let at = if s.sheet.is_empty() { name.to_string() } else { format!("{name} [{}]", s.sheet) };
             self.identity_columns.extend(s.columns.identity.iter().map(|c| (at.clone(), c.clone())));

@@ -5,6 +5,7 @@ pub mod files;
 pub mod help;
 pub mod inspect;
 pub mod place;
+mod read;
 pub mod registers;
 pub mod report;
 pub mod tree;

@@ -14,8 +14,10 @@ use crate::model::ranking::{ranking_spec, TOP_N};
 use crate::model::slides::{titles, SLIDES};
 use crate::model::spec::ChartSpec;
 use crate::model::trend::{only_line, trend_spec};
-use crate::url::use_url;
+use crate::url::{use_url, UrlState};
 use anju_data::view::measure::Measure;
+use anju_data::view::query::ViewState;
+use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use slides::{big_income, big_rate, comparison, groups, overview};
@@ -57,7 +59,6 @@ pub fn Present(target: Target) -> impl IntoView {
         go(next);
     });
     on_cleanup(move || keys.remove());
-    let is_leaf = ds.kids[ix].is_empty();
     crate::perf::begin_view();
     let prev_href = move || url.href_with(|s| s.slide = Some(current.get().saturating_sub(1).max(1)));
     let next_href = move || url.href_with(|s| s.slide = Some((current.get() + 1).min(SLIDES)));
@@ -69,59 +70,7 @@ pub fn Present(target: Target) -> impl IntoView {
     };
     // One reactive closure renders the whole deck from plain values: far less code than
     // a closure per text (each is its own render effect in the wasm).
-    let deck = move || {
-        let st = url.state.get();
-        let (l, sup, t, c) = (st.lang, st.suppress, period.get(), compare.get());
-        let place = name(ds.node(ix), l);
-        let titles = titles(l);
-        let slide = |k: u32, body: AnyView| {
-            view! {
-                // The contract's `slide` hook is the current slide; the others are there for print.
-                <section class="slide" class:current=move || current.get() == k
-                    data-testid=move || if current.get() == k { "slide" } else { "slide-other" } data-index=k>
-                    <header class="slide-head">
-                        <h2>{titles[k as usize - 1]}</h2>
-                        <span class="slide-place">{place.clone()}</span>
-                        <span class="slide-no">{format!("{k} / {SLIDES}")}</span>
-                    </header>
-                    <div class="slide-body">{body}</div>
-                </section>
-            }
-        };
-        let trend = trend_spec(&ds, ix, l);
-        let ranking = if is_leaf {
-            view! { <p class="big-note">{tr(l, "楼栋没有下级地区。", "A building has no places below it.")}</p> }
-                .into_any()
-        } else {
-            // Small enough that thirty rows still fit a printed 16:9 page with the heading.
-            let h = ((ds.kids[ix].len().min(TOP_N) as f64) * 15.0 + 40.0).clamp(160.0, 460.0);
-            let spec = ranking_spec(&ds, ix, Measure::EmploymentRate, t, l, sup, |id| url.href(&st.at_node(Some(id))));
-            let title = format!(
-                "{}{}",
-                tr(l, "按就业率排名，", "By employment rate, "),
-                tr(l, "红线为目标", "the red line is the target")
-            );
-            chart("slide-ranking", title, spec, tr(l, "地区", "Place"), h, W)
-        };
-        view! {
-            {slide(1, overview(&ds, ix, t, l, sup).into_any())}
-            {slide(2, view! {
-                {big_rate(&ds, ix, t, l)}
-                <div class="slide-row">
-                    {chart("slide-channels", tr(l, "就业渠道", "Employment by channel").into(), channels_spec(&ds, ix, t, l, sup), tr(l, "渠道", "Channel"), 300.0, W / 2.0)}
-                    {chart("slide-trend-rate", Measure::EmploymentRate.label(l), only_line(trend.clone(), 0), tr(l, "月份", "Month"), 300.0, W / 2.0)}
-                </div>
-            }.into_any())}
-            {slide(3, view! {
-                {big_income(&ds, ix, t, l)}
-                {chart("slide-trend-income", Measure::IncomePerCapita.label(l), only_line(trend, 1), tr(l, "月份", "Month"), 300.0, W)}
-            }.into_any())}
-            {slide(4, groups(&ds, ix, t, l, sup).into_any())}
-            {slide(5, risk_panel(&ds, ix, t, l, sup).into_any())}
-            {slide(6, ranking)}
-            {slide(7, comparison(&ds, ix, t, c, l, sup))}
-        }
-    };
+    let deck = move || url.state.with(|st| deck(url, &ds, ix, st, period.get(), compare.get(), current));
     view! {
         <div class="deck">
             <nav class="deck-bar">
@@ -133,5 +82,68 @@ pub fn Present(target: Target) -> impl IntoView {
             </nav>
             {deck}
         </div>
+    }
+}
+
+/// The whole deck for one place, periods `t` and `c` (compared), from plain values; the
+/// slide `current` is the one shown.
+fn deck(
+    url: UrlState,
+    ds: &Dataset,
+    ix: NodeIx,
+    st: &ViewState,
+    t: usize,
+    c: Option<usize>,
+    current: Memo<u32>,
+) -> impl IntoView {
+    let is_leaf = ds.kids[ix].is_empty();
+    let (l, sup) = (st.lang, st.suppress);
+    let place = name(ds.node(ix), l);
+    let titles = titles(l);
+    let slide = |k: u32, body: AnyView| {
+        view! {
+            // The contract's `slide` hook is the current slide; the others are there for print.
+            <section class="slide" class:current=move || current.get() == k
+                data-testid=move || if current.get() == k { "slide" } else { "slide-other" } data-index=k>
+                <header class="slide-head">
+                    <h2>{titles[k as usize - 1]}</h2>
+                    <span class="slide-place">{place.clone()}</span>
+                    <span class="slide-no">{format!("{k} / {SLIDES}")}</span>
+                </header>
+                <div class="slide-body">{body}</div>
+            </section>
+        }
+    };
+    let trend = trend_spec(ds, ix, l);
+    let ranking = if is_leaf {
+        view! { <p class="big-note">{tr(l, "楼栋没有下级地区。", "A building has no places below it.")}</p> }.into_any()
+    } else {
+        // Small enough that thirty rows still fit a printed 16:9 page with the heading.
+        let h = ((ds.kids[ix].len().min(TOP_N) as f64) * 15.0 + 40.0).clamp(160.0, 460.0);
+        let spec = ranking_spec(ds, ix, Measure::EmploymentRate, t, l, sup, |id| url.node_href(Some(id)));
+        let title = format!(
+            "{}{}",
+            tr(l, "按就业率排名，", "By employment rate, "),
+            tr(l, "红线为目标", "the red line is the target")
+        );
+        chart("slide-ranking", title, spec, tr(l, "地区", "Place"), h, W)
+    };
+    view! {
+        {slide(1, overview(ds, ix, t, l, sup).into_any())}
+        {slide(2, view! {
+            {big_rate(ds, ix, t, l)}
+            <div class="slide-row">
+                {chart("slide-channels", tr(l, "就业渠道", "Employment by channel").into(), channels_spec(ds, ix, t, l, sup), tr(l, "渠道", "Channel"), 300.0, W / 2.0)}
+                {chart("slide-trend-rate", Measure::EmploymentRate.label(l), only_line(trend.clone(), 0), tr(l, "月份", "Month"), 300.0, W / 2.0)}
+            </div>
+        }.into_any())}
+        {slide(3, view! {
+            {big_income(ds, ix, t, l)}
+            {chart("slide-trend-income", Measure::IncomePerCapita.label(l), only_line(trend, 1), tr(l, "月份", "Month"), 300.0, W)}
+        }.into_any())}
+        {slide(4, groups(ds, ix, t, l, sup).into_any())}
+        {slide(5, risk_panel(ds, ix, t, l, sup).into_any())}
+        {slide(6, ranking)}
+        {slide(7, comparison(ds, ix, t, c, l, sup))}
     }
 }

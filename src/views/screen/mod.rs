@@ -16,11 +16,9 @@ use crate::charts::canvas::CanvasChart;
 use crate::components::notices::Notices;
 use crate::data::{LoadError, Target};
 use crate::i18n::tr;
-use crate::model::channels::channels_spec;
 use crate::model::notices::{target_notices, tour_missing, view_failed};
+use crate::model::period;
 use crate::model::screen::carousel_items;
-use crate::model::spec::ChartSpec;
-use crate::model::{period, trend::trend_spec};
 use crate::url::use_url;
 use anju_data::view::live::fit_scale;
 use board::Board;
@@ -28,7 +26,7 @@ use carousel::Carousel;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_use_element_size::use_element_size;
-use panels::Stage;
+use panels::{Focus, Stage};
 use refresh::use_live_refresh;
 use ticker::Ticker;
 
@@ -41,6 +39,23 @@ const ZOOM: f64 = 1.35;
 
 const DEFAULT_INTERVAL_MS: u32 = 20_000;
 const DEFAULT_REFRESH_MS: u32 = 300_000;
+
+/// Fits the 1920×1080 design to the viewport `viewport` by the smaller ratio, centred:
+/// the scale, and the stage's transform.
+fn fit(viewport: NodeRef<html::Div>) -> (Memo<f64>, Signal<String>) {
+    let size = use_element_size(viewport);
+    let scale = Memo::new(move |_| fit_scale(size.width.get(), size.height.get(), DESIGN_W, DESIGN_H));
+    let style = Signal::derive(move || {
+        let s = scale.get();
+        let (w, h) = (size.width.get(), size.height.get());
+        format!(
+            "translate({:.2}px,{:.2}px) scale({s:.5})",
+            ((w - DESIGN_W * s) / 2.0).max(0.0),
+            ((h - DESIGN_H * s) / 2.0).max(0.0)
+        )
+    });
+    (scale, style)
+}
 
 /// Marks the page as the big screen (no scrollbars, the dark ground) while it is up.
 fn screen_mode_class() {
@@ -84,19 +99,8 @@ pub fn Screen(
     let focus = Memo::new(move |_| items.with(|i| i.0.get(carousel.at.get()).copied()));
     let stale = use_live_refresh(refresh_ms);
 
-    // Fit the 1920×1080 design to the viewport; no page scrollbars while the screen is up.
     let viewport = NodeRef::<html::Div>::new();
-    let size = use_element_size(viewport);
-    let scale = Memo::new(move |_| fit_scale(size.width.get(), size.height.get(), DESIGN_W, DESIGN_H));
-    let stage_style = move || {
-        let s = scale.get();
-        let (w, h) = (size.width.get(), size.height.get());
-        format!(
-            "translate({:.2}px,{:.2}px) scale({s:.5})",
-            ((w - DESIGN_W * s) / 2.0).max(0.0),
-            ((h - DESIGN_H * s) / 2.0).max(0.0)
-        )
-    };
+    let (scale, stage_style) = fit(viewport);
     screen_mode_class();
     crate::perf::begin_view();
 
@@ -110,18 +114,7 @@ pub fn Screen(
     });
     let stage =
         Stage { url, target, period, focus, carousel, kiosk, stale, memory: StoredValue::new(Default::default()) };
-    let spec = move |which: u8| {
-        Signal::derive(move || {
-            let Some(Target { ds, .. }) = target.get() else { return ChartSpec::Empty(String::new()) };
-            let Some(f) = focus.get() else { return ChartSpec::Empty(String::new()) };
-            let l = lang.get();
-            if which == 0 {
-                trend_spec(&ds, f, l)
-            } else {
-                channels_spec(&ds, f, period.get(), l, url.suppress.get())
-            }
-        })
-    };
+    let spec = move |which: Focus| panels::focus_spec(stage, which);
     let chart_text =
         move |zh: &'static str, en: &'static str| Signal::derive(move || tr(lang.get(), zh, en).to_string());
 
@@ -141,12 +134,12 @@ pub fn Screen(
                     <section class="panel focus" data-testid="carousel" data-paused=move || carousel.paused.get().to_string() aria-live="polite">
                         {move || panels::focus_head(stage)}
                         <CanvasChart name="screen-trend" title=chart_text("就业率与人均纯收入走势", "Employment rate and income per head")
-                            spec=spec(0) first_header=chart_text("月份", "Month")
+                            spec=spec(Focus::Trend) first_header=chart_text("月份", "Month")
                             height=300.0 dark=true fixed_width=CHART_W scale=scale zoom=ZOOM />
                     </section>
                     <section class="panel side">
                         <CanvasChart name="screen-channels" title=chart_text("就业渠道", "Employment by channel")
-                            spec=spec(1) first_header=chart_text("渠道", "Channel")
+                            spec=spec(Focus::Channels) first_header=chart_text("渠道", "Channel")
                             height=300.0 dark=true fixed_width=CHART_W - 40.0 scale=scale zoom=ZOOM />
                         <div class="screen-risk">{move || panels::risk(stage)}</div>
                     </section>

@@ -8,8 +8,11 @@ use super::refresh::{stale_badge, Stale};
 use crate::components::risk::risk_panel;
 use crate::data::Target;
 use crate::i18n::{level, name, other_lang, text, tr};
+use crate::model::channels::channels_spec;
 use crate::model::screen::TILES;
+use crate::model::spec::ChartSpec;
 use crate::model::tiles::tiles;
+use crate::model::trend::trend_spec;
 use crate::url::UrlState;
 use anju_data::domain::Lang;
 use anju_data::view::measure::{self, Measure};
@@ -28,6 +31,26 @@ pub struct Stage {
     pub stale: ReadSignal<Option<Stale>>,
     /// The counters' last shown values, so a change counts from there.
     pub memory: Shown,
+}
+
+/// The charts beside the place on show.
+#[derive(Clone, Copy)]
+pub enum Focus {
+    Trend,
+    Channels,
+}
+
+/// The spec of a chart of the place on show.
+pub fn focus_spec(st: Stage, which: Focus) -> Signal<ChartSpec> {
+    Signal::derive(move || {
+        let Some(Target { ds, .. }) = st.target.get() else { return ChartSpec::Empty(String::new()) };
+        let Some(f) = st.focus.get() else { return ChartSpec::Empty(String::new()) };
+        let l = st.url.lang.get();
+        match which {
+            Focus::Trend => trend_spec(&ds, f, l),
+            Focus::Channels => channels_spec(&ds, f, st.period.get(), l, st.url.suppress.get()),
+        }
+    })
 }
 
 fn kind_of(key: &str) -> Kind {

@@ -19,7 +19,20 @@ pub(super) fn check_node(
     sources: Option<&HashSet<String>>,
     rels: &Applicable,
 ) {
-    let np = periods.len();
+    check_identity(c, i, n);
+    let usable = check_series(c, i, n, periods.len());
+    check_targets(c, i, n);
+    claims::check_claims(c, i, n, periods, sources, usable);
+    if !usable {
+        return;
+    }
+    check_relations(c, i, n, periods, rels);
+    check_own_counts(c, i, n, periods.len());
+    check_income_people(c, i, n, periods);
+}
+
+/// An id and a name, and no metric the format does not know.
+fn check_identity(c: &mut Ctx, i: usize, n: &Node) {
     let id = Some(n.id.as_str());
     if n.id.trim().is_empty() {
         c.push(
@@ -48,6 +61,12 @@ pub(super) fn check_node(
             format!("unknown metric \"{}\"", clip(key, 40)),
         );
     }
+}
+
+/// Every metric and the income: numbers of the right kind, one per period. Whether the
+/// node's values can be used for the checks that compare them.
+fn check_series(c: &mut Ctx, i: usize, n: &Node, np: usize) -> bool {
+    let id = Some(n.id.as_str());
     let mut usable = true;
     for &m in Metric::ALL {
         match n.m.series(m) {
@@ -115,6 +134,12 @@ pub(super) fn check_node(
         }
         _ => {}
     }
+    usable
+}
+
+/// Targets in range.
+fn check_targets(c: &mut Ctx, i: usize, n: &Node) {
+    let id = Some(n.id.as_str());
     if let Some(r) = n.targets.employment_rate {
         if !(0.0..=1.0).contains(&r) {
             c.push(
@@ -137,11 +162,11 @@ pub(super) fn check_node(
             );
         }
     }
-    claims::check_claims(c, i, n, periods, sources, usable);
-    if !usable {
-        return;
-    }
-    check_relations(c, i, n, periods, rels);
+}
+
+/// A node counts itself once at its own level and nothing below it (a site has sites = 1).
+fn check_own_counts(c: &mut Ctx, i: usize, n: &Node, np: usize) {
+    let id = Some(n.id.as_str());
     for level in [Level::Site, Level::Community, Level::Grid, Level::Building] {
         let Some(m) = level.own_count_metric() else {
             continue;
@@ -164,6 +189,11 @@ pub(super) fn check_node(
             }
         }
     }
+}
+
+/// Income and the people it is counted over go together, period by period.
+fn check_income_people(c: &mut Ctx, i: usize, n: &Node, periods: &[String]) {
+    let (id, np) = (Some(n.id.as_str()), periods.len());
     if let Some(t) = (0..np).find(|&t| n.income.get(t).is_some() != (n.m.get(Metric::IncomePeople, t) > 0)) {
         let (zh, en) = if n.income.get(t).is_some() {
             (
