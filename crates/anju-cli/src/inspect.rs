@@ -66,20 +66,7 @@ fn sheet(s: &SheetReport, problems: &[String], say: &dyn Fn(String, String)) {
         let mark = if n.changes_meaning() { "！" } else { "" };
         say(format!("  {mark}{}：{k} 处", n.zh()), format!("  {mark}{}: {k} cells", n.en()));
     }
-    let h = &s.columns;
-    for (i, label) in h.labels.iter().enumerate().filter(|(_, l)| !l.is_empty()) {
-        let col = letters(i);
-        match h.fields.iter().find(|(_, j)| *j == i) {
-            Some((f, _)) => {
-                say(format!("    {col} {label} → {}", f.header()), format!("    {col} {label} → {}", f.en()))
-            }
-            None if h.identity.contains(label) => say(
-                format!("    {col} {label} → 身份信息，不读取"),
-                format!("    {col} {label} → identity, never read"),
-            ),
-            None => say(format!("    {col} {label} → 未使用"), format!("    {col} {label} → not used")),
-        }
-    }
+    columns(s, say);
     let kinds: Vec<(String, String)> =
         s.kinds.iter().map(|(k, n)| (format!("{} {n}", k.zh()), format!("{} {n}", k.en()))).collect();
     if !kinds.is_empty() {
@@ -107,6 +94,24 @@ fn sheet(s: &SheetReport, problems: &[String], say: &dyn Fn(String, String)) {
     }
     for p in problems {
         println!("    {p}");
+    }
+}
+
+/// Each column with a header: the field it is read as, identity (never read), or unused.
+fn columns(s: &SheetReport, say: &dyn Fn(String, String)) {
+    let h = &s.columns;
+    for (i, label) in h.labels.iter().enumerate().filter(|(_, l)| !l.is_empty()) {
+        let col = letters(i);
+        match h.fields.iter().find(|(_, j)| *j == i) {
+            Some((f, _)) => {
+                say(format!("    {col} {label} → {}", f.header()), format!("    {col} {label} → {}", f.en()))
+            }
+            None if h.identity.contains(label) => say(
+                format!("    {col} {label} → 身份信息，不读取"),
+                format!("    {col} {label} → identity, never read"),
+            ),
+            None => say(format!("    {col} {label} → 未使用"), format!("    {col} {label} → not used")),
+        }
     }
 }
 

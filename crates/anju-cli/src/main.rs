@@ -38,85 +38,92 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Aggregate registers (CSV in UTF-8 or GBK, XLSX) into the dashboard's data format.
-    Aggregate {
-        /// Register files, or folders of them (*.csv, *.xlsx).
-        #[arg(long, required = true, num_args = 1..)]
-        input: Vec<PathBuf>,
-        /// The dataset folder to write (replaced atomically).
-        #[arg(long)]
-        out: PathBuf,
-        /// CSV text encoding; auto detects UTF-8, else GBK.
-        #[arg(long, value_enum, default_value = "auto")]
-        encoding: Encoding,
-        /// The month of sheets that have no 统计期 column and none in their title, sheet
-        /// name or file name (2025-06).
-        #[arg(long)]
-        period: Option<String>,
-        /// The place of sheets that have no place columns, from the city down:
-        /// 毕节市/织金县/平远新城安置点[/惠泽社区[/第3网格]]; or shortened (平远新城安置点,
-        /// 织金县/平远新城安置点) when that names one place of the other registers.
-        #[arg(long)]
-        place: Option<String>,
-        /// Stop at the first bad row or file instead of skipping it.
-        #[arg(long)]
-        strict: bool,
-        /// A CSV of place names to merge, one `variant,canonical` per line
-        /// (平远新城,平远新城安置点): for one place spelled two ways across registers.
-        #[arg(long)]
-        aliases: Option<PathBuf>,
-        /// Sum a building and month that two files both hold (a building registered in
-        /// parts), instead of refusing them as a likely copy.
-        #[arg(long)]
-        allow_split: bool,
-        /// The dataset's title.
-        #[arg(long)]
-        title: Option<String>,
-        /// Print messages in English only.
-        #[arg(long)]
-        en: bool,
-    },
-    /// Show how each register is read (header rows, columns, rows by kind, 小计/合计 checks,
-    /// the first problems) without aggregating anything.
-    Inspect {
-        /// Register files (CSV, XLSX, XLS, XLSB, ODS).
-        #[arg(required = true, num_args = 1..)]
-        files: Vec<PathBuf>,
-        /// As for aggregate.
-        #[arg(long)]
-        period: Option<String>,
-        /// As for aggregate.
-        #[arg(long)]
-        place: Option<String>,
-        /// CSV text encoding; auto detects UTF-8, else GBK.
-        #[arg(long, value_enum, default_value = "auto")]
-        encoding: Encoding,
-        /// Print messages in English only.
-        #[arg(long)]
-        en: bool,
-    },
-    /// Generate synthetic registers for tests and benchmarks.
-    GenRegisters {
-        #[arg(long)]
-        out: PathBuf,
-        /// csv or xlsx
-        #[arg(long, default_value = "csv")]
-        format: String,
-        #[arg(long, value_enum, default_value = "utf-8")]
-        encoding: Encoding,
-        /// Use the national scale (about 2.6 million households).
-        #[arg(long)]
-        national: bool,
-        #[arg(long, default_value_t = 2)]
-        cities: usize,
-        #[arg(long, default_value_t = 12)]
-        periods: usize,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Add identity columns (fake names, ID and phone numbers).
-        #[arg(long)]
-        with_identity: bool,
-    },
+    Aggregate(AggregateArgs),
+
+    Inspect(InspectArgs),
+
+    GenRegisters(GenArgs),
+}
+
+#[derive(clap::Args)]
+struct AggregateArgs {
+    /// Register files, or folders of them (*.csv, *.xlsx).
+    #[arg(long, required = true, num_args = 1..)]
+    input: Vec<PathBuf>,
+    /// The dataset folder to write (replaced atomically).
+    #[arg(long)]
+    out: PathBuf,
+    /// CSV text encoding; auto detects UTF-8, else GBK.
+    #[arg(long, value_enum, default_value = "auto")]
+    encoding: Encoding,
+    /// The month of sheets that have no 统计期 column and none in their title, sheet
+    /// name or file name (2025-06).
+    #[arg(long)]
+    period: Option<String>,
+    /// The place of sheets that have no place columns, from the city down:
+    /// 毕节市/织金县/平远新城安置点[/惠泽社区[/第3网格]]; or shortened (平远新城安置点,
+    /// 织金县/平远新城安置点) when that names one place of the other registers.
+    #[arg(long)]
+    place: Option<String>,
+    /// Stop at the first bad row or file instead of skipping it.
+    #[arg(long)]
+    strict: bool,
+    /// A CSV of place names to merge, one `variant,canonical` per line
+    /// (平远新城,平远新城安置点): for one place spelled two ways across registers.
+    #[arg(long)]
+    aliases: Option<PathBuf>,
+    /// Sum a building and month that two files both hold (a building registered in
+    /// parts), instead of refusing them as a likely copy.
+    #[arg(long)]
+    allow_split: bool,
+    /// The dataset's title.
+    #[arg(long)]
+    title: Option<String>,
+    /// Print messages in English only.
+    #[arg(long)]
+    en: bool,
+}
+
+#[derive(clap::Args)]
+struct InspectArgs {
+    /// Register files (CSV, XLSX, XLS, XLSB, ODS).
+    #[arg(required = true, num_args = 1..)]
+    files: Vec<PathBuf>,
+    /// As for aggregate.
+    #[arg(long)]
+    period: Option<String>,
+    /// As for aggregate.
+    #[arg(long)]
+    place: Option<String>,
+    /// CSV text encoding; auto detects UTF-8, else GBK.
+    #[arg(long, value_enum, default_value = "auto")]
+    encoding: Encoding,
+    /// Print messages in English only.
+    #[arg(long)]
+    en: bool,
+}
+
+#[derive(clap::Args)]
+struct GenArgs {
+    #[arg(long)]
+    out: PathBuf,
+    /// csv or xlsx
+    #[arg(long, default_value = "csv")]
+    format: String,
+    #[arg(long, value_enum, default_value = "utf-8")]
+    encoding: Encoding,
+    /// Use the national scale (about 2.6 million households).
+    #[arg(long)]
+    national: bool,
+    #[arg(long, default_value_t = 2)]
+    cities: usize,
+    #[arg(long, default_value_t = 12)]
+    periods: usize,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Add identity columns (fake names, ID and phone numbers).
+    #[arg(long)]
+    with_identity: bool,
 }
 
 /// How registers are read, from the command line.
@@ -168,146 +175,154 @@ fn main() -> ExitCode {
     }));
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match cli.cmd {
-        Cmd::Aggregate { input, out, encoding, period, place, strict, aliases, allow_split, title, en } => {
-            let read = match read_options(encoding, period, place) {
-                Ok(r) => r,
-                Err(e) => {
-                    eprintln!("{e}");
-                    return ExitCode::FAILURE;
-                }
-            };
-            let aliases = match aliases.map(|p| read_aliases(&p)).transpose() {
-                Ok(a) => a.unwrap_or_default(),
-                Err(e) => {
-                    eprintln!("{e}");
-                    return ExitCode::FAILURE;
-                }
-            };
-            let (read, place_note) = match anju_cli::place::complete(read, &input, &aliases) {
-                Ok(r) => r,
-                Err(e) => {
-                    eprintln!("{e}");
-                    return ExitCode::FAILURE;
-                }
-            };
-            let opts = Options {
-                inputs: input,
-                out: out.clone(),
-                read,
-                strict,
-                aliases,
-                allow_split,
-                title,
-                progress: std::io::stderr().is_terminal(),
-            };
-            let say =
-                |zh: String, english: String| if en { println!("{english}") } else { println!("{zh} / {english}") };
-            if let Some((zh, english)) = place_note {
+        Cmd::Aggregate(a) => aggregate(a),
+        Cmd::Inspect(a) => inspect(a),
+        Cmd::GenRegisters(a) => gen_registers(a),
+    }
+}
+
+/// `anju aggregate`: registers into a dataset, with the closing summary.
+fn aggregate(a: AggregateArgs) -> ExitCode {
+    let AggregateArgs { input, out, encoding, period, place, strict, aliases, allow_split, title, en } = a;
+    let read = match read_options(encoding, period, place) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let aliases = match aliases.map(|p| read_aliases(&p)).transpose() {
+        Ok(a) => a.unwrap_or_default(),
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let (read, place_note) = match anju_cli::place::complete(read, &input, &aliases) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let opts = Options {
+        inputs: input,
+        out: out.clone(),
+        read,
+        strict,
+        aliases,
+        allow_split,
+        title,
+        progress: std::io::stderr().is_terminal(),
+    };
+    let say = |zh: String, english: String| if en { println!("{english}") } else { println!("{zh} / {english}") };
+    if let Some((zh, english)) = place_note {
+        say(zh, english);
+    }
+    match run(&opts) {
+        Ok(s) => {
+            tell(&s, &say);
+            say(
+                format!("读取 {} 行，汇总 {} 户 {} 人，跳过 {} 行；{} 个节点、{} 个统计期，写入 {}；用时 {:.1} 秒", s.rows, s.households, s.people, s.bad_rows, s.nodes, s.periods, out.display(), s.seconds),
+                format!("read {} rows, aggregated {} households and {} people, skipped {} rows; {} nodes, {} periods, written to {}; {:.1} s", s.rows, s.households, s.people, s.bad_rows, s.nodes, s.periods, out.display(), s.seconds),
+            );
+            if s.partial() {
+                let files = s.refused.len() + s.not_read.iter().filter(|(_, w)| w.refused()).count();
+                say(
+                    format!("已写入，但有 {} 行、{files} 个文件被拒绝（见上）：退出码 {PARTIAL}", s.bad_rows),
+                    format!(
+                        "written, but {} rows and {files} files were refused (listed above): exit code {PARTIAL}",
+                        s.bad_rows
+                    ),
+                );
+                ExitCode::from(PARTIAL)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => {
+            if let AggError::NoRows(s) | AggError::Overlap(s) = &e {
+                tell(s, &say);
+            }
+            eprintln!("{e}");
+            eprintln!("未写入任何数据，原有数据保持不变 / nothing was written; any previous dataset is unchanged");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `anju inspect`: how each register is read.
+fn inspect(a: InspectArgs) -> ExitCode {
+    let InspectArgs { files, encoding, period, place, en } = a;
+    let say = |zh: String, english: String| if en { println!("{english}") } else { println!("{zh} / {english}") };
+    let read = match read_options(encoding, period, place)
+        .and_then(|r| anju_cli::place::complete(r, &files, &Default::default()))
+    {
+        Ok((r, note)) => {
+            if let Some((zh, english)) = note {
                 say(zh, english);
             }
-            match run(&opts) {
-                Ok(s) => {
-                    tell(&s, &say);
-                    say(
-                        format!("读取 {} 行，汇总 {} 户 {} 人，跳过 {} 行；{} 个节点、{} 个统计期，写入 {}；用时 {:.1} 秒", s.rows, s.households, s.people, s.bad_rows, s.nodes, s.periods, out.display(), s.seconds),
-                        format!("read {} rows, aggregated {} households and {} people, skipped {} rows; {} nodes, {} periods, written to {}; {:.1} s", s.rows, s.households, s.people, s.bad_rows, s.nodes, s.periods, out.display(), s.seconds),
-                    );
-                    if s.partial() {
-                        let files = s.refused.len() + s.not_read.iter().filter(|(_, w)| w.refused()).count();
-                        say(
-                            format!("已写入，但有 {} 行、{files} 个文件被拒绝（见上）：退出码 {PARTIAL}", s.bad_rows),
-                            format!(
-                                "written, but {} rows and {files} files were refused (listed above): exit code {PARTIAL}",
-                                s.bad_rows
-                            ),
-                        );
-                        ExitCode::from(PARTIAL)
-                    } else {
-                        ExitCode::SUCCESS
-                    }
-                }
-                Err(e) => {
-                    if let AggError::NoRows(s) | AggError::Overlap(s) = &e {
-                        tell(s, &say);
-                    }
-                    eprintln!("{e}");
-                    eprintln!(
-                        "未写入任何数据，原有数据保持不变 / nothing was written; any previous dataset is unchanged"
-                    );
-                    ExitCode::FAILURE
-                }
-            }
+            r
         }
-        Cmd::Inspect { files, encoding, period, place, en } => {
-            let say =
-                |zh: String, english: String| if en { println!("{english}") } else { println!("{zh} / {english}") };
-            let read = match read_options(encoding, period, place)
-                .and_then(|r| anju_cli::place::complete(r, &files, &Default::default()))
-            {
-                Ok((r, note)) => {
-                    if let Some((zh, english)) = note {
-                        say(zh, english);
-                    }
-                    r
-                }
-                Err(e) => {
-                    eprintln!("{e}");
-                    return ExitCode::FAILURE;
-                }
-            };
-            if anju_cli::inspect::run(&files, &read, &say) {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            }
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
         }
-        Cmd::GenRegisters { out, format, encoding, national, cities, periods, seed, with_identity } => {
-            let spec = if national {
-                Spec { seed, with_identity, ..Spec::national() }
-            } else {
-                Spec {
-                    cities,
-                    counties_per_city: 3,
-                    sites_per_county: 4,
-                    buildings_per_site: 6,
-                    households_per_building: 40,
-                    periods,
-                    seed,
-                    with_identity,
+    };
+    if anju_cli::inspect::run(&files, &read, &say) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// `anju gen-registers`: synthetic registers for tests and benchmarks.
+fn gen_registers(a: GenArgs) -> ExitCode {
+    let GenArgs { out, format, encoding, national, cities, periods, seed, with_identity } = a;
+    let spec = if national {
+        Spec { seed, with_identity, ..Spec::national() }
+    } else {
+        Spec {
+            cities,
+            counties_per_city: 3,
+            sites_per_county: 4,
+            buildings_per_site: 6,
+            households_per_building: 40,
+            periods,
+            seed,
+            with_identity,
+        }
+    };
+    let result = if format == "xlsx" {
+        let mut rows = Vec::new();
+        let exp = generate(&spec, &mut |r| rows.push(r.to_vec()));
+        write_xlsx(&out, &rows).map(|_| exp).map_err(|e| e.to_string())
+    } else {
+        (|| -> std::io::Result<_> {
+            let f = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&out)?);
+            let mut w = CsvOut::new(f, encoding == Encoding::Gbk)?;
+            let mut err = None;
+            let exp = generate(&spec, &mut |r| {
+                if err.is_none() {
+                    err = w.row(r).err();
                 }
-            };
-            let result = if format == "xlsx" {
-                let mut rows = Vec::new();
-                let exp = generate(&spec, &mut |r| rows.push(r.to_vec()));
-                write_xlsx(&out, &rows).map(|_| exp).map_err(|e| e.to_string())
-            } else {
-                (|| -> std::io::Result<_> {
-                    let f = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&out)?);
-                    let mut w = CsvOut::new(f, encoding == Encoding::Gbk)?;
-                    let mut err = None;
-                    let exp = generate(&spec, &mut |r| {
-                        if err.is_none() {
-                            err = w.row(r).err();
-                        }
-                    });
-                    if let Some(e) = err {
-                        return Err(e);
-                    }
-                    w.finish()?;
-                    Ok(exp)
-                })()
-                .map_err(|e| e.to_string())
-            };
-            match result {
-                Ok(exp) => {
-                    println!("{} households, {} people → {}", exp.households, exp.people, out.display());
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("cannot write {}: {e}", out.display());
-                    ExitCode::FAILURE
-                }
+            });
+            if let Some(e) = err {
+                return Err(e);
             }
+            w.finish()?;
+            Ok(exp)
+        })()
+        .map_err(|e| e.to_string())
+    };
+    match result {
+        Ok(exp) => {
+            println!("{} households, {} people → {}", exp.households, exp.people, out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("cannot write {}: {e}", out.display());
+            ExitCode::FAILURE
         }
     }
 }

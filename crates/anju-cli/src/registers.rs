@@ -124,116 +124,9 @@ pub fn generate(spec: &Spec, row: &mut dyn FnMut(&[String])) -> Expected {
                     for p in &periods {
                         for _ in 0..n_house {
                             serial += 1;
-                            let size: u64 = rng.random_range(1..=7);
-                            let labour: u64 = rng.random_range(0..=size.min(4));
-                            let employed: u64 =
-                                if labour > 0 && rng.random_bool(0.93) { rng.random_range(1..=labour) } else { 0 };
-                            let mut ch = [0u64; 5];
-                            for _ in 0..employed {
-                                ch[[0, 0, 0, 1, 1, 2, 3, 4][rng.random_range(0..8)]] += 1;
-                            }
-                            let income: Option<f64> =
-                                (!rng.random_bool(0.02)).then(|| (rng.random_range(600_000..1_800_000) as f64) / 100.0);
-                            let trained = rng.random_range(0..=labour);
-                            let disabled = u64::from(rng.random_bool(0.05));
-                            let groups = [
-                                u64::from(rng.random_bool(0.03)).min(size),
-                                u64::from(rng.random_bool(0.02)),
-                                disabled,
-                                disabled * u64::from(rng.random_bool(0.3)),
-                                if rng.random_bool(0.2) { rng.random_range(1..=size) } else { 0 },
-                                u64::from(rng.random_bool(0.04)),
-                                u64::from(rng.random_bool(0.02)),
-                            ];
-                            let colour =
-                                ["绿", "绿", "绿", "绿", "绿", "绿", "绿", "绿", "黄", "红"][rng.random_range(0..10)];
-                            let monitored = rng.random_bool(0.03);
-                            let eliminated = monitored && rng.random_bool(0.45);
-                            // The expected sums, by the definitions of docs/registers.md.
-                            let e = exp.buildings.entry(path.clone()).or_default().entry(p.clone()).or_default();
-                            let mut add = |k: &'static str, v: u64| *e.entry(k).or_insert(0) += v;
-                            add("households", 1);
-                            add("people", size);
-                            add("labour", labour);
-                            add("labour_households", u64::from(labour > 0));
-                            add("employed", employed);
-                            add("employed_households", u64::from(employed > 0));
-                            for (k, v) in
-                                ["away", "near_home", "workshop", "welfare_posts", "self_employed"].iter().zip(ch)
-                            {
-                                add(k, v);
-                            }
-                            add("zero_employment_households", u64::from(labour > 0 && employed == 0));
-                            add("trained", trained);
-                            for (k, v) in [
-                                "left_behind_children",
-                                "empty_nest_elderly",
-                                "disabled",
-                                "severely_disabled",
-                                "subsistence_allowance",
-                                "elderly_75_plus",
-                                "party_members",
-                            ]
-                            .iter()
-                            .zip(groups)
-                            {
-                                add(k, v);
-                            }
-                            add("subsistence_households", u64::from(groups[4] > 0));
-                            add("monitored_households", u64::from(monitored));
-                            add("monitored_people", if monitored { size } else { 0 });
-                            add("risk_eliminated_households", u64::from(eliminated));
-                            add("risk_eliminated_people", if eliminated { size } else { 0 });
-                            add(
-                                match colour {
-                                    "红" => "risk_red",
-                                    "黄" => "risk_yellow",
-                                    _ => "risk_green",
-                                },
-                                1,
-                            );
-                            if let Some(v) = income {
-                                // Σ fen × people: the per-capita figure of any node is this
-                                // over income_people, to the fen (docs/data-format.md).
-                                add("income_fen", (v * 100.0).round() as u64 * size);
-                                add("income_people", size);
-                                add("low_income_households", u64::from(v < 10_000.0));
-                            }
-                            exp.households += 1;
-                            exp.people += size;
-                            let yes = |b: bool| if b { "是" } else { "否" }.to_string();
-                            let name = format!(
-                                "{}{}",
-                                SURNAMES[rng.random_range(0..SURNAMES.len())],
-                                GIVEN[rng.random_range(0..GIVEN.len())]
-                            );
-                            let id_no = format!("52060319{:02}{:08}", 50 + serial % 40, serial);
-                            let phone = format!("139{:08}", serial);
-                            if spec.with_identity && exp.identity_values.len() < 200 {
-                                exp.identity_values.extend([id_no.clone(), phone.clone()]);
-                                if !exp.identity_values.contains(&name) {
-                                    exp.identity_values.push(name.clone());
-                                }
-                            }
-                            let mut r: Vec<String> = vec![p.clone()];
-                            r.extend(path.iter().cloned());
-                            if spec.with_identity {
-                                r.push(name);
-                                r.push(id_no);
-                            }
-                            r.push(size.to_string());
-                            r.push(labour.to_string());
-                            r.extend(ch.iter().map(|v| v.to_string()));
-                            r.push(income.map(|v| format!("{v:.2}")).unwrap_or_default());
-                            r.push(trained.to_string());
-                            r.extend(groups.iter().map(|v| v.to_string()));
-                            r.push(colour.to_string());
-                            r.push(yes(monitored));
-                            r.push(yes(eliminated));
-                            if spec.with_identity {
-                                r.push(phone);
-                            }
-                            row(&r);
+                            let hh = draw(&mut rng);
+                            expect(&mut exp, &path, p, &hh);
+                            row(&register_row(&mut rng, spec, &mut exp, serial, p, &path, &hh));
                         }
                     }
                 }
@@ -241,6 +134,142 @@ pub fn generate(spec: &Spec, row: &mut dyn FnMut(&[String])) -> Expected {
         }
     }
     exp
+}
+
+/// One synthetic household's answers, as a register row holds them.
+struct Drawn {
+    size: u64,
+    labour: u64,
+    employed: u64,
+    channels: [u64; 5],
+    income: Option<f64>,
+    trained: u64,
+    /// In [`GROUP_KEYS`] order.
+    groups: [u64; 7],
+    colour: &'static str,
+    monitored: bool,
+    eliminated: bool,
+}
+
+/// The register's group columns, in their order.
+const GROUP_KEYS: [&str; 7] = [
+    "left_behind_children",
+    "empty_nest_elderly",
+    "disabled",
+    "severely_disabled",
+    "subsistence_allowance",
+    "elderly_75_plus",
+    "party_members",
+];
+
+/// Draws one household (the draws in a fixed order, so a seed gives the same registers).
+fn draw(rng: &mut ChaCha8Rng) -> Drawn {
+    let size: u64 = rng.random_range(1..=7);
+    let labour: u64 = rng.random_range(0..=size.min(4));
+    let employed: u64 = if labour > 0 && rng.random_bool(0.93) { rng.random_range(1..=labour) } else { 0 };
+    let mut channels = [0u64; 5];
+    for _ in 0..employed {
+        channels[[0, 0, 0, 1, 1, 2, 3, 4][rng.random_range(0..8)]] += 1;
+    }
+    let income: Option<f64> = (!rng.random_bool(0.02)).then(|| (rng.random_range(600_000..1_800_000) as f64) / 100.0);
+    let trained = rng.random_range(0..=labour);
+    let disabled = u64::from(rng.random_bool(0.05));
+    let groups = [
+        u64::from(rng.random_bool(0.03)).min(size),
+        u64::from(rng.random_bool(0.02)),
+        disabled,
+        disabled * u64::from(rng.random_bool(0.3)),
+        if rng.random_bool(0.2) { rng.random_range(1..=size) } else { 0 },
+        u64::from(rng.random_bool(0.04)),
+        u64::from(rng.random_bool(0.02)),
+    ];
+    let colour = ["绿", "绿", "绿", "绿", "绿", "绿", "绿", "绿", "黄", "红"][rng.random_range(0..10)];
+    let monitored = rng.random_bool(0.03);
+    let eliminated = monitored && rng.random_bool(0.45);
+    Drawn { size, labour, employed, channels, income, trained, groups, colour, monitored, eliminated }
+}
+
+/// Adds the household to the expected sums, by the definitions of docs/registers.md.
+fn expect(exp: &mut Expected, path: &[String; 6], p: &str, h: &Drawn) {
+    let e = exp.buildings.entry(path.clone()).or_default().entry(p.to_string()).or_default();
+    let mut add = |k: &'static str, v: u64| *e.entry(k).or_insert(0) += v;
+    add("households", 1);
+    add("people", h.size);
+    add("labour", h.labour);
+    add("labour_households", u64::from(h.labour > 0));
+    add("employed", h.employed);
+    add("employed_households", u64::from(h.employed > 0));
+    for (k, v) in ["away", "near_home", "workshop", "welfare_posts", "self_employed"].iter().zip(h.channels) {
+        add(k, v);
+    }
+    add("zero_employment_households", u64::from(h.labour > 0 && h.employed == 0));
+    add("trained", h.trained);
+    for (k, v) in GROUP_KEYS.iter().zip(h.groups) {
+        add(k, v);
+    }
+    let subsistence = GROUP_KEYS.iter().position(|k| *k == "subsistence_allowance").map_or(0, |i| h.groups[i]);
+    add("subsistence_households", u64::from(subsistence > 0));
+    add("monitored_households", u64::from(h.monitored));
+    add("monitored_people", if h.monitored { h.size } else { 0 });
+    add("risk_eliminated_households", u64::from(h.eliminated));
+    add("risk_eliminated_people", if h.eliminated { h.size } else { 0 });
+    let colour = match h.colour {
+        "红" => "risk_red",
+        "黄" => "risk_yellow",
+        _ => "risk_green",
+    };
+    add(colour, 1);
+    if let Some(v) = h.income {
+        // Σ fen × people: the per-capita figure of any node is this over income_people,
+        // to the fen (docs/data-format.md).
+        add("income_fen", (v * 100.0).round() as u64 * h.size);
+        add("income_people", h.size);
+        add("low_income_households", u64::from(v < 10_000.0));
+    }
+    exp.households += 1;
+    exp.people += h.size;
+}
+
+/// The household as a register row, with made-up identity columns when asked for (their
+/// first values are kept in `exp`, so tests can show they never reach the output).
+fn register_row(
+    rng: &mut ChaCha8Rng,
+    spec: &Spec,
+    exp: &mut Expected,
+    serial: u64,
+    p: &str,
+    path: &[String; 6],
+    h: &Drawn,
+) -> Vec<String> {
+    let yes = |b: bool| if b { "是" } else { "否" }.to_string();
+    let name = format!("{}{}", SURNAMES[rng.random_range(0..SURNAMES.len())], GIVEN[rng.random_range(0..GIVEN.len())]);
+    let id_no = format!("52060319{:02}{:08}", 50 + serial % 40, serial);
+    let phone = format!("139{:08}", serial);
+    if spec.with_identity && exp.identity_values.len() < 200 {
+        exp.identity_values.extend([id_no.clone(), phone.clone()]);
+        if !exp.identity_values.contains(&name) {
+            exp.identity_values.push(name.clone());
+        }
+    }
+    let mut r: Vec<String> = vec![p.to_string()];
+    r.extend(path.iter().cloned());
+    if spec.with_identity {
+        r.push(name);
+        r.push(id_no);
+    }
+    r.push(h.size.to_string());
+    r.push(h.labour.to_string());
+    r.extend(h.channels.iter().map(|v| v.to_string()));
+    r.push(h.income.map(|v| format!("{v:.2}")).unwrap_or_default());
+    r.push(h.trained.to_string());
+    r.extend(h.groups.iter().map(|v| v.to_string()));
+    r.push(h.colour.to_string());
+    r.push(yes(h.monitored));
+    r.push(yes(h.eliminated));
+    if spec.with_identity {
+        r.push(phone);
+    }
+    r
 }
 
 /// Writes rows as CSV in UTF-8 (with a BOM, as Excel does) or GBK.

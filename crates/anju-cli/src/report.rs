@@ -8,6 +8,14 @@ use anju_import::Skip;
 
 /// Prints what a run found, before its last line (`say(zh, en)` prints one line).
 pub fn tell(s: &Summary, say: &dyn Fn(String, String)) {
+    tell_files(s, say);
+    tell_names(s, say);
+    tell_columns(s, say);
+    tell_rows(s, say);
+}
+
+/// Files not read or refused, and building-months two files both hold.
+fn tell_files(s: &Summary, say: &dyn Fn(String, String)) {
     for (file, why) in &s.not_read {
         let lead = if why.refused() { ("警告", "warning") } else { ("提示", "note") };
         say(format!("{}：{file}：{}", lead.0, why.zh()), format!("{}: {file}: {}", lead.1, why.en()));
@@ -30,6 +38,10 @@ pub fn tell(s: &Summary, say: &dyn Fn(String, String)) {
             format!("conflict: {a} and {b} both hold {} building-months: {}{more}", at.len(), first.join("; ")),
         );
     }
+}
+
+/// Place names: likely variants of one place, and the aliases used and unused.
+fn tell_names(s: &Summary, say: &dyn Fn(String, String)) {
     for d in &s.near_duplicates {
         let under = if d.parent.is_empty() { String::new() } else { format!("{} 下", d.parent) };
         let under_en = if d.parent.is_empty() { String::new() } else { format!(" under {}", d.parent) };
@@ -50,6 +62,10 @@ pub fn tell(s: &Summary, say: &dyn Fn(String, String)) {
     for v in &s.unused_aliases {
         say(format!("提示：别名“{v}”未出现在任何台账中"), format!("note: alias \"{v}\" matches no register"));
     }
+}
+
+/// Columns: identity columns skipped, columns not used, sheets skipped, and values a sheet took from elsewhere.
+fn tell_columns(s: &Summary, say: &dyn Fn(String, String)) {
     for (file, col) in &s.identity_columns {
         say(
             format!("警告：{file} 含身份信息列“{col}”，已忽略，未读取其内容"),
@@ -78,6 +94,10 @@ pub fn tell(s: &Summary, say: &dyn Fn(String, String)) {
             format!("note: {sheet} has no {} column; \"{v}\" taken from {}", f.en(), origin.en()),
         );
     }
+}
+
+/// Rows: cells normalised, rows not counted, 小计/合计 checks, the first problems and their kinds.
+fn tell_rows(s: &Summary, say: &dyn Fn(String, String)) {
     for n in anju_import::values::Norm::ALL.iter().filter(|n| s.norms.get(**n) > 0) {
         let (k, lead) = (s.norms.get(*n), if n.changes_meaning() { ("警告", "warning") } else { ("提示", "note") });
         say(format!("{}：{}，{k} 处", lead.0, n.zh()), format!("{}: {}, {k} cells", lead.1, n.en()));

@@ -116,48 +116,70 @@ pub fn build(buildings: HashMap<[String; 6], Vec<(Period, Acc)>>, title: Option<
     }
     let title = title.unwrap_or("台账汇总");
     let mut nodes = vec![Node { name_en: Some("All registers".into()), ..Node::new("R", title, Level::Region) }];
-    // Depth first: a node's id extends its parent's (C1-2-S3-G1-B4), so deep links find
-    // their shard.
     // Beside each node, Σ income fen × people per period (empty until its children are in).
     let mut fen: Vec<Vec<u128>> = vec![Vec::new()];
-    fn walk(b: &Branch, parent: usize, nodes: &mut Vec<Node>, fen: &mut Vec<Vec<u128>>, periods: &[Period]) {
-        for (k, ((level, name), kid)) in b.kids.iter().enumerate() {
-            let tag = match level {
-                Level::Site => "S",
-                Level::Community => "C",
-                Level::Grid => "G",
-                Level::Building => "B",
-                _ => "",
-            };
-            let id = if parent == 0 { format!("C{}", k + 1) } else { format!("{}-{tag}{}", nodes[parent].id, k + 1) };
-            let mut n = Node::new(id.clone(), name.clone(), *level);
-            nodes[parent].children.push(id);
-            let mut own_fen = Vec::new();
-            if let Some(per) = &kid.building {
-                for &m in Metric::ALL {
-                    let own = u64::from(m == Metric::Buildings);
-                    let at = |p: &Period| per.iter().find(|(q, _)| q == p).map(|(_, a)| a);
-                    n.m.set(
-                        m,
-                        Series::from_values(
-                            periods.iter().map(|p| at(p).map(|a| a.m[m.index()]).unwrap_or(0) + own).collect(),
-                        ),
-                    );
-                }
-                own_fen = periods
-                    .iter()
-                    .map(|p| per.iter().find(|(q, _)| q == p).map(|(_, a)| a.income_fen).unwrap_or(0))
-                    .collect();
-                n.income = income(&n, &own_fen);
-            }
-            let ix = nodes.len();
-            nodes.push(n);
-            fen.push(own_fen);
-            walk(kid, ix, nodes, fen, periods);
-        }
-    }
     walk(&root, 0, &mut nodes, &mut fen, &periods);
-    // Roll up, children before parents; children always come after their parent.
+    roll_up(&mut nodes, &mut fen, np);
+    let last = periods.last().copied().unwrap_or(Period { year: 2000, month: 1 });
+    Generated {
+        meta: Meta {
+            title: Text { zh: title.to_string(), en: "Aggregated household registers".into() },
+            as_of: month_end(last),
+            provenance: Text {
+                zh: format!("由 {n_files} 个户级台账文件汇总而成，仅含统计数字，已去除姓名、身份证号等身份信息。"),
+                en: format!("Aggregated from {n_files} household register file(s); counts only, with names, ID numbers and other identity data removed."),
+            },
+            sources: Default::default(),
+        },
+        periods,
+        nodes,
+        root: "R".into(),
+    }
+}
+
+/// Adds `b`'s children below node `parent`, depth first: a node's id extends its
+/// parent's (C1-2-S3-G1-B4), so deep links find their shard. A building's counts per
+/// period come with it, and beside each node its Σ income fen × people per period.
+fn walk(b: &Branch, parent: usize, nodes: &mut Vec<Node>, fen: &mut Vec<Vec<u128>>, periods: &[Period]) {
+    for (k, ((level, name), kid)) in b.kids.iter().enumerate() {
+        let tag = match level {
+            Level::Site => "S",
+            Level::Community => "C",
+            Level::Grid => "G",
+            Level::Building => "B",
+            _ => "",
+        };
+        let id = if parent == 0 { format!("C{}", k + 1) } else { format!("{}-{tag}{}", nodes[parent].id, k + 1) };
+        let mut n = Node::new(id.clone(), name.clone(), *level);
+        nodes[parent].children.push(id);
+        let mut own_fen = Vec::new();
+        if let Some(per) = &kid.building {
+            for &m in Metric::ALL {
+                let own = u64::from(m == Metric::Buildings);
+                let at = |p: &Period| per.iter().find(|(q, _)| q == p).map(|(_, a)| a);
+                n.m.set(
+                    m,
+                    Series::from_values(
+                        periods.iter().map(|p| at(p).map(|a| a.m[m.index()]).unwrap_or(0) + own).collect(),
+                    ),
+                );
+            }
+            own_fen = periods
+                .iter()
+                .map(|p| per.iter().find(|(q, _)| q == p).map(|(_, a)| a.income_fen).unwrap_or(0))
+                .collect();
+            n.income = income(&n, &own_fen);
+        }
+        let ix = nodes.len();
+        nodes.push(n);
+        fen.push(own_fen);
+        walk(kid, ix, nodes, fen, periods);
+    }
+}
+
+/// Rolls the counts up, children before parents (children always come after their
+/// parent), with per-capita income from every household below, rounded once.
+fn roll_up(nodes: &mut [Node], fen: &mut [Vec<u128>], np: usize) {
     let index: HashMap<String, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).collect();
     for i in (0..nodes.len()).rev() {
         if nodes[i].children.is_empty() {
@@ -173,20 +195,5 @@ pub fn build(buildings: HashMap<[String; 6], Vec<(Period, Acc)>>, title: Option<
             (0..np).map(|t| kid_ix.iter().map(|&k| fen[k].get(t).copied().unwrap_or(0)).sum()).collect();
         head[i].income = income(&head[i], &sums);
         fen[i] = sums;
-    }
-    let last = periods.last().copied().unwrap_or(Period { year: 2000, month: 1 });
-    Generated {
-        meta: Meta {
-            title: Text { zh: title.to_string(), en: "Aggregated household registers".into() },
-            as_of: month_end(last),
-            provenance: Text {
-                zh: format!("由 {n_files} 个户级台账文件汇总而成，仅含统计数字，已去除姓名、身份证号等身份信息。"),
-                en: format!("Aggregated from {n_files} household register file(s); counts only, with names, ID numbers and other identity data removed."),
-            },
-            sources: Default::default(),
-        },
-        periods,
-        nodes,
-        root: "R".into(),
     }
 }

@@ -141,149 +141,29 @@ pub fn parse_row<C: Cells + ?Sized>(
     expected_len: usize,
     cells: &C,
 ) -> Result<(Household, Norms), Vec<RowProblem>> {
-    let mut norms = Norms::default();
-    let mut problems = Vec::new();
-    let problem = |column: &str, value: &str, kind: Kind, zh: String, en: String| RowProblem {
-        file: file.to_string(),
-        row,
-        column: column.to_string(),
-        value: clip(value),
-        kind,
-        detail_zh: zh,
-        detail_en: en,
-    };
     // A CSV row's cell count must match its header's; a sheet's rows end where their data
     // ends (`expected_len` 0: not checked).
     if expected_len > 0 && cells.width() != expected_len {
-        return Err(vec![problem(
-            "",
-            "",
-            Kind::FieldCount,
-            format!("（{} 列，表头 {} 列）", cells.width(), expected_len),
-            format!(" ({} cells, header has {})", cells.width(), expected_len),
-        )]);
+        let (w, e) = (cells.width(), expected_len);
+        let p = Row::problem_at(file, row, "", "", Kind::FieldCount);
+        return Err(vec![RowProblem {
+            detail_zh: format!("（{w} 列，表头 {e} 列）"),
+            detail_en: format!(" ({w} cells, header has {e})"),
+            ..p
+        }]);
     }
-    let mut text = |f: Field| -> Option<String> {
-        let &(_, i) = header.fields.iter().find(|(g, _)| *g == f)?;
-        match cells.cell(i) {
-            Some(v) => Some(v.trim().to_string()),
-            None => {
-                problems.push(problem(f.header(), "", Kind::Encoding, String::new(), String::new()));
-                None
-            }
-        }
-    };
-    // Dense by field: each lookup below is an index, not a search (20-odd lookups a row,
-    // 2.6 million rows at national scale).
-    let mut vals: [Option<String>; crate::columns::N_FIELDS] = Default::default();
-    let mut present = [false; crate::columns::N_FIELDS];
-    for &(f, _) in &header.fields {
-        vals[f as usize] = text(f);
-        present[f as usize] = true;
-    }
-    fn cell(vals: &[Option<String>], f: Field) -> &str {
-        vals[f as usize].as_deref().unwrap_or("")
-    }
-    let get = |f: Field| cell(&vals, f);
-    let required = |f: Field, problems: &mut Vec<RowProblem>| -> String {
-        let v = get(f);
-        if v.is_empty() {
-            problems.push(problem(f.header(), "", Kind::Missing, String::new(), String::new()));
-        }
-        v.to_string()
-    };
-    // A column the sheet does not have takes the value given for the whole sheet (from its
-    // title rows, its name, the file's name or the command line).
-    let has = |f: Field| present[f as usize];
-    let place = |k: usize, f: Field, problems: &mut Vec<RowProblem>| -> String {
-        match (&given.place[k], has(f)) {
-            (Some(v), false) => v.clone(),
-            _ if k == 3 || k == 4 => get(f).to_string(),
-            _ => required(f, problems),
-        }
-    };
-    // Names trimmed of full-width spaces too and in NFC, so that one place is one node.
-    let path = [
-        place(0, Field::City, &mut problems),
-        place(1, Field::County, &mut problems),
-        place(2, Field::Site, &mut problems),
-        place(3, Field::Community, &mut problems),
-        place(4, Field::Grid, &mut problems),
-        place(5, Field::Building, &mut problems),
-    ]
-    .map(|n| match crate::names::clean(&n) {
-        std::borrow::Cow::Borrowed(c) if c.len() == n.len() => n,
-        c => c.into_owned(),
-    });
-    let period_s = match (given.period, has(Field::Period)) {
-        (Some(p), false) => p.to_string(),
-        _ => required(Field::Period, &mut problems),
-    };
-    let period = if period_s.is_empty() {
-        None
-    } else {
-        let at = header.fields.iter().find(|(f, _)| *f == Field::Period).map(|&(_, i)| i);
-        let read = match at.and_then(|i| cells.number(i)) {
-            Some(Number::Value(v, shown)) => period::from_number(v, shown),
-            Some(Number::Date(y, m)) => period::from_date(y, m),
-            None => period::from_text(&period_s),
-        };
-        match read {
-            Ok(p) => Some(p),
-            Err(e) => {
-                let kind = if e == PeriodError::Ambiguous { Kind::AmbiguousPeriod } else { Kind::BadPeriod };
-                problems.push(problem(Field::Period.header(), &period_s, kind, String::new(), String::new()));
-                None
-            }
-        }
-    };
-    let mut count = |f: Field, problems: &mut Vec<RowProblem>| -> u64 {
-        // A column the sheet lacks is 0 and not a normalisation: nothing was assumed of a cell.
-        if !has(f) {
-            return 0;
-        }
-        let v = get(f);
-        // Every household has at least one member: no size, or "/" for it, is a gap in the
-        // register, not a household of none.
-        if f == Field::Size && (v.is_empty() || values::is_none_word(v)) {
-            problems.push(problem(f.header(), v, Kind::Missing, String::new(), String::new()));
-            return 0;
-        }
-        match values::count(v, &mut norms) {
-            Ok(n) => n,
-            Err(k) => {
-                problems.push(problem(f.header(), v, k, String::new(), String::new()));
-                0
-            }
-        }
-    };
-    let size = count(Field::Size, &mut problems);
-    let labour = count(Field::Labour, &mut problems);
-    let channels = CHANNEL_FIELDS.map(|f| count(f, &mut problems));
-    let trained = count(Field::Trained, &mut problems);
-    let groups = GROUP_FIELDS.map(|f| count(f, &mut problems));
-    let income_s = get(Field::Income);
-    let income = match values::money(income_s, &mut norms) {
-        Ok(v) => v,
-        Err(k) => {
-            problems.push(problem(Field::Income.header(), income_s, k, String::new(), String::new()));
-            None
-        }
-    };
-    let colour_s = get(Field::RiskColour);
-    let colour = values::colour(colour_s).unwrap_or_else(|| {
-        problems.push(problem(Field::RiskColour.header(), colour_s, Kind::BadRisk, String::new(), String::new()));
-        Risk::Green
-    });
-    let yes_no = |f: Field, problems: &mut Vec<RowProblem>| -> bool {
-        let v = get(f);
-        values::yes_no(v).unwrap_or_else(|| {
-            problems.push(problem(f.header(), v, Kind::BadYesNo, String::new(), String::new()));
-            false
-        })
-    };
-    let monitored = yes_no(Field::Monitored, &mut problems);
-    let eliminated = yes_no(Field::RiskEliminated, &mut problems);
+    let mut r = Row::read(file, row, header, cells);
+    let path = r.path(given);
+    let period = r.period(given, header, cells);
+    let size = r.count(Field::Size);
+    let labour = r.count(Field::Labour);
+    let channels = CHANNEL_FIELDS.map(|f| r.count(f));
+    let trained = r.count(Field::Trained);
+    let groups = GROUP_FIELDS.map(|f| r.count(f));
+    let income = r.income();
+    let colour = r.colour();
+    let monitored = r.yes_no(Field::Monitored);
+    let eliminated = r.yes_no(Field::RiskEliminated);
     let household = period.map(|period| Household {
         period,
         path,
@@ -297,9 +177,180 @@ pub fn parse_row<C: Cells + ?Sized>(
         monitored,
         eliminated,
     });
-    if let (true, Some(h)) = (problems.is_empty(), &household) {
-        // Consistency within the household: the relations the validator checks at every
-        // node (relations::RELATIONS), on this household's own counts.
+    if let (true, Some(h)) = (r.problems.is_empty(), &household) {
+        r.consistency(h);
+    }
+    match (r.problems.is_empty(), household) {
+        (true, Some(h)) => Ok((h, r.norms)),
+        _ => Err(r.problems),
+    }
+}
+
+/// Field `f`'s text in a row's cells ("" where the sheet lacks the column).
+fn cell(vals: &[Option<String>], f: Field) -> &str {
+    vals[f as usize].as_deref().unwrap_or("")
+}
+
+/// One row being read: its cells' text by field, and what reading them found.
+struct Row<'a> {
+    file: &'a str,
+    row: u64,
+    /// Dense by field: each lookup is an index, not a search (20-odd lookups a row, 2.6
+    /// million rows at national scale).
+    vals: [Option<String>; crate::columns::N_FIELDS],
+    present: [bool; crate::columns::N_FIELDS],
+    norms: Norms,
+    problems: Vec<RowProblem>,
+}
+
+impl<'a> Row<'a> {
+    fn problem_at(file: &str, row: u64, column: &str, value: &str, kind: Kind) -> RowProblem {
+        RowProblem {
+            file: file.to_string(),
+            row,
+            column: column.to_string(),
+            value: clip(value),
+            kind,
+            detail_zh: String::new(),
+            detail_en: String::new(),
+        }
+    }
+
+    /// Each mapped column's text, trimmed; a cell not valid in the file's encoding is a
+    /// problem.
+    fn read<C: Cells + ?Sized>(file: &'a str, row: u64, header: &Header, cells: &C) -> Row<'a> {
+        let mut r = Row {
+            file,
+            row,
+            vals: Default::default(),
+            present: [false; crate::columns::N_FIELDS],
+            norms: Norms::default(),
+            problems: Vec::new(),
+        };
+        for &(f, i) in &header.fields {
+            r.present[f as usize] = true;
+            match cells.cell(i) {
+                Some(v) => r.vals[f as usize] = Some(v.trim().to_string()),
+                None => r.push(f, "", Kind::Encoding),
+            }
+        }
+        r
+    }
+
+    fn push(&mut self, f: Field, value: &str, kind: Kind) {
+        self.problems.push(Self::problem_at(self.file, self.row, f.header(), value, kind));
+    }
+
+    fn get(&self, f: Field) -> &str {
+        cell(&self.vals, f)
+    }
+
+    /// Whether the sheet has the column.
+    fn has(&self, f: Field) -> bool {
+        self.present[f as usize]
+    }
+
+    fn required(&mut self, f: Field) -> String {
+        let v = self.get(f).to_string();
+        if v.is_empty() {
+            self.push(f, "", Kind::Missing);
+        }
+        v
+    }
+
+    /// The place, city to building. A column the sheet does not have takes the value
+    /// given for the whole sheet (from its title rows, its name, the file's name or the
+    /// command line); community and grid may be empty. Names trimmed of full-width spaces
+    /// too and in NFC, so that one place is one node.
+    fn path(&mut self, given: &Given) -> [String; 6] {
+        const LEVELS: [Field; 6] =
+            [Field::City, Field::County, Field::Site, Field::Community, Field::Grid, Field::Building];
+        let mut out: [String; 6] = Default::default();
+        for (k, f) in LEVELS.into_iter().enumerate() {
+            let n = match (&given.place[k], self.has(f)) {
+                (Some(v), false) => v.clone(),
+                _ if k == 3 || k == 4 => self.get(f).to_string(),
+                _ => self.required(f),
+            };
+            out[k] = match crate::names::clean(&n) {
+                Cow::Borrowed(c) if c.len() == n.len() => n,
+                c => c.into_owned(),
+            };
+        }
+        out
+    }
+
+    /// The period: given for the sheet, or the cell as a number, a date or text.
+    fn period<C: Cells + ?Sized>(&mut self, given: &Given, header: &Header, cells: &C) -> Option<Period> {
+        let shown = match (given.period, self.has(Field::Period)) {
+            (Some(p), false) => p.to_string(),
+            _ => self.required(Field::Period),
+        };
+        if shown.is_empty() {
+            return None;
+        }
+        let at = header.fields.iter().find(|(f, _)| *f == Field::Period).map(|&(_, i)| i);
+        let read = match at.and_then(|i| cells.number(i)) {
+            Some(Number::Value(v, form)) => period::from_number(v, form),
+            Some(Number::Date(y, m)) => period::from_date(y, m),
+            None => period::from_text(&shown),
+        };
+        read.map_err(|e| {
+            let kind = if e == PeriodError::Ambiguous { Kind::AmbiguousPeriod } else { Kind::BadPeriod };
+            self.push(Field::Period, &shown, kind);
+        })
+        .ok()
+    }
+
+    /// A count. A column the sheet lacks is 0 and not a normalisation: nothing was
+    /// assumed of a cell.
+    fn count(&mut self, f: Field) -> u64 {
+        if !self.has(f) {
+            return 0;
+        }
+        // Borrowed from the row's own cells, not copied: this runs 20 times a row.
+        let v = cell(&self.vals, f);
+        // Every household has at least one member: no size, or "/" for it, is a gap in
+        // the register, not a household of none.
+        let result = if f == Field::Size && (v.is_empty() || values::is_none_word(v)) {
+            Err(Kind::Missing)
+        } else {
+            values::count(v, &mut self.norms)
+        };
+        result.unwrap_or_else(|k| {
+            self.problems.push(Self::problem_at(self.file, self.row, f.header(), v, k));
+            0
+        })
+    }
+
+    fn income(&mut self) -> Option<f64> {
+        let v = cell(&self.vals, Field::Income);
+        values::money(v, &mut self.norms).unwrap_or_else(|k| {
+            self.problems.push(Self::problem_at(self.file, self.row, Field::Income.header(), v, k));
+            None
+        })
+    }
+
+    fn colour(&mut self) -> Risk {
+        let v = cell(&self.vals, Field::RiskColour);
+        values::colour(v).unwrap_or_else(|| {
+            self.problems.push(Self::problem_at(self.file, self.row, Field::RiskColour.header(), v, Kind::BadRisk));
+            Risk::Green
+        })
+    }
+
+    fn yes_no(&mut self, f: Field) -> bool {
+        let v = cell(&self.vals, f);
+        values::yes_no(v).unwrap_or_else(|| {
+            self.problems.push(Self::problem_at(self.file, self.row, f.header(), v, Kind::BadYesNo));
+            false
+        })
+    }
+
+    /// Consistency within the household: the relations the validator checks at every
+    /// node (relations::RELATIONS), on this household's own counts; one problem per
+    /// column, naming the cell as written (a size, a count; never a name).
+    fn consistency(&mut self, h: &Household) {
         let m = h.metrics();
         let mut seen = Vec::new();
         for r in relations::broken(|x| m[x.index()]) {
@@ -309,14 +360,9 @@ pub fn parse_row<C: Cells + ?Sized>(
             }
             seen.push(f);
             let (l, rv) = r.sides(|x| m[x.index()]);
-            // The cell as written (a size, a count; never a name): what the office looks up.
-            let value = get(f);
             let (zh, en) = r.broken_text(l, rv);
-            problems.push(problem(f.header(), value, Kind::Inconsistent, format!("：{zh}"), format!(": {en}")));
+            let p = Self::problem_at(self.file, self.row, f.header(), self.get(f), Kind::Inconsistent);
+            self.problems.push(RowProblem { detail_zh: format!("：{zh}"), detail_en: format!(": {en}"), ..p });
         }
-    }
-    match (problems.is_empty(), household) {
-        (true, Some(h)) => Ok((h, norms)),
-        _ => Err(problems),
     }
 }

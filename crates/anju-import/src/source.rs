@@ -275,34 +275,8 @@ fn contained<T>(name: &str, f: impl FnOnce() -> T) -> Result<T, FileError> {
 }
 
 fn read_book(name: &str, bytes: &[u8], opts: &Options, sink: &mut Sink) -> Result<Report, FileError> {
-    let bad = |e: &dyn std::fmt::Display| FileError::Format { path: name.into(), message: scrub(&e.to_string()) };
     let too_large = |over| FileError::TooLarge { path: name.into(), over };
-    // Before the reader opens it: XLS and ODS sheets are expanded as the workbook opens.
-    limits::check_zip(bytes).and_then(|()| limits::check_ods(bytes)).map_err(too_large)?;
-    let ole = sniff(bytes) == "ole";
-    if ole {
-        limits::check_ole(bytes).map_err(|f| match f {
-            limits::OleFault::Damaged(e) => bad(&e),
-            limits::OleFault::Over(o) => too_large(o),
-        })?;
-    }
-    let mut wb = contained(name, || calamine::open_workbook_auto_from_rs(Cursor::new(bytes)))?.map_err(|e| {
-        // Say what is wrong (a password, a damaged XLS) rather than "cannot detect the
-        // format".
-        let locked = FileError::Format {
-            path: name.into(),
-            message: "文件设置了打开密码：请在 Excel 中取消密码后另存，再导入 / the file is password-protected: remove the password in Excel, save it, and import it again".into(),
-        };
-        if limits::encrypted(bytes) {
-            return locked;
-        }
-        match contained(name, || calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(Cursor::new(bytes))) {
-            Ok(Err(calamine::XlsError::Password)) if ole => locked,
-            Ok(Err(x)) if ole => bad(&x),
-            Err(damaged) if ole => damaged,
-            _ => bad(&e),
-        }
-    })?;
+    let mut wb = open_book(name, bytes)?;
     let format = match &wb {
         calamine::Sheets::Xlsx(_) => "xlsx",
         calamine::Sheets::Xls(_) => "xls",
@@ -321,63 +295,109 @@ fn read_book(name: &str, bytes: &[u8], opts: &Options, sink: &mut Sink) -> Resul
     }
     let mut report = Report { format, sheets: Vec::new() };
     for meta in sheets {
-        let mut proc = SheetProc::new(name, &meta.name, false, opts);
-        if meta.visible != SheetVisible::Visible {
-            report.sheets.push(proc.skipped(crate::sheet::Skip::Hidden));
-            continue;
-        }
-        if meta.typ != calamine::SheetType::WorkSheet {
-            report.sheets.push(proc.skipped(crate::sheet::Skip::Empty));
-            continue;
-        }
-        // A visible sheet that cannot be read refuses the whole file: its households would
-        // otherwise be missing from a total that looks whole. The reader's own words may
-        // quote a cell, so they are not shown.
-        let Ok(range) = contained(name, || limits::sheet_range(&mut wb, &meta.name))?.map_err(too_large)? else {
-            return Err(FileError::Format {
-                path: name.into(),
-                message: format!(
-                    "工作表“{0}”无法读取（文件可能已损坏，或含有读取程序不认识的单元格值，如新版 Excel 的 #SPILL!、#CALC!）：请在 Excel 或 WPS 中把公式转为数值、另存为 .xlsx 后再导入；整个文件未计入 / the sheet “{0}” cannot be read (the file may be damaged, or hold a cell value the reader does not know, such as newer Excel's #SPILL! or #CALC!): in Excel or WPS turn formulas into values, save as .xlsx and import again; none of this file was counted",
-                    anju_data::text::clip(&meta.name, 60)
-                ),
-            });
-        };
-        if range.is_empty() {
-            report.sheets.push(proc.skipped(crate::sheet::Skip::Empty));
-            continue;
-        }
-        let merged = contained(name, || match &mut wb {
-            calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&meta.name).unwrap_or_default(),
-            calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(&meta.name).unwrap_or_default(),
-            _ => Vec::new(),
-        })?;
-        let (r1, c1) = range.end().unwrap_or((0, 0));
-        let merged = merges(&merged, (r1, c1), &meta.name).map_err(too_large)?;
-        let width = c1 as usize + 1;
-        // First pass: find the header and the period column; then the period column's
-        // number formats (XLSX); then every row.
-        let no_shown = HashMap::new();
-        let texts: Vec<Vec<String>> = (0..(r1 as usize + 1).min(crate::table::SEARCH_ROWS))
-            .map(|row| {
-                let cells = BookCells { range: &range, row, width, merged: &merged, shown: &no_shown, shown_col: None };
-                (0..width).map(|i| cells.cell(i).map(Cow::into_owned).unwrap_or_default()).collect()
-            })
-            .collect();
-        let period_col = crate::table::find_header(&texts)
-            .and_then(|f| f.header.fields.iter().find(|(f, _)| *f == crate::columns::Field::Period).map(|&(_, i)| i));
-        proc.start_with(texts, sink);
-        let shown = match (format, period_col) {
-            ("xlsx", Some(c)) => column_formats(bytes, &meta.name, c).unwrap_or_default(),
-            _ => HashMap::new(),
-        };
-        for row in 0..=r1 as usize {
-            let cells = BookCells { range: &range, row, width, merged: &merged, shown: &shown, shown_col: period_col };
-            proc.push(row as u64 + 1, &cells, sink);
-        }
-        report.sheets.push(proc.finish(sink));
+        let sheet = read_sheet(name, bytes, format, &mut wb, &meta, opts, sink)?;
+        report.sheets.push(sheet);
     }
     if report.sheets.iter().all(|s| s.header.is_none()) {
         return Err(FileError::Empty { path: name.into() });
     }
     Ok(report)
+}
+
+/// Opens a workbook after the limits that must hold before the reader expands it; says
+/// what is wrong (a password, a damaged XLS) rather than "cannot detect the format".
+fn open_book<'a>(name: &str, bytes: &'a [u8]) -> Result<calamine::Sheets<Cursor<&'a [u8]>>, FileError> {
+    let bad = |e: &dyn std::fmt::Display| FileError::Format { path: name.into(), message: scrub(&e.to_string()) };
+    let too_large = |over| FileError::TooLarge { path: name.into(), over };
+    // Before the reader opens it: XLS and ODS sheets are expanded as the workbook opens.
+    limits::check_zip(bytes).and_then(|()| limits::check_ods(bytes)).map_err(too_large)?;
+    let ole = sniff(bytes) == "ole";
+    if ole {
+        limits::check_ole(bytes).map_err(|f| match f {
+            limits::OleFault::Damaged(e) => bad(&e),
+            limits::OleFault::Over(o) => too_large(o),
+        })?;
+    }
+    contained(name, || calamine::open_workbook_auto_from_rs(Cursor::new(bytes)))?.map_err(|e| {
+        // Say what is wrong (a password, a damaged XLS) rather than "cannot detect the
+        // format".
+        let locked = FileError::Format {
+            path: name.into(),
+            message: "文件设置了打开密码：请在 Excel 中取消密码后另存，再导入 / the file is password-protected: remove the password in Excel, save it, and import it again".into(),
+        };
+        if limits::encrypted(bytes) {
+            return locked;
+        }
+        match contained(name, || calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(Cursor::new(bytes))) {
+            Ok(Err(calamine::XlsError::Password)) if ole => locked,
+            Ok(Err(x)) if ole => bad(&x),
+            Err(damaged) if ole => damaged,
+            _ => bad(&e),
+        }
+    })
+}
+
+/// One sheet: skipped with its reason, or read row by row into the sink. A visible sheet
+/// the reader cannot read refuses the whole file.
+fn read_sheet(
+    name: &str,
+    bytes: &[u8],
+    format: &'static str,
+    wb: &mut calamine::Sheets<Cursor<&[u8]>>,
+    meta: &calamine::Sheet,
+    opts: &Options,
+    sink: &mut Sink,
+) -> Result<crate::sheet::SheetReport, FileError> {
+    let too_large = |over| FileError::TooLarge { path: name.into(), over };
+    let mut proc = SheetProc::new(name, &meta.name, false, opts);
+    if meta.visible != SheetVisible::Visible {
+        return Ok(proc.skipped(crate::sheet::Skip::Hidden));
+    }
+    if meta.typ != calamine::SheetType::WorkSheet {
+        return Ok(proc.skipped(crate::sheet::Skip::Empty));
+    }
+    // A visible sheet that cannot be read refuses the whole file: its households would
+    // otherwise be missing from a total that looks whole. The reader's own words may
+    // quote a cell, so they are not shown.
+    let Ok(range) = contained(name, || limits::sheet_range(wb, &meta.name))?.map_err(too_large)? else {
+        return Err(FileError::Format {
+            path: name.into(),
+            message: format!(
+                "工作表“{0}”无法读取（文件可能已损坏，或含有读取程序不认识的单元格值，如新版 Excel 的 #SPILL!、#CALC!）：请在 Excel 或 WPS 中把公式转为数值、另存为 .xlsx 后再导入；整个文件未计入 / the sheet “{0}” cannot be read (the file may be damaged, or hold a cell value the reader does not know, such as newer Excel's #SPILL! or #CALC!): in Excel or WPS turn formulas into values, save as .xlsx and import again; none of this file was counted",
+                anju_data::text::clip(&meta.name, 60)
+            ),
+        });
+    };
+    if range.is_empty() {
+        return Ok(proc.skipped(crate::sheet::Skip::Empty));
+    }
+    let merged = contained(name, || match wb {
+        calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&meta.name).unwrap_or_default(),
+        calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(&meta.name).unwrap_or_default(),
+        _ => Vec::new(),
+    })?;
+    let (r1, c1) = range.end().unwrap_or((0, 0));
+    let merged = merges(&merged, (r1, c1), &meta.name).map_err(too_large)?;
+    let width = c1 as usize + 1;
+    // First pass: find the header and the period column; then the period column's
+    // number formats (XLSX); then every row.
+    let no_shown = HashMap::new();
+    let texts: Vec<Vec<String>> = (0..(r1 as usize + 1).min(crate::table::SEARCH_ROWS))
+        .map(|row| {
+            let cells = BookCells { range: &range, row, width, merged: &merged, shown: &no_shown, shown_col: None };
+            (0..width).map(|i| cells.cell(i).map(Cow::into_owned).unwrap_or_default()).collect()
+        })
+        .collect();
+    let period_col = crate::table::find_header(&texts)
+        .and_then(|f| f.header.fields.iter().find(|(f, _)| *f == crate::columns::Field::Period).map(|&(_, i)| i));
+    proc.start_with(texts, sink);
+    let shown = match (format, period_col) {
+        ("xlsx", Some(c)) => column_formats(bytes, &meta.name, c).unwrap_or_default(),
+        _ => HashMap::new(),
+    };
+    for row in 0..=r1 as usize {
+        let cells = BookCells { range: &range, row, width, merged: &merged, shown: &shown, shown_col: period_col };
+        proc.push(row as u64 + 1, &cells, sink);
+    }
+    Ok(proc.finish(sink))
 }

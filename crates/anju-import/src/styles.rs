@@ -96,71 +96,8 @@ fn cell_ref(r: &str) -> Option<(u32, usize)> {
 /// the workbook's parts cannot be read (then nothing is known of the display).
 pub fn column_formats(bytes: &[u8], sheet: &str, col: usize) -> Option<HashMap<u32, Shown>> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    // Which part holds the sheet: workbook.xml names → r:id → workbook.xml.rels target.
-    let wb = read_part(&mut zip, "xl/workbook.xml")?;
-    let mut rid = None;
-    let mut r = Reader::from_reader(wb.as_slice());
-    let mut buf = Vec::new();
-    loop {
-        match r.read_event_into(&mut buf).ok()? {
-            Event::Empty(e) | Event::Start(e)
-                if e.local_name().as_ref() == "sheet" && attr(&e, "name").as_deref() == Some(sheet) =>
-            {
-                rid = attr(&e, "id");
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-        buf.clear();
-    }
-    let rid = rid?;
-    let rels = read_part(&mut zip, "xl/_rels/workbook.xml.rels")?;
-    let mut target = None;
-    let mut r = Reader::from_reader(rels.as_slice());
-    loop {
-        match r.read_event_into(&mut buf).ok()? {
-            Event::Empty(e) | Event::Start(e)
-                if e.local_name().as_ref() == "Relationship" && attr(&e, "Id").as_deref() == Some(rid.as_str()) =>
-            {
-                target = attr(&e, "Target");
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-        buf.clear();
-    }
-    let target = target?;
-    let path = match target.strip_prefix('/') {
-        Some(abs) => abs.to_string(),
-        None => format!("xl/{target}"),
-    };
-    // Styles: cellXfs index → numFmtId → code.
-    let mut codes: HashMap<u32, String> = HashMap::new();
-    let mut xfs: Vec<u32> = Vec::new();
-    if let Some(styles) = read_part(&mut zip, "xl/styles.xml") {
-        let mut r = Reader::from_reader(styles.as_slice());
-        let mut in_xfs = false;
-        loop {
-            match r.read_event_into(&mut buf).ok()? {
-                Event::Empty(e) | Event::Start(e) => match e.local_name().as_ref() {
-                    "numFmt" => {
-                        if let (Some(id), Some(code)) = (attr(&e, "numFmtId"), attr(&e, "formatCode")) {
-                            if let Ok(id) = id.parse() {
-                                codes.insert(id, code);
-                            }
-                        }
-                    }
-                    "cellXfs" => in_xfs = true,
-                    "xf" if in_xfs => xfs.push(attr(&e, "numFmtId").and_then(|v| v.parse().ok()).unwrap_or(0)),
-                    _ => {}
-                },
-                Event::End(e) if e.local_name().as_ref() == "cellXfs" => in_xfs = false,
-                Event::Eof => break,
-                _ => {}
-            }
-            buf.clear();
-        }
-    }
+    let path = sheet_part(&mut zip, sheet)?;
+    let (codes, xfs) = read_part(&mut zip, "xl/styles.xml").map(|x| styles(&x)).unwrap_or(Some(Default::default()))?;
     let shown = |xf: usize| -> Shown {
         let id = xfs.get(xf).copied().unwrap_or(0);
         match codes.get(&id) {
@@ -171,6 +108,7 @@ pub fn column_formats(bytes: &[u8], sheet: &str, col: usize) -> Option<HashMap<u
     let sheet_xml = read_part(&mut zip, &path)?;
     let mut out = HashMap::new();
     let mut r = Reader::from_reader(sheet_xml.as_slice());
+    let mut buf = Vec::new();
     loop {
         match r.read_event_into(&mut buf).ok()? {
             Event::Empty(e) | Event::Start(e) if e.local_name().as_ref() == "c" => {
@@ -188,6 +126,69 @@ pub fn column_formats(bytes: &[u8], sheet: &str, col: usize) -> Option<HashMap<u
         buf.clear();
     }
     Some(out)
+}
+
+/// The first value of attribute `want` on an element named `tag` whose attribute
+/// `key` is `value`, in an XML part.
+fn find_attr(xml: &[u8], tag: &str, key: &str, value: &str, want: &str) -> Option<Option<String>> {
+    let mut r = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut found = None;
+    loop {
+        match r.read_event_into(&mut buf).ok()? {
+            Event::Empty(e) | Event::Start(e)
+                if e.local_name().as_ref() == tag && attr(&e, key).as_deref() == Some(value) =>
+            {
+                found = attr(&e, want);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    Some(found)
+}
+
+/// Which part holds sheet `sheet`: workbook.xml names → r:id → workbook.xml.rels target.
+fn sheet_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, sheet: &str) -> Option<String> {
+    let wb = read_part(zip, "xl/workbook.xml")?;
+    let rid = find_attr(&wb, "sheet", "name", sheet, "id")??;
+    let rels = read_part(zip, "xl/_rels/workbook.xml.rels")?;
+    let target = find_attr(&rels, "Relationship", "Id", &rid, "Target")??;
+    Some(match target.strip_prefix('/') {
+        Some(abs) => abs.to_string(),
+        None => format!("xl/{target}"),
+    })
+}
+
+/// Styles: the custom number formats by id, and each cellXfs entry's numFmtId.
+fn styles(xml: &[u8]) -> Option<(HashMap<u32, String>, Vec<u32>)> {
+    let mut codes: HashMap<u32, String> = HashMap::new();
+    let mut xfs: Vec<u32> = Vec::new();
+    let mut r = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut in_xfs = false;
+    loop {
+        match r.read_event_into(&mut buf).ok()? {
+            Event::Empty(e) | Event::Start(e) => match e.local_name().as_ref() {
+                "numFmt" => {
+                    if let (Some(id), Some(code)) = (attr(&e, "numFmtId"), attr(&e, "formatCode")) {
+                        if let Ok(id) = id.parse() {
+                            codes.insert(id, code);
+                        }
+                    }
+                }
+                "cellXfs" => in_xfs = true,
+                "xf" if in_xfs => xfs.push(attr(&e, "numFmtId").and_then(|v| v.parse().ok()).unwrap_or(0)),
+                _ => {}
+            },
+            Event::End(e) if e.local_name().as_ref() == "cellXfs" => in_xfs = false,
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    Some((codes, xfs))
 }
 
 #[cfg(test)]

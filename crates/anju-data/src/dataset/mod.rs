@@ -130,15 +130,10 @@ impl Dataset {
 
     pub fn attach_shard_doc(&mut self, file: &str, doc: DataFile) -> Result<(), Problems> {
         let mut out = Problems::default();
-        let at = |path: &str, node: Option<&str>| Location {
-            file: file.into(),
-            path: path.into(),
-            node: node.map(|n| clip(n, 80)),
-        };
         if doc.kind != FileKind::Shard {
             out.push(Problem::new(
                 Check::Format,
-                at("$.kind", None),
+                at(file, "$.kind", None),
                 "这是索引文件，不是分片文件",
                 "this is an index, not a shard",
             ));
@@ -147,7 +142,7 @@ impl Dataset {
         let Some(&owner) = self.shard_owner.get(file) else {
             out.push(Problem::new(
                 Check::ShardMismatch,
-                at("$", None),
+                at(file, "$", None),
                 "索引中没有节点指向此分片文件",
                 "no node in the dataset names this shard file",
             ));
@@ -158,81 +153,7 @@ impl Dataset {
         }
         let ctx = self.context();
         let fc = check_file(file, &doc, Some(&ctx), &mut out);
-        let owner_node = &self.nodes[owner];
-        if doc.parent.as_deref() != Some(owner_node.id.as_str()) {
-            out.push(Problem::new(
-                Check::ShardMismatch,
-                at("$.parent", None),
-                format!(
-                    "分片的上级为 \"{}\"，但索引中指向它的是 \"{}\"",
-                    clip(doc.parent.as_deref().unwrap_or(""), 80),
-                    clip(&owner_node.id, 80)
-                ),
-                format!(
-                    "the shard's parent is \"{}\" but the node that names it is \"{}\"",
-                    clip(doc.parent.as_deref().unwrap_or(""), 80),
-                    clip(&owner_node.id, 80)
-                ),
-            ));
-        }
-        // The shard's tops must be exactly the owner's children, each one level below it.
-        let tops: HashMap<&str, usize> = doc
-            .nodes
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| fc.parent_in_file[*i].is_none())
-            .map(|(i, n)| (n.id.as_str(), i))
-            .collect();
-        for c in &owner_node.children {
-            match tops.get(c.as_str()) {
-                None => out.push(Problem::new(
-                    Check::MissingChild,
-                    at("$.nodes", Some(&owner_node.id)),
-                    format!("\"{}\" 的下级 \"{}\" 不在分片中", clip(&owner_node.id, 80), clip(c, 80)),
-                    format!("the child \"{}\" of \"{}\" is not in the shard", clip(c, 80), clip(&owner_node.id, 80)),
-                )),
-                Some(&i) if doc.nodes[i].level <= owner_node.level => out.push(Problem::new(
-                    Check::LevelOrder,
-                    at(&format!("$.nodes[{i}].level"), Some(c)),
-                    format!("层级未逐级向下：{}级节点的下级是{}级", owner_node.level.zh(), doc.nodes[i].level.zh()),
-                    format!(
-                        "levels must descend: a {} has a child at level {}",
-                        owner_node.level.key(),
-                        doc.nodes[i].level.key()
-                    ),
-                )),
-                Some(_) => {}
-            }
-        }
-        let named: HashSet<&str> = owner_node.children.iter().map(String::as_str).collect();
-        for (id, &i) in &tops {
-            if !named.contains(id) {
-                out.push(Problem::new(
-                    Check::Orphan,
-                    at(&format!("$.nodes[{i}]"), Some(id)),
-                    format!("节点不属于任何上级（\"{}\" 未列出它）", clip(&owner_node.id, 80)),
-                    format!("the node has no parent (\"{}\" does not list it)", clip(&owner_node.id, 80)),
-                ));
-            }
-        }
-        for (i, n) in doc.nodes.iter().enumerate() {
-            if self.ids.contains_key(&n.id) {
-                out.push(Problem::new(
-                    Check::DuplicateId,
-                    at(&format!("$.nodes[{i}].id"), Some(&n.id)),
-                    "节点编号与已加载的节点重复",
-                    "the node id is already used elsewhere in the dataset",
-                ));
-            }
-        }
-        // The owner (in its own file) against the shard's tops.
-        if out.is_empty() && node_usable(owner_node, self.period_keys.len()) {
-            let kids: Vec<&Node> = owner_node.children.iter().map(|c| &doc.nodes[tops[c.as_str()]]).collect();
-            let (f, pos) = self.origin[owner];
-            let owner_file = self.files[f as usize].clone();
-            let mut c = Ctx { file: &owner_file, out: &mut out };
-            check_sums(&mut c, owner_node, &format!("$.nodes[{pos}]"), &kids, &self.period_keys);
-        }
+        self.check_against_owner(file, &doc, &fc.parent_in_file, owner, &mut out);
         if !out.is_empty() {
             return Err(out);
         }
@@ -284,4 +205,112 @@ impl Dataset {
     pub fn period_or_latest(&self, asked: Option<Period>) -> usize {
         asked.and_then(|p| self.period_ix(p)).unwrap_or_else(|| self.latest())
     }
+}
+
+impl Dataset {
+    /// The checks of a shard `file` against the node that names it (`owner`): the shard's
+    /// parent is the owner, its tops are exactly the owner's children one level below, no
+    /// id is already loaded, and the owner's sums hold over them.
+    fn check_against_owner(
+        &self,
+        file: &str,
+        doc: &DataFile,
+        parent_in_file: &[Option<usize>],
+        owner: NodeIx,
+        out: &mut Problems,
+    ) {
+        let tops = shard_tops(file, doc, parent_in_file, &self.nodes[owner], out);
+        let owner_node = &self.nodes[owner];
+        for (i, n) in doc.nodes.iter().enumerate() {
+            if self.ids.contains_key(&n.id) {
+                out.push(Problem::new(
+                    Check::DuplicateId,
+                    at(file, &format!("$.nodes[{i}].id"), Some(&n.id)),
+                    "节点编号与已加载的节点重复",
+                    "the node id is already used elsewhere in the dataset",
+                ));
+            }
+        }
+        // The owner (in its own file) against the shard's tops.
+        if out.is_empty() && node_usable(owner_node, self.period_keys.len()) {
+            let kids: Vec<&Node> = owner_node.children.iter().map(|c| &doc.nodes[tops[c.as_str()]]).collect();
+            let (f, pos) = self.origin[owner];
+            let owner_file = self.files[f as usize].clone();
+            let mut c = Ctx { file: &owner_file, out };
+            check_sums(&mut c, owner_node, &format!("$.nodes[{pos}]"), &kids, &self.period_keys);
+        }
+    }
+}
+
+/// The shard's parent is `owner`, and its tops (the nodes without a parent in the file)
+/// are exactly the owner's children, each a level below it. The tops by id.
+fn shard_tops<'a>(
+    file: &str,
+    doc: &'a DataFile,
+    parent_in_file: &[Option<usize>],
+    owner_node: &Node,
+    out: &mut Problems,
+) -> HashMap<&'a str, usize> {
+    if doc.parent.as_deref() != Some(owner_node.id.as_str()) {
+        out.push(Problem::new(
+            Check::ShardMismatch,
+            at(file, "$.parent", None),
+            format!(
+                "分片的上级为 \"{}\"，但索引中指向它的是 \"{}\"",
+                clip(doc.parent.as_deref().unwrap_or(""), 80),
+                clip(&owner_node.id, 80)
+            ),
+            format!(
+                "the shard's parent is \"{}\" but the node that names it is \"{}\"",
+                clip(doc.parent.as_deref().unwrap_or(""), 80),
+                clip(&owner_node.id, 80)
+            ),
+        ));
+    }
+    // The shard's tops must be exactly the owner's children, each one level below it.
+    let tops: HashMap<&str, usize> = doc
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| parent_in_file[*i].is_none())
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+    for c in &owner_node.children {
+        match tops.get(c.as_str()) {
+            None => out.push(Problem::new(
+                Check::MissingChild,
+                at(file, "$.nodes", Some(&owner_node.id)),
+                format!("\"{}\" 的下级 \"{}\" 不在分片中", clip(&owner_node.id, 80), clip(c, 80)),
+                format!("the child \"{}\" of \"{}\" is not in the shard", clip(c, 80), clip(&owner_node.id, 80)),
+            )),
+            Some(&i) if doc.nodes[i].level <= owner_node.level => out.push(Problem::new(
+                Check::LevelOrder,
+                at(file, &format!("$.nodes[{i}].level"), Some(c)),
+                format!("层级未逐级向下：{}级节点的下级是{}级", owner_node.level.zh(), doc.nodes[i].level.zh()),
+                format!(
+                    "levels must descend: a {} has a child at level {}",
+                    owner_node.level.key(),
+                    doc.nodes[i].level.key()
+                ),
+            )),
+            Some(_) => {}
+        }
+    }
+    let named: HashSet<&str> = owner_node.children.iter().map(String::as_str).collect();
+    for (id, &i) in &tops {
+        if !named.contains(id) {
+            out.push(Problem::new(
+                Check::Orphan,
+                at(file, &format!("$.nodes[{i}]"), Some(id)),
+                format!("节点不属于任何上级（\"{}\" 未列出它）", clip(&owner_node.id, 80)),
+                format!("the node has no parent (\"{}\" does not list it)", clip(&owner_node.id, 80)),
+            ));
+        }
+    }
+    tops
+}
+
+/// Where in shard `file` a problem is: a JSON path and the node's id, clipped.
+fn at(file: &str, path: &str, node: Option<&str>) -> Location {
+    Location { file: file.into(), path: path.into(), node: node.map(|n| clip(n, 80)) }
 }

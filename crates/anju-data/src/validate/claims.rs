@@ -5,13 +5,15 @@
 use super::Ctx;
 use crate::format::Lang;
 use crate::metric::Metric;
-use crate::model::{claimable, Node};
+use crate::model::{claimable, Claim, Node};
 use crate::problem::Check;
 use crate::published::{field_name, FigureDate, Reading};
 use crate::relations::Rate;
 use crate::text::clip;
 use std::collections::HashSet;
 
+/// Every published figure a node cites (`published`): well formed, and agreeing with the
+/// node's stored values where those are usable.
 pub(super) fn check_claims(
     c: &mut Ctx,
     i: usize,
@@ -23,106 +25,126 @@ pub(super) fn check_claims(
     let id = Some(n.id.as_str());
     for (k, claim) in n.published.iter().enumerate() {
         let path = format!("$.nodes[{i}].published[{k}]");
-        if let Some(src) = sources {
-            if !src.contains(&claim.source) {
-                c.push(
-                    Check::Claim,
-                    format!("{path}.source"),
-                    id,
-                    format!("引用了不存在的来源 \"{}\"", clip(&claim.source, 40)),
-                    format!("cites an unknown source \"{}\"", clip(&claim.source, 40)),
-                );
-            }
-        }
-        let t = periods.iter().position(|p| *p == claim.period);
-        if t.is_none() {
+        let t = check_claim(c, &path, id, claim, periods, sources);
+        check_written(c, &path, n, claim, t.filter(|_| usable), periods);
+    }
+}
+
+/// A claim's source, period, date and fields are known; the period's index.
+fn check_claim(
+    c: &mut Ctx,
+    path: &str,
+    id: Option<&str>,
+    claim: &Claim,
+    periods: &[String],
+    sources: Option<&HashSet<String>>,
+) -> Option<usize> {
+    if let Some(src) = sources {
+        if !src.contains(&claim.source) {
             c.push(
                 Check::Claim,
-                format!("{path}.period"),
+                format!("{path}.source"),
                 id,
-                format!("来源标注的统计期 \"{}\" 不在数据统计期内", clip(&claim.period, 20)),
-                format!("the claim's period \"{}\" is not one of the dataset's periods", clip(&claim.period, 20)),
+                format!("引用了不存在的来源 \"{}\"", clip(&claim.source, 40)),
+                format!("cites an unknown source \"{}\"", clip(&claim.source, 40)),
             );
         }
-        if FigureDate::parse(&claim.date).is_none() {
+    }
+    let t = periods.iter().position(|p| *p == claim.period);
+    if t.is_none() {
+        c.push(
+            Check::Claim,
+            format!("{path}.period"),
+            id,
+            format!("来源标注的统计期 \"{}\" 不在数据统计期内", clip(&claim.period, 20)),
+            format!("the claim's period \"{}\" is not one of the dataset's periods", clip(&claim.period, 20)),
+        );
+    }
+    if FigureDate::parse(&claim.date).is_none() {
+        c.push(
+            Check::Claim,
+            format!("{path}.date"),
+            id,
+            format!("数字的日期 \"{}\" 应写作 YYYY、YYYY-MM 或 YYYY-MM-DD（未注明则留空）", clip(&claim.date, 20)),
+            format!(
+                "the figures' date \"{}\" must be YYYY, YYYY-MM or YYYY-MM-DD (empty when not stated)",
+                clip(&claim.date, 20)
+            ),
+        );
+    }
+    for (j, f) in claim.fields.iter().enumerate() {
+        if !claimable(f) {
             c.push(
                 Check::Claim,
-                format!("{path}.date"),
+                format!("{path}.fields[{j}]"),
                 id,
-                format!("数字的日期 \"{}\" 应写作 YYYY、YYYY-MM 或 YYYY-MM-DD（未注明则留空）", clip(&claim.date, 20)),
+                format!("来源标注了未知字段 \"{}\"", clip(f, 40)),
+                format!("the claim names an unknown field \"{}\"", clip(f, 40)),
+            );
+        }
+    }
+    t
+}
+
+/// The source's words for each field: given once, for a field of the claim, readable, and
+/// (at period `t`, where the node's values are usable) admitting the stored value.
+fn check_written(c: &mut Ctx, path: &str, n: &Node, claim: &Claim, t: Option<usize>, periods: &[String]) {
+    let id = Some(n.id.as_str());
+    for (j, (f, words)) in claim.written.0.iter().enumerate() {
+        let at = format!("{path}.written.{}", clip(f, 40));
+        if claim.written.0[..j].iter().any(|(g, _)| g == f) {
+            c.push(
+                Check::Claim,
+                at,
+                id,
+                format!("原文措辞中字段 \"{}\" 出现了两次", clip(f, 40)),
+                format!("the words for \"{}\" are given twice", clip(f, 40)),
+            );
+            continue;
+        }
+        if !claim.fields.contains(f) {
+            c.push(
+                Check::Claim,
+                at,
+                id,
+                format!("原文措辞所属的字段 \"{}\" 不在 fields 中", clip(f, 40)),
+                format!("words are given for \"{}\", which is not among the claim's fields", clip(f, 40)),
+            );
+            continue;
+        }
+        let Some(reading) = Reading::parse(words) else {
+            c.push(
+                Check::Claim,
+                at,
+                id,
+                format!("无法识别原文数字 \"{}\"（如 12345、29.3万、2万余、1900多、92.09%）", clip(words, 20)),
                 format!(
-                    "the figures' date \"{}\" must be YYYY, YYYY-MM or YYYY-MM-DD (empty when not stated)",
-                    clip(&claim.date, 20)
+                    "cannot read the source's figure \"{}\" (forms: 12345, 29.3万, 2万余, 1900多, 92.09%)",
+                    clip(words, 20)
                 ),
             );
-        }
-        for (j, f) in claim.fields.iter().enumerate() {
-            if !claimable(f) {
-                c.push(
-                    Check::Claim,
-                    format!("{path}.fields[{j}]"),
-                    id,
-                    format!("来源标注了未知字段 \"{}\"", clip(f, 40)),
-                    format!("the claim names an unknown field \"{}\"", clip(f, 40)),
-                );
-            }
-        }
-        for (j, (f, words)) in claim.written.0.iter().enumerate() {
-            let at = format!("{path}.written.{}", clip(f, 40));
-            if claim.written.0[..j].iter().any(|(g, _)| g == f) {
+            continue;
+        };
+        let Some(t) = t else { continue };
+        if let Some((have, ok)) = stored(n, f, t, &reading, periods) {
+            if !ok {
                 c.push(
                     Check::Claim,
                     at,
                     id,
-                    format!("原文措辞中字段 \"{}\" 出现了两次", clip(f, 40)),
-                    format!("the words for \"{}\" are given twice", clip(f, 40)),
-                );
-                continue;
-            }
-            if !claim.fields.contains(f) {
-                c.push(
-                    Check::Claim,
-                    at,
-                    id,
-                    format!("原文措辞所属的字段 \"{}\" 不在 fields 中", clip(f, 40)),
-                    format!("words are given for \"{}\", which is not among the claim's fields", clip(f, 40)),
-                );
-                continue;
-            }
-            let Some(reading) = Reading::parse(words) else {
-                c.push(
-                    Check::Claim,
-                    at,
-                    id,
-                    format!("无法识别原文数字 \"{}\"（如 12345、29.3万、2万余、1900多、92.09%）", clip(words, 20)),
                     format!(
-                        "cannot read the source's figure \"{}\" (forms: 12345, 29.3万, 2万余, 1900多, 92.09%)",
-                        clip(words, 20)
+                        "{}为 {have}，与来源原文“{}”不符（统计期 {}）",
+                        clip(field_name(f, Lang::Zh), 40),
+                        clip(words, 20),
+                        periods[t]
+                    ),
+                    format!(
+                        "{} is {have}, which the source's words \"{}\" do not allow (period {})",
+                        clip(f, 40),
+                        clip(words, 20),
+                        periods[t]
                     ),
                 );
-                continue;
-            };
-            let (Some(t), true) = (t, usable) else { continue };
-            if let Some((have, ok)) = stored(n, f, t, &reading, periods) {
-                if !ok {
-                    c.push(
-                        Check::Claim,
-                        at,
-                        id,
-                        format!(
-                            "{}为 {have}，与来源原文“{}”不符（统计期 {}）",
-                            clip(field_name(f, Lang::Zh), 40),
-                            clip(words, 20),
-                            periods[t]
-                        ),
-                        format!(
-                            "{} is {have}, which the source's words \"{}\" do not allow (period {})",
-                            clip(f, 40),
-                            clip(words, 20),
-                            periods[t]
-                        ),
-                    );
-                }
             }
         }
     }

@@ -34,34 +34,36 @@ pub(super) fn check_nodes<'a>(c: &mut Ctx, doc: &'a DataFile, ctx: Option<&Conte
     ids
 }
 
+/// A node naming a shard: a path inside the dataset, and children for the shard to hold.
+fn check_shard_ref(c: &mut Ctx, i: usize, n: &Node) {
+    if let Some(s) = &n.shard {
+        if !shard_path_ok(s) {
+            c.push(
+                Check::ShardPath,
+                format!("$.nodes[{i}].shard"),
+                Some(&n.id),
+                format!("分片路径无效：\"{}\"（须为同一目录下的相对 .json 路径）", clip(s, 80)),
+                format!("invalid shard path \"{}\" (must be a relative .json path inside the dataset)", clip(s, 80)),
+            );
+        }
+        if n.children.is_empty() {
+            c.push(
+                Check::ShardMismatch,
+                format!("$.nodes[{i}].shard"),
+                Some(&n.id),
+                "节点指定了分片但没有列出下级".into(),
+                "the node names a shard but lists no children".into(),
+            );
+        }
+    }
+}
+
 /// The tree inside the file: shard references, children present, listed once, one
 /// parent each and a level below. Per node, its parent's index here (a shard's tops: none).
 pub(super) fn check_tree(c: &mut Ctx, doc: &DataFile, ids: &HashMap<&str, usize>) -> Vec<Option<usize>> {
     let mut parent_in_file: Vec<Option<usize>> = vec![None; doc.nodes.len()];
     for (i, n) in doc.nodes.iter().enumerate() {
-        if let Some(s) = &n.shard {
-            if !shard_path_ok(s) {
-                c.push(
-                    Check::ShardPath,
-                    format!("$.nodes[{i}].shard"),
-                    Some(&n.id),
-                    format!("分片路径无效：\"{}\"（须为同一目录下的相对 .json 路径）", clip(s, 80)),
-                    format!(
-                        "invalid shard path \"{}\" (must be a relative .json path inside the dataset)",
-                        clip(s, 80)
-                    ),
-                );
-            }
-            if n.children.is_empty() {
-                c.push(
-                    Check::ShardMismatch,
-                    format!("$.nodes[{i}].shard"),
-                    Some(&n.id),
-                    "节点指定了分片但没有列出下级".into(),
-                    "the node names a shard but lists no children".into(),
-                );
-            }
-        }
+        check_shard_ref(c, i, n);
         let mut seen = HashSet::new();
         for (k, cid) in n.children.iter().enumerate() {
             let path = format!("$.nodes[{i}].children[{k}]");

@@ -262,68 +262,84 @@ pub(super) fn split_partition(
         }
     }
     for &i in &ord {
-        if i == 0 || t.nodes[i].kids.is_empty() {
-            continue;
-        }
-        let kids = t.nodes[i].kids.clone();
-        let mut cell: Vec<Vec<u64>> = kids.iter().map(|&c| lb[c].clone()).collect();
-        let fixed: Vec<Vec<bool>> =
-            kids.iter().map(|&c| parts.iter().map(|(pm, _)| t.nodes[c].fixed(*pm).is_some()).collect()).collect();
-        let mut slack: Vec<u64> = Vec::with_capacity(kids.len());
-        for (r, &c) in kids.iter().enumerate() {
-            let used: u64 = cell[r].iter().sum();
-            let rowsum = t.nodes[c].v[whole.index()];
-            slack.push(rowsum.checked_sub(used).ok_or_else(|| GenError::Infeasible {
-                node: t.nodes[c].id.clone(),
-                metric: whole.key(),
-                why: format!("{rowsum} is below its published parts ({used})"),
-            })?);
-        }
-        let cols: Vec<usize> = (0..k).filter(|&j| j != absorb).collect();
-        let mut need = vec![0u64; k];
-        for &j in &cols {
-            let col: u64 = t.nodes[i].v[parts[j].0.index()];
-            let have: u64 = cell.iter().map(|row| row[j]).sum();
-            need[j] = col.checked_sub(have).ok_or_else(|| GenError::Infeasible {
-                node: t.nodes[i].id.clone(),
-                metric: parts[j].0.key(),
-                why: format!("{col} is below its children's published values ({have})"),
-            })?;
-        }
-        // Each row's own mix (jitter), so rows differ but fill evenly.
-        let mix: Vec<Vec<f64>> = kids
-            .iter()
-            .map(|&c| {
-                let whole_c = t.nodes[c].v[whole.index()].max(1) as f64;
-                (0..k).map(|j| nat[c][j] / (parts[j].1 * whole_c).max(1e-9)).collect()
-            })
-            .collect();
-        let add = fill_columns(&cols, &need, &mut slack, &fixed, &mix).ok_or_else(|| GenError::Infeasible {
-            node: t.nodes[i].id.clone(),
-            metric: whole.key(),
-            why: "the parts do not fit in the children's rows".into(),
-        })?;
-        for (r, row) in add.iter().enumerate() {
-            for &j in &cols {
-                cell[r][j] += row[j];
-            }
-        }
-        for (r, &c) in kids.iter().enumerate() {
-            if fixed[r][absorb] && slack[r] > 0 {
-                return Err(GenError::Infeasible {
-                    node: t.nodes[c].id.clone(),
-                    metric: parts[absorb].0.key(),
-                    why: "published value in the absorbing part".into(),
-                });
-            }
-            cell[r][absorb] += slack[r];
-            for (j, &(pm, _)) in parts.iter().enumerate() {
-                t.nodes[c].v[pm.index()] = cell[r][j];
-            }
+        if i != 0 && !t.nodes[i].kids.is_empty() {
+            split_children(t, i, whole, parts, absorb, &lb, &nat)?;
         }
     }
     for &(pm, _) in parts {
         t.done.insert(pm);
+    }
+    Ok(())
+}
+
+/// One parent's table: its children's rows filled so that each row sums to the child's
+/// whole and each column to the parent's part, from the lower bounds `lb` (published
+/// values below) and the natural shares `nat`; the part at `absorb` takes each row's rest.
+fn split_children(
+    t: &mut GTree,
+    i: usize,
+    whole: Metric,
+    parts: &[(Metric, f64)],
+    absorb: usize,
+    lb: &[Vec<u64>],
+    nat: &[Vec<f64>],
+) -> Result<(), GenError> {
+    let k = parts.len();
+    let kids = t.nodes[i].kids.clone();
+    let mut cell: Vec<Vec<u64>> = kids.iter().map(|&c| lb[c].clone()).collect();
+    let fixed: Vec<Vec<bool>> =
+        kids.iter().map(|&c| parts.iter().map(|(pm, _)| t.nodes[c].fixed(*pm).is_some()).collect()).collect();
+    let mut slack: Vec<u64> = Vec::with_capacity(kids.len());
+    for (r, &c) in kids.iter().enumerate() {
+        let used: u64 = cell[r].iter().sum();
+        let rowsum = t.nodes[c].v[whole.index()];
+        slack.push(rowsum.checked_sub(used).ok_or_else(|| GenError::Infeasible {
+            node: t.nodes[c].id.clone(),
+            metric: whole.key(),
+            why: format!("{rowsum} is below its published parts ({used})"),
+        })?);
+    }
+    let cols: Vec<usize> = (0..k).filter(|&j| j != absorb).collect();
+    let mut need = vec![0u64; k];
+    for &j in &cols {
+        let col: u64 = t.nodes[i].v[parts[j].0.index()];
+        let have: u64 = cell.iter().map(|row| row[j]).sum();
+        need[j] = col.checked_sub(have).ok_or_else(|| GenError::Infeasible {
+            node: t.nodes[i].id.clone(),
+            metric: parts[j].0.key(),
+            why: format!("{col} is below its children's published values ({have})"),
+        })?;
+    }
+    // Each row's own mix (jitter), so rows differ but fill evenly.
+    let mix: Vec<Vec<f64>> = kids
+        .iter()
+        .map(|&c| {
+            let whole_c = t.nodes[c].v[whole.index()].max(1) as f64;
+            (0..k).map(|j| nat[c][j] / (parts[j].1 * whole_c).max(1e-9)).collect()
+        })
+        .collect();
+    let add = fill_columns(&cols, &need, &mut slack, &fixed, &mix).ok_or_else(|| GenError::Infeasible {
+        node: t.nodes[i].id.clone(),
+        metric: whole.key(),
+        why: "the parts do not fit in the children's rows".into(),
+    })?;
+    for (r, row) in add.iter().enumerate() {
+        for &j in &cols {
+            cell[r][j] += row[j];
+        }
+    }
+    for (r, &c) in kids.iter().enumerate() {
+        if fixed[r][absorb] && slack[r] > 0 {
+            return Err(GenError::Infeasible {
+                node: t.nodes[c].id.clone(),
+                metric: parts[absorb].0.key(),
+                why: "published value in the absorbing part".into(),
+            });
+        }
+        cell[r][absorb] += slack[r];
+        for (j, &(pm, _)) in parts.iter().enumerate() {
+            t.nodes[c].v[pm.index()] = cell[r][j];
+        }
     }
     Ok(())
 }
