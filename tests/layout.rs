@@ -1,13 +1,38 @@
-//! The app's layout holds (ARCHITECTURE.md): views never import one another, components
-//! and charts never import a view, and models (with the palette and the words they use)
-//! import nothing of Leptos or the browser, nor any part of the app that does.
+//! The layout holds (ARCHITECTURE.md). Between the crates: the data crate and the import
+//! library are what a non-web client (the `anju` command, a report generator, the import
+//! worker) needs, so neither depends on, nor names, Leptos or a browser binding. In the
+//! app: views never import one another, components and charts never import a view, and
+//! models (with the palette and the words they use) import nothing of Leptos or the
+//! browser, nor any part of the app that does.
 
 use std::path::{Path, PathBuf};
 
 /// Crates of the web side.
 const WEB: [&str; 6] = ["leptos", "leptos_router", "web_sys", "wasm_bindgen", "js_sys", "gloo_net"];
+/// The same crates as a manifest names them.
+const WEB_DEPS: [&str; 5] = ["leptos", "web-sys", "wasm-bindgen", "js-sys", "gloo"];
 /// What a model may use of the app: other models, the palette, the words.
 const MODEL_MAY_USE: [&str; 3] = ["model", "theme", "i18n"];
+
+/// The dependency names of a manifest's `[dependencies]` and `[target.*.dependencies]`.
+fn dependencies(manifest: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut inside = false;
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            inside = line == "[dependencies]" || (line.starts_with("[target.") && line.ends_with(".dependencies]"));
+            continue;
+        }
+        if let Some((name, _)) = line.split_once('=').filter(|_| inside && !line.starts_with('#')) {
+            out.push(name.trim().trim_matches('"').to_string());
+        }
+    }
+    out
+}
+
+fn crate_dir(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("crates").join(name)
+}
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     for e in std::fs::read_dir(dir).unwrap().flatten() {
@@ -122,4 +147,31 @@ fn each_crossing_would_be_caught() {
     assert_eq!(violations("theme.rs", "use crate::data::Target;\n").len(), 1);
     assert!(violations("model/tiles.rs", "use crate::model::spec::Bar;\nuse crate::i18n::tr;\n").is_empty());
     assert!(violations("app.rs", "use crate::views::screen::Screen;\n").is_empty(), "the root composes views");
+}
+
+#[test]
+fn the_data_crate_and_the_import_library_know_nothing_of_the_web() {
+    for name in ["anju-data", "anju-import"] {
+        let dir = crate_dir(name);
+        let deps = dependencies(&std::fs::read_to_string(dir.join("Cargo.toml")).unwrap());
+        assert!(deps.iter().any(|d| d == "serde" || d == "calamine"), "{name}: the manifest was read: {deps:?}");
+        for d in &deps {
+            assert!(!WEB_DEPS.iter().any(|w| d.starts_with(w)), "{name} depends on {d}");
+        }
+        let mut files = Vec::new();
+        sources(&dir.join("src"), &mut files);
+        assert!(files.len() > 10, "{name}: its sources were found");
+        for f in files {
+            if let Some(w) = names_web(&std::fs::read_to_string(&f).unwrap()) {
+                panic!("{} names {w}", f.display());
+            }
+        }
+    }
+}
+
+/// The check itself can fail: a manifest naming a web crate is caught.
+#[test]
+fn a_web_dependency_would_be_caught() {
+    let deps = dependencies("[package]\nname = \"x\"\n[dependencies]\nserde = \"1\"\nleptos = { version = \"0.8\" }\n[dev-dependencies]\nproptest = \"1\"\n");
+    assert_eq!(deps, ["serde", "leptos"]);
 }

@@ -52,6 +52,8 @@ const index = {
   'no-root.json': (i) => { i.root = 'nowhere'; },
   'shard-path-escape.json': (i) => { node(i, 'A').shard = '../../../etc/passwd.json'; },
   'shard-path-external.json': (i) => { node(i, 'A').shard = 'https://evil.example/a.json'; },
+  'shard-path-percent.json': (i) => { node(i, 'A').shard = '%2e%2e/A.json'; },
+  'shard-path-backslash.json': (i) => { node(i, 'A').shard = '..\\A.json'; },
   'sum-mismatch.json': (i) => { node(i, 'R').m.people = 107; node(i, 'R').m.income_people = 107; },
   'target-over-one.json': (i) => { node(i, 'R').targets = { employment_rate: 1.5 }; },
   'claim-unknown-source.json': (i) => {

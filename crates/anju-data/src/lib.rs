@@ -11,6 +11,7 @@ pub mod gen;
 pub mod load;
 pub mod metric;
 pub mod model;
+pub mod paths;
 pub mod problem;
 pub mod published;
 pub mod relations;

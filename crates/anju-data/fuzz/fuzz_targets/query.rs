@@ -11,6 +11,15 @@ fuzz_target!(|data: &[u8]| {
     let (st, notes) = parse(&q);
     if let Some(d) = &st.data {
         assert!(data_url_ok(d), "accepted data URL {d:?}");
+        // An oracle apart from the parser's own rule: resolved against any page, the
+        // dataset stays on that page's origin (no scheme, no network path, no backslash,
+        // which browsers read as a slash).
+        let first = d.split('/').next().unwrap_or("");
+        assert!(!first.contains(':') && !d.starts_with('/') && !d.contains('\\'), "{d:?} leaves the origin");
+    }
+    // The node in view is what the link named, never something the parser made up.
+    if let Some(n) = &st.node {
+        assert!(!n.is_empty() && !n.chars().any(char::is_control), "node {n:?}");
     }
     for n in &notes {
         // Echoed values are clipped: a hostile link cannot flood the notice area.

@@ -37,13 +37,17 @@ pub(super) fn check_nodes<'a>(c: &mut Ctx, doc: &'a DataFile, ctx: Option<&Conte
 /// A node naming a shard: a path inside the dataset, and children for the shard to hold.
 fn check_shard_ref(c: &mut Ctx, i: usize, n: &Node) {
     if let Some(s) = &n.shard {
-        if !shard_path_ok(s) {
+        if let Err(f) = crate::paths::relative_json(s, crate::paths::Parent::Refused) {
             c.push(
                 Check::ShardPath,
                 format!("$.nodes[{i}].shard"),
                 Some(&n.id),
-                format!("分片路径无效：\"{}\"（须为同一目录下的相对 .json 路径）", clip(s, 80)),
-                format!("invalid shard path \"{}\" (must be a relative .json path inside the dataset)", clip(s, 80)),
+                format!("分片路径无效：\"{}\"（{}；须为数据集目录内的相对 .json 路径）", clip(s, 80), f.zh()),
+                format!(
+                    "invalid shard path \"{}\" ({}; it must be a relative .json path inside the dataset)",
+                    clip(s, 80),
+                    f.en()
+                ),
             );
         }
         if n.children.is_empty() {

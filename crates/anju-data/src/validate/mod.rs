@@ -91,21 +91,6 @@ pub(crate) fn check_periods(c: &mut Ctx, periods: &[String]) -> Option<Vec<Perio
     ok.then_some(out)
 }
 
-/// A shard path must stay inside the dataset's folder on the same origin.
-pub fn shard_path_ok(p: &str) -> bool {
-    !p.is_empty()
-        && p.len() <= 512
-        && p.ends_with(".json")
-        && !p.starts_with('/')
-        && !p.contains('\\')
-        && !p.contains("//")
-        && !p.contains(':')
-        && !p.contains('?')
-        && !p.contains('#')
-        && !p.chars().any(|c| c.is_control() || c.is_whitespace())
-        && p.split('/').all(|seg| !seg.is_empty() && seg != ".." && seg != ".")
-}
-
 pub(super) fn metric_path(i: usize, m: Metric) -> String {
     format!("$.nodes[{i}].m.{}", m.key())
 }

@@ -99,6 +99,13 @@ mod tests {
             prop_assert_eq!(tween(from, to, 0.0), from);
         }
 
+        /// A counter only ever moves towards its target: later is never further away.
+        #[test]
+        fn tween_moves_towards_the_target(from in -1e9f64..1e9, to in -1e9f64..1e9, a in 0.0f64..1.0, b in 0.0f64..1.0) {
+            let (p, q) = if a <= b { (a, b) } else { (b, a) };
+            prop_assert!((to - tween(from, to, q)).abs() <= (to - tween(from, to, p)).abs() + 1e-6);
+        }
+
         #[test]
         fn retry_never_exceeds_interval_by_more_than_spread(r in 1_000u32..86_400_000, f in 0u32..100, j in 0.0f64..1.0) {
             let d = retry_delay_ms(r, f, j);

@@ -119,17 +119,7 @@ fn notice(param: &str, value: &str, zh_why: &str, en_why: &str) -> Notice {
 
 /// A dataset URL the app may fetch: relative, same origin, a .json file.
 pub fn data_url_ok(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 300
-        && s.ends_with(".json")
-        && !s.starts_with('/')
-        && !s.starts_with('\\')
-        && !s.contains("//")
-        && !s.contains(':')
-        && !s.contains('\\')
-        && !s.contains('?')
-        && !s.contains('#')
-        && !s.chars().any(|c| c.is_control() || c.is_whitespace())
+    crate::paths::relative_json(s, crate::paths::Parent::Allowed).is_ok()
 }
 
 /// Seconds, with at most three decimals, between `min_ms` and `max_ms`; as milliseconds.

@@ -69,8 +69,12 @@ fn from_one(v: &str, max: u32) -> Option<u32> {
 pub(super) const PARAMS: &[Param] = &[
     Param {
         key: "node",
-        read: |st, v, bad| match v.is_empty() || v.len() > 200 {
-            true => bad(v, ("节点编号为空或过长", "the node id is empty or too long")),
+        // No id holds a control character: such a link is damaged, and is said to be.
+        read: |st, v, bad| match v.is_empty() || v.len() > 200 || v.chars().any(char::is_control) {
+            true => bad(
+                v,
+                ("节点编号为空、过长或含控制字符", "the node id is empty, too long or holds a control character"),
+            ),
             false => st.node = Some(v.to_string()),
         },
         write: |st| st.node.clone(),

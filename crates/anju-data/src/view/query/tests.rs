@@ -106,6 +106,16 @@ fn hostile_values_are_clipped_in_notices() {
 }
 
 #[test]
+fn a_node_id_with_a_control_character_is_refused() {
+    let (st, notes) = parse("node=52%0A0603");
+    assert_eq!(st.node, None);
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].param, "node");
+    let (st, notes) = parse("node=520603-S1");
+    assert_eq!((st.node.as_deref(), notes.len()), (Some("520603-S1"), 0));
+}
+
+#[test]
 fn moving_to_another_node_keeps_the_rest() {
     let (st, _) = parse("node=a&lang=en&group=disabled&slide=2");
     let next = st.at_node(Some("b"));
