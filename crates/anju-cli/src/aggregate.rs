@@ -4,9 +4,9 @@
 
 use crate::read::{read_all, PerPeriod, Read};
 use crate::tree::build;
-use anju_data::gen::write::{layout, write_dir, WriteOptions};
 use anju_data::metric::Metric;
 use anju_data::model::Period;
+use anju_data::write::{layout, write_dir, WriteOptions};
 use anju_import::row::{Kind, RowProblem};
 use anju_import::sheet::TotalCheck;
 use anju_import::table::RowKind;

@@ -20,6 +20,7 @@ pub mod series;
 pub mod text;
 pub mod validate;
 pub mod view;
+pub mod write;
 
 pub use dataset::{load_all, validate_streaming, Dataset, NodeIx};
 pub use metric::Metric;

@@ -9,23 +9,16 @@
 /// Why a path is refused; `zh()` and `en()` say it with what to change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PathFault {
-    Empty,
-    TooLong,
-    NotJson,
-    /// Starts with `/`: from the server's root, not the dataset's folder.
-    Absolute,
-    /// A scheme or a host (`https:`, `//`, `C:`): another origin or a local file.
-    OtherOrigin,
+    /// Empty, over 300 bytes, not `.json`, white space or a control character, or an
+    /// empty segment (`a//b`).
+    Form,
+    /// A scheme or a host (`https:`, `//`, `C:`), a leading `/`, `?` or `#`: not a file
+    /// relative to the index's folder.
+    NotRelative,
     /// `\`, which browsers read as `/`.
     Backslash,
     /// `%`: an encoded character (`%2e%2e` is `..` to a browser).
     Encoded,
-    /// `?` or `#`: not part of a file's path.
-    QueryOrFragment,
-    /// A control character or white space.
-    Invisible,
-    /// `a//b`: an empty segment.
-    EmptySegment,
     /// `.` or `..`: would leave the folder, or hide where the file is.
     DotSegment,
 }
@@ -33,35 +26,23 @@ pub enum PathFault {
 impl PathFault {
     pub fn zh(self) -> &'static str {
         match self {
-            PathFault::Empty => "路径为空",
-            PathFault::TooLong => "路径超过 300 字节",
-            PathFault::NotJson => "须以 .json 结尾",
-            PathFault::Absolute => "不能以“/”开头（须相对于索引文件所在目录）",
-            PathFault::OtherOrigin => "不能指向其他网站或本地文件（不能含“:”或以“//”开头）",
-            PathFault::Backslash => "不能含反斜杠“\\”（浏览器将其视为“/”），请用“/”",
-            PathFault::Encoded => "不能含“%”编码（如 %2e%2e 会被浏览器解读为“..”），请直接写出文件名",
-            PathFault::QueryOrFragment => "不能含“?”或“#”",
-            PathFault::Invisible => "不能含控制字符或空白",
-            PathFault::EmptySegment => "不能含空的路径段（“//”）",
-            PathFault::DotSegment => "不能含“.”或“..”路径段（不能离开数据集目录）",
+            PathFault::Form => "须为 .json 文件路径，不含空白或空路径段，不超过 300 字节",
+            PathFault::NotRelative => "须相对于索引文件所在目录：不能含“:”“?”“#”，不能以“/”开头",
+            PathFault::Backslash => "不能含“\\”（浏览器视为“/”）",
+            PathFault::Encoded => "不能含“%”编码（%2e%2e 即“..”），请直接写文件名",
+            PathFault::DotSegment => "不能含“.”或“..”路径段",
         }
     }
 
     pub fn en(self) -> &'static str {
         match self {
-            PathFault::Empty => "the path is empty",
-            PathFault::TooLong => "the path is longer than 300 bytes",
-            PathFault::NotJson => "it must end in .json",
-            PathFault::Absolute => "it must not start with \"/\" (it is relative to the index's folder)",
-            PathFault::OtherOrigin => "it must not point to another site or a local file (no \":\", no leading \"//\")",
-            PathFault::Backslash => "it must not hold \"\\\" (browsers read it as \"/\"); use \"/\"",
-            PathFault::Encoded => {
-                "it must not hold \"%\" escapes (a browser reads %2e%2e as \"..\"); write the file name itself"
+            PathFault::Form => "it must be a .json path without spaces or empty segments, at most 300 bytes",
+            PathFault::NotRelative => {
+                "it must be relative to the index's folder: no \":\", \"?\", \"#\" or leading \"/\""
             }
-            PathFault::QueryOrFragment => "it must not hold \"?\" or \"#\"",
-            PathFault::Invisible => "it must not hold control characters or white space",
-            PathFault::EmptySegment => "it must not hold an empty segment (\"//\")",
-            PathFault::DotSegment => "it must not hold \".\" or \"..\" segments (it must stay inside the dataset)",
+            PathFault::Backslash => "no \"\\\" (browsers read it as \"/\")",
+            PathFault::Encoded => "no \"%\" escapes (%2e%2e is \"..\"); write the name itself",
+            PathFault::DotSegment => "no \".\" or \"..\" segments",
         }
     }
 }
@@ -78,32 +59,23 @@ pub enum Parent {
 /// dataset's index), as a browser will resolve it. `Ok` means the browser requests a
 /// `.json` file on the same origin, and with `Parent::Refused`, below the folder.
 pub fn relative_json(p: &str, parent: Parent) -> Result<(), PathFault> {
-    let fault = if p.is_empty() {
-        Some(PathFault::Empty)
-    } else if p.len() > 300 {
-        Some(PathFault::TooLong)
-    } else if p.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        Some(PathFault::Invisible)
-    } else if p.contains('\\') {
-        Some(PathFault::Backslash)
+    let bad_form = p.is_empty()
+        || p.len() > 300
+        || !p.ends_with(".json")
+        || p.chars().any(|c| c.is_control() || c.is_whitespace());
+    if p.contains('\\') {
+        Err(PathFault::Backslash)
     } else if p.contains('%') {
-        Some(PathFault::Encoded)
-    } else if p.starts_with("//") || p.contains(':') {
-        Some(PathFault::OtherOrigin)
-    } else if p.starts_with('/') {
-        Some(PathFault::Absolute)
-    } else if p.contains('?') || p.contains('#') {
-        Some(PathFault::QueryOrFragment)
-    } else if p.split('/').any(str::is_empty) {
-        Some(PathFault::EmptySegment)
+        Err(PathFault::Encoded)
+    } else if p.starts_with('/') || p.contains([':', '?', '#']) {
+        Err(PathFault::NotRelative)
+    } else if bad_form || p.split('/').any(str::is_empty) {
+        Err(PathFault::Form)
     } else if parent == Parent::Refused && p.split('/').any(|s| s == "." || s == "..") {
-        Some(PathFault::DotSegment)
-    } else if !p.ends_with(".json") {
-        Some(PathFault::NotJson)
+        Err(PathFault::DotSegment)
     } else {
-        None
-    };
-    fault.map_or(Ok(()), Err)
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -120,7 +92,7 @@ mod tests {
         ("．．/A.json", Ok(())), // full-width dots: an ordinary folder name to a browser
         ("a..b/A.json", Ok(())), // dots inside a name are not a dot segment
         ("...json", Ok(())),
-        ("", Err(Empty)),
+        ("", Err(Form)),
         ("../A.json", Err(DotSegment)),
         ("shards/../../A.json", Err(DotSegment)),
         ("./A.json", Err(DotSegment)),
@@ -133,20 +105,20 @@ mod tests {
         ("shards%2f..%2fA.json", Err(Encoded)),
         ("..\\A.json", Err(Backslash)),
         ("shards\\A.json", Err(Backslash)),
-        ("/etc/passwd.json", Err(Absolute)),
-        ("//evil.example/a.json", Err(OtherOrigin)),
-        ("https://evil.example/a.json", Err(OtherOrigin)),
-        ("javascript:alert(1).json", Err(OtherOrigin)),
-        ("C:/data/A.json", Err(OtherOrigin)),
-        ("A.json?x=1", Err(QueryOrFragment)),
-        ("A.json#top", Err(QueryOrFragment)),
-        ("shards//A.json", Err(EmptySegment)),
-        ("shards/", Err(EmptySegment)),
-        ("A.json\n", Err(Invisible)),
-        ("A .json", Err(Invisible)),
-        ("A.json\u{0}", Err(Invisible)),
-        ("shards/A.txt", Err(NotJson)),
-        ("shards/A", Err(NotJson)),
+        ("/etc/passwd.json", Err(NotRelative)),
+        ("//evil.example/a.json", Err(NotRelative)),
+        ("https://evil.example/a.json", Err(NotRelative)),
+        ("javascript:alert(1).json", Err(NotRelative)),
+        ("C:/data/A.json", Err(NotRelative)),
+        ("A.json?x=1", Err(NotRelative)),
+        ("A.json#top", Err(NotRelative)),
+        ("shards//A.json", Err(Form)),
+        ("shards/", Err(Form)),
+        ("A.json\n", Err(Form)),
+        ("A .json", Err(Form)),
+        ("A.json\u{0}", Err(Form)),
+        ("shards/A.txt", Err(Form)),
+        ("shards/A", Err(Form)),
     ];
 
     #[test]
@@ -156,7 +128,7 @@ mod tests {
             assert_eq!(relative_json(p, Parent::Refused), want, "{p:?}");
         }
         let long = format!("{}.json", "a/".repeat(200));
-        assert_eq!(relative_json(&long, Parent::Refused), Err(TooLong));
+        assert_eq!(relative_json(&long, Parent::Refused), Err(Form));
     }
 
     /// A dataset's index may be elsewhere on the page's origin, never on another.
@@ -166,7 +138,7 @@ mod tests {
         assert_eq!(relative_json("data/province/index.json", Parent::Allowed), Ok(()));
         assert_eq!(relative_json("./index.json", Parent::Allowed), Ok(()));
         assert_eq!(relative_json("%2e%2e/index.json", Parent::Allowed), Err(Encoded));
-        assert_eq!(relative_json("https://evil.example/index.json", Parent::Allowed), Err(OtherOrigin));
+        assert_eq!(relative_json("https://evil.example/index.json", Parent::Allowed), Err(NotRelative));
     }
 
     /// Every refusal says, in both languages, what to change.

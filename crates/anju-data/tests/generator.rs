@@ -6,9 +6,9 @@ mod common;
 
 use anju_data::gen::audit::audit;
 use anju_data::gen::presets::{generate_scale, Generated};
-use anju_data::gen::write::{layout, WriteOptions};
 use anju_data::gen::{generate, Preset};
 use anju_data::metric::Metric;
+use anju_data::write::{layout, WriteOptions};
 use anju_data::{load_all, Check, Dataset, Problems};
 use proptest::prelude::*;
 use std::sync::OnceLock;

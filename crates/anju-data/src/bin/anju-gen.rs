@@ -1,7 +1,7 @@
 //! Generates a dataset: `anju-gen --preset demo --out public/data`.
 
-use anju_data::gen::write::{layout, write_dir, WriteOptions};
 use anju_data::gen::{generate, Preset};
+use anju_data::write::{layout, write_dir, WriteOptions};
 use clap::Parser;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -77,6 +77,79 @@ pub(super) fn plan_counties(t: &mut GTree) -> Result<(), GenError> {
     Ok(())
 }
 
+/// Shifts the deviations `d` so that, weighted by the free labour `open`, they average
+/// zero (leaving out `skip`, which is held where it was put).
+fn centre(d: &mut [f64], open: &[f64], skip: Option<usize>) {
+    let w: f64 = (0..d.len()).filter(|&j| Some(j) != skip).map(|j| open[j]).sum();
+    let shift = d.iter().zip(open).map(|(x, o)| x * o).sum::<f64>() / w.max(1.0);
+    for (j, x) in d.iter_mut().enumerate() {
+        if Some(j) != skip {
+            *x -= shift;
+        }
+    }
+}
+
+/// Shares `rest` employed among the free counties, best to worst within the realistic
+/// spread (published counties' rates included), judged on the whole counts each try gives
+/// (small counties round, bounds clamp): the deviations `d` are widened or narrowed about
+/// the mean until the spread is as planned and a county is below the target `goal`.
+#[allow(clippy::too_many_arguments)]
+fn spread_out(
+    rest: u64,
+    free: &[usize],
+    base: &[f64],
+    open: &[f64],
+    mean: f64,
+    d: &mut [f64],
+    bounds: (&[u64], &[u64]),
+    fixed_rates: &[f64],
+    goal: f64,
+    labour: &dyn Fn(usize) -> u64,
+) -> Option<Vec<u64>> {
+    let mut parts = None;
+    for _ in 0..40 {
+        let w: Vec<f64> = (0..free.len()).map(|j| base[j] + (mean + d[j]).clamp(0.5, 0.97) * open[j]).collect();
+        let Some(p) = apportion(rest, &w, bounds.0, bounds.1) else { break };
+        let got: Vec<f64> = fixed_rates
+            .iter()
+            .copied()
+            .chain(p.iter().zip(free).map(|(&e, &k)| e as f64 / labour(k).max(1) as f64))
+            .collect();
+        let sp = spread(&got);
+        let ok_below = got.iter().any(|r| *r < goal) || free.len() < 2;
+        parts = Some(p);
+        let scale = if sp < PLANNED.0 || !ok_below {
+            1.2
+        } else if sp > PLANNED.1 {
+            0.85
+        } else {
+            break;
+        };
+        // Scaled about the mean, the county below the target only goes further below.
+        d.iter_mut().for_each(|x| *x *= scale);
+        centre(d, open, None);
+    }
+    parts
+}
+
+/// Where the counties' bounds left none below the target `goal`, the lowest free county
+/// goes just below it (its employed `parts[j]` lowered, never under `lo[j]`).
+fn one_below(t: &mut GTree, free: &[usize], parts: &mut [u64], lo: &[u64], fixed_rates: &[f64], goal: f64) {
+    let below_now = fixed_rates.iter().any(|r| *r < goal)
+        || parts.iter().zip(free).any(|(&e, &k)| (e as f64) < goal * t.nodes[k].v[Metric::Labour.index()] as f64);
+    if !below_now && free.len() > 1 {
+        let j = (0..free.len())
+            .min_by(|&a, &b| {
+                let r = |j: usize| parts[j] as f64 / t.nodes[free[j]].v[Metric::Labour.index()].max(1) as f64;
+                r(a).total_cmp(&r(b))
+            })
+            .unwrap_or(0);
+        let l = t.nodes[free[j]].v[Metric::Labour.index()] as f64;
+        let want = ((goal - t.rng.random_range(0.004..0.012)) * l).floor() as u64;
+        parts[j] = want.max(lo[j]).min(parts[j]);
+    }
+}
+
 fn spread(rates: &[f64]) -> f64 {
     rates.iter().cloned().fold(f64::MIN, f64::max) - rates.iter().cloned().fold(f64::MAX, f64::min)
 }
@@ -114,15 +187,7 @@ fn plan_city(t: &mut GTree, c: usize, b: &Below) -> Result<(), GenError> {
     let rates = |t: &GTree, d: &[f64]| -> Vec<f64> {
         fixed_rates.iter().copied().chain((0..d.len()).map(|j| county_rate(t, j, d[j]))).collect()
     };
-    let centre = |d: &mut [f64], skip: Option<usize>| {
-        let w: f64 = (0..d.len()).filter(|&j| Some(j) != skip).map(|j| open[j]).sum();
-        let shift = d.iter().zip(&open).map(|(x, o)| x * o).sum::<f64>() / w.max(1.0);
-        for (j, x) in d.iter_mut().enumerate() {
-            if Some(j) != skip {
-                *x -= shift;
-            }
-        }
-    };
+    let centre = |d: &mut [f64], skip: Option<usize>| centre(d, &open, skip);
     let s = t.rng.random_range(0.012..0.028);
     let mut d: Vec<f64> = (0..free.len()).map(|_| s * t.rng.random_range(-1.0..1.0)).collect();
     centre(&mut d, None);
@@ -136,67 +201,40 @@ fn plan_city(t: &mut GTree, c: usize, b: &Below) -> Result<(), GenError> {
     }
     let lo: Vec<u64> = free.iter().map(|&k| b.employed[k]).collect();
     let hi: Vec<u64> = free.iter().zip(&lo).map(|(&k, &l)| b.most[k].max(l)).collect();
-    // Best to worst within the realistic spread (published counties included), judged on
-    // the whole counts each try gives (small counties round, bounds clamp).
-    let mut parts = None;
-    for _ in 0..40 {
-        let w: Vec<f64> = (0..free.len()).map(|j| base[j] + (mean + d[j]).clamp(0.5, 0.97) * open[j]).collect();
-        let Some(p) = apportion(rest, &w, &lo, &hi) else { break };
-        let got: Vec<f64> = fixed_rates
-            .iter()
-            .copied()
-            .chain(p.iter().zip(&free).map(|(&e, &k)| e as f64 / labour(t, k).max(1) as f64))
-            .collect();
-        let sp = spread(&got);
-        let ok_below = got.iter().any(|r| *r < goal) || free.len() < 2;
-        parts = Some(p);
-        let scale = if sp < PLANNED.0 || !ok_below {
-            1.2
-        } else if sp > PLANNED.1 {
-            0.85
-        } else {
-            break;
-        };
-        // Scaled about the mean, the county below the target only goes further below.
-        d.iter_mut().for_each(|x| *x *= scale);
-        centre(&mut d, None);
-    }
+    let employed = |k: usize| labour(t, k);
+    let parts = spread_out(rest, &free, &base, &open, mean, &mut d, (&lo, &hi), &fixed_rates, goal, &employed);
     let mut parts = parts.ok_or_else(|| GenError::Infeasible {
         node: t.nodes[c].id.clone(),
         metric: Metric::Employed.key(),
         why: format!("{rest} employed cannot be shared among its counties within their bounds"),
     })?;
-    // A city whose total is not published may simply have fewer employed: where the
-    // counties' bounds left none below the target, its lowest county goes just below.
-    let below_now = fixed_rates.iter().any(|r| *r < goal)
-        || parts.iter().zip(&free).any(|(&e, &k)| (e as f64) < goal * labour(t, k) as f64);
-    if !below_now && free.len() > 1 && t.nodes[c].fixed(Metric::Employed).is_none() {
-        let j = (0..free.len())
-            .min_by(|&a, &b| {
-                let r = |j: usize| parts[j] as f64 / labour(t, free[j]).max(1) as f64;
-                r(a).total_cmp(&r(b))
-            })
-            .unwrap_or(0);
-        let l = labour(t, free[j]) as f64;
-        let want = ((goal - t.rng.random_range(0.004..0.012)) * l).floor() as u64;
-        parts[j] = want.max(lo[j]).min(parts[j]);
+    // A city whose total is not published may simply have fewer employed.
+    if t.nodes[c].fixed(Metric::Employed).is_none() {
+        one_below(t, &free, &mut parts, &lo, &fixed_rates, goal);
     }
     for (&k, &e) in free.iter().zip(&parts) {
         t.fix(k, Metric::Employed, e);
     }
-    // Months after an anchor month drift a little each way, the lowest county never up,
-    // so that the spread and the county below the target hold in every month.
+    drift_counties(t, &counties);
+    Ok(())
+}
+
+/// Months after an anchor month drift a little each way, the lowest county never up, so
+/// that the spread and the county below the target hold in every month; into the past,
+/// a city's counties decline alike.
+fn drift_counties(t: &mut GTree, counties: &[usize]) {
     let lowest = counties.iter().copied().min_by(|&a, &b| {
-        let r = |k: usize| t.nodes[k].fixed(Metric::Employed).unwrap_or(0) as f64 / labour(t, k).max(1) as f64;
+        let r = |k: usize| {
+            t.nodes[k].fixed(Metric::Employed).unwrap_or(0) as f64 / t.nodes[k].v[Metric::Labour.index()].max(1) as f64
+        };
         r(a).total_cmp(&r(b))
     });
     // Into the past, the counties of a city decline alike (2 % to 6 %, half a point apart).
     let decline = t.rng.random_range(0.02..0.06);
-    for &k in &counties {
+    for &k in counties {
         // Mostly up, as everywhere; the lowest county never up.
         let hi = if Some(k) == lowest { 0.0 } else { DRIFT };
         t.nodes[k].drift = Some(t.rng.random_range(-DRIFT / 2.0..=hi));
         t.nodes[k].decline = Some(decline + t.rng.random_range(-0.0025..0.0025));
     }
-    Ok(())
 }

@@ -16,7 +16,6 @@ mod presets_demo;
 pub mod published;
 mod specs;
 mod time;
-pub mod write;
 
 use crate::metric::{Metric, N_METRICS};
 use crate::model::{Claim, Level, Period, Targets};

@@ -4,7 +4,7 @@ use super::engine::{derive, split, split_income, split_partition};
 use super::specs::{self, CHANNEL_ABSORB, CHANNEL_RATIOS, RISK_ABSORB, RISK_RATIOS};
 use super::{names, time, GTree, GenError};
 use crate::metric::Metric;
-use crate::model::{Level, Meta, Node, Period};
+use crate::model::{Level, Meta, Period};
 use crate::rollup::round_fen;
 use rand::Rng;
 
@@ -26,13 +26,7 @@ impl Preset {
     }
 }
 
-/// A generated dataset: metadata, periods and every node (root first, pre-order).
-pub struct Generated {
-    pub meta: Meta,
-    pub periods: Vec<Period>,
-    pub nodes: Vec<Node>,
-    pub root: String,
-}
+pub use crate::write::Generated;
 
 /// 24 months ending with `last`.
 pub fn monthly(last: Period, n: usize) -> Vec<Period> {

@@ -99,6 +99,27 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
     );
     t.nodes[root].targets.employment_rate = Some(0.95);
 
+    tongren(t, root);
+    liupanshui(t, root);
+    bijie(t, root);
+    zhaotong(t, root);
+    published_counts(t);
+    Meta {
+        title: Text {
+            zh: "黔滇四市易地扶贫搬迁后续扶持监测（演示数据）".into(),
+            en: "Relocation follow-up monitoring, four cities in Guizhou and Yunnan (demo data)".into(),
+        },
+        as_of: "2025-06-30".into(),
+        provenance: Text {
+            zh: "标注“公布”的数字摘自所列新闻报道（docs/published-figures.csv），按原文措辞显示（约29.3万、2万余），置于原文所指的月份（数据中有该月时，如六盘水市的 2023-11），否则置于 2025-06 期，并注明原文所指的日期；其余数字均为按公布比例合成的演示数据。为使公布的比率成立，铜仁市、六盘水市、红路馨居的劳动力与就业人数，六盘水市的户数、有劳动力户与外出务工人数，梵瑞社区的住房、受访与缴费户数，平远新城的家庭医生签约与就近入学人数，红路馨居的培训期数，六盘水市各安置区的卫生室为合成的配套数字。就业率目标为演示设定。".into(),
+            en: "Figures marked published come from the cited news reports (docs/published-figures.csv), are shown as the reports word them (about 293,000; over 20,000), are placed at the month the report dates them where the data has it (Liupanshui, 2023-11), else at 2025-06, and carry the date the report gives; everything else is demo data synthesised in the published proportions. So that the published rates hold, these are synthesised supporting counts: labour and employed in Tongren, Liupanshui and Honglu Xinju; households, labour households and those working away in Liupanshui; dwellings, surveyed and fee-paying households in Fanrui Community; family-doctor contracts and children in school in Pingyuan New Town; training sessions in Honglu Xinju; a clinic at each site of Liupanshui. Employment-rate targets are set for the demo.".into(),
+        },
+        sources: sources(),
+    }
+}
+
+/// 铜仁市 and its counties.
+fn tongren(t: &mut GTree, root: usize) {
     // 铜仁市 (seed 000; 万山区 from seed 004).
     let tr = node(t, root, "5206", "铜仁市", "Tongren", Level::City);
     t.nodes[tr].targets.employment_rate = Some(0.95);
@@ -144,7 +165,10 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
         let people = jitter(t, people);
         fill_sites(t, c, n_sites, people);
     }
+}
 
+/// 六盘水市 and its counties.
+fn liupanshui(t: &mut GTree, root: usize) {
     // 六盘水市 (seed 003): 71 sites, 34 of them with 200 households or more.
     let lps = node(t, root, "5202", "六盘水市", "Liupanshui", Level::City);
     t.nodes[lps].targets.employment_rate = Some(0.95);
@@ -160,7 +184,10 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
         site(t, c, named.0, named.1, people / 5);
         sized_sites(t, c, big, small, people, 1_307, 700);
     }
+}
 
+/// 毕节市 with 织金县 平远新城.
+fn bijie(t: &mut GTree, root: usize) {
     // 毕节市 with 织金县 平远新城 (seed 001).
     let bj = node(t, root, "5205", "毕节市", "Bijie", Level::City);
     t.nodes[bj].targets.employment_rate = Some(0.93);
@@ -183,7 +210,10 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
         let people = jitter(t, people);
         fill_sites(t, c, n_sites, people);
     }
+}
 
+/// 昭通市: 昭阳区 红路馨居 and 彝良县.
+fn zhaotong(t: &mut GTree, root: usize) {
     // 昭通市: 昭阳区 红路馨居 and 彝良县 (seed 002): 彝良县's 42 sites are 4 of 800 people or
     // more, which hold its communities, service centres, building heads, mediation rooms and
     // police rooms, and 38 smaller ones.
@@ -229,6 +259,11 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
     }
 
     super::published::apply(t).expect("docs/published-figures.csv fits the plan");
+}
+
+/// Synthesised counts behind published rates and household totals, and the facilities the
+/// sources describe.
+fn published_counts(t: &mut GTree) {
     // Synthesised counts behind published rates and household totals.
     // 128,386 / 133,917 = 95.870 %; 58,300 / 60,958 = 95.640 %.
     support(t, "5206", &[(Labour, 133_917), (Employed, 128_386)]);
@@ -266,7 +301,10 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
         let big = t.nodes[s].v[People.index()] >= 6_000;
         t.fix(s, Clinics, 1 + u64::from(big));
     }
+}
 
+/// The articles the published figures come from (docs/sources/).
+fn sources() -> BTreeMap<String, Source> {
     let mut sources = BTreeMap::new();
     for (id, title, publisher, date, note) in [
         (
@@ -298,16 +336,5 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
             Source { title: title.into(), publisher: publisher.into(), date: date.into(), note: note.into() },
         );
     }
-    Meta {
-        title: Text {
-            zh: "黔滇四市易地扶贫搬迁后续扶持监测（演示数据）".into(),
-            en: "Relocation follow-up monitoring, four cities in Guizhou and Yunnan (demo data)".into(),
-        },
-        as_of: "2025-06-30".into(),
-        provenance: Text {
-            zh: "标注“公布”的数字摘自所列新闻报道（docs/published-figures.csv），按原文措辞显示（约29.3万、2万余），置于原文所指的月份（数据中有该月时，如六盘水市的 2023-11），否则置于 2025-06 期，并注明原文所指的日期；其余数字均为按公布比例合成的演示数据。为使公布的比率成立，铜仁市、六盘水市、红路馨居的劳动力与就业人数，六盘水市的户数、有劳动力户与外出务工人数，梵瑞社区的住房、受访与缴费户数，平远新城的家庭医生签约与就近入学人数，红路馨居的培训期数，六盘水市各安置区的卫生室为合成的配套数字。就业率目标为演示设定。".into(),
-            en: "Figures marked published come from the cited news reports (docs/published-figures.csv), are shown as the reports word them (about 293,000; over 20,000), are placed at the month the report dates them where the data has it (Liupanshui, 2023-11), else at 2025-06, and carry the date the report gives; everything else is demo data synthesised in the published proportions. So that the published rates hold, these are synthesised supporting counts: labour and employed in Tongren, Liupanshui and Honglu Xinju; households, labour households and those working away in Liupanshui; dwellings, surveyed and fee-paying households in Fanrui Community; family-doctor contracts and children in school in Pingyuan New Town; training sessions in Honglu Xinju; a clinic at each site of Liupanshui. Employment-rate targets are set for the demo.".into(),
-        },
-        sources,
-    }
+    sources
 }

@@ -34,10 +34,37 @@ fn leaf_history(t: &mut GTree, i: usize, np: usize) -> (Vec<Vec<u64>>, Vec<Optio
     let drift = inherited(t, i, |n| n.drift).unwrap_or(0.0);
     let yoy = inherited(t, i, |n| n.income_yoy).unwrap_or_else(|| t.rng.random_range(1.06..1.11));
     let mut income = vec![t.nodes[i].income; np];
-    let (labour, hh) = (v[Labour.index()], v[Households.index()]);
+    let labour = v[Labour.index()];
     // After the anchor employment grows, but never past 97 % of the labour force.
     let ceiling = ((labour as f64 * 0.97).floor() as u64).max(v[Employed.index()]);
-    for p in 0..np {
+    let leaf = Leaf { v, at, flat, last, g_emp, drift, ceiling };
+    for (p, x) in income.iter_mut().enumerate() {
+        leaf.month(t, p, &mut out);
+        let d = at as f64 - p as f64;
+        *x = x.map(|x| round_fen(x / yoy.powf(d / 12.0)));
+    }
+    (out, income)
+}
+
+/// What one building's months are derived from: its anchor values `v`, the anchor month
+/// `at` (of `last + 1`), whether it is carried flat, its decline into the past, its drift
+/// after the anchor, and the most it may employ.
+struct Leaf {
+    v: [u64; N_METRICS],
+    at: usize,
+    flat: bool,
+    last: usize,
+    g_emp: f64,
+    drift: f64,
+    ceiling: u64,
+}
+
+impl Leaf {
+    /// Month `p`'s values (all but income), metric-major into `out`.
+    fn month(&self, t: &mut GTree, p: usize, out: &mut [Vec<u64>]) {
+        use Metric::*;
+        let Leaf { v, at, flat, last, g_emp, drift, ceiling } = *self;
+        let (labour, hh) = (v[Labour.index()], v[Households.index()]);
         // Months before the anchor are positive, after it negative.
         let d = at as f64 - p as f64;
         let frac = if last == 0 { 0.0 } else { d / last as f64 };
@@ -101,9 +128,7 @@ fn leaf_history(t: &mut GTree, i: usize, np: usize) -> (Vec<Vec<u64>>, Vec<Optio
         out[RiskGreen.index()][p] = (green - moved) as u64;
         let low = v[LowIncomeHouseholds.index()] as i64 + ((hh as f64) * 0.08 * frac * k + dither - 0.5).round() as i64;
         out[LowIncomeHouseholds.index()][p] = low.clamp(0, hh as i64) as u64;
-        income[p] = income[p].map(|x| round_fen(x / yoy.powf(d / 12.0)));
     }
-    (out, income)
 }
 
 /// A county planned to decline by g into the past, but part of it is carried flat (a

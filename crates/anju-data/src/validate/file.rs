@@ -42,12 +42,8 @@ fn check_shard_ref(c: &mut Ctx, i: usize, n: &Node) {
                 Check::ShardPath,
                 format!("$.nodes[{i}].shard"),
                 Some(&n.id),
-                format!("分片路径无效：\"{}\"（{}；须为数据集目录内的相对 .json 路径）", clip(s, 80), f.zh()),
-                format!(
-                    "invalid shard path \"{}\" ({}; it must be a relative .json path inside the dataset)",
-                    clip(s, 80),
-                    f.en()
-                ),
+                format!("分片路径无效：\"{}\"（{}）", clip(s, 80), f.zh()),
+                format!("invalid shard path \"{}\" ({})", clip(s, 80), f.en()),
             );
         }
         if n.children.is_empty() {

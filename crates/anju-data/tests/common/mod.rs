@@ -154,7 +154,7 @@ pub fn generated(
     single_file: bool,
 ) -> anju_data::Dataset {
     use anju_data::gen::presets::generate_scale;
-    use anju_data::gen::write::{layout, WriteOptions};
+    use anju_data::write::{layout, WriteOptions};
     let g = generate_scale(&scale(cities, counties, sites, people), seed, periods).unwrap();
     let w = layout(&g, &WriteOptions { single_file, ..Default::default() });
     let (ds, ps) = anju_data::load_all("index.json", |p| {

@@ -2,10 +2,18 @@
 //! shard per county, or a county shard of sites plus one shard per site where the county's
 //! whole subtree would pass the size budget.
 
-use super::presets::Generated;
-use crate::model::{DataFile, FileKind, Level, Node, FORMAT, SCHEMA_VERSION};
+use crate::model::{DataFile, FileKind, Level, Meta, Node, Period, FORMAT, SCHEMA_VERSION};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+/// A dataset in memory, as the generator or the aggregator builds it: metadata, periods
+/// and every node (root first, pre-order).
+pub struct Generated {
+    pub meta: Meta,
+    pub periods: Vec<Period>,
+    pub nodes: Vec<Node>,
+    pub root: String,
+}
 
 pub const SHARD_BUDGET: usize = 1_000_000;
 
