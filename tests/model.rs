@@ -317,3 +317,42 @@ fn a_charts_tooltips_and_links_come_from_its_spec() {
     assert!(tip.starts_with("2023-07  Employment rate ") && tip.contains(" · "), "{tip}");
     assert_eq!(ChartSpec::Empty("none".into()).tip(0), None);
 }
+
+/// Odd values: growth from nothing is "—" (never "+—"), an income target is in yuan, and
+/// data dated after today says so.
+#[test]
+fn odd_values_read_as_people_would_say_them() {
+    let mut ds = demo();
+    let t = ds.latest();
+    let ix = ds.find("5206").unwrap();
+    let before = anju_data::view::measure::year_before(&ds, t).unwrap();
+    let mut per: Vec<Option<f64>> = (0..ds.periods.len()).map(|p| ds.node(ix).income.get(p)).collect();
+    for base in [0.0, 5e-324, 0.004] {
+        per[before] = Some(base);
+        ds.nodes[ix].income = anju_data::Income::Per(per.clone().into());
+        let growth = anju::model::tiles::tiles(&ds, ix, t, Lang::Zh, false, &[])
+            .into_iter()
+            .find(|k| k.key == "income_per_capita")
+            .unwrap()
+            .sub
+            .unwrap();
+        assert_eq!(growth, "同比 —", "from a base of {base}");
+    }
+    per[before] = None;
+    ds.nodes[ix].income = anju_data::Income::Per(per.into());
+    let tile = anju::model::tiles::tiles(&ds, ix, t, Lang::En, false, &[]);
+    assert_eq!(
+        tile.iter().find(|k| k.key == "income_per_capita").unwrap().sub.as_deref(),
+        Some("No figure a year earlier")
+    );
+
+    ds.nodes[ds.root].targets.income_per_capita = Some(12_000.0);
+    let spec = ranking::ranking_spec(&ds, ds.root, Measure::IncomePerCapita, t, Lang::Zh, false, |id| id.into());
+    let ChartSpec::Bars { target, .. } = spec else { panic!("bars") };
+    assert_eq!(target, Some((12_000.0, "目标 12,000.00元".to_string())));
+
+    assert_eq!(ds.meta.as_of, "2025-06-30");
+    assert!(notices::future_as_of(&ds, "2025-06-30").is_none());
+    let n = notices::future_as_of(&ds, "2025-06-29").unwrap();
+    assert!(n.zh.contains("2025-06-30") && n.zh.contains("晚于今天"), "{}", n.zh);
+}

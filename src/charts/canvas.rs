@@ -40,7 +40,19 @@ fn paint(
 ) {
     let size = use_element_size(box_ref);
     let dpr = use_device_pixel_ratio();
-    let counted = StoredValue::new(crate::perf::expect_chart());
+    // Counted towards the view being built until its first painting (0: not counted;
+    // views are numbered from 1). Shared with the cleanup: a chart dropped before it
+    // painted (a slide redrawn at once) no longer holds its view back.
+    let release = {
+        let counted = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(crate::perf::expect_chart().unwrap_or(0)));
+        move || {
+            let generation = counted.swap(0, std::sync::atomic::Ordering::Relaxed);
+            if generation != 0 {
+                crate::perf::chart_drawn(generation);
+            }
+        }
+    };
+    on_cleanup(release.clone());
     Effect::new(move |_| {
         let spec = spec.get();
         let w = geo.fixed_width.unwrap_or_else(|| size.width.get().floor());
@@ -57,10 +69,7 @@ fn paint(
         }
         let d = draw(canvas.clone(), &spec, w / geo.zoom, geo.height / geo.zoom, ratio * geo.zoom, geo.dark);
         drawn.set_value(d);
-        if let Some(generation) = counted.get_value() {
-            counted.set_value(None);
-            crate::perf::chart_drawn(generation);
-        }
+        release();
     });
 }
 

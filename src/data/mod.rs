@@ -59,6 +59,12 @@ pub struct Live {
     pub index_url: Memo<String>,
 }
 
+/// Today's date as `YYYY-MM-DD` (UTC), by the browser's clock.
+pub fn today() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.chars().take(10).collect()
+}
+
 /// `path` relative to the folder of `index_url`.
 pub fn sibling_url(index_url: &str, path: &str) -> String {
     match index_url.rsplit_once('/') {

@@ -44,3 +44,15 @@ pub fn view_failed(url: &str) -> Text {
         format!("Could not open that place ({file}); still showing the previous one"),
     )
 }
+
+/// The data says it is as of a day after `today` (`YYYY-MM-DD`): a typing slip, or a
+/// clock that is wrong. Shown as a notice; the figures are shown as they are.
+pub fn future_as_of(ds: &Dataset, today: &str) -> Option<Text> {
+    let as_of = ds.meta.as_of.as_str();
+    (as_of.len() == 10 && today.len() == 10 && as_of > today).then(|| {
+        Text::new(
+            format!("数据截至日期 {as_of} 晚于今天（{today}），请核对数据集的 as_of"),
+            format!("The data is dated {as_of}, after today ({today}); check the dataset's as_of"),
+        )
+    })
+}

@@ -83,7 +83,8 @@ pub fn ranking_spec(
     }
     ChartSpec::Bars {
         bars,
-        target: target.map(|g| (g, format!("{}{}", tr(lang, "目标 ", "Target "), format::percent_of(g)))),
+        // The target in the measure's own unit: a rate in per cent, income in yuan.
+        target: target.map(|g| (g, format!("{}{}", tr(lang, "目标 ", "Target "), m.format(Some(g), lang)))),
         max: matches!(m, Measure::EmploymentRate).then_some(1.0),
         value_header: m.label(lang),
     }

@@ -109,19 +109,22 @@ impl At<'_> {
         let lang = self.lang;
         let income = self.n.income.get(self.t);
         let growth = measure::yoy_growth(self.ds, self.ix, Measure::IncomePerCapita, self.t);
+        let year_earlier = measure::year_before(self.ds, self.t).is_some_and(|b| self.n.income.get(b).is_some());
         Tile {
             key: "income_per_capita",
             label: tr(lang, "人均纯收入", "Per-capita net income"),
             raw: income.map(|v| v.to_string()).unwrap_or_default(),
             text: Measure::IncomePerCapita.format(income, lang),
-            sub: Some(match growth {
-                Some(g) => format!(
+            sub: Some(match (growth, year_earlier) {
+                (Some(g), _) => format!(
                     "{}{}{}",
                     tr(lang, "同比 ", "Year on year "),
                     if g >= 0.0 { "+" } else { "" },
                     format::percent_of(g)
                 ),
-                None => tr(lang, "无上年同期数据", "No figure a year earlier").to_string(),
+                // A year earlier there was nothing to grow from.
+                (None, true) => format!("{}—", tr(lang, "同比 ", "Year on year ")),
+                (None, false) => tr(lang, "无上年同期数据", "No figure a year earlier").to_string(),
             }),
             status: "",
             source: published(self.ds, self.n, "income_per_capita", &self.ds.period_keys[self.t], lang),

@@ -53,6 +53,27 @@ const index = {
   'shard-path-escape.json': (i) => { node(i, 'A').shard = '../../../etc/passwd.json'; },
   'shard-path-external.json': (i) => { node(i, 'A').shard = 'https://evil.example/a.json'; },
   'shard-path-percent.json': (i) => { node(i, 'A').shard = '%2e%2e/A.json'; },
+  // The shard graph: a shard named twice, or a node naming its own file.
+  'shard-named-twice.json': (i) => { node(i, 'B').shard = 'shards/A.json'; },
+  'shard-names-itself.json': (i) => { node(i, 'A').shard = 'shard-names-itself.json'; },
+  // Duplicate keys: two values for one metric, two sources with one id.
+  'duplicate-metric-key.json': (i) => JSON.stringify(i).replace('"disabled":2', '"disabled":2,"disabled":3'),
+  'duplicate-source-id.json': (i) => JSON.stringify(i).replace('"sources":{', '"sources":{"s1":{"title":"另一来源"},'),
+  // Names that show nothing, and an id no link could open.
+  'invisible-name.json': (i) => { node(i, 'B1a').name = '\u2060\u3164\u{E0041}'; },
+  'marks-only-name.json': (i) => { node(i, 'B1a').name = '\u0301\u0308\u20DD'; },
+  'id-too-long.json': (i) => {
+    const long = 'B1b-' + 'x'.repeat(200);
+    node(i, 'B1').children = node(i, 'B1').children.map((c) => (c === 'B1b' ? long : c));
+    node(i, 'B1b').id = long;
+  },
+  // Encodings: UTF-16, GBK bytes, a lone surrogate escape.
+  'utf16.json': (i) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(i), 'utf16le')]),
+  'gbk.json': (i) => {
+    const [head, tail] = JSON.stringify({ ...i, dataset: { ...i.dataset, title: { zh: 'GBK' } } }).split('GBK');
+    return Buffer.concat([Buffer.from(head), Buffer.from([0xd6, 0xd0, 0xce, 0xc4]), Buffer.from(tail)]);
+  },
+  'lone-surrogate.json': (i) => { node(i, 'B1a').name = 'SURROGATE'; return JSON.stringify(i).replace('SURROGATE', '\\ud800'); },
   'shard-path-backslash.json': (i) => { node(i, 'A').shard = '..\\A.json'; },
   'sum-mismatch.json': (i) => { node(i, 'R').m.people = 107; node(i, 'R').m.income_people = 107; },
   'target-over-one.json': (i) => { node(i, 'R').targets = { employment_rate: 1.5 }; },
@@ -73,6 +94,11 @@ const shard = {
   'shard-syntax': (s) => JSON.stringify(s).slice(0, 200),
   'shard-wrong-parent': (s) => { s.parent = 'B'; },
   'shard-sum-mismatch': (s) => { node(s, 'A1a').m.disabled = 3; },
+  // A shard's node naming the index as its shard: the index would be read as a shard.
+  'shard-names-the-index': (s) => {
+    node(s, 'A1').shard = 'index.json';
+    s.nodes = s.nodes.filter((n) => n.id === 'A1');
+  },
   'shard-hostile-name-and-bad-count': (s) => {
     node(s, 'A1a').name = '<script>alert(1)</script>\u202e' + '长'.repeat(10_000);
     node(s, 'A1a').m.disabled = -1;

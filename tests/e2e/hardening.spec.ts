@@ -313,6 +313,9 @@ const corpus: Case[] = JSON.parse(readFileSync('tests/corpus/manifest.json', 'ut
 for (const c of corpus) {
   test(`corpus ${c.case}: shows "${c.zh.slice(0, 40)}" at ${c.path}`, async ({ page }) => {
     const w = await watch(page);
+    // Every request for data stays inside the case's own file or folder.
+    const data: string[] = [];
+    page.on('request', (r) => { const p = new URL(r.url()).pathname; if (/\.json$/.test(p) || p.startsWith('/fixtures/')) data.push(p); });
     const shard = !c.case.endsWith('.json');
     const url = shard ? `./?data=fixtures/corpus/${c.case}/index.json&node=A` : `./?data=fixtures/corpus/${c.case}`;
     await page.goto(url);
@@ -323,6 +326,9 @@ for (const c of corpus) {
     await expect(err.locator('h2')).toContainText(`${c.problems} 处问题`);
     await expect(err.locator('code')).toHaveText(shard ? `fixtures/corpus/${c.case}/shards/A.json` : `fixtures/corpus/${c.case}`);
     expect(await page.evaluate(() => document.querySelectorAll('body img, body script').length)).toBe(0);
+    const mine = shard ? `/fixtures/corpus/${c.case}/` : `/fixtures/corpus/${c.case}`;
+    expect(data.length, 'the case was requested').toBeGreaterThan(0);
+    expect(data.filter((p) => !decodeURIComponent(p).startsWith(mine)), 'requests outside the case').toEqual([]);
     await w.check();
   });
 }

@@ -90,6 +90,11 @@ fn locate(_: &[u8], first: serde_json::Error) -> (String, String) {
 /// Parses one data file. Syntax errors carry line and column; type errors carry the JSON
 /// path of the offending value.
 pub fn parse_file(file: &str, bytes: &[u8]) -> Result<DataFile, Box<Problem>> {
+    // A UTF-8 byte-order mark (Notepad, Excel's "CSV UTF-8") is not part of the JSON.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(p) = encoding_problem(file, bytes) {
+        return Err(p);
+    }
     match serde_json::from_slice::<DataFile>(bytes) {
         Ok(doc) => {
             let h = Header {
@@ -105,7 +110,7 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<DataFile, Box<Problem>> {
             Check::Syntax,
             at(file, format!("line {}, column {}", e.line(), e.column())),
             format!("JSON 语法错误（第 {} 行第 {} 列）：{}", e.line(), e.column(), syntax_zh(&e)),
-            format!("JSON syntax error at line {}, column {}: {e}", e.line(), e.column()),
+            format!("JSON syntax error at line {}, column {}: {}", e.line(), e.column(), syntax_en(&e)),
         ))),
         Err(first) => {
             // The slow path runs only on failure: re-parse to learn where it failed.
@@ -114,16 +119,31 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<DataFile, Box<Problem>> {
                     return Err(p);
                 }
             }
-            let (path, msg) = locate(bytes, first);
+            // A repeated key is placed by line and column in every build (the JSON path of
+            // a map's second key is not one a reader could follow).
+            let (path, msg) = if first.to_string().starts_with("duplicate field") {
+                (format!("line {}, column {}", first.line(), first.column()), first.to_string())
+            } else {
+                locate(bytes, first)
+            };
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
             let zh = if let Some(field) = msg.strip_prefix("missing field ") {
                 format!("缺少必填字段 {field}")
+            } else if let Some(field) = msg.strip_prefix("duplicate field ") {
+                format!("键重复：{field} 在同一对象中出现了两次（两个值不能都对，请删去一个）")
             } else if msg.starts_with("unknown variant") {
                 format!("取值不在允许范围内：{msg}")
             } else {
                 format!("字段类型不符：{msg}")
             };
-            Err(Box::new(Problem::new(Check::FieldType, at(file, path), zh, msg)))
+            let (check, en) = match msg.strip_prefix("duplicate field ") {
+                Some(key) => (
+                    Check::DuplicateKey,
+                    format!("the key {key} appears twice in one object (both values cannot be true; remove one)"),
+                ),
+                None => (Check::FieldType, msg),
+            };
+            Err(Box::new(Problem::new(check, at(file, path), zh, en)))
         }
     }
 }
@@ -131,9 +151,47 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<DataFile, Box<Problem>> {
 fn syntax_zh(e: &serde_json::Error) -> &'static str {
     if e.is_eof() {
         "文件意外结束（可能被截断）"
+    } else if ["surrogate", "hex escape", "unicode code point"].iter().any(|w| e.to_string().contains(w)) {
+        // The file is valid UTF-8 (checked first): only a \u escape can be at fault.
+        "含无效的 Unicode 转义（孤立的代理项，如 \\ud800），请删去或改正该字符"
     } else {
         "无法解析"
     }
+}
+
+/// serde_json's words, or plainer ones where a \u escape is at fault.
+fn syntax_en(e: &serde_json::Error) -> String {
+    if syntax_zh(e).contains("代理项") {
+        "an invalid Unicode escape (a lone surrogate such as \\ud800); remove or correct that character".into()
+    } else {
+        e.to_string()
+    }
+}
+
+/// A file that is not UTF-8 text, named for what it is, with the fix: UTF-16 (by its
+/// byte-order mark, or the zero bytes between ASCII letters), or other bytes (GBK from a
+/// Chinese Windows, most often) at a line and column.
+fn encoding_problem(file: &str, bytes: &[u8]) -> Option<Box<Problem>> {
+    let utf16 = bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+        || (bytes.len() >= 4 && bytes[..4].iter().filter(|&&b| b == 0).count() == 2);
+    let (path, zh, en) = if utf16 {
+        (
+            "$".to_string(),
+            "文件是 UTF-16 编码，请另存为 UTF-8".to_string(),
+            "the file is UTF-16; save it as UTF-8".to_string(),
+        )
+    } else {
+        let bad = std::str::from_utf8(bytes).err()?.valid_up_to();
+        let line = bytes[..bad].iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = bad - bytes[..bad].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
+        (
+            format!("line {line}, column {column}"),
+            format!("文件不是 UTF-8 编码（第 {line} 行第 {column} 列起；可能是 GBK），请另存为 UTF-8"),
+            format!("the file is not UTF-8 (from line {line}, column {column}; GBK perhaps); save it as UTF-8"),
+        )
+    };
+    Some(Box::new(Problem::new(Check::Encoding, at(file, path), zh, en)))
 }
 
 #[cfg(test)]
@@ -153,6 +211,27 @@ mod tests {
         let p = parse_file("a.json", br#"{"format":"anju-dataset","nodes":[{"id":"#).unwrap_err();
         assert_eq!(p.check, Check::Syntax);
         assert!(p.zh.contains("截断"));
+    }
+
+    /// A byte-order mark is accepted; UTF-16, GBK bytes and a lone surrogate escape are
+    /// named, with where and what to do, not "cannot parse".
+    #[test]
+    fn encodings_are_named() {
+        let ok = br#"{"format":"anju-dataset","schema_version":1,"kind":"index","periods":["2025-06"],"nodes":[]}"#;
+        let bom = [b"\xEF\xBB\xBF".as_slice(), ok].concat();
+        assert!(parse_file("a.json", &bom).is_ok());
+        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(ok.iter().flat_map(|&b| [b, 0])).collect();
+        let p = parse_file("a.json", &utf16).unwrap_err();
+        assert_eq!((p.check, p.zh.as_str()), (Check::Encoding, "文件是 UTF-16 编码，请另存为 UTF-8"));
+        let no_bom: Vec<u8> = ok.iter().flat_map(|&b| [b, 0]).collect();
+        assert_eq!(parse_file("a.json", &no_bom).unwrap_err().check, Check::Encoding);
+        let gbk = [b"{\n\"format\":\"".as_slice(), &[0xD6, 0xD0, 0xCE, 0xC4], b"\"}"].concat();
+        let p = parse_file("a.json", &gbk).unwrap_err();
+        assert_eq!((p.check, p.at.path.as_str()), (Check::Encoding, "line 2, column 11"));
+        assert!(p.zh.contains("GBK") && p.en.contains("save it as UTF-8"), "{}", p.zh);
+        let p = parse_file("a.json", br#"{"format":"\ud800"}"#).unwrap_err();
+        assert_eq!(p.check, Check::Syntax);
+        assert!(p.zh.contains("代理项"), "{}", p.zh);
     }
 
     #[test]

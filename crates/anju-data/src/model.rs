@@ -156,8 +156,32 @@ pub struct Meta {
     #[serde(default)]
     pub provenance: Text,
     /// Cited sources by id; nodes' `published` claims refer to these ids.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_sources")]
     pub sources: BTreeMap<String, Source>,
+}
+
+/// serde: the sources by id, each id once (a repeated id is refused, as a repeated field).
+fn unique_sources<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Source>, D::Error> {
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = BTreeMap<String, Source>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an object of source id to source")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(k) = map.next_key::<String>()? {
+                if out.contains_key(&k) {
+                    let k = crate::text::clip(&k, 40);
+                    return Err(serde::de::Error::custom(format!("duplicate field `{k}`")));
+                }
+                let v = map.next_value()?;
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(V)
 }
 
 /// "These fields of this node, placed at this period, are as published in this source."
@@ -282,6 +306,9 @@ impl<'de> Visitor<'de> for MetricsVisitor {
         // Borrowed keys avoid an allocation per key; escaped keys fall back to owned.
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             match Metric::from_key(&key) {
+                // Two values for one metric cannot both be true, and JSON readers differ
+                // in which they keep: refused, located, as a repeated node field is.
+                Some(m) if out.present.contains(m) => return Err(serde::de::Error::duplicate_field(m.key())),
                 Some(m) => {
                     out.values[m.index()] = map.next_value()?;
                     out.present.insert(m);

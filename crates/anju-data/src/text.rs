@@ -3,18 +3,52 @@
 
 use serde::{Deserialize, Deserializer};
 use std::borrow::Cow;
+use unicode_segmentation::UnicodeSegmentation;
 
-/// At most `max` characters of `s` (never splitting a character), with "…" when cut.
-/// Used wherever untrusted text (names, ids) is echoed into a message.
+/// At most `max` characters of `s`, with "…" when cut. The cut falls between grapheme
+/// clusters (`unicode-segmentation`), never inside a flag, an emoji's ZWJ sequence or a
+/// letter with its marks. Used wherever untrusted text (names, ids) is shown or echoed.
 pub fn clip(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        None => s.to_string(),
-        Some((i, _)) => {
-            // A cut just after a joiner or variation selector would leave half an emoji.
-            let head = s[..i].trim_end_matches(['\u{200D}', '\u{FE0F}', '\u{FE0E}']);
-            format!("{head}…")
-        }
+    if s.char_indices().nth(max).is_none() {
+        return s.to_string();
     }
+    let mut chars = 0;
+    let mut end = 0;
+    for (i, g) in s.grapheme_indices(true) {
+        chars += g.chars().count();
+        if chars > max {
+            break;
+        }
+        end = i + g.len();
+    }
+    format!("{}…", &s[..end])
+}
+
+/// Default_Ignorable_Code_Point (Unicode's DerivedCoreProperties.txt): characters that
+/// render as nothing on their own (joiners, fillers, variation selectors, tags).
+fn ignorable(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}'..='\u{1160}' | '\u{17B4}'..='\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+        | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}'
+        | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// Whether `c` only ever attaches to the character before it (a combining mark, a
+/// spacing mark, a joiner): after a letter it joins that letter's grapheme cluster. Read
+/// from the segmentation tables already needed for clipping, rather than another table.
+fn attaches(c: char) -> bool {
+    let mut pair = [0u8; 8];
+    pair[0] = b'a';
+    let n = 1 + c.encode_utf8(&mut pair[1..]).len();
+    std::str::from_utf8(&pair[..n]).is_ok_and(|s| s.graphemes(true).count() == 1)
+}
+
+/// Whether `s` shows nothing: only white space, control and default-ignorable characters
+/// (U+2060, U+3164, tags…) and marks with nothing to sit on. Such a name is
+/// empty to a reader, and a blank clickable row to the page.
+pub fn shows_nothing(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || c.is_control() || ignorable(c) || attaches(c))
 }
 
 /// Characters that reorder or hide the text around them: bidirectional embeddings,
@@ -47,6 +81,10 @@ pub fn clean(s: &str, max: usize) -> String {
     }
     clip(&out, max)
 }
+
+/// Longest node id, in bytes of UTF-8: the validator refuses longer ids, and the URL
+/// parser accepts ids up to it, so every valid node can be opened by a link.
+pub const ID_MAX: usize = 200;
 
 /// Longest name kept: a place name is rarely over 30 characters; anything longer is
 /// clipped so that one bad row cannot swamp a table, a chart or an export.
@@ -115,8 +153,32 @@ mod tests {
         assert_eq!(clip("平远新城", 2), "平远…");
         assert_eq!(clip("abc", 3), "abc");
         assert_eq!(clip("", 0), "");
-        // The family emoji is man ZWJ woman ZWJ girl: never end on a joiner.
-        assert_eq!(clip("👨\u{200D}👩\u{200D}👧", 2), "👨…");
+        // The family emoji is man ZWJ woman ZWJ girl, one cluster: kept whole or left out.
+        assert_eq!(clip("👨\u{200D}👩\u{200D}👧", 2), "…");
+        assert_eq!(clip("家👨\u{200D}👩\u{200D}👧", 3), "家…");
+        // A flag is two regional indicators; a letter and its mark go together.
+        assert_eq!(clip("🇨🇳🇨🇳", 3), "🇨🇳…");
+        assert_eq!(clip("ae\u{0301}b", 2), "a…");
+        assert_eq!(clip("ae\u{0301}b", 3), "ae\u{0301}…");
+    }
+
+    #[test]
+    fn names_of_invisible_characters_or_lone_marks_show_nothing() {
+        for s in [
+            "",
+            "  ",
+            "\u{2060}",
+            "\u{3164}\u{3164}",
+            "\u{E0041}\u{E0042}",
+            "\u{0301}\u{0308}",
+            "\u{200D}\u{FE0F}",
+            "\u{115F}\u{1160}\u{FFA0}",
+        ] {
+            assert!(shows_nothing(s), "{s:?}");
+        }
+        for s in ["安", "a\u{0301}", "🏠", "\u{2060}x", "1"] {
+            assert!(!shows_nothing(s), "{s:?}");
+        }
     }
 
     #[test]

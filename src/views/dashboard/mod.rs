@@ -14,7 +14,8 @@ use crate::components::table::ChildrenTable;
 use crate::components::wheretogo::WhereToGo;
 use crate::data::Target;
 use crate::i18n::{level, name, tr};
-use crate::model::{notices::target_notices, period, stamp::stamp_lines};
+use crate::model::notices::{future_as_of, target_notices};
+use crate::model::{period, stamp::stamp_lines};
 use crate::url::use_url;
 use anju_data::Level;
 use leptos::prelude::*;
@@ -30,7 +31,12 @@ pub fn Dashboard(target: Target) -> impl IntoView {
     };
     let extra = {
         let ds = ds.clone();
-        Signal::derive(move || target_notices(&ds, unknown_node.as_deref(), url.state.with(|s| s.period)))
+        let today = crate::data::today();
+        Signal::derive(move || {
+            let mut v = target_notices(&ds, unknown_node.as_deref(), url.state.with(|s| s.period));
+            v.extend(future_as_of(&ds, &today));
+            v
+        })
     };
     let stamp = {
         let ds = ds.clone();

@@ -222,6 +222,16 @@ impl Dataset {
         let tops = shard_tops(file, doc, parent_in_file, &self.nodes[owner], out);
         let owner_node = &self.nodes[owner];
         for (i, n) in doc.nodes.iter().enumerate() {
+            // A shard belongs to one node: one named elsewhere already, or the index itself,
+            // would be read twice or never (a county empty, a site counted twice).
+            if let Some(s) = n.shard.as_deref().filter(|s| self.shard_owner.contains_key(*s) || *s == self.files[0]) {
+                out.push(Problem::new(
+                    Check::ShardMismatch,
+                    at(file, &format!("$.nodes[{i}].shard"), Some(&n.id)),
+                    format!("分片 \"{}\" 已由数据集中的另一个节点指定（或就是索引文件）：每个分片文件只能属于一个节点", clip(s, 80)),
+                    format!("the shard \"{}\" is already named by another node of the dataset (or is the index): a shard belongs to one node", clip(s, 80)),
+                ));
+            }
             if self.ids.contains_key(&n.id) {
                 out.push(Problem::new(
                     Check::DuplicateId,

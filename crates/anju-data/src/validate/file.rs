@@ -34,8 +34,10 @@ pub(super) fn check_nodes<'a>(c: &mut Ctx, doc: &'a DataFile, ctx: Option<&Conte
     ids
 }
 
-/// A node naming a shard: a path inside the dataset, and children for the shard to hold.
-fn check_shard_ref(c: &mut Ctx, i: usize, n: &Node) {
+/// A node naming a shard: a path inside the dataset, not the file the node is in, not a
+/// shard another node of this file names (`named`: shard → first node), and children for
+/// the shard to hold.
+fn check_shard_ref<'a>(c: &mut Ctx, i: usize, n: &'a Node, named: &mut HashMap<&'a str, usize>) {
     if let Some(s) = &n.shard {
         if let Err(f) = crate::paths::relative_json(s, crate::paths::Parent::Refused) {
             c.push(
@@ -45,6 +47,28 @@ fn check_shard_ref(c: &mut Ctx, i: usize, n: &Node) {
                 format!("分片路径无效：\"{}\"（{}）", clip(s, 80), f.zh()),
                 format!("invalid shard path \"{}\" ({})", clip(s, 80), f.en()),
             );
+        }
+        if s == c.file {
+            c.push(
+                Check::ShardMismatch,
+                format!("$.nodes[{i}].shard"),
+                Some(&n.id),
+                "节点指定的分片就是它所在的文件".into(),
+                "the node names the very file it is in as its shard".into(),
+            );
+        } else if let Some(&first) = named.get(s.as_str()) {
+            c.push(
+                Check::ShardMismatch,
+                format!("$.nodes[{i}].shard"),
+                Some(&n.id),
+                format!("分片 \"{}\" 已由 $.nodes[{first}] 指定：每个分片文件只能属于一个节点", clip(s, 80)),
+                format!(
+                    "the shard \"{}\" is already named by $.nodes[{first}]: a shard belongs to one node",
+                    clip(s, 80)
+                ),
+            );
+        } else {
+            named.insert(s, i);
         }
         if n.children.is_empty() {
             c.push(
@@ -62,8 +86,9 @@ fn check_shard_ref(c: &mut Ctx, i: usize, n: &Node) {
 /// parent each and a level below. Per node, its parent's index here (a shard's tops: none).
 pub(super) fn check_tree(c: &mut Ctx, doc: &DataFile, ids: &HashMap<&str, usize>) -> Vec<Option<usize>> {
     let mut parent_in_file: Vec<Option<usize>> = vec![None; doc.nodes.len()];
+    let mut named: HashMap<&str, usize> = HashMap::new();
     for (i, n) in doc.nodes.iter().enumerate() {
-        check_shard_ref(c, i, n);
+        check_shard_ref(c, i, n, &mut named);
         let mut seen = HashSet::new();
         for (k, cid) in n.children.iter().enumerate() {
             let path = format!("$.nodes[{i}].children[{k}]");

@@ -7,7 +7,7 @@ use crate::model::{Level, Node};
 use crate::problem::Check;
 use crate::relations::{MetricSet, Rel, Relation, RELATIONS};
 use crate::series::{Income, Series};
-use crate::text::clip;
+use crate::text::{clip, shows_nothing, ID_MAX};
 use std::collections::HashSet;
 
 /// Value checks on one node: types, lengths, bounds, partitions, own counts, claims.
@@ -34,22 +34,39 @@ pub(super) fn check_node(
 /// An id and a name, and no metric the format does not know.
 fn check_identity(c: &mut Ctx, i: usize, n: &Node) {
     let id = Some(n.id.as_str());
-    if n.id.trim().is_empty() {
+    if shows_nothing(&n.id) {
         c.push(
             Check::EmptyField,
             format!("$.nodes[{i}].id"),
             None,
-            "节点编号为空".into(),
-            "the node id is empty".into(),
+            "节点编号为空（或只有不可见字符）".into(),
+            "the node id is empty (or holds only invisible characters)".into(),
+        );
+    } else if n.id.len() > ID_MAX {
+        c.push(
+            Check::IdLength,
+            format!("$.nodes[{i}].id"),
+            id,
+            format!("节点编号长 {} 字节，超过上限 {ID_MAX}（网址中打不开）", n.id.len()),
+            format!("the node id is {} bytes, over the limit of {ID_MAX} (a link could not open it)", n.id.len()),
         );
     }
-    if n.name.trim().is_empty() {
+    if shows_nothing(&n.name) {
         c.push(
             Check::EmptyField,
             format!("$.nodes[{i}].name"),
             id,
-            "节点名称为空".into(),
-            "the node name is empty".into(),
+            "节点名称为空（或只有不可见字符）".into(),
+            "the node name is empty (or holds only invisible characters)".into(),
+        );
+    }
+    if n.name_en.as_deref().is_some_and(|en| !en.is_empty() && shows_nothing(en)) {
+        c.push(
+            Check::EmptyField,
+            format!("$.nodes[{i}].name_en"),
+            id,
+            "英文名称只有不可见字符（不需要时请省略）".into(),
+            "the English name holds only invisible characters (leave it out instead)".into(),
         );
     }
     for key in &n.m.unknown {

@@ -111,7 +111,6 @@ impl Measure {
         }
     }
 
-    /// For problems such as zero-employment households, less is better.
     /// Whether `value` meets `target` for this measure: at or above it where more is
     /// better, at or below where less is. The one rule for every tile, bar, board row and
     /// alert. A rate computed from sums may land a hair past the target it equals
@@ -125,6 +124,7 @@ impl Measure {
         }
     }
 
+    /// For problems such as zero-employment households, less is better.
     pub fn higher_is_better(self) -> bool {
         !matches!(
             self,
@@ -168,7 +168,10 @@ pub fn yoy_growth(ds: &Dataset, ix: NodeIx, measure: Measure, t: usize) -> Optio
     let n = ds.node(ix);
     let now = measure.value(n, t)?;
     let before = measure.value(n, year_before(ds, t)?)?;
-    (before > 0.0).then(|| now / before - 1.0)
+    // From nothing (or from less than a fen, a denormal, a rounding remnant) there is no
+    // growth to speak of: undefined, shown as "—", never "+—" or a number in the trillions.
+    let g = now / before - 1.0;
+    (before >= 0.01 && g.is_finite()).then_some(g)
 }
 
 /// Orders by value (undefined values last), ties by name, so rankings are stable.

@@ -70,7 +70,7 @@ pub(super) const PARAMS: &[Param] = &[
     Param {
         key: "node",
         // No id holds a control character: such a link is damaged, and is said to be.
-        read: |st, v, bad| match v.is_empty() || v.len() > 200 || v.chars().any(char::is_control) {
+        read: |st, v, bad| match v.is_empty() || v.len() > crate::text::ID_MAX || v.chars().any(char::is_control) {
             true => bad(
                 v,
                 ("节点编号为空、过长或含控制字符", "the node id is empty, too long or holds a control character"),
