@@ -24,6 +24,8 @@ pub fn ErrorPanel(err: LoadError, #[prop(into)] retry: Callback<()>) -> impl Int
         (LoadError::Invalid { total, .. }, Lang::En) => {
             format!("The data file has {total} problem(s) and was not shown")
         }
+        (LoadError::Timeout { secs, .. }, Lang::Zh) => format!("服务器 {secs} 秒内没有回应：无法获取数据文件"),
+        (LoadError::Timeout { secs, .. }, Lang::En) => format!("No answer from the server within {secs} s"),
     };
     let details = move || -> Vec<String> {
         let l = lang.get();
@@ -34,7 +36,7 @@ pub fn ErrorPanel(err: LoadError, #[prop(into)] retry: Callback<()>) -> impl Int
                 .map(|p| format!("{} — {}", p.at, p.message(if l == Lang::En { "en" } else { "zh" })))
                 .collect(),
             LoadError::Network { message, .. } => vec![message.clone()],
-            LoadError::Http { .. } => vec![],
+            LoadError::Http { .. } | LoadError::Timeout { .. } => vec![],
         }
     };
     view! {

@@ -12,6 +12,9 @@ pub enum LoadError {
     Http { url: String, status: u16 },
     #[error("{url}: {} problem(s) in the data", problems.len())]
     Invalid { url: String, problems: Arc<Vec<Problem>>, total: usize },
+    /// No answer within `secs` seconds (a refresh gives up rather than wait for ever).
+    #[error("no answer from {url} within {secs} s")]
+    Timeout { url: String, secs: u32 },
 }
 
 impl LoadError {
@@ -22,32 +25,67 @@ impl LoadError {
 
     pub fn url(&self) -> &str {
         match self {
-            LoadError::Network { url, .. } | LoadError::Http { url, .. } | LoadError::Invalid { url, .. } => url,
+            LoadError::Network { url, .. }
+            | LoadError::Http { url, .. }
+            | LoadError::Invalid { url, .. }
+            | LoadError::Timeout { url, .. } => url,
         }
     }
 }
 
 /// Fetches a file's bytes.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
-    fetch(url, false).await
+    fetch(url, false, None).await
 }
 
 /// Fetches a file's bytes, asking the server again rather than trusting the browser's
-/// cache (a refresh must see new data; an unchanged file costs a 304).
-pub async fn fetch_fresh(url: &str) -> Result<Vec<u8>, LoadError> {
-    fetch(url, true).await
+/// cache (a refresh must see new data; an unchanged file costs a 304). `deadline` aborts
+/// it: then the error is a timeout of that many seconds.
+pub async fn fetch_fresh(url: &str, deadline: Option<&Deadline>) -> Result<Vec<u8>, LoadError> {
+    fetch(url, true, deadline).await
 }
 
-async fn fetch(url: &str, fresh: bool) -> Result<Vec<u8>, LoadError> {
+/// A time limit on a refresh: every request of it is aborted when the time is up.
+pub struct Deadline {
+    controller: web_sys::AbortController,
+    pub secs: u32,
+}
+
+impl Deadline {
+    /// Starts counting `ms` milliseconds; `None` where the browser has no AbortController.
+    pub fn start(ms: u32) -> Option<Deadline> {
+        let controller = web_sys::AbortController::new().ok()?;
+        let abort = controller.clone();
+        // Aborting a finished refresh does nothing, so the timer is never cleared.
+        leptos::prelude::set_timeout(move || abort.abort(), std::time::Duration::from_millis(ms.into()));
+        Some(Deadline { controller, secs: ms.div_ceil(1000) })
+    }
+
+    fn signal(&self) -> web_sys::AbortSignal {
+        self.controller.signal()
+    }
+
+    fn expired(&self) -> bool {
+        self.controller.signal().aborted()
+    }
+}
+
+async fn fetch(url: &str, fresh: bool, deadline: Option<&Deadline>) -> Result<Vec<u8>, LoadError> {
+    let failed = |message: String| match deadline {
+        Some(d) if d.expired() => LoadError::Timeout { url: url.to_string(), secs: d.secs },
+        _ => LoadError::Network { url: url.to_string(), message },
+    };
     let mut req = gloo_net::http::Request::get(url);
     if fresh {
         req = req.cache(web_sys::RequestCache::NoCache);
     }
-    let resp = req.send().await.map_err(|e| LoadError::Network { url: url.to_string(), message: e.to_string() })?;
+    let signal = deadline.map(Deadline::signal);
+    req = req.abort_signal(signal.as_ref());
+    let resp = req.send().await.map_err(|e| failed(e.to_string()))?;
     if !resp.ok() {
         return Err(LoadError::Http { url: url.to_string(), status: resp.status() });
     }
-    resp.binary().await.map_err(|e| LoadError::Network { url: url.to_string(), message: e.to_string() })
+    resp.binary().await.map_err(|e| failed(e.to_string()))
 }
 
 /// Loads and checks a dataset's index (shards are attached later, when entered).

@@ -95,13 +95,14 @@ async fn fetch_shards(
     index_url: &str,
     paths: &[String],
     fresh: bool,
+    deadline: Option<&fetch::Deadline>,
 ) -> Result<Vec<(String, String, Vec<u8>)>, LoadError> {
     let mut out = Vec::with_capacity(paths.len());
     for chunk in paths.chunks(12) {
         let fetched = futures::future::join_all(chunk.iter().map(|p| {
             let url = sibling_url(index_url, p);
             async move {
-                let bytes = if fresh { api::fetch_fresh(&url).await } else { api::fetch_bytes(&url).await };
+                let bytes = if fresh { api::fetch_fresh(&url, deadline).await } else { api::fetch_bytes(&url).await };
                 (url, bytes)
             }
         }))
@@ -116,7 +117,7 @@ async fn fetch_shards(
 /// Fetches `paths` and attaches them in order (attaching checks each shard against what
 /// is already loaded, so the order stays fixed).
 async fn attach_all(ds: &mut Arc<Dataset>, index_url: &str, paths: &[String]) -> Result<(), LoadError> {
-    for (path, url, bytes) in fetch_shards(index_url, paths, false).await? {
+    for (path, url, bytes) in fetch_shards(index_url, paths, false, None).await? {
         remember(&url, &bytes);
         Arc::make_mut(ds).attach_shard(&path, &bytes).map_err(|ps| LoadError::invalid(&url, ps))?;
     }
@@ -191,15 +192,18 @@ pub async fn resolve(
 /// server rather than the browser cache. `Ok(true)` when a file changed: the new data has
 /// been checked and the cache holds it. `Ok(false)` when every file is byte for byte what
 /// was shown. On any error the cache is left as it was, so the screen keeps its data.
-pub async fn refresh(cache: Cache, index_url: &str) -> Result<bool, LoadError> {
+/// The whole refresh is given `timeout_ms`: a server that stops answering is a timeout,
+/// not a wait for ever with old figures and no word of it.
+pub async fn refresh(cache: Cache, index_url: &str, timeout_ms: u32) -> Result<bool, LoadError> {
     let Some((url, old)) = cache.get_value() else { return Ok(false) };
     if url != index_url {
         return Ok(false);
     }
-    let index = api::fetch_fresh(index_url).await?;
+    let deadline = fetch::Deadline::start(timeout_ms);
+    let index = api::fetch_fresh(index_url, deadline.as_ref()).await?;
     let mut paths: Vec<String> = old.loaded_shards.iter().cloned().collect();
     paths.sort();
-    let files = fetch_shards(index_url, &paths, true).await?;
+    let files = fetch_shards(index_url, &paths, true, deadline.as_ref()).await?;
     // Each file hashed once: to compare now, and to remember if the new data is taken.
     let mut prints = vec![(index_url.to_string(), fingerprint(&index))];
     prints.extend(files.iter().map(|(_, url, b)| (url.clone(), fingerprint(b))));

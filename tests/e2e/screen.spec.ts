@@ -168,16 +168,17 @@ test('the header has a live clock and the as-of date', async ({ page }) => {
 
 // --- Live refresh against a server the test controls -------------------------------
 
-type Mode = 'ok' | '500' | 'truncated' | 'new';
+type Mode = 'ok' | '500' | 'truncated' | 'new' | 'hang';
 
 function startServer(indexA: string, indexB: string) {
-  const state = { mode: 'ok' as Mode, served: { ok: 0, '500': 0, truncated: 0, new: 0 } as Record<Mode, number> };
+  const state = { mode: 'ok' as Mode, served: { ok: 0, '500': 0, truncated: 0, new: 0, hang: 0 } as Record<Mode, number> };
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url!, 'http://x').pathname);
     if (path === '/live/index.json') {
       state.served[state.mode]++;
       if (state.mode === '500') { res.writeHead(500); res.end('server error'); return; }
+      if (state.mode === 'hang') return; // a server that stopped answering: the client must give up
       const body = state.mode === 'new' ? indexB : indexA;
       const out = state.mode === 'truncated' ? body.slice(0, Math.floor(body.length / 2)) : body;
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -253,6 +254,32 @@ test('a failing refresh keeps the last good numbers and recovers with no reload'
     expect(await page.evaluate(() => (window as any).__anjuMarker)).toBe('same page');
     expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
   } finally {
+    server.close();
+  }
+});
+
+test('a server that stops answering after good data: the stale badge within the timeout, then recovery', async ({ page }) => {
+  test.setTimeout(60_000);
+  const indexA = readFileSync('public/data/index.json', 'utf8');
+  const { server, state, url } = await startServer(indexA, indexA);
+  try {
+    const rootPeople = Number(ds.kpis(ds.index.root).people);
+    await page.goto(`${url}?view=screen&data=live/index.json&refresh=2`);
+    await ready(page);
+    await expect.poll(() => state.served.ok, { timeout: 8000 }).toBeGreaterThan(1);
+    const badge = page.getByTestId('stale-badge');
+    await expect(badge).toHaveCount(0);
+    // It stops answering: a refresh gives up after at most the interval (2 s), and says so.
+    state.mode = 'hang';
+    await expect.poll(() => state.served.hang, { timeout: 8000 }).toBeGreaterThan(0);
+    await expect(badge).toBeVisible({ timeout: 2000 + 2500 });
+    await expect(badge).toContainText('2 秒内没有回应');
+    await expect(page.getByTestId('kpi-people')).toHaveAttribute('data-value', String(rootPeople));
+    // It answers again: the badge goes by itself.
+    state.mode = 'ok';
+    await expect(badge).toHaveCount(0, { timeout: 10_000 });
+  } finally {
+    server.closeAllConnections();
     server.close();
   }
 });

@@ -28,6 +28,9 @@ fn reason(e: &LoadError) -> (String, String) {
         LoadError::Http { status, .. } => {
             (format!("服务器返回 HTTP {status}"), format!("the server answered HTTP {status}"))
         }
+        LoadError::Timeout { secs, .. } => {
+            (format!("服务器 {secs} 秒内没有回应"), format!("no answer within {secs} s"))
+        }
         LoadError::Invalid { url, total, .. } => {
             let file = url.rsplit('/').next().unwrap_or(url);
             let file = anju_data::text::clip(file, 60);
@@ -40,6 +43,9 @@ fn local_time(ms: f64) -> String {
     let d = js_sys::Date::new(&ms.into());
     format!("{:02}:{:02}:{:02}", d.get_hours(), d.get_minutes(), d.get_seconds())
 }
+
+/// The longest a refresh may take.
+const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 
 /// Starts refreshing; the returned signal says whether (and why) the data is stale.
 pub fn use_live_refresh(refresh_ms: Memo<u32>) -> ReadSignal<Option<Stale>> {
@@ -56,7 +62,9 @@ pub fn use_live_refresh(refresh_ms: Memo<u32>) -> ReadSignal<Option<Stale>> {
         let attempt = move || {
             spawn_local(async move {
                 let url = live.index_url.get_untracked();
-                match data::refresh(live.cache, &url).await {
+                // At most the interval, at most 30 s: the next round is due by then.
+                let timeout = refresh_ms.try_get_untracked().unwrap_or(DEFAULT_TIMEOUT_MS).min(DEFAULT_TIMEOUT_MS);
+                match data::refresh(live.cache, &url, timeout).await {
                     Ok(changed) => {
                         if changed {
                             let _ = live.revision.try_update(|r| *r += 1);
@@ -82,6 +90,32 @@ pub fn use_live_refresh(refresh_ms: Memo<u32>) -> ReadSignal<Option<Stale>> {
             })
         };
         if let Ok(h) = set_timeout_with_handle(attempt, Duration::from_millis(wait.into())) {
+            on_cleanup(move || h.clear());
+        }
+    });
+    // Whatever the cause (a timer held back, an attempt that never ends), data older than
+    // twice the interval is stale, and the wall says so.
+    Effect::new(move |_| {
+        let every = refresh_ms.get();
+        let check = move || {
+            let since = last_ok.try_get_value().unwrap_or_else(js_sys::Date::now);
+            let late = js_sys::Date::now() - since > 2.0 * f64::from(every) + 1000.0;
+            if late && stale.try_with_untracked(Option::is_none).unwrap_or(false) {
+                let secs = ((js_sys::Date::now() - since) / 1000.0).floor() as u64;
+                let (zh, en) = if secs < 120 {
+                    (format!("{secs} 秒没有新数据"), format!("no new data for {secs} s"))
+                } else {
+                    (format!("{} 分钟没有新数据", secs / 60), format!("no new data for {} min", secs / 60))
+                };
+                let _ = set_stale.try_set(Some(Stale {
+                    since: js_sys::Date::new(&since.into()).to_iso_string().into(),
+                    since_local: local_time(since),
+                    zh,
+                    en,
+                }));
+            }
+        };
+        if let Ok(h) = set_interval_with_handle(check, Duration::from_millis(u64::from(every.clamp(1000, 60_000)))) {
             on_cleanup(move || h.clear());
         }
     });
