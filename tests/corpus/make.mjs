@@ -26,29 +26,29 @@ const index = {
   'bad-as-of.json': (i) => { i.dataset.as_of = 'yesterday'; },
   'periods-unsorted.json': (i) => { i.periods = ['2025-06', '2025-05']; },
   'period-month-13.json': (i) => { i.periods = ['2025-05', '2025-13']; },
-  'duplicate-id.json': (i) => { node(i, 'B1b').id = 'B1a'; },
+  'duplicate-id.json': (i) => { node(i, 'B-1b').id = 'B-1a'; },
   'hostile-duplicate-id.json': (i) => {
     const evil = '<img src=x onerror=alert(1)>';
-    node(i, 'B1').children = [evil, evil];
-    node(i, 'B1a').id = evil; node(i, 'B1b').id = evil;
+    node(i, 'B-1').children = [evil, evil];
+    node(i, 'B-1a').id = evil; node(i, 'B-1b').id = evil;
   },
   'empty-name.json': (i) => { node(i, 'B').name = ''; },
   'control-only-name.json': (i) => { node(i, 'B').name = '\u0000\u202e\u0007\t'; },
-  'unknown-metric.json': (i) => { node(i, 'B1a').m.peeple = 3; },
-  'negative-count.json': (i) => { node(i, 'B1a').m.disabled = -5; },
-  'fractional-count.json': (i) => { node(i, 'B1a').m.disabled = 1.5; },
-  'string-count.json': (i) => { node(i, 'B1a').m.disabled = '2'; },
+  'unknown-metric.json': (i) => { node(i, 'B-1a').m.peeple = 3; },
+  'negative-count.json': (i) => { node(i, 'B-1a').m.disabled = -5; },
+  'fractional-count.json': (i) => { node(i, 'B-1a').m.disabled = 1.5; },
+  'string-count.json': (i) => { node(i, 'B-1a').m.disabled = '2'; },
   'count-past-u64.json': (i) => JSON.stringify(i).replace('"disabled":2', '"disabled":18446744073709551616'),
-  'bad-income.json': (i) => { node(i, 'B1a').income = 'lots'; },
-  'series-length.json': (i) => { node(i, 'B1a').m.employed = [10, 12, 14]; },
+  'bad-income.json': (i) => { node(i, 'B-1a').income = 'lots'; },
+  'series-length.json': (i) => { node(i, 'B-1a').m.employed = [10, 12, 14]; },
   'employed-over-labour.json': (i) => {
-    const n = node(i, 'B1a'); n.m.labour = 5;
+    const n = node(i, 'B-1a'); n.m.labour = 5;
   },
-  'partition.json': (i) => { const n = node(i, 'B1a'); n.m.away = [1, 1]; },
-  'own-count.json': (i) => { node(i, 'B1a').m.buildings = 0; },
-  'level-order.json': (i) => { node(i, 'B1').level = 'building'; },
-  'missing-child.json': (i) => { node(i, 'B1').children.push('B1z'); },
-  'orphan.json': (i) => { const n = structuredClone(node(i, 'B1b')); n.id = 'lost'; i.nodes.push(n); },
+  'partition.json': (i) => { const n = node(i, 'B-1a'); n.m.away = [1, 1]; },
+  'own-count.json': (i) => { node(i, 'B-1a').m.buildings = 0; },
+  'level-order.json': (i) => { node(i, 'B-1').level = 'building'; },
+  'missing-child.json': (i) => { node(i, 'B-1').children.push('B1z'); },
+  'orphan.json': (i) => { const n = structuredClone(node(i, 'B-1b')); n.id = 'lost'; i.nodes.push(n); },
   'no-root.json': (i) => { i.root = 'nowhere'; },
   'shard-path-escape.json': (i) => { node(i, 'A').shard = '../../../etc/passwd.json'; },
   'shard-path-external.json': (i) => { node(i, 'A').shard = 'https://evil.example/a.json'; },
@@ -60,12 +60,17 @@ const index = {
   'duplicate-metric-key.json': (i) => JSON.stringify(i).replace('"disabled":2', '"disabled":2,"disabled":3'),
   'duplicate-source-id.json': (i) => JSON.stringify(i).replace('"sources":{', '"sources":{"s1":{"title":"另一来源"},'),
   // Names that show nothing, and an id no link could open.
-  'invisible-name.json': (i) => { node(i, 'B1a').name = '\u2060\u3164\u{E0041}'; },
-  'marks-only-name.json': (i) => { node(i, 'B1a').name = '\u0301\u0308\u20DD'; },
+  'invisible-name.json': (i) => { node(i, 'B-1a').name = '\u2060\u3164\u{E0041}'; },
+  'marks-only-name.json': (i) => { node(i, 'B-1a').name = '\u0301\u0308\u20DD'; },
   'id-too-long.json': (i) => {
-    const long = 'B1b-' + 'x'.repeat(200);
-    node(i, 'B1').children = node(i, 'B1').children.map((c) => (c === 'B1b' ? long : c));
-    node(i, 'B1b').id = long;
+    const long = 'B-1b-' + 'x'.repeat(200);
+    node(i, 'B-1').children = node(i, 'B-1').children.map((c) => (c === 'B-1b' ? long : c));
+    node(i, 'B-1b').id = long;
+  },
+  // An id below a county without the county's id and a hyphen: a link could not find it.
+  'id-without-county-prefix.json': (i) => {
+    node(i, 'B-1').children = node(i, 'B-1').children.map((c) => (c === 'B-1b' ? 'Q1b' : c));
+    node(i, 'B-1b').id = 'Q1b';
   },
   // Encodings: UTF-16, GBK bytes, a lone surrogate escape.
   'utf16.json': (i) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(i), 'utf16le')]),
@@ -73,7 +78,7 @@ const index = {
     const [head, tail] = JSON.stringify({ ...i, dataset: { ...i.dataset, title: { zh: 'GBK' } } }).split('GBK');
     return Buffer.concat([Buffer.from(head), Buffer.from([0xd6, 0xd0, 0xce, 0xc4]), Buffer.from(tail)]);
   },
-  'lone-surrogate.json': (i) => { node(i, 'B1a').name = 'SURROGATE'; return JSON.stringify(i).replace('SURROGATE', '\\ud800'); },
+  'lone-surrogate.json': (i) => { node(i, 'B-1a').name = 'SURROGATE'; return JSON.stringify(i).replace('SURROGATE', '\\ud800'); },
   'shard-path-backslash.json': (i) => { node(i, 'A').shard = '..\\A.json'; },
   'sum-mismatch.json': (i) => { node(i, 'R').m.people = 107; node(i, 'R').m.income_people = 107; },
   'target-over-one.json': (i) => { node(i, 'R').targets = { employment_rate: 1.5 }; },
@@ -93,22 +98,27 @@ const index = {
 const shard = {
   'shard-syntax': (s) => JSON.stringify(s).slice(0, 200),
   'shard-wrong-parent': (s) => { s.parent = 'B'; },
-  'shard-sum-mismatch': (s) => { node(s, 'A1a').m.disabled = 3; },
+  'shard-sum-mismatch': (s) => { node(s, 'A-1a').m.disabled = 3; },
+  // A shard's building without its county's prefix (the county is the shard's owner).
+  'shard-id-without-county-prefix': (s) => {
+    node(s, 'A-1').children = node(s, 'A-1').children.map((c) => (c === 'A-1b' ? 'Z9' : c));
+    node(s, 'A-1b').id = 'Z9';
+  },
   // A shard's node naming the index as its shard: the index would be read as a shard.
   'shard-names-the-index': (s) => {
-    node(s, 'A1').shard = 'index.json';
-    s.nodes = s.nodes.filter((n) => n.id === 'A1');
+    node(s, 'A-1').shard = 'index.json';
+    s.nodes = s.nodes.filter((n) => n.id === 'A-1');
   },
   'shard-hostile-name-and-bad-count': (s) => {
-    node(s, 'A1a').name = '<script>alert(1)</script>\u202e' + '长'.repeat(10_000);
-    node(s, 'A1a').m.disabled = -1;
+    node(s, 'A-1a').name = '<script>alert(1)</script>\u202e' + '长'.repeat(10_000);
+    node(s, 'A-1a').m.disabled = -1;
   },
 };
 
 // One case per relation of crates/anju-data/src/relations.rs (read from the table itself,
-// so a new relation gets its case): building B1a is changed so that the relation fails
+// so a new relation gets its case): building B-1a is changed so that the relation fails
 // there and, of the relations it could break, fails first in the table's order (the page
-// lists problems node by node, in table order; B1's sums then fail too).
+// lists problems node by node, in table order; B-1's sums then fail too).
 const snake = (camel) => camel.replace(/([a-z])([A-Z0-9])/g, '$1_$2').replace(/([0-9])([A-Z])/g, '$1_$2').toLowerCase();
 const relations = (() => {
   const src = readFileSync(join(here, '../../crates/anju-data/src/relations.rs'), 'utf8');
@@ -128,7 +138,7 @@ const shift = (m, key, d) => {
   m[key] = Array.isArray(v) ? v.map((x) => x + d) : v + d;
 };
 const relationCase = (r) => (i) => {
-  const m = node(i, 'B1a').m;
+  const m = node(i, 'B-1a').m;
   const slack = Math.min(...[0, 1].map((t) => sideValue(m, r.rhs, t) - sideValue(m, r.lhs, t)));
   // One count moves against the relation: a left-side count (or a subtracted right-side
   // one) up, a right-side count (or a subtracted left-side one) down; the first edit that

@@ -132,7 +132,7 @@ test('hostile names stay text everywhere: no dialog, no element, no script, clip
   const w = await watch(page);
   const base = './?data=fixtures/degenerate/hostile/index.json';
   await open(page, base);
-  const kids = ['X0', 'X1', 'X2', 'X3', 'X4', 'X5'];
+  const kids = ['X-0', 'X-1', 'X-2', 'X-3', 'X-4', 'X-5'];
   const check = async (where: string) => {
     const r = await page.evaluate(() => ({
       // The app itself uses <b> and <i>; the hostile ones are recognised by their text.
@@ -198,7 +198,7 @@ test('hostile names stay text everywhere: no dialog, no element, no script, clip
 test('zero people and zero labour show "—", never NaN or Infinity; a node with no children says so', async ({ page }) => {
   const w = await watch(page);
   const base = './?data=fixtures/degenerate/zero/index.json';
-  for (const node of ['', '&node=Z1', '&node=Z2', '&node=Z11', '&node=Z12']) {
+  for (const node of ['', '&node=Z-1', '&node=Z-2', '&node=Z-11', '&node=Z-12']) {
     await open(page, base + node);
     await expect(page.getByTestId('error')).toHaveCount(0);
     const text = await page.locator('body').innerText();
@@ -208,7 +208,7 @@ test('zero people and zero labour show "—", never NaN or Infinity; a node with
   await open(page, base);
   await expect(page.getByTestId('kpi-employment_rate')).toHaveAttribute('data-value', '');
   await expect(page.getByTestId('kpi-employment_rate')).toContainText('—');
-  await open(page, `${base}&node=Z2`);
+  await open(page, `${base}&node=Z-2`);
   await expect(page.getByTestId('child-row')).toHaveCount(0);
   await expect(page.getByTestId('no-children')).toContainText('此地没有下级数据');
   await expect(page.getByTestId('risk-legend')).toHaveCount(0);

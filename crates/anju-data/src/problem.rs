@@ -14,6 +14,7 @@ pub enum Check {
     DuplicateId,
     EmptyField,
     IdLength,
+    IdPrefix,
     DuplicateKey,
     Encoding,
     UnknownMetric,

@@ -67,10 +67,10 @@ fn index(title: &str, periods: &[&str], root: &str, nodes: Vec<Node>) -> DataFil
 /// Zero labour everywhere (no employment rate anywhere), a building where nobody lives,
 /// and a site with nothing below it.
 fn zero() -> DataFile {
-    let b1 = building("Z11", "空楼", 0, 0, 0, 2);
-    let b2 = building("Z12", "无劳动力楼", 40, 0, 0, 2);
-    let s1 = parent("Z1", "安置点甲", Level::Site, &[&b1, &b2], 2);
-    let mut s2 = Node::new("Z2", "尚无楼栋的安置点", Level::Site);
+    let b1 = building("Z-11", "空楼", 0, 0, 0, 2);
+    let b2 = building("Z-12", "无劳动力楼", 40, 0, 0, 2);
+    let s1 = parent("Z-1", "安置点甲", Level::Site, &[&b1, &b2], 2);
+    let mut s2 = Node::new("Z-2", "尚无楼栋的安置点", Level::Site);
     s2.m.set(Sites, Series::Const(1));
     let root = parent("Z", "零值县", Level::County, &[&s1, &s2], 2);
     index("零值与空节点", &TWO, "Z", vec![root, s1, s2, b1, b2])
@@ -110,9 +110,9 @@ fn wide() -> DataFile {
 /// One period only: no trend, nothing a year before to compare with.
 fn one_period() -> DataFile {
     let kids: Vec<Node> =
-        (1..=3).map(|i| building(&format!("P{i}"), &format!("{i}号楼"), 60 * i, 30 * i, 25 * i, 1)).collect();
+        (1..=3).map(|i| building(&format!("P-{i}"), &format!("{i}号楼"), 60 * i, 30 * i, 25 * i, 1)).collect();
     let refs: Vec<&Node> = kids.iter().collect();
-    let site = parent("PS", "单期安置点", Level::Site, &refs, 1);
+    let site = parent("P-S", "单期安置点", Level::Site, &refs, 1);
     let root = parent("P", "单期县", Level::County, &[&site], 1);
     let mut nodes = vec![root, site];
     nodes.extend(kids);
@@ -137,8 +137,8 @@ fn hostile() -> DataFile {
     let mut all = Vec::new();
     let mut counties = Vec::new();
     for (i, name) in names.iter().enumerate() {
-        let b = building(&format!("X{i}1"), name, 50 + i as u64 * 10, 20, 15, 2);
-        let mut site = parent(&format!("X{i}"), name, Level::Site, &[&b], 2);
+        let b = building(&format!("X-{i}1"), name, 50 + i as u64 * 10, 20, 15, 2);
+        let mut site = parent(&format!("X-{i}"), name, Level::Site, &[&b], 2);
         site.name_en = Some(format!("{name} (en)"));
         counties.push(site);
         all.push(b);

@@ -74,9 +74,9 @@ fn required_fields_and_types() {
 #[test]
 fn counts_must_be_non_negative_whole_numbers() {
     let (i, mut s) = dataset();
-    node(&mut s, "A1a")["m"]["disabled"] = json!(-2);
-    node(&mut s, "A1b")["m"]["employed"] = json!([5, 6.5]);
-    node(&mut s, "A1b")["m"]["labour"] = json!("ten");
+    node(&mut s, "A-1a")["m"]["disabled"] = json!(-2);
+    node(&mut s, "A-1b")["m"]["employed"] = json!([5, 6.5]);
+    node(&mut s, "A-1b")["m"]["labour"] = json!("ten");
     let ps = problems(&i, &s);
     expect(&ps, Check::BadCount, "shards/A.json", "$.nodes[1].m.disabled");
     expect(&ps, Check::BadCount, "shards/A.json", "$.nodes[2].m.employed[1]");
@@ -87,8 +87,8 @@ fn counts_must_be_non_negative_whole_numbers() {
 fn no_count_exceeds_its_total() {
     let (mut i, s) = dataset();
     // A building with more disabled people than people (and the sums kept right above).
-    node(&mut i, "B1b")["m"]["disabled"] = json!(17);
-    for id in ["B1", "B", "R"] {
+    node(&mut i, "B-1b")["m"]["disabled"] = json!(17);
+    for id in ["B-1", "B", "R"] {
         let v = node(&mut i, id)["m"]["disabled"].as_u64().unwrap();
         node(&mut i, id)["m"]["disabled"] = json!(v + 15);
     }
@@ -96,11 +96,11 @@ fn no_count_exceeds_its_total() {
     let p = only(&ps);
     assert_eq!(
         (p.check, p.at.path.as_str(), p.at.node.as_deref()),
-        (Check::Exceeds, "$.nodes[5].m.disabled", Some("B1b"))
+        (Check::Exceeds, "$.nodes[5].m.disabled", Some("B-1b"))
     );
     // employed > labour
     let (mut i, s) = dataset();
-    node(&mut i, "B1b")["m"]["labour"] = json!(3);
+    node(&mut i, "B-1b")["m"]["labour"] = json!(3);
     let ps = problems(&i, &s);
     expect(&ps, Check::Exceeds, "index.json", "$.nodes[5].m.employed");
 }
@@ -108,7 +108,7 @@ fn no_count_exceeds_its_total() {
 #[test]
 fn parts_add_up_to_their_whole() {
     let (mut i, s) = dataset();
-    node(&mut i, "B1a")["m"]["welfare_posts"] = json!(2);
+    node(&mut i, "B-1a")["m"]["welfare_posts"] = json!(2);
     let ps = problems(&i, &s);
     expect(&ps, Check::Partition, "index.json", "$.nodes[4].m.employed");
 }
@@ -116,21 +116,21 @@ fn parts_add_up_to_their_whole() {
 #[test]
 fn ids_are_unique() {
     let (mut i, s) = dataset();
-    node(&mut i, "B1b")["id"] = json!("B1a");
+    node(&mut i, "B-1b")["id"] = json!("B-1a");
     let ps = problems(&i, &s);
     expect(&ps, Check::DuplicateId, "index.json", "$.nodes[5].id");
     // Across files: a shard node reusing an index id.
     let (i, mut s) = dataset();
-    node(&mut s, "A1b")["id"] = json!("B1a");
-    node(&mut s, "A1")["children"] = json!(["A1a", "B1a"]);
+    node(&mut s, "A-1b")["id"] = json!("B-1a");
+    node(&mut s, "A-1")["children"] = json!(["A-1a", "B-1a"]);
     expect(&problems(&i, &s), Check::DuplicateId, "shards/A.json", "$.nodes[2].id");
 }
 
 #[test]
 fn levels_strictly_descend() {
     let (mut i, s) = dataset();
-    node(&mut i, "B1")["level"] = json!("county");
-    node(&mut i, "B1")["m"]["sites"] = json!(0);
+    node(&mut i, "B-1")["level"] = json!("county");
+    node(&mut i, "B-1")["m"]["sites"] = json!(0);
     for id in ["B", "R"] {
         let v = node(&mut i, id)["m"]["sites"].as_u64().unwrap();
         node(&mut i, id)["m"]["sites"] = json!(v - 1);
@@ -141,23 +141,23 @@ fn levels_strictly_descend() {
 #[test]
 fn own_counts_match_the_level() {
     let (mut i, s) = dataset();
-    node(&mut i, "B1a")["m"]["buildings"] = json!(2);
+    node(&mut i, "B-1a")["m"]["buildings"] = json!(2);
     expect(&problems(&i, &s), Check::OwnCount, "index.json", "$.nodes[4].m.buildings");
 }
 
 #[test]
 fn every_child_named_is_present_and_no_orphans() {
     let (mut i, s) = dataset();
-    node(&mut i, "B1")["children"] = json!(["B1a", "B1b", "B1c"]);
+    node(&mut i, "B-1")["children"] = json!(["B-1a", "B-1b", "B1c"]);
     expect(&problems(&i, &s), Check::MissingChild, "index.json", "$.nodes[3].children[2]");
     let (mut i, s) = dataset();
-    node(&mut i, "B1")["children"] = json!(["B1a"]);
+    node(&mut i, "B-1")["children"] = json!(["B-1a"]);
     let ps = problems(&i, &s);
     expect(&ps, Check::Orphan, "index.json", "$.nodes[5]");
     // A shard missing one of its parent's children.
     let (i, mut s) = dataset();
-    s["nodes"].as_array_mut().unwrap().retain(|n| n["id"] != "A1b");
-    node(&mut s, "A1")["children"] = json!(["A1a"]);
+    s["nodes"].as_array_mut().unwrap().retain(|n| n["id"] != "A-1b");
+    node(&mut s, "A-1")["children"] = json!(["A-1a"]);
     expect(&problems(&i, &s), Check::Sum, "shards/A.json", "$.nodes[0].m.people");
 }
 
@@ -195,8 +195,8 @@ fn shard_files_exist_and_match_the_index() {
 #[test]
 fn parents_equal_the_sum_of_children_at_every_period() {
     let (mut i, s) = dataset();
-    node(&mut i, "B1a")["m"]["employed"] = json!([7, 9]);
-    node(&mut i, "B1a")["m"]["away"] = json!([5, 7]);
+    node(&mut i, "B-1a")["m"]["employed"] = json!([7, 9]);
+    node(&mut i, "B-1a")["m"]["away"] = json!([5, 7]);
     let ps = problems(&i, &s);
     assert_eq!(ps.len(), 2, "employed and its part away: {ps:#?}");
     expect(&ps, Check::Sum, "index.json", "$.nodes[3].m.away");
@@ -216,23 +216,23 @@ fn parents_equal_the_sum_of_children_at_every_period() {
 #[test]
 fn income_is_the_weighted_mean() {
     let (mut i, s) = dataset();
-    node(&mut i, "B1")["income"] = json!([9100.0, 9999.0]);
+    node(&mut i, "B-1")["income"] = json!([9100.0, 9999.0]);
     expect(&problems(&i, &s), Check::IncomeRollup, "index.json", "$.nodes[3].income");
     // One fen either way is rounding (the children's and the parent's); two is not.
-    // (B1's children all at 9000.00, so their weighted mean is exactly that.)
+    // (B-1's children all at 9000.00, so their weighted mean is exactly that.)
     for (off, ok) in [(0.01, true), (-0.01, true), (0.02, false), (-0.02, false)] {
         let (mut i, s) = dataset();
         let kids: Vec<String> =
-            node(&mut i, "B1")["children"].as_array().unwrap().iter().map(|k| k.as_str().unwrap().into()).collect();
+            node(&mut i, "B-1")["children"].as_array().unwrap().iter().map(|k| k.as_str().unwrap().into()).collect();
         for k in &kids {
             node(&mut i, k)["income"][0] = json!(9000.0);
         }
-        node(&mut i, "B1")["income"][0] = json!(((9000.0f64 + off) * 100.0).round() / 100.0);
+        node(&mut i, "B-1")["income"][0] = json!(((9000.0f64 + off) * 100.0).round() / 100.0);
         let found = problems(&i, &s).iter().any(|p| p.check == Check::IncomeRollup && p.at.path == "$.nodes[3].income");
         assert_eq!(found, !ok, "{off:+}");
     }
     let (mut i, s) = dataset();
-    node(&mut i, "B1a")["income"] = json!([9000, -5]);
+    node(&mut i, "B-1a")["income"] = json!([9000, -5]);
     expect(&problems(&i, &s), Check::BadIncome, "index.json", "$.nodes[4].income[1]");
 }
 
@@ -249,7 +249,7 @@ fn periods_are_well_formed_and_sorted() {
 #[test]
 fn series_have_one_value_per_period() {
     let (mut i, s) = dataset();
-    node(&mut i, "B1a")["m"]["labour"] = json!([15, 15, 15]);
+    node(&mut i, "B-1a")["m"]["labour"] = json!([15, 15, 15]);
     expect(&problems(&i, &s), Check::SeriesLength, "index.json", "$.nodes[4].m.labour");
 }
 
@@ -266,7 +266,7 @@ fn metadata_is_checked() {
 #[test]
 fn unknown_metrics_targets_names_and_claims() {
     let (mut i, s) = dataset();
-    node(&mut i, "B1a")["m"]["peeple"] = json!(3);
+    node(&mut i, "B-1a")["m"]["peeple"] = json!(3);
     expect(&problems(&i, &s), Check::UnknownMetric, "index.json", "$.nodes[4].m.peeple");
     let (mut i, s) = dataset();
     node(&mut i, "B")["targets"] = json!({"employment_rate": 95});
@@ -283,7 +283,7 @@ fn unknown_metrics_targets_names_and_claims() {
 fn hostile_text_is_clipped_in_messages() {
     let (mut i, s) = dataset();
     let long = "<script>".repeat(2000);
-    node(&mut i, "B1")["children"] = json!(["B1a", "B1b", long]);
+    node(&mut i, "B-1")["children"] = json!(["B-1a", "B-1b", long]);
     let ps = problems(&i, &s);
     // The unknown child is reported (else the clip would go untested), and clipped.
     assert!(!ps.is_empty(), "the 16,000-character child id is reported");
@@ -317,7 +317,7 @@ fn relations_are_checked_over_known_metrics_only() {
     }
     assert_eq!(problems(&i, &s), vec![], "labour unknown: nothing to hold it to");
     let (i, mut s) = dataset();
-    node(&mut s, "A1a")["m"].as_object_mut().unwrap().remove("zero_employment_households");
+    node(&mut s, "A-1a")["m"].as_object_mut().unwrap().remove("zero_employment_households");
     let ps = problems(&i, &s);
     expect(&ps, Check::Partition, "shards/A.json", "$.nodes[1].m.labour_households");
     let p = ps.iter().find(|p| p.check == Check::Partition).unwrap();

@@ -3,7 +3,7 @@
 //! attaches all of them. Either way, a file is checked before it joins.
 
 use crate::load::parse_file;
-use crate::model::{DataFile, FileKind, Meta, Node, Period};
+use crate::model::{DataFile, FileKind, Level, Meta, Node, Period};
 use crate::problem::{Check, Location, Problem, Problems};
 use crate::relations::MetricSet;
 use crate::text::clip;
@@ -119,7 +119,20 @@ impl Dataset {
             periods: self.period_keys.clone(),
             sources: self.meta.sources.keys().cloned().collect(),
             known: self.known,
+            county: None,
         }
+    }
+
+    /// The id of the county node `ix` is in (itself, if a county), if any.
+    pub fn county_of(&self, ix: NodeIx) -> Option<String> {
+        let mut cur = Some(ix);
+        while let Some(i) = cur {
+            if self.nodes[i].level == Level::County {
+                return Some(self.nodes[i].id.clone());
+            }
+            cur = self.parent[i];
+        }
+        None
     }
 
     /// Parses, checks and attaches a shard named by some node's `shard` field.
@@ -151,7 +164,8 @@ impl Dataset {
         if self.loaded_shards.contains(file) {
             return Ok(());
         }
-        let ctx = self.context();
+        let mut ctx = self.context();
+        ctx.county = self.county_of(owner);
         let fc = check_file(file, &doc, Some(&ctx), &mut out);
         self.check_against_owner(file, &doc, &fc.parent_in_file, owner, &mut out);
         if !out.is_empty() {

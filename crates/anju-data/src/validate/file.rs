@@ -213,3 +213,40 @@ pub(super) fn check_file_sums(c: &mut Ctx, doc: &DataFile, ids: &HashMap<&str, u
         }
     }
 }
+
+/// Ids below a county start with the county's id and a hyphen (`520603-S1-C2`): a link to
+/// a deep place finds the shard it is in by that prefix, so an id without it could not be
+/// opened by a link. `top_county` is the county a shard's tops are in.
+pub(super) fn check_id_prefixes(
+    c: &mut Ctx,
+    doc: &DataFile,
+    parent_in_file: &[Option<usize>],
+    top_county: Option<&str>,
+) {
+    fn county<'a>(doc: &'a DataFile, parent: &[Option<usize>], top: Option<&'a str>, i: usize) -> Option<&'a str> {
+        // Levels strictly descend along parent links, so this ends within six steps.
+        match (doc.nodes[i].level, parent[i]) {
+            (Level::County, _) => Some(doc.nodes[i].id.as_str()),
+            (l, Some(p)) if l > Level::County => county(doc, parent, top, p),
+            (l, None) if l > Level::County => top,
+            _ => None,
+        }
+    }
+    for (i, n) in doc.nodes.iter().enumerate() {
+        if n.level <= Level::County {
+            continue;
+        }
+        let Some(cty) = county(doc, parent_in_file, top_county, i) else { continue };
+        let ok = n.id.len() > cty.len() && n.id.starts_with(cty) && n.id.as_bytes()[cty.len()] == b'-';
+        if !ok {
+            let cty = clip(cty, 40);
+            c.push(
+                Check::IdPrefix,
+                format!("$.nodes[{i}].id"),
+                Some(&n.id),
+                format!("编号须以所属县的编号和“-”开头（如 {cty}-…）：链接靠这个前缀找到它所在的分片"),
+                format!("the id must start with its county's id and a hyphen ({cty}-…): a link finds its shard by that prefix"),
+            );
+        }
+    }
+}

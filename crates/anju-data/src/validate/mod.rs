@@ -6,7 +6,7 @@
 //! and never panics.
 
 use crate::metric::Metric;
-use crate::model::{DataFile, FileKind, Node, Period};
+use crate::model::{DataFile, FileKind, Level, Node, Period};
 use crate::problem::{Check, Location, Problem, Problems};
 use crate::relations::MetricSet;
 use crate::text::clip;
@@ -28,6 +28,9 @@ pub struct Context {
     pub sources: HashSet<String>,
     /// The metrics the index carries: known in the shard too, even where it leaves them out.
     pub known: MetricSet,
+    /// The id of the county the shard's tops are in (the shard's owner or its ancestor),
+    /// when they are below a county.
+    pub county: Option<String>,
 }
 
 pub(crate) struct Ctx<'a> {
@@ -111,6 +114,7 @@ pub fn check_file(file: &str, doc: &DataFile, ctx: Option<&Context>, out: &mut P
     check_header(&mut c, doc, periods.as_deref(), ctx);
     let ids = file::check_nodes(&mut c, doc, ctx);
     let parent_in_file = file::check_tree(&mut c, doc, &ids);
+    file::check_id_prefixes(&mut c, doc, &parent_in_file, ctx.and_then(|x| x.county.as_deref()));
     file::check_root(&mut c, doc, &ids, &parent_in_file);
     if periods.is_some() {
         file::check_file_sums(&mut c, doc, &ids);

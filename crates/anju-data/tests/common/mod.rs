@@ -101,18 +101,18 @@ fn file(kind: FileKind, root: Option<&str>, parent: Option<&str>, nodes: Vec<Nod
     }
 }
 
-/// index.json: city R with counties A (children in shards/A.json) and B (inline, site B1
-/// with two buildings). shards/A.json: site A1 with two buildings.
+/// index.json: city R with counties A (children in shards/A.json) and B (inline, site B-1
+/// with two buildings). shards/A.json: site A-1 with two buildings.
 pub fn dataset() -> (Value, Value) {
-    let (a1a, a1b) = (building("A1a", 40, [10, 12]), building("A1b", 20, [5, 6]));
-    let a1 = parent("A1", Level::Site, &[&a1a, &a1b]);
+    let (a1a, a1b) = (building("A-1a", 40, [10, 12]), building("A-1b", 20, [5, 6]));
+    let a1 = parent("A-1", Level::Site, &[&a1a, &a1b]);
     let a = {
         let mut a = parent("A", Level::County, &[&a1]);
         a.shard = Some("shards/A.json".into());
         a
     };
-    let (b1a, b1b) = (building("B1a", 30, [7, 8]), building("B1b", 16, [3, 4]));
-    let b1 = parent("B1", Level::Site, &[&b1a, &b1b]);
+    let (b1a, b1b) = (building("B-1a", 30, [7, 8]), building("B-1b", 16, [3, 4]));
+    let b1 = parent("B-1", Level::Site, &[&b1a, &b1b]);
     let b = parent("B", Level::County, &[&b1]);
     let r = parent("R", Level::City, &[&a, &b]);
     let index = file(FileKind::Index, Some("R"), None, vec![r, a, b, b1, b1a, b1b]);
