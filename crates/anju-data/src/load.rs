@@ -15,7 +15,7 @@ struct Header {
 }
 
 fn at(file: &str, path: String) -> Location {
-    Location { file: file.to_string(), path, node: None }
+    Location::new(file, path, None)
 }
 
 /// Turns serde_path_to_error's `nodes[3].m.people` into `$.nodes[3].m.people`.
@@ -92,10 +92,15 @@ fn locate(_: &[u8], first: serde_json::Error) -> (String, String) {
 pub fn parse_file(file: &str, bytes: &[u8]) -> Result<DataFile, Box<Problem>> {
     // A UTF-8 byte-order mark (Notepad, Excel's "CSV UTF-8") is not part of the JSON.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Some(p) = encoding_problem(file, bytes) {
-        return Err(p);
+    let parsed = serde_json::from_slice::<DataFile>(bytes);
+    // Text that is not UTF-8 never parses: named for what it is, looked for only then, so
+    // that a good file is read once.
+    if parsed.is_err() {
+        if let Some(p) = encoding_problem(file, bytes) {
+            return Err(p);
+        }
     }
-    match serde_json::from_slice::<DataFile>(bytes) {
+    match parsed {
         Ok(doc) => {
             let h = Header {
                 format: Some(doc.format.clone()),

@@ -46,6 +46,14 @@ pub struct Location {
     pub node: Option<String>,
 }
 
+impl Location {
+    /// In `file` at JSON path (or line and column) `path`, at node `node` (its id clipped
+    /// to 80 characters: ids come from the data and may be hostile).
+    pub fn new(file: &str, path: impl Into<String>, node: Option<&str>) -> Location {
+        Location { file: file.to_string(), path: path.into(), node: node.map(|n| crate::text::clip(n, 80)) }
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.file)?;

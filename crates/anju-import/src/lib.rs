@@ -9,6 +9,7 @@
 //! read as the sheet displays it. Identity columns (names, ID numbers, phones) are known by
 //! their header alone and never read.
 
+mod book;
 pub mod columns;
 pub mod household;
 pub mod limits;

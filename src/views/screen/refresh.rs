@@ -22,6 +22,13 @@ pub struct Stale {
     pub en: String,
 }
 
+impl Stale {
+    /// Stale since `ms` (the last good data, milliseconds since the epoch), for `why`.
+    fn since(ms: f64, (zh, en): (String, String)) -> Stale {
+        Stale { since: js_sys::Date::new(&ms.into()).to_iso_string().into(), since_local: local_time(ms), zh, en }
+    }
+}
+
 fn reason(e: &LoadError) -> (String, String) {
     match e {
         LoadError::Network { .. } => ("网络错误".into(), "network error".into()),
@@ -77,13 +84,7 @@ pub fn use_live_refresh(refresh_ms: Memo<u32>) -> ReadSignal<Option<Stale>> {
                         let n = failures.try_get_value().unwrap_or(0).saturating_add(1);
                         let _ = failures.try_set_value(n);
                         let since = last_ok.try_get_value().unwrap_or_else(js_sys::Date::now);
-                        let (zh, en) = reason(&e);
-                        let _ = set_stale.try_set(Some(Stale {
-                            since: js_sys::Date::new(&since.into()).to_iso_string().into(),
-                            since_local: local_time(since),
-                            zh,
-                            en,
-                        }));
+                        let _ = set_stale.try_set(Some(Stale::since(since, reason(&e))));
                     }
                 }
                 let _ = round.try_update(|r| *r += 1);
@@ -107,12 +108,7 @@ pub fn use_live_refresh(refresh_ms: Memo<u32>) -> ReadSignal<Option<Stale>> {
                 } else {
                     (format!("{} 分钟没有新数据", secs / 60), format!("no new data for {} min", secs / 60))
                 };
-                let _ = set_stale.try_set(Some(Stale {
-                    since: js_sys::Date::new(&since.into()).to_iso_string().into(),
-                    since_local: local_time(since),
-                    zh,
-                    en,
-                }));
+                let _ = set_stale.try_set(Some(Stale::since(since, (zh, en))));
             }
         };
         if let Ok(h) = set_interval_with_handle(check, Duration::from_millis(u64::from(every.clamp(1000, 60_000)))) {

@@ -146,7 +146,7 @@ impl Dataset {
         if doc.kind != FileKind::Shard {
             out.push(Problem::new(
                 Check::Format,
-                at(file, "$.kind", None),
+                Location::new(file, "$.kind", None),
                 "这是索引文件，不是分片文件",
                 "this is an index, not a shard",
             ));
@@ -155,7 +155,7 @@ impl Dataset {
         let Some(&owner) = self.shard_owner.get(file) else {
             out.push(Problem::new(
                 Check::ShardMismatch,
-                at(file, "$", None),
+                Location::new(file, "$", None),
                 "索引中没有节点指向此分片文件",
                 "no node in the dataset names this shard file",
             ));
@@ -241,7 +241,7 @@ impl Dataset {
             if let Some(s) = n.shard.as_deref().filter(|s| self.shard_owner.contains_key(*s) || *s == self.files[0]) {
                 out.push(Problem::new(
                     Check::ShardMismatch,
-                    at(file, &format!("$.nodes[{i}].shard"), Some(&n.id)),
+                    Location::new(file, format!("$.nodes[{i}].shard"), Some(&n.id)),
                     format!("分片 \"{}\" 已由数据集中的另一个节点指定（或就是索引文件）：每个分片文件只能属于一个节点", clip(s, 80)),
                     format!("the shard \"{}\" is already named by another node of the dataset (or is the index): a shard belongs to one node", clip(s, 80)),
                 ));
@@ -249,7 +249,7 @@ impl Dataset {
             if self.ids.contains_key(&n.id) {
                 out.push(Problem::new(
                     Check::DuplicateId,
-                    at(file, &format!("$.nodes[{i}].id"), Some(&n.id)),
+                    Location::new(file, format!("$.nodes[{i}].id"), Some(&n.id)),
                     "节点编号与已加载的节点重复",
                     "the node id is already used elsewhere in the dataset",
                 ));
@@ -278,7 +278,7 @@ fn shard_tops<'a>(
     if doc.parent.as_deref() != Some(owner_node.id.as_str()) {
         out.push(Problem::new(
             Check::ShardMismatch,
-            at(file, "$.parent", None),
+            Location::new(file, "$.parent", None),
             format!(
                 "分片的上级为 \"{}\"，但索引中指向它的是 \"{}\"",
                 clip(doc.parent.as_deref().unwrap_or(""), 80),
@@ -303,13 +303,13 @@ fn shard_tops<'a>(
         match tops.get(c.as_str()) {
             None => out.push(Problem::new(
                 Check::MissingChild,
-                at(file, "$.nodes", Some(&owner_node.id)),
+                Location::new(file, "$.nodes", Some(&owner_node.id)),
                 format!("\"{}\" 的下级 \"{}\" 不在分片中", clip(&owner_node.id, 80), clip(c, 80)),
                 format!("the child \"{}\" of \"{}\" is not in the shard", clip(c, 80), clip(&owner_node.id, 80)),
             )),
             Some(&i) if doc.nodes[i].level <= owner_node.level => out.push(Problem::new(
                 Check::LevelOrder,
-                at(file, &format!("$.nodes[{i}].level"), Some(c)),
+                Location::new(file, format!("$.nodes[{i}].level"), Some(c)),
                 format!("层级未逐级向下：{}级节点的下级是{}级", owner_node.level.zh(), doc.nodes[i].level.zh()),
                 format!(
                     "levels must descend: a {} has a child at level {}",
@@ -325,16 +325,11 @@ fn shard_tops<'a>(
         if !named.contains(id) {
             out.push(Problem::new(
                 Check::Orphan,
-                at(file, &format!("$.nodes[{i}]"), Some(id)),
+                Location::new(file, format!("$.nodes[{i}]"), Some(id)),
                 format!("节点不属于任何上级（\"{}\" 未列出它）", clip(&owner_node.id, 80)),
                 format!("the node has no parent (\"{}\" does not list it)", clip(&owner_node.id, 80)),
             ));
         }
     }
     tops
-}
-
-/// Where in shard `file` a problem is: a JSON path and the node's id, clipped.
-fn at(file: &str, path: &str, node: Option<&str>) -> Location {
-    Location { file: file.into(), path: path.into(), node: node.map(|n| clip(n, 80)) }
 }

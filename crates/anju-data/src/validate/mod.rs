@@ -40,7 +40,7 @@ pub(crate) struct Ctx<'a> {
 
 impl Ctx<'_> {
     pub fn at(&self, path: String, node: Option<&str>) -> Location {
-        Location { file: self.file.to_string(), path, node: node.map(|n| clip(n, 80)) }
+        Location::new(self.file, path, node)
     }
     pub fn push(&mut self, check: Check, path: String, node: Option<&str>, zh: String, en: String) {
         let at = self.at(path, node);
