@@ -216,7 +216,8 @@ pub(super) fn check_file_sums(c: &mut Ctx, doc: &DataFile, ids: &HashMap<&str, u
 
 /// Ids below a county start with the county's id and a hyphen (`520603-S1-C2`): a link to
 /// a deep place finds the shard it is in by that prefix, so an id without it could not be
-/// opened by a link. `top_county` is the county a shard's tops are in.
+/// opened by a link. `top_county` is the county a shard's tops are in. An index that names
+/// no shard holds every place, so a link finds any id in it: there the rule does not apply.
 pub(super) fn check_id_prefixes(
     c: &mut Ctx,
     doc: &DataFile,
@@ -231,6 +232,9 @@ pub(super) fn check_id_prefixes(
             (l, None) if l > Level::County => top,
             _ => None,
         }
+    }
+    if doc.kind == FileKind::Index && doc.nodes.iter().all(|n| n.shard.is_none()) {
+        return;
     }
     for (i, n) in doc.nodes.iter().enumerate() {
         if n.level <= Level::County {
