@@ -12,7 +12,8 @@ pub struct UrlState {
     pub state: Memo<ViewState>,
     pub notices: Memo<Vec<Notice>>,
     pub lang: Memo<Lang>,
-    /// `suppress=1`: counts of 1 and 2 shown as "<3" everywhere.
+    /// `suppress=1`: counts of 1 and 2, and what would give them away, hidden everywhere
+    /// (`anju_data::disclosure` decides; `docs/disclosure.md`).
     pub suppress: Memo<bool>,
     pathname: Memo<String>,
 }

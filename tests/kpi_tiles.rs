@@ -2,6 +2,7 @@
 //! test hooks and the official number forms people read.
 
 use anju::model::tiles::tiles;
+use anju_data::disclosure::Shown;
 use anju_data::format::Lang;
 use anju_data::view::query::Group;
 use anju_data::Metric;
@@ -19,7 +20,7 @@ fn wanshan_tiles_carry_published_figures_in_official_forms() {
     let ds = demo();
     let ix = ds.find("520603").unwrap();
     let t = ds.latest();
-    let zh = tiles(&ds, ix, t, Lang::Zh, false, &[]);
+    let zh = tiles(Shown::new(&ds, false), ix, t, Lang::Zh, &[]);
     let get = |k: &str| zh.iter().find(|x| x.key == k).unwrap_or_else(|| panic!("tile {k}"));
     assert_eq!(zh.len(), 11);
     assert_eq!(get("labour").raw, "26799");
@@ -40,14 +41,14 @@ fn wanshan_tiles_carry_published_figures_in_official_forms() {
     assert_eq!(get("monitored_households").sub.as_deref(), Some("已消除风险 100 户（45.7%）"));
     assert!(get("people").source.is_none(), "synthesised");
     assert_eq!(get("zero_employment_households").raw, "0", "every labour household employed");
-    let en = tiles(&ds, ix, t, Lang::En, false, &[]);
+    let en = tiles(Shown::new(&ds, false), ix, t, Lang::En, &[]);
     assert_eq!(en.iter().find(|x| x.key == "income_per_capita").unwrap().text, "¥12,450.99");
 }
 
 #[test]
 fn the_root_reads_in_wan() {
     let ds = demo();
-    let tiles = tiles(&ds, ds.root, ds.latest(), Lang::Zh, false, &[]);
+    let tiles = tiles(Shown::new(&ds, false), ds.root, ds.latest(), Lang::Zh, &[]);
     assert!(tiles[0].text.ends_with("万人"), "{}", tiles[0].text);
 }
 
@@ -56,7 +57,7 @@ fn group_tiles_show_count_and_share_and_monitored_reuses_its_tile() {
     let ds = demo();
     let ix = ds.find("520524-S1").unwrap();
     let t = ds.latest();
-    let all = tiles(&ds, ix, t, Lang::Zh, false, &[Group::Disabled, Group::Monitored]);
+    let all = tiles(Shown::new(&ds, false), ix, t, Lang::Zh, &[Group::Disabled, Group::Monitored]);
     let d = all.iter().find(|x| x.key == "disabled").expect("a tile for the group");
     assert_eq!(d.raw, "1045");
     assert_eq!(d.sub.as_deref(), Some("占人口 4.7%"));
@@ -66,15 +67,15 @@ fn group_tiles_show_count_and_share_and_monitored_reuses_its_tile() {
 }
 
 #[test]
-fn suppression_hides_ones_and_twos_in_values_and_text() {
+fn suppression_hides_small_counts_in_values_and_text() {
     let ds = demo();
     let t = ds.latest();
     let b = (0..ds.nodes.len())
         .find(|&i| ds.nodes[i].m.get(Metric::Disabled, t) == 2)
         .expect("a building with 2 disabled people");
-    let shown = tiles(&ds, b, t, Lang::Zh, true, &[Group::Disabled]);
+    let shown = tiles(Shown::new(&ds, true), b, t, Lang::Zh, &[Group::Disabled]);
     let d = shown.iter().find(|x| x.key == "disabled").unwrap();
-    assert_eq!((d.raw.as_str(), d.text.as_str(), d.sub.as_deref()), ("<3", "<3人", Some("占人口 —")));
+    assert_eq!((d.raw.as_str(), d.text.as_str(), d.sub.as_deref()), ("*", "*", Some("占人口 *")));
     for tile in &shown {
         assert!(tile.raw != "1" && tile.raw != "2", "{tile:?}");
     }
@@ -84,11 +85,11 @@ fn suppression_hides_ones_and_twos_in_values_and_text() {
 fn published_figures_read_as_their_sources_wrote_them() {
     let ds = demo();
     let t = ds.latest();
-    let tr = tiles(&ds, ds.find("5206").unwrap(), t, Lang::Zh, false, &[]);
+    let tr = tiles(Shown::new(&ds, false), ds.find("5206").unwrap(), t, Lang::Zh, &[]);
     let people = tr.iter().find(|x| x.key == "people").unwrap();
     assert_eq!(people.text, "约29.3万人");
     assert_eq!(people.raw, "293000", "the stored count stays the hook's value");
-    let yl = tiles(&ds, ds.find("530628").unwrap(), t, Lang::Zh, false, &[]);
+    let yl = tiles(Shown::new(&ds, false), ds.find("530628").unwrap(), t, Lang::Zh, &[]);
     let rate = yl.iter().find(|x| x.key == "employment_rate").unwrap();
     assert_eq!(rate.text, "92.09%");
     assert_eq!(rate.raw, (27_248f64 / 29_586f64).to_string());
@@ -96,6 +97,6 @@ fn published_figures_read_as_their_sources_wrote_them() {
     assert_eq!(p.mark, "公布（未注明日期）");
     assert!(p.hover.contains("原文：“92.09%”") && p.hover.contains("数字所指日期：未注明日期"), "{}", p.hover);
     assert!(p.hover.ends_with("按人数计算：92.10%"), "both the published and the computed rate: {}", p.hover);
-    let en = tiles(&ds, ds.find("5206").unwrap(), t, Lang::En, false, &[]);
+    let en = tiles(Shown::new(&ds, false), ds.find("5206").unwrap(), t, Lang::En, &[]);
     assert_eq!(en.iter().find(|x| x.key == "people").unwrap().text, "about 293,000");
 }

@@ -5,6 +5,7 @@
 use anju::model::spec::ChartSpec;
 use anju::model::{alerts, board, channels, notices, period, ranking, screen, slides, stamp, table, trend};
 use anju::theme;
+use anju_data::disclosure::Shown;
 use anju_data::domain::{Group, Lang, Risk};
 use anju_data::view::measure::Measure;
 use anju_data::view::query::{Sort, ViewState};
@@ -68,7 +69,9 @@ fn the_table_lists_children_largest_first_with_a_column_per_filter() {
 fn the_ranking_orders_by_rate_and_colours_against_the_target() {
     let ds = demo();
     let t = ds.latest();
-    let spec = ranking::ranking_spec(&ds, ds.root, Measure::EmploymentRate, t, Lang::Zh, false, |id| format!("#{id}"));
+    let spec = ranking::ranking_spec(Shown::new(&ds, false), ds.root, Measure::EmploymentRate, t, Lang::Zh, |id| {
+        format!("#{id}")
+    });
     let ChartSpec::Bars { bars, target, max, .. } = spec else { panic!("bars") };
     let mut by_hand: Vec<(f64, String)> =
         ds.kids[ds.root].iter().map(|&c| (rate(&ds, c, t), ds.node(c).name.clone())).collect();
@@ -93,7 +96,10 @@ fn the_ranking_orders_by_rate_and_colours_against_the_target() {
     // Past thirty, one bar holds the others, pooled (not averaged), without a link.
     let county = ds.find("530628").unwrap();
     let kids = ds.kids[county].len();
-    let spec = ranking::ranking_spec(&ds, county, Measure::Count(Metric::People), t, Lang::Zh, false, |id| id.into());
+    let spec =
+        ranking::ranking_spec(Shown::new(&ds, false), county, Measure::Count(Metric::People), t, Lang::Zh, |id| {
+            id.into()
+        });
     let ChartSpec::Bars { bars, target, .. } = spec else { panic!("bars") };
     assert_eq!(bars.len(), ranking::TOP_N + 1);
     assert_eq!(target, None);
@@ -118,7 +124,9 @@ fn the_ranking_orders_by_rate_and_colours_against_the_target() {
 fn the_trend_has_a_point_per_period_inside_its_axis() {
     let ds = demo();
     let tongren = ds.find("5206").unwrap();
-    let ChartSpec::Trend { periods, lines } = trend::trend_spec(&ds, tongren, Lang::Zh) else { panic!("trend") };
+    let ChartSpec::Trend { periods, lines } = trend::trend_spec(Shown::new(&ds, false), tongren, Lang::Zh) else {
+        panic!("trend")
+    };
     assert_eq!(periods.len(), 24);
     assert_eq!(lines.len(), 2, "rate and income");
     for (t, v) in lines[0].values.iter().enumerate() {
@@ -139,7 +147,9 @@ fn channels_add_up_to_the_employed_with_their_shares() {
     let ds = demo();
     let t = ds.latest();
     let ix = ds.find("5202").unwrap();
-    let ChartSpec::Bars { bars, .. } = channels::channels_spec(&ds, ix, t, Lang::En, false) else { panic!("bars") };
+    let ChartSpec::Bars { bars, .. } = channels::channels_spec(Shown::new(&ds, false), ix, t, Lang::En) else {
+        panic!("bars")
+    };
     let employed = ds.node(ix).m.get(Metric::Employed, t);
     assert_eq!(bars.len(), 5);
     assert_eq!(bars.iter().map(|b| b.value.unwrap()).sum::<f64>(), employed as f64);
@@ -159,13 +169,10 @@ fn alert_rows_say_where_and_why() {
     let target = ds.path(i).iter().rev().find_map(|&a| ds.node(a).targets.employment_rate).unwrap();
     let r = rate(&ds, i, t);
     assert!(r < target && (sev - (target - r) * 100.0).abs() < 1e-9);
-    let zh = alerts::describe(&ds, i, Threshold::BelowTarget, sev, t, Lang::Zh, false);
+    let zh = alerts::describe(&ds, i, Threshold::BelowTarget, sev, t, Lang::Zh);
     assert_eq!(zh, format!("就业率 {:.1}%，低于目标 {sev:.1} 个百分点", r * 100.0));
-    assert_eq!(
-        alerts::describe(&ds, i, Threshold::ZeroEmployment, 2.0, t, Lang::En, true),
-        "<3 zero-employment households"
-    );
-    assert_eq!(alerts::describe(&ds, i, Threshold::StillAtRisk, 12.0, t, Lang::Zh, false), "12 户尚未消除风险");
+    assert_eq!(alerts::describe(&ds, i, Threshold::ZeroEmployment, 2.0, t, Lang::En), "2 zero-employment households");
+    assert_eq!(alerts::describe(&ds, i, Threshold::StillAtRisk, 12.0, t, Lang::Zh), "12 户尚未消除风险");
 
     let building = ds.nodes.iter().position(|n| n.level == anju_data::Level::Building).unwrap();
     let path = ds.path(building);
@@ -222,7 +229,7 @@ fn a_change_is_good_when_it_goes_the_better_way() {
 
     let ds = demo();
     let t = ds.latest();
-    let rows = slides::risk_rows(&ds, ds.root, t, Lang::Zh, false);
+    let rows = slides::risk_rows(Shown::new(&ds, false), ds.root, t, Lang::Zh);
     let n = ds.node(ds.root);
     let (mh, el) = (n.m.get(Metric::MonitoredHouseholds, t), n.m.get(Metric::RiskEliminatedHouseholds, t));
     assert_eq!(rows[2].1, anju_data::format::count(mh - el, Lang::Zh));
@@ -233,7 +240,7 @@ fn the_board_keeps_the_carousels_place_in_view() {
     let ds = demo();
     let t = ds.latest();
     let county = ds.find("530628").unwrap();
-    let b = board::board(&ds, county, t, None, Lang::Zh, false);
+    let b = board::board(Shown::new(&ds, false), county, t, None, Lang::Zh);
     assert_eq!(b.total, ds.kids[county].len());
     assert_eq!(b.rows.len(), board::ROWS);
     assert_eq!(b.rows.iter().map(|r| r.rank).collect::<Vec<_>>(), (1..=board::ROWS).collect::<Vec<_>>());
@@ -241,7 +248,7 @@ fn the_board_keeps_the_carousels_place_in_view() {
     // The last ranked, on show, takes the last row with its own rank.
     let ranked = anju_data::view::measure::rank_children(&ds, county, Measure::EmploymentRate, t);
     let last = ranked.last().unwrap().0;
-    let b = board::board(&ds, county, t, Some(last), Lang::Zh, false);
+    let b = board::board(Shown::new(&ds, false), county, t, Some(last), Lang::Zh);
     let row = b.rows.last().unwrap();
     assert_eq!((row.ix, row.rank, row.focus), (last, b.total, true));
     assert_eq!(b.rows.iter().filter(|r| r.focus).count(), 1);
@@ -262,7 +269,7 @@ fn the_stamp_says_where_what_when_and_whence() {
     let lines = stamp::stamp_lines(&ds, ix, t, &st);
     assert_eq!(lines.len(), 5);
     assert_eq!(lines[0], format!("地区：{} › 铜仁市", ds.node(ds.root).name));
-    assert_eq!(lines[1], "筛选：残疾人、红色、小数隐藏（<3）");
+    assert_eq!(lines[1], "筛选：残疾人、红色、小于3的数及可推算出它们的数已隐藏（*）");
     assert_eq!(lines[2], "统计期：2025-06");
     assert!(lines[4].starts_with("来源：部分数字为公布值"), "{}", lines[4]);
     assert!(!stamp::all_synthesised(&ds), "the demo cites published figures");
@@ -303,15 +310,16 @@ fn sorting_and_paging_the_table() {
 fn a_charts_tooltips_and_links_come_from_its_spec() {
     let ds = demo();
     let t = ds.latest();
-    let spec =
-        ranking::ranking_spec(&ds, ds.root, Measure::EmploymentRate, t, Lang::Zh, false, |id| format!("?node={id}"));
+    let spec = ranking::ranking_spec(Shown::new(&ds, false), ds.root, Measure::EmploymentRate, t, Lang::Zh, |id| {
+        format!("?node={id}")
+    });
     assert!(spec.clickable());
     let ChartSpec::Bars { bars, .. } = &spec else { panic!("bars") };
     assert_eq!(spec.tip(0), Some(format!("{}：{}", bars[0].label, bars[0].text)));
     assert_eq!(bars[0].label, "铜仁市");
     assert_eq!(spec.href(0), Some("?node=5206"));
     assert_eq!(spec.tip(99), None);
-    let trend = trend::trend_spec(&ds, ds.root, Lang::En);
+    let trend = trend::trend_spec(Shown::new(&ds, false), ds.root, Lang::En);
     assert!(!trend.clickable() && trend.href(0).is_none());
     let tip = trend.tip(0).unwrap();
     assert!(tip.starts_with("2023-07  Employment rate ") && tip.contains(" · "), "{tip}");
@@ -330,7 +338,7 @@ fn odd_values_read_as_people_would_say_them() {
     for base in [0.0, 5e-324, 0.004] {
         per[before] = Some(base);
         ds.nodes[ix].income = anju_data::Income::Per(per.clone().into());
-        let growth = anju::model::tiles::tiles(&ds, ix, t, Lang::Zh, false, &[])
+        let growth = anju::model::tiles::tiles(Shown::new(&ds, false), ix, t, Lang::Zh, &[])
             .into_iter()
             .find(|k| k.key == "income_per_capita")
             .unwrap()
@@ -340,14 +348,15 @@ fn odd_values_read_as_people_would_say_them() {
     }
     per[before] = None;
     ds.nodes[ix].income = anju_data::Income::Per(per.into());
-    let tile = anju::model::tiles::tiles(&ds, ix, t, Lang::En, false, &[]);
+    let tile = anju::model::tiles::tiles(Shown::new(&ds, false), ix, t, Lang::En, &[]);
     assert_eq!(
         tile.iter().find(|k| k.key == "income_per_capita").unwrap().sub.as_deref(),
         Some("No figure a year earlier")
     );
 
     ds.nodes[ds.root].targets.income_per_capita = Some(12_000.0);
-    let spec = ranking::ranking_spec(&ds, ds.root, Measure::IncomePerCapita, t, Lang::Zh, false, |id| id.into());
+    let spec =
+        ranking::ranking_spec(Shown::new(&ds, false), ds.root, Measure::IncomePerCapita, t, Lang::Zh, |id| id.into());
     let ChartSpec::Bars { target, .. } = spec else { panic!("bars") };
     assert_eq!(target, Some((12_000.0, "目标 12,000.00元".to_string())));
 

@@ -4,6 +4,7 @@ use super::canvas::CanvasChart;
 use crate::i18n::tr;
 use crate::model::channels::channels_spec;
 use crate::url::use_url;
+use anju_data::disclosure::Shown;
 use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -12,7 +13,7 @@ use std::sync::Arc;
 pub fn ChannelsChart(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
     let url = use_url();
     let lang = url.lang;
-    let spec = Signal::derive(move || channels_spec(&ds, ix, period.get(), lang.get(), url.suppress.get()));
+    let spec = Signal::derive(move || channels_spec(Shown::new(&ds, url.suppress.get()), ix, period.get(), lang.get()));
     view! {
         <div class="chart-card">
             <CanvasChart name="channels" title=Signal::derive(move || tr(lang.get(), "就业渠道", "Employment by channel").to_string())

@@ -138,12 +138,36 @@ fn draw_bar<DB: DrawingBackend>(
     let mid = r.y + r.h / 2.0;
     let label = (FONT, size * dpr).into_font().color(&fg).pos(Pos::new(HPos::Right, VPos::Center));
     let _ = root.draw(&Text::new(cut(&bar.label, chars), (px(r.x - 6.0), px(mid)), label));
-    if r.w > 0.0 {
-        let _ =
-            root.draw(&Rectangle::new([(px(r.x), px(r.y)), (px(r.x + r.w), px(r.y + r.h))], color(bar.color).filled()));
-    }
+    let end = if bar.hidden {
+        hatch(root, r, dpr, muted);
+        r.x + HIDDEN_W
+    } else {
+        if r.w > 0.0 {
+            let _ = root
+                .draw(&Rectangle::new([(px(r.x), px(r.y)), (px(r.x + r.w), px(r.y + r.h))], color(bar.color).filled()));
+        }
+        r.x + r.w
+    };
     let value = (FONT, size * dpr).into_font().color(&muted).pos(Pos::new(HPos::Left, VPos::Center));
-    let _ = root.draw(&Text::new(bar.text.clone(), (px(r.x + r.w + 4.0), px(mid)), value));
+    let _ = root.draw(&Text::new(bar.text.clone(), (px(end + 4.0), px(mid)), value));
+}
+
+/// The width of a hidden figure's mark, in CSS px: the same for every hidden value, so
+/// that its length says nothing about it.
+const HIDDEN_W: f64 = 22.0;
+
+/// A hidden figure's mark: an outlined box of [`HIDDEN_W`] with diagonal hatching.
+fn hatch<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, r: &Rect, dpr: f64, ink: RGBColor) {
+    let px = |v: f64| (v * dpr).round() as i32;
+    let (x0, y0, x1, y1) = (r.x, r.y, r.x + HIDDEN_W, r.y + r.h);
+    let _ = root.draw(&Rectangle::new([(px(x0), px(y0)), (px(x1), px(y1))], ink.stroke_width(1)));
+    let mut k = x0 - r.h;
+    while k < x1 {
+        // A line of slope −1 from (k, y1) to (k + h, y0), clipped to the box.
+        let (a, b) = ((k.max(x0), y1 - (k.max(x0) - k)), ((k + r.h).min(x1), y1 - ((k + r.h).min(x1) - k)));
+        let _ = root.draw(&PathElement::new(vec![(px(a.0), px(a.1)), (px(b.0), px(b.1))], ink.stroke_width(1)));
+        k += 5.0;
+    }
 }
 
 fn draw_line<DB: DrawingBackend>(

@@ -5,6 +5,7 @@ use super::canvas::CanvasChart;
 use crate::i18n::tr;
 use crate::model::ranking::{self, default_measure, ranking_spec, TOP_N};
 use crate::url::use_url;
+use anju_data::disclosure::Shown;
 use anju_data::view::measure::Measure;
 use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
@@ -22,7 +23,9 @@ pub fn RankingChart(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<u
     let spec = Signal::derive(move || {
         // The bars link to the children with the filters as they are.
         url.state.track();
-        ranking_spec(&ds2, ix, metric.get(), period.get(), lang.get(), url.suppress.get(), |id| url.node_href(Some(id)))
+        ranking_spec(Shown::new(&ds2, url.suppress.get()), ix, metric.get(), period.get(), lang.get(), |id| {
+            url.node_href(Some(id))
+        })
     });
     let title = Signal::derive(move || {
         let l = lang.get();

@@ -4,14 +4,16 @@ use super::canvas::CanvasChart;
 use crate::i18n::tr;
 use crate::model::trend::trend_spec;
 use crate::url::use_url;
+use anju_data::disclosure::Shown;
 use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
 pub fn TrendChart(ds: Arc<Dataset>, ix: NodeIx) -> impl IntoView {
-    let lang = use_url().lang;
-    let spec = Signal::derive(move || trend_spec(&ds, ix, lang.get()));
+    let url = use_url();
+    let lang = url.lang;
+    let spec = Signal::derive(move || trend_spec(Shown::new(&ds, url.suppress.get()), ix, lang.get()));
     let title = Signal::derive(move || {
         let l = lang.get();
         format!(

@@ -4,6 +4,7 @@
 use crate::i18n::{level, tr};
 use crate::model::alerts::{describe, path_below};
 use crate::url::use_url;
+use anju_data::disclosure::Shown;
 use anju_data::view::staff::{alerts, Threshold};
 use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
@@ -24,7 +25,7 @@ pub fn AlertsPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<us
             {move || {
                 let (t, l, sup) = (period.get(), lang.get(), url.suppress.get());
                 active.get().into_iter().map(|th| {
-                    let list = alerts(&ds, ix, th, t);
+                    let list = alerts(Shown::new(&ds, sup), ix, th, t);
                     let total = list.len();
                     let all = show_all.get().contains(&th);
                     let shown = if all { total } else { total.min(FIRST) };
@@ -40,7 +41,7 @@ pub fn AlertsPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<us
                                         <li data-testid="alert-row" data-node-id=n.id.clone() data-threshold=th.key()>
                                             <a href=href>{path_below(&ds, ix, i, l)}</a>
                                             <span class="level">{level(n.level, l)}</span>
-                                            <span class="why">{describe(&ds, i, th, sev, t, l, sup)}</span>
+                                            <span class="why">{describe(&ds, i, th, sev, t, l)}</span>
                                         </li>
                                     }
                                 }).collect_view()}

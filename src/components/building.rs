@@ -4,8 +4,8 @@
 use crate::i18n::tr;
 use crate::theme::{self, SEVEN_COLOURS};
 use crate::url::use_url;
+use anju_data::disclosure::Shown;
 use anju_data::domain::Risk;
-use anju_data::format;
 use anju_data::{Dataset, Metric, NodeIx};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -15,16 +15,16 @@ pub fn BuildingPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
     let url = use_url();
     let lang = url.lang;
     let sup = url.suppress;
-    let n = ds.node(ix).clone();
-    let floors = n.building.as_ref().map(|b| b.floors);
-    let n2 = n.clone();
+    let floors = ds.node(ix).building.as_ref().map(|b| b.floors);
+    let (ds2, ds3) = (ds.clone(), ds.clone());
     let facts = move || {
         let (t, l) = (period.get(), lang.get());
+        let s = Shown::new(&ds, sup.get());
         let mut v = vec![
-            (tr(l, "单元", "Stairwell units"), format::count_s(n.m.get(Metric::Units, t), l, sup.get())),
-            (tr(l, "住房套数", "Dwellings"), format::count_s(n.m.get(Metric::Dwellings, t), l, sup.get())),
-            (tr(l, "户数", "Households"), format::count_s(n.m.get(Metric::Households, t), l, sup.get())),
-            (tr(l, "人口", "People"), format::count_s(n.m.get(Metric::People, t), l, sup.get())),
+            (tr(l, "单元", "Stairwell units"), s.count_text(ix, Metric::Units, t, l)),
+            (tr(l, "住房套数", "Dwellings"), s.count_text(ix, Metric::Dwellings, t, l)),
+            (tr(l, "户数", "Households"), s.count_text(ix, Metric::Households, t, l)),
+            (tr(l, "人口", "People"), s.count_text(ix, Metric::People, t, l)),
         ];
         if let Some(f) = floors {
             v.insert(0, (tr(l, "楼层", "Floors"), f.to_string()));
@@ -35,15 +35,17 @@ pub fn BuildingPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
         let (t, l) = (period.get(), lang.get());
         SEVEN_COLOURS
             .iter()
-            .map(|&(m, c, zh, en)| (c, tr(l, zh, en), tr(l, m.zh(), m.en()), n2.m.get(m, t)))
+            .map(|&(m, c, zh, en)| {
+                (c, tr(l, zh, en), tr(l, m.zh(), m.en()), Shown::new(&ds2, sup.get()).count_text(ix, m, t, l))
+            })
             .collect::<Vec<_>>()
     };
-    let n3 = ds.node(ix).clone();
     let risks = move || {
         let (t, l) = (period.get(), lang.get());
+        let s = Shown::new(&ds3, sup.get());
         Risk::ALL
             .iter()
-            .map(|&r| (theme::risk(r), r.label(l), format::count_s(n3.m.get(r.metric(), t), l, sup.get()), r.key()))
+            .map(|&r| (theme::risk(r), r.label(l), s.count_text(ix, r.metric(), t, l), r.key()))
             .collect::<Vec<_>>()
     };
     view! {
@@ -54,7 +56,7 @@ pub fn BuildingPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
             <h3>{move || tr(lang.get(), "特殊群体（七彩标记）", "Special groups (seven-colour marking)")}</h3>
             <ul class="seven-colours legend">
                 {move || groups().into_iter().map(|(c, cname, g, v)| view! {
-                    <li><span class="swatch" style:background=c title=cname></span>{g}<b>{format::count_s(v, lang.get(), sup.get())}</b></li>
+                    <li><span class="swatch" style:background=c title=cname></span>{g}<b>{v}</b></li>
                 }).collect_view()}
             </ul>
             <h3>{move || tr(lang.get(), "户风险等级", "Households by risk colour")}</h3>

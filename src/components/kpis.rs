@@ -4,6 +4,7 @@ use super::provenance::ProvenanceMark;
 use crate::i18n::tr;
 use crate::model::tiles::tiles;
 use crate::url::use_url;
+use anju_data::disclosure::Shown;
 use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -12,8 +13,10 @@ use std::sync::Arc;
 pub fn Kpis(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
     let url = use_url();
     let lang = url.lang;
-    let list =
-        move || tiles(&ds, ix, period.get(), lang.get(), url.suppress.get(), &url.state.with(|s| s.groups.clone()));
+    let list = move || {
+        let groups = url.state.with(|s| s.groups.clone());
+        tiles(Shown::new(&ds, url.suppress.get()), ix, period.get(), lang.get(), &groups)
+    };
     view! {
         <section class="kpis" aria-label=move || tr(lang.get(), "主要指标", "Key figures")>
             {move || list().into_iter().map(|k| view! {

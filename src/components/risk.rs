@@ -4,26 +4,25 @@
 
 use crate::model::slides::risk_rows;
 use crate::theme;
+use anju_data::disclosure::Shown;
 use anju_data::domain::{Lang, Risk};
-use anju_data::format;
-use anju_data::{Dataset, Metric, NodeIx};
+use anju_data::{Metric, NodeIx};
 use leptos::prelude::*;
 
 /// Drawn from plain values (no reactive parts): the caller redraws it whole.
-pub fn risk_panel(ds: &Dataset, ix: NodeIx, t: usize, l: Lang, sup: bool) -> impl IntoView {
-    let n = ds.node(ix);
-    let hh = n.m.get(Metric::Households, t);
+pub fn risk_panel(s: Shown, ix: NodeIx, t: usize, l: Lang) -> impl IntoView {
+    let hh = Metric::Households;
     view! {
         <ul class="legend big-legend">
             {Risk::ALL.iter().map(|&r| view! {
                 <li><span class="swatch" style:background=theme::risk(r)></span>
                     {r.label(l)}
-                    <b>{format::count_s(n.m.get(r.metric(), t), l, sup)}</b>
-                    <span class="muted">{format!("（{}）", format::percent(n.m.get(r.metric(), t), hh))}</span></li>
+                    <b>{s.count_text(ix, r.metric(), t, l)}</b>
+                    <span class="muted">{format!("（{}）", s.percent_text(ix, r.metric(), hh, t))}</span></li>
             }).collect_view()}
         </ul>
         <table class="slide-table">
-            <tbody>{risk_rows(ds, ix, t, l, sup).into_iter().map(|(k, v)| view! { <tr><th>{k}</th><td class="num">{v}</td></tr> }).collect_view()}</tbody>
+            <tbody>{risk_rows(s, ix, t, l).into_iter().map(|(k, v)| view! { <tr><th>{k}</th><td class="num">{v}</td></tr> }).collect_view()}</tbody>
         </table>
     }
 }

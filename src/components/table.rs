@@ -104,6 +104,9 @@ pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
                 </table>
             </div>
             {move || pager(url, shown.get(), model.with(|m| m.rows.len()))}
+            {move || url.suppress.get().then(|| view! { <p class="muted table-note">{tr(lang.get(),
+                "* 已隐藏：小于3的数，以及可推算出它们的数（为保护个人信息）",
+                "* hidden: counts under 3, and figures that would give them away (to protect people)")}</p> })}
         </section>
     }
 }

@@ -6,6 +6,7 @@ use crate::export::{csv_bytes, download};
 use crate::i18n::tr;
 use crate::model::alerts::path_below;
 use crate::url::use_url;
+use anju_data::disclosure::Shown;
 use anju_data::format;
 use anju_data::view::query::Group;
 use anju_data::view::staff::top_buildings;
@@ -23,9 +24,9 @@ pub fn WhereToGo(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usiz
     let lists = {
         let ds = ds.clone();
         Memo::new(move |_| {
-            let t = period.get();
+            let (t, s) = (period.get(), Shown::new(&ds, url.suppress.get()));
             crate::perf::timed("anju-where-to-go", || {
-                groups.get().into_iter().map(|g| (g, top_buildings(&ds, ix, g.metric(), t, TOP))).collect::<Vec<_>>()
+                groups.get().into_iter().map(|g| (g, top_buildings(s, ix, g.metric(), t, TOP))).collect::<Vec<_>>()
             })
         })
     };
@@ -37,7 +38,7 @@ pub fn WhereToGo(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usiz
                     let (l, sup) = (lang.get(), url.suppress.get());
                     lists.get().into_iter().map(|(g, list): (Group, Vec<(NodeIx, u64)>)| {
                         let ds = ds.clone();
-                        let rows: Vec<(String, String, String)> = list.iter().map(|&(b, v)| (ds.node(b).id.clone(), path_below(&ds, ix, b, l), format::count_s(v, l, sup))).collect();
+                        let rows: Vec<(String, String, String)> = list.iter().map(|&(b, v)| (ds.node(b).id.clone(), path_below(&ds, ix, b, l), format::count(v, l))).collect();
                         let export_rows: Vec<Vec<String>> = rows.iter().enumerate().map(|(k, (_, p, v))| vec![(k + 1).to_string(), p.clone(), v.clone()]).collect();
                         let header = vec![tr(l, "序号", "Rank").to_string(), tr(l, "楼栋", "Building").to_string(), g.label(l).to_string()];
                         let file = format!("{}-{}.csv", tr(l, "走访清单", "where-to-go"), g.key());
@@ -45,7 +46,11 @@ pub fn WhereToGo(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usiz
                             <div class="wtg" data-group=g.key()>
                                 <h4>{g.label(l)}</h4>
                                 {if rows.is_empty() {
-                                    view! { <p class="empty">{tr(l, "此范围内没有该群体的人员", "No one of this group here")}</p> }.into_any()
+                                    view! { <p class="empty">{if sup {
+                                        tr(l, "小数已隐藏：没有可公开显示的楼栋", "Small counts are hidden: no building to show")
+                                    } else {
+                                        tr(l, "此范围内没有该群体的人员", "No one of this group here")
+                                    }}</p> }.into_any()
                                 } else {
                                     view! {
                                         <ol>

@@ -15,8 +15,9 @@ pub fn path_below(ds: &Dataset, from: NodeIx, ix: NodeIx, lang: Lang) -> String 
 }
 
 /// Why place `i` breaks `th` at period `t`, given its severity `sev` (percentage points
-/// under the target, households, or yuan under the line, as `Threshold::severity` gives).
-pub fn describe(ds: &Dataset, i: NodeIx, th: Threshold, sev: f64, t: usize, lang: Lang, suppress: bool) -> String {
+/// under the target, households, or yuan under the line, as `Threshold::severity` gives;
+/// on a public display a place whose figures are hidden is never listed, so all is shown).
+pub fn describe(ds: &Dataset, i: NodeIx, th: Threshold, sev: f64, t: usize, lang: Lang) -> String {
     let n = ds.node(i);
     match (th, lang) {
         (Threshold::BelowTarget, Lang::Zh) => format!(
@@ -29,18 +30,14 @@ pub fn describe(ds: &Dataset, i: NodeIx, th: Threshold, sev: f64, t: usize, lang
             Measure::EmploymentRate.format(Measure::EmploymentRate.value(n, t), lang),
             sev
         ),
-        (Threshold::ZeroEmployment, _) => format!(
-            "{} {}",
-            format::count_s(sev as u64, lang, suppress),
-            tr(lang, "户零就业家庭", "zero-employment households")
-        ),
+        (Threshold::ZeroEmployment, _) => {
+            format!("{} {}", format::count(sev as u64, lang), tr(lang, "户零就业家庭", "zero-employment households"))
+        }
         (Threshold::LowIncome, _) => {
             format!("{} {}", tr(lang, "人均", "per head"), format::yuan(n.income.get(t).unwrap_or(0.0), lang))
         }
-        (Threshold::StillAtRisk, _) => format!(
-            "{} {}",
-            format::count_s(sev as u64, lang, suppress),
-            tr(lang, "户尚未消除风险", "households still at risk")
-        ),
+        (Threshold::StillAtRisk, _) => {
+            format!("{} {}", format::count(sev as u64, lang), tr(lang, "户尚未消除风险", "households still at risk"))
+        }
     }
 }

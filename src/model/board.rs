@@ -3,9 +3,10 @@
 
 use crate::i18n::{name, tr};
 use crate::model::tiles::status;
+use anju_data::disclosure::Shown;
 use anju_data::format::{self, Lang};
 use anju_data::view::measure::{self, rank_children, Measure};
-use anju_data::{Dataset, NodeIx};
+use anju_data::NodeIx;
 
 /// Rows that fit the board at the design size.
 pub const ROWS: usize = 14;
@@ -21,6 +22,8 @@ pub struct BoardRow {
     /// The bar's width, a CSS percentage.
     pub width: String,
     pub value: String,
+    /// Hidden on a public display: a fixed hatched mark instead of a bar to scale.
+    pub hidden: bool,
     pub focus: bool,
 }
 
@@ -36,9 +39,10 @@ pub struct Board {
 
 /// The board of `ix`'s children at period `t`, with `focus` (the carousel's place) in
 /// place of the last row when it ranks lower.
-pub fn board(ds: &Dataset, ix: NodeIx, t: usize, focus: Option<NodeIx>, l: Lang, sup: bool) -> Board {
+pub fn board(s: Shown, ix: NodeIx, t: usize, focus: Option<NodeIx>, l: Lang) -> Board {
+    let ds = s.ds;
     let m = Measure::EmploymentRate;
-    let ranked = rank_children(ds, ix, m, t);
+    let ranked = rank_children(s, ix, m, t);
     let goal = measure::target(ds, ix, m);
     let total = ranked.len();
     let mut shown: Vec<usize> = (0..total.min(ROWS)).collect();
@@ -58,8 +62,14 @@ pub fn board(ds: &Dataset, ix: NodeIx, t: usize, focus: Option<NodeIx>, l: Lang,
                 ix: c,
                 name: name(n, l),
                 status: status(m, v, goal),
-                width: format!("{:.1}%", v.unwrap_or(0.0).clamp(0.0, 1.0) * 100.0),
-                value: m.shown(n, t, &ds.period_keys[t], l, sup),
+                // A hidden figure's bar is a fixed mark, not to scale.
+                width: if s.hides(c, m, t) {
+                    "22px".to_string()
+                } else {
+                    format!("{:.1}%", v.unwrap_or(0.0).clamp(0.0, 1.0) * 100.0)
+                },
+                value: s.text(c, m, t, l),
+                hidden: s.hides(c, m, t),
                 focus: Some(c) == focus,
             }
         })

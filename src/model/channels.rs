@@ -4,10 +4,11 @@
 use crate::i18n::tr;
 use crate::model::spec::{Bar, ChartSpec};
 use crate::theme;
-use anju_data::format::{self, Lang};
+use anju_data::disclosure::Shown;
+use anju_data::format::Lang;
 use anju_data::metric::CHANNELS;
 use anju_data::view::measure::Measure;
-use anju_data::{Dataset, Metric, NodeIx};
+use anju_data::{Metric, NodeIx};
 
 /// English channel names short enough for a phone's label column.
 fn short_en(m: Metric) -> &'static str {
@@ -21,23 +22,25 @@ fn short_en(m: Metric) -> &'static str {
     }
 }
 
-pub fn channels_spec(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool) -> ChartSpec {
-    let n = ds.node(ix);
-    let employed = n.m.get(Metric::Employed, t);
-    if employed == 0 {
+/// The channels of node `ix` at period `t`, as `s` lets them be shown: a hidden channel
+/// is a hidden bar (a fixed mark, not to scale) and its share is hidden with it.
+pub fn channels_spec(s: Shown, ix: NodeIx, t: usize, lang: Lang) -> ChartSpec {
+    // "No one employed" would say a hidden count is zero: only a shown zero says it.
+    if s.count(ix, Metric::Employed, t) == Some(0) {
         return ChartSpec::Empty(tr(lang, "没有就业人员", "No one employed").into());
     }
     let bars = CHANNELS
         .iter()
         .zip(theme::CHANNELS)
         .map(|(&m, color)| {
-            let v = n.m.get(m, t);
+            let v = s.count(ix, m, t);
             let label = tr(lang, m.zh(), short_en(m)).to_string();
-            let share = format::percent_s(v, employed, sup);
+            let share = s.percent_text(ix, m, Metric::Employed, t);
             Bar {
                 label,
-                value: Some(v as f64),
-                text: format!("{}（{share}）", Measure::Count(m).shown(n, t, &ds.period_keys[t], lang, sup)),
+                value: v.map(|v| v as f64),
+                hidden: v.is_none(),
+                text: format!("{}（{share}）", s.text(ix, Measure::Count(m), t, lang)),
                 color,
                 href: None,
             }

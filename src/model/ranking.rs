@@ -4,11 +4,12 @@
 use crate::i18n::{name, tr};
 use crate::model::spec::{Bar, ChartSpec};
 use crate::theme;
+use anju_data::disclosure::{Shown, MARK};
 use anju_data::domain::Group;
 use anju_data::format::{self, Lang};
 use anju_data::view::measure::{self, rank_children, Measure};
 use anju_data::view::query::ViewState;
-use anju_data::{Dataset, Metric, NodeIx};
+use anju_data::{Metric, NodeIx};
 
 /// How many children the chart shows; past that, one more bar holds all the others
 /// together. The table lists every child, a page at a time.
@@ -36,16 +37,19 @@ pub fn default_measure(state: &ViewState) -> Measure {
         .unwrap_or(Measure::EmploymentRate)
 }
 
+/// The children of `ix` ranked by `m` at period `t`, as `s` lets them be shown: hidden
+/// values rank last, as a fixed hatched mark, and the others' bar is hidden when any of
+/// them is (its sum would give the hidden one back).
 pub fn ranking_spec(
-    ds: &Dataset,
+    s: Shown,
     ix: NodeIx,
     m: Measure,
     t: usize,
     lang: Lang,
-    sup: bool,
     href: impl Fn(&str) -> String,
 ) -> ChartSpec {
-    let ranked = rank_children(ds, ix, m, t);
+    let ds = s.ds;
+    let ranked = rank_children(s, ix, m, t);
     if ranked.is_empty() {
         return ChartSpec::Empty(tr(lang, "没有下级可排名", "Nothing below to rank").into());
     }
@@ -63,7 +67,8 @@ pub fn ranking_spec(
             Bar {
                 label: name(n, lang),
                 value: v,
-                text: m.shown(n, t, &ds.period_keys[t], lang, sup),
+                hidden: s.hides(c, m, t),
+                text: s.text(c, m, t, lang),
                 color,
                 href: Some(href(&n.id)),
             }
@@ -71,15 +76,14 @@ pub fn ranking_spec(
         .collect();
     if ranked.len() > TOP_N {
         let rest: Vec<NodeIx> = ranked[TOP_N..].iter().map(|r| r.0).collect();
-        let v = measure::pooled(ds, &rest, m, t);
+        let v = measure::pooled(s, &rest, m, t);
+        let hidden = rest.iter().any(|&c| s.hides(c, m, t));
         let label = match lang {
             Lang::Zh => format!("其余 {} 个（合计）", format::group_digits(rest.len() as u64)),
             Lang::En => format!("{} others (together)", format::group_digits(rest.len() as u64)),
         };
-        // Together the others are rarely 1 or 2, but a public display must not say so.
-        let small = sup && matches!(m, Measure::Count(_)) && matches!(v, Some(x) if x == 1.0 || x == 2.0);
-        let text = if small { format::SUPPRESSED.to_string() } else { m.format(v, lang) };
-        bars.push(Bar { label, value: v, text, color: theme::OTHERS, href: None });
+        let text = if hidden { MARK.to_string() } else { m.format(v, lang) };
+        bars.push(Bar { label, value: v, hidden, text, color: theme::OTHERS, href: None });
     }
     ChartSpec::Bars {
         bars,

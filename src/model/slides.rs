@@ -2,9 +2,10 @@
 //! the big screen's risk panel shows too).
 
 use crate::i18n::tr;
+use anju_data::disclosure::{Shown, MARK};
 use anju_data::format::{self, Lang};
 use anju_data::view::measure::Measure;
-use anju_data::{Dataset, Metric, NodeIx};
+use anju_data::{Metric, NodeIx};
 
 pub const SLIDES: u32 = 7;
 
@@ -63,17 +64,20 @@ pub fn change(m: Measure, from: Option<f64>, to: Option<f64>, l: Lang) -> Change
 }
 
 /// The risk panel's rows under the colours: label and value as shown.
-pub fn risk_rows(ds: &Dataset, ix: NodeIx, t: usize, l: Lang, sup: bool) -> [(&'static str, String); 4] {
-    let n = ds.node(ix);
-    let mh = n.m.get(Metric::MonitoredHouseholds, t);
-    let el = n.m.get(Metric::RiskEliminatedHouseholds, t);
+/// A difference of two counts is hidden with either (it would give the other back).
+pub fn risk_rows(s: Shown, ix: NodeIx, t: usize, l: Lang) -> [(&'static str, String); 4] {
+    let (mh, el) = (Metric::MonitoredHouseholds, Metric::RiskEliminatedHouseholds);
+    let open = match (s.count(ix, mh, t), s.count(ix, el, t)) {
+        (Some(a), Some(b)) => format::count(a.saturating_sub(b), l),
+        _ => MARK.to_string(),
+    };
     [
-        (tr(l, "监测户", "Monitored households"), format::count_s(mh, l, sup)),
+        (tr(l, "监测户", "Monitored households"), s.count_text(ix, mh, t, l)),
         (
             tr(l, "已消除风险", "Risk eliminated"),
-            format!("{}（{}）", format::count_s(el, l, sup), format::percent(el, mh)),
+            format!("{}（{}）", s.count_text(ix, el, t, l), s.percent_text(ix, el, mh, t)),
         ),
-        (tr(l, "仍需帮扶", "Still receiving help"), format::count_s(mh.saturating_sub(el), l, sup)),
-        (tr(l, "监测人口", "Monitored people"), format::count_s(n.m.get(Metric::MonitoredPeople, t), l, sup)),
+        (tr(l, "仍需帮扶", "Still receiving help"), open),
+        (tr(l, "监测人口", "Monitored people"), s.count_text(ix, Metric::MonitoredPeople, t, l)),
     ]
 }

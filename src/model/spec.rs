@@ -5,6 +5,8 @@
 pub struct Bar {
     pub label: String,
     pub value: Option<f64>,
+    /// Hidden on a public display: drawn as a fixed-size hatched mark, never to scale.
+    pub hidden: bool,
     /// The value as people read it ("94.7%", "2.3万").
     pub text: String,
     pub color: &'static str,

@@ -25,7 +25,14 @@ pub fn stamp_lines(ds: &Dataset, ix: NodeIx, t: usize, st: &ViewState) -> Vec<St
     filters.extend(st.risks.iter().map(|r| r.name(l).to_string()));
     filters.extend(st.alerts.iter().map(|a| a.label(l).to_string()));
     if st.suppress {
-        filters.push(tr(l, "小数隐藏（<3）", "small counts hidden (<3)").to_string());
+        filters.push(
+            tr(
+                l,
+                "小于3的数及可推算出它们的数已隐藏（*）",
+                "counts under 3, and figures that would give them away, hidden (*)",
+            )
+            .to_string(),
+        );
     }
     let filters = if filters.is_empty() { tr(l, "无", "none").to_string() } else { filters.join("、") };
     let n = ds.node(ix);

@@ -3,7 +3,8 @@
 //! its rows are the table's.
 
 use crate::i18n::{name, tr};
-use anju_data::format::{self, group_digits, Lang};
+use anju_data::disclosure::Shown;
+use anju_data::format::{group_digits, Lang};
 use anju_data::view::measure::{sort_children, Measure};
 use anju_data::view::page::Page;
 use anju_data::view::query::{Sort, ViewState};
@@ -29,9 +30,11 @@ pub struct TableModel {
 /// Largest places first until someone clicks a header.
 pub const DEFAULT_SORT: Sort = Sort { by: Some(Measure::Count(Metric::People)), desc: true };
 
-/// Builds the table for `ix`'s children at period `t`, as `view` filters and sorts it.
+/// Builds the table for `ix`'s children at period `t`, as `view` filters and sorts it
+/// (with `suppress`, what [`Shown`] hides shows its mark and sorts last).
 pub fn table_model(ds: &Dataset, ix: NodeIx, t: usize, view: &ViewState) -> TableModel {
-    let (lang, sup, groups, risks) = (view.lang, view.suppress, &view.groups[..], &view.risks[..]);
+    let (lang, groups, risks) = (view.lang, &view.groups[..], &view.risks[..]);
+    let s = Shown::new(ds, view.suppress);
     let sort = view.sort.unwrap_or(DEFAULT_SORT);
     let mut columns: Vec<(Option<Measure>, String)> = vec![(None, tr(lang, "名称", "Name").into())];
     columns.extend(COLUMNS.iter().map(|m| (Some(*m), m.label(lang))));
@@ -41,21 +44,23 @@ pub fn table_model(ds: &Dataset, ix: NodeIx, t: usize, view: &ViewState) -> Tabl
             .iter()
             .map(|r| (Some(Measure::Count(r.metric())), format!("{}{}", r.name(lang), tr(lang, "户", " households")))),
     );
-    let kids = sort_children(ds, ix, sort.by, sort.desc, t);
+    let kids = sort_children(s, ix, sort.by, sort.desc, t);
+    // A colour filter keeps the places with any of it; a hidden count might be any, so
+    // its place stays (leaving it out would say it is zero).
+    let has = |c: NodeIx, m: Metric| s.count(c, m, t).is_none_or(|v| v > 0);
     let rows = kids
         .into_iter()
-        .filter(|&c| risks.is_empty() || risks.iter().any(|r| ds.node(c).m.get(r.metric(), t) > 0))
+        .filter(|&c| risks.is_empty() || risks.iter().any(|r| has(c, r.metric())))
         .map(|c| {
             let n = ds.node(c);
-            let people = n.m.get(Metric::People, t);
             let mut cells = vec![name(n, lang)];
-            cells.extend(COLUMNS.iter().map(|m| m.shown(n, t, &ds.period_keys[t], lang, sup)));
+            cells.extend(COLUMNS.iter().map(|&m| s.text(c, m, t, lang)));
             for g in groups {
-                let v = n.m.get(g.metric(), t);
-                let share = format::percent_s(v, people, sup);
-                cells.push(format!("{}（{share}）", format::count_s(v, lang, sup)));
+                let m = g.metric();
+                let share = s.percent_text(c, m, Metric::People, t);
+                cells.push(format!("{}（{share}）", s.count_text(c, m, t, lang)));
             }
-            cells.extend(risks.iter().map(|r| format::count_s(n.m.get(r.metric(), t), lang, sup)));
+            cells.extend(risks.iter().map(|r| s.count_text(c, r.metric(), t, lang)));
             (n.id.clone(), cells)
         })
         .collect();

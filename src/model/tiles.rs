@@ -3,10 +3,11 @@
 //! overview and the big screen lay out the same tiles.
 
 use crate::i18n::tr;
+use anju_data::disclosure::{Shown, MARK};
 use anju_data::domain::Group;
 use anju_data::format::{self, Lang};
 use anju_data::view::measure::{self, Measure};
-use anju_data::view::published::{claim_for, hover, mark, written_form};
+use anju_data::view::published::{claim_for, hover, mark};
 use anju_data::{Dataset, Metric, Node, NodeIx};
 
 /// A value against its target as a CSS class: "good" when it meets it
@@ -50,31 +51,28 @@ pub fn published(ds: &Dataset, n: &Node, field: &str, period: &str, lang: Lang) 
 /// Where a tile is computed: the node, the period and how to write it.
 struct At<'a> {
     ds: &'a Dataset,
+    s: Shown<'a>,
     ix: NodeIx,
     n: &'a Node,
     t: usize,
     lang: Lang,
-    sup: bool,
 }
 
 impl At<'_> {
-    /// A plain count: raw value, official form, and its source where published.
+    /// A plain count: raw value, official form, and its source where published (a
+    /// hidden count shows the mark, and no source: its words would give it away).
     fn count(&self, m: Metric, label: &'static str, unit: &str) -> Tile {
-        let (n, t, lang, sup) = (self.n, self.t, self.lang, self.sup);
+        let (n, t, lang) = (self.n, self.t, self.lang);
         let pk = &self.ds.period_keys[t];
-        let v = n.m.get(m, t);
-        let shown = match written_form(n, m.key(), pk, lang) {
-            Some(w) if !(sup && (v == 1 || v == 2)) => w,
-            _ => format::count_s(v, lang, sup),
-        };
+        let v = self.s.count(self.ix, m, t);
         Tile {
             key: m.key(),
             label,
-            raw: format::raw_s(v, sup),
-            text: format!("{shown}{unit}"),
+            raw: v.map_or_else(|| MARK.to_string(), |v| v.to_string()),
+            text: format!("{}{}", self.s.count_text(self.ix, m, t, lang), if v.is_some() { unit } else { "" }),
             sub: None,
             status: "",
-            source: published(self.ds, n, m.key(), pk, lang),
+            source: v.and_then(|_| published(self.ds, n, m.key(), pk, lang)),
         }
     }
 
@@ -82,19 +80,20 @@ impl At<'_> {
     fn rate(&self) -> Tile {
         let (n, lang) = (self.n, self.lang);
         let pk = &self.ds.period_keys[self.t];
-        let rate = Measure::EmploymentRate.value(n, self.t);
-        let target = measure::target(self.ds, self.ix, Measure::EmploymentRate);
+        let m = Measure::EmploymentRate;
+        let rate = self.s.value(self.ix, m, self.t);
+        let target = measure::target(self.ds, self.ix, m);
+        let hidden = self.s.hides(self.ix, m, self.t);
         Tile {
             key: "employment_rate",
             label: tr(lang, "就业率", "Employment rate"),
-            raw: rate.map(|r| r.to_string()).unwrap_or_default(),
-            text: written_form(n, "employment_rate", pk, lang)
-                .unwrap_or_else(|| Measure::EmploymentRate.format(rate, lang)),
+            raw: self.s.raw(self.ix, m, self.t),
+            text: self.s.text(self.ix, m, self.t, lang),
             sub: target.map(|g| format!("{}{}", tr(lang, "目标 ", "Target "), format::percent_of(g))),
             status: status(Measure::EmploymentRate, rate, target),
             // A published rate is shown as written (92.09%); the hover gives both it and
             // the rate the counts give (92.10%), which is also the tile's data-value.
-            source: published(self.ds, n, "employment_rate", pk, lang).map(|mut p| {
+            source: published(self.ds, n, "employment_rate", pk, lang).filter(|_| !hidden).map(|mut p| {
                 if let Some(r) = rate {
                     p.hover =
                         format!("{} · {}{:.2}%", p.hover, tr(lang, "按人数计算：", "From the counts: "), r * 100.0);
@@ -106,16 +105,19 @@ impl At<'_> {
 
     /// Per-capita net income with its growth on a year before.
     fn income(&self) -> Tile {
-        let lang = self.lang;
-        let income = self.n.income.get(self.t);
-        let growth = measure::yoy_growth(self.ds, self.ix, Measure::IncomePerCapita, self.t);
-        let year_earlier = measure::year_before(self.ds, self.t).is_some_and(|b| self.n.income.get(b).is_some());
+        let (lang, m, ix, t) = (self.lang, Measure::IncomePerCapita, self.ix, self.t);
+        let growth = self.s.growth(ix, m, t);
+        let before = measure::year_before(self.ds, t);
+        let year_earlier = before.is_some_and(|b| self.n.income.get(b).is_some());
+        let growth_hidden = self.s.hides(ix, m, t) || before.is_some_and(|b| self.s.hides(ix, m, b));
+        let hidden = self.s.hides(ix, m, t);
         Tile {
             key: "income_per_capita",
             label: tr(lang, "人均纯收入", "Per-capita net income"),
-            raw: income.map(|v| v.to_string()).unwrap_or_default(),
-            text: Measure::IncomePerCapita.format(income, lang),
+            raw: self.s.raw(ix, m, t),
+            text: if hidden { MARK.into() } else { m.format(self.n.income.get(t), lang) },
             sub: Some(match (growth, year_earlier) {
+                (_, true) if growth_hidden => format!("{}{MARK}", tr(lang, "同比 ", "Year on year ")),
                 (Some(g), _) => format!(
                     "{}{}{}",
                     tr(lang, "同比 ", "Year on year "),
@@ -127,17 +129,16 @@ impl At<'_> {
                 (None, false) => tr(lang, "无上年同期数据", "No figure a year earlier").to_string(),
             }),
             status: "",
-            source: published(self.ds, self.n, "income_per_capita", &self.ds.period_keys[self.t], lang),
+            source: published(self.ds, self.n, "income_per_capita", &self.ds.period_keys[t], lang).filter(|_| !hidden),
         }
     }
 
     /// Monitored households, with how many have had their risk eliminated.
     fn monitored(&self, unit: &str) -> Tile {
-        let (n, t, lang, sup) = (self.n, self.t, self.lang, self.sup);
-        let mh = n.m.get(Metric::MonitoredHouseholds, t);
-        let el = n.m.get(Metric::RiskEliminatedHouseholds, t);
-        let mut tile = self.count(Metric::MonitoredHouseholds, tr(lang, "监测户", "Monitored households"), unit);
-        let (count, share) = (format::count_s(el, lang, sup), format::percent_s(el, mh, sup));
+        let (t, lang) = (self.t, self.lang);
+        let (mh, el) = (Metric::MonitoredHouseholds, Metric::RiskEliminatedHouseholds);
+        let mut tile = self.count(mh, tr(lang, "监测户", "Monitored households"), unit);
+        let (count, share) = (self.s.count_text(self.ix, el, t, lang), self.s.percent_text(self.ix, el, mh, t));
         tile.sub = Some(match lang {
             Lang::Zh => format!("已消除风险 {count} 户（{share}）"),
             Lang::En => format!("risk eliminated: {count} ({share})"),
@@ -150,7 +151,10 @@ impl At<'_> {
         let lang = self.lang;
         let mut tile =
             self.count(Metric::ZeroEmploymentHouseholds, tr(lang, "零就业家庭", "Zero-employment households"), unit);
-        let z = self.n.m.get(Metric::ZeroEmploymentHouseholds, self.t);
+        // A hidden count says nothing, not even whether it is zero.
+        let Some(z) = self.s.count(self.ix, Metric::ZeroEmploymentHouseholds, self.t) else {
+            return tile;
+        };
         tile.status = if z > 0 { "bad" } else { "good" };
         let sub =
             if z > 0 { tr(lang, "需动态清零", "must be brought to zero") } else { tr(lang, "已清零", "none") };
@@ -159,11 +163,12 @@ impl At<'_> {
     }
 }
 
-/// Every tile for node `ix` at period `t`, with a tile per selected special group;
-/// `sup` shows counts of 1 and 2 as "<3".
-pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool, groups: &[Group]) -> Vec<Tile> {
+/// Every tile for node `ix` at period `t`, with a tile per selected special group, as
+/// `s` lets it be shown (on a public display, hidden figures show [`MARK`]).
+pub fn tiles(s: Shown, ix: NodeIx, t: usize, lang: Lang, groups: &[Group]) -> Vec<Tile> {
+    let ds = s.ds;
     let n = ds.node(ix);
-    let at = At { ds, ix, n, t, lang, sup };
+    let at = At { ds, s, ix, n, t, lang };
     let (ren, hu) = (tr(lang, "人", ""), tr(lang, "户", ""));
     let mut out = vec![
         at.count(Metric::People, tr(lang, "搬迁人口", "People"), ren),
@@ -179,10 +184,9 @@ pub fn tiles(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang, sup: bool, groups: 
         at.count(Metric::Trained, tr(lang, "培训人数", "Trainees"), ren),
     ];
     // Special groups: each its count and share of people, never added together.
-    let people = n.m.get(Metric::People, t);
     for &g in groups {
         let m = g.metric();
-        let share = format!("{}{}", tr(lang, "占人口 ", "of people: "), format::percent_s(n.m.get(m, t), people, sup));
+        let share = format!("{}{}", tr(lang, "占人口 ", "of people: "), s.percent_text(ix, m, Metric::People, t));
         match out.iter_mut().find(|x| x.key == m.key()) {
             Some(existing) => existing.sub = Some(share),
             None => {

@@ -4,9 +4,10 @@
 use crate::i18n::tr;
 use crate::model::spec::{ChartSpec, Line};
 use crate::theme;
+use anju_data::disclosure::{Shown, MARK};
 use anju_data::format::{self, Lang};
 use anju_data::view::measure::Measure;
-use anju_data::{Dataset, NodeIx};
+use anju_data::NodeIx;
 
 /// The value axis for `values`, padded by 15 % of their spread and kept within
 /// `floor`..`ceil`.
@@ -19,30 +20,36 @@ pub fn padded(values: &[Option<f64>], floor: f64, ceil: f64) -> (f64, f64) {
     ((lo - pad).max(floor), (hi + pad).min(ceil))
 }
 
-pub fn trend_spec(ds: &Dataset, ix: NodeIx, lang: Lang) -> ChartSpec {
-    let n = ds.node(ix);
+/// The trend of node `ix`, as `s` lets it be shown: each period's figure is hidden as
+/// that period's decision says (a gap in the line, the mark in the table), and the axes
+/// are set by the shown figures only.
+pub fn trend_spec(s: Shown, ix: NodeIx, lang: Lang) -> ChartSpec {
+    let ds = s.ds;
     let np = ds.periods.len();
     if np < 2 {
         return ChartSpec::Empty(tr(lang, "只有一个统计期，无法显示趋势", "Only one period: no trend to show").into());
     }
-    let rate: Vec<Option<f64>> = (0..np).map(|t| Measure::EmploymentRate.value(n, t)).collect();
-    let income: Vec<Option<f64>> = (0..np).map(|t| n.income.get(t)).collect();
+    let (rm, im) = (Measure::EmploymentRate, Measure::IncomePerCapita);
+    let rate: Vec<Option<f64>> = (0..np).map(|t| s.value(ix, rm, t)).collect();
+    let income: Vec<Option<f64>> = (0..np).map(|t| s.value(ix, im, t)).collect();
+    let text =
+        |m: Measure, t: usize, v: Option<f64>| if s.hides(ix, m, t) { MARK.to_string() } else { m.format(v, lang) };
     let (rlo, rhi) = padded(&rate, 0.0, 1.0);
     let (ilo, ihi) = padded(&income, 0.0, f64::MAX);
     let mut lines = vec![Line {
         name: Measure::EmploymentRate.label(lang),
         color: theme::ACCENT,
-        texts: rate.iter().map(|v| Measure::EmploymentRate.format(*v, lang)).collect(),
+        texts: rate.iter().enumerate().map(|(t, v)| text(rm, t, *v)).collect(),
         values: rate,
         range: (rlo, rhi),
         range_text: (format::percent_of(rlo), format::percent_of(rhi)),
         right_axis: false,
     }];
-    if income.iter().any(Option::is_some) {
+    if (0..np).any(|t| ds.node(ix).income.get(t).is_some()) {
         lines.push(Line {
             name: Measure::IncomePerCapita.label(lang),
             color: theme::SECOND,
-            texts: income.iter().map(|v| Measure::IncomePerCapita.format(*v, lang)).collect(),
+            texts: income.iter().enumerate().map(|(t, v)| text(im, t, *v)).collect(),
             values: income,
             range: (ilo, ihi),
             range_text: (format::group_digits(ilo.round() as u64), format::group_digits(ihi.round() as u64)),

@@ -2,37 +2,6 @@
 
 pub use crate::domain::Lang;
 
-/// What a suppressed small count (1 or 2) shows on public displays.
-pub const SUPPRESSED: &str = "<3";
-
-/// A count, or "<3" for 1 and 2 when `suppress` is on (0 stays 0: nobody to identify).
-pub fn count_s(n: u64, lang: Lang, suppress: bool) -> String {
-    if suppress && (n == 1 || n == 2) {
-        SUPPRESSED.into()
-    } else {
-        count(n, lang)
-    }
-}
-
-/// `num / den` as a percent, or "—" when `num` itself would be suppressed (a share of a
-/// hidden count would give it away).
-pub fn percent_s(num: u64, den: u64, suppress: bool) -> String {
-    if suppress && (num == 1 || num == 2) {
-        "—".into()
-    } else {
-        percent(num, den)
-    }
-}
-
-/// The raw value for a machine-readable attribute, suppressed the same way.
-pub fn raw_s(n: u64, suppress: bool) -> String {
-    if suppress && (n == 1 || n == 2) {
-        SUPPRESSED.into()
-    } else {
-        n.to_string()
-    }
-}
-
 /// 1234567 → "1,234,567".
 pub fn group_digits(n: u64) -> String {
     let s = n.to_string();
@@ -136,19 +105,6 @@ mod tests {
         assert_eq!(group_digits(0), "0");
         assert_eq!(group_digits(1000), "1,000");
         assert_eq!(group_digits(u64::MAX), "18,446,744,073,709,551,615");
-    }
-
-    #[test]
-    fn suppression_hides_only_one_and_two() {
-        assert_eq!(count_s(0, Lang::Zh, true), "0");
-        assert_eq!(count_s(1, Lang::Zh, true), "<3");
-        assert_eq!(count_s(2, Lang::En, true), "<3");
-        assert_eq!(count_s(3, Lang::Zh, true), "3");
-        assert_eq!(count_s(2, Lang::Zh, false), "2");
-        assert_eq!(raw_s(2, true), "<3");
-        assert_eq!(raw_s(12, true), "12");
-        assert_eq!(percent_s(2, 50, true), "—");
-        assert_eq!(percent_s(2, 50, false), "4.0%");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod dataset;
 pub mod dates;
+pub mod disclosure;
 pub mod domain;
 pub mod format;
 #[cfg(feature = "tools")]

@@ -15,6 +15,7 @@ use crate::model::slides::{titles, SLIDES};
 use crate::model::spec::ChartSpec;
 use crate::model::trend::{only_line, trend_spec};
 use crate::url::{use_url, UrlState};
+use anju_data::disclosure::Shown;
 use anju_data::view::measure::Measure;
 use anju_data::view::query::ViewState;
 use anju_data::{Dataset, NodeIx};
@@ -97,7 +98,8 @@ fn deck(
     current: Memo<u32>,
 ) -> impl IntoView {
     let is_leaf = ds.kids[ix].is_empty();
-    let (l, sup) = (st.lang, st.suppress);
+    let l = st.lang;
+    let s = Shown::new(ds, st.suppress);
     let place = name(ds.node(ix), l);
     let titles = titles(l);
     let slide = |k: u32, body: AnyView| {
@@ -114,13 +116,13 @@ fn deck(
             </section>
         }
     };
-    let trend = trend_spec(ds, ix, l);
+    let trend = trend_spec(s, ix, l);
     let ranking = if is_leaf {
         view! { <p class="big-note">{tr(l, "楼栋没有下级地区。", "A building has no places below it.")}</p> }.into_any()
     } else {
         // Small enough that thirty rows still fit a printed 16:9 page with the heading.
         let h = ((ds.kids[ix].len().min(TOP_N) as f64) * 15.0 + 40.0).clamp(160.0, 460.0);
-        let spec = ranking_spec(ds, ix, Measure::EmploymentRate, t, l, sup, |id| url.node_href(Some(id)));
+        let spec = ranking_spec(s, ix, Measure::EmploymentRate, t, l, |id| url.node_href(Some(id)));
         let title = format!(
             "{}{}",
             tr(l, "按就业率排名，", "By employment rate, "),
@@ -129,21 +131,21 @@ fn deck(
         chart("slide-ranking", title, spec, tr(l, "地区", "Place"), h, W)
     };
     view! {
-        {slide(1, overview(ds, ix, t, l, sup).into_any())}
+        {slide(1, overview(s, ix, t, l).into_any())}
         {slide(2, view! {
-            {big_rate(ds, ix, t, l)}
+            {big_rate(s, ix, t, l)}
             <div class="slide-row">
-                {chart("slide-channels", tr(l, "就业渠道", "Employment by channel").into(), channels_spec(ds, ix, t, l, sup), tr(l, "渠道", "Channel"), 300.0, W / 2.0)}
+                {chart("slide-channels", tr(l, "就业渠道", "Employment by channel").into(), channels_spec(s, ix, t, l), tr(l, "渠道", "Channel"), 300.0, W / 2.0)}
                 {chart("slide-trend-rate", Measure::EmploymentRate.label(l), only_line(trend.clone(), 0), tr(l, "月份", "Month"), 300.0, W / 2.0)}
             </div>
         }.into_any())}
         {slide(3, view! {
-            {big_income(ds, ix, t, l)}
+            {big_income(s, ix, t, l)}
             {chart("slide-trend-income", Measure::IncomePerCapita.label(l), only_line(trend, 1), tr(l, "月份", "Month"), 300.0, W)}
         }.into_any())}
-        {slide(4, groups(ds, ix, t, l, sup).into_any())}
-        {slide(5, risk_panel(ds, ix, t, l, sup).into_any())}
+        {slide(4, groups(s, ix, t, l).into_any())}
+        {slide(5, risk_panel(s, ix, t, l).into_any())}
         {slide(6, ranking)}
-        {slide(7, comparison(ds, ix, t, c, l, sup))}
+        {slide(7, comparison(s, ix, t, c, l))}
     }
 }

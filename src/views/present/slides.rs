@@ -3,45 +3,48 @@
 use crate::i18n::tr;
 use crate::model::slides::{change, Change, COMPARED};
 use crate::model::tiles::{status, tiles};
+use anju_data::disclosure::{Shown, MARK};
 use anju_data::domain::Group;
 use anju_data::format::{self, Lang};
 use anju_data::view::measure::{self, Measure};
-use anju_data::{Dataset, NodeIx};
+use anju_data::NodeIx;
 use leptos::prelude::*;
 
-pub fn big_rate(ds: &Dataset, ix: NodeIx, t: usize, l: Lang) -> impl IntoView {
-    let target = measure::target(ds, ix, Measure::EmploymentRate);
-    let r = Measure::EmploymentRate.value(ds.node(ix), t);
-    let status = status(Measure::EmploymentRate, r, target);
+pub fn big_rate(s: Shown, ix: NodeIx, t: usize, l: Lang) -> impl IntoView {
+    let m = Measure::EmploymentRate;
+    let target = measure::target(s.ds, ix, m);
+    let r = s.value(ix, m, t);
+    let status = status(m, r, target);
     let target_text =
         target.map(|g| format!("，{}{}", tr(l, "目标 ", "target "), format::percent_of(g))).unwrap_or_default();
     view! {
         <p class="big-figure">
-            <span class=format!("big-value {status}")>{Measure::EmploymentRate.format(r, l)}</span>
+            <span class=format!("big-value {status}")>{s.text(ix, m, t, l)}</span>
             <span class="big-label">{Measure::EmploymentRate.label(l)}{target_text}</span>
         </p>
     }
 }
 
-pub fn big_income(ds: &Dataset, ix: NodeIx, t: usize, l: Lang) -> impl IntoView {
-    let v = ds.node(ix).income.get(t);
-    let growth = measure::yoy_growth(ds, ix, Measure::IncomePerCapita, t)
+pub fn big_income(s: Shown, ix: NodeIx, t: usize, l: Lang) -> impl IntoView {
+    let m = Measure::IncomePerCapita;
+    let growth = s
+        .growth(ix, m, t)
         .map(|g| {
             format!(" {}{}{}", tr(l, "同比 ", "year on year "), if g >= 0.0 { "+" } else { "" }, format::percent_of(g))
         })
         .unwrap_or_default();
     view! {
         <p class="big-figure">
-            <span class="big-value">{Measure::IncomePerCapita.format(v, l)}</span>
+            <span class="big-value">{if s.hides(ix, m, t) { MARK.to_string() } else { m.format(s.value(ix, m, t), l) }}</span>
             <span class="big-label">{Measure::IncomePerCapita.label(l)}{growth}</span>
         </p>
     }
 }
 
-pub fn overview(ds: &Dataset, ix: NodeIx, t: usize, l: Lang, sup: bool) -> impl IntoView {
+pub fn overview(s: Shown, ix: NodeIx, t: usize, l: Lang) -> impl IntoView {
     view! {
         <div class="slide-tiles">
-            {tiles(ds, ix, t, l, sup, &[]).into_iter().map(|k| view! {
+            {tiles(s, ix, t, l, &[]).into_iter().map(|k| view! {
                 <div class=format!("slide-tile {}", k.status)>
                     <span class="kpi-label">{k.label} {k.source.map(|p| view! { <span class="prov prov-pub" title=p.hover>{p.mark}</span> })}</span>
                     <span class="kpi-value">{k.text}</span>
@@ -52,16 +55,15 @@ pub fn overview(ds: &Dataset, ix: NodeIx, t: usize, l: Lang, sup: bool) -> impl 
     }
 }
 
-pub fn groups(ds: &Dataset, ix: NodeIx, t: usize, l: Lang, sup: bool) -> impl IntoView {
-    let n = ds.node(ix);
+pub fn groups(s: Shown, ix: NodeIx, t: usize, l: Lang) -> impl IntoView {
     view! {
         <table class="slide-table">
             <thead><tr><th>{tr(l, "群体", "Group")}</th><th>{tr(l, "人数", "People")}</th><th>{tr(l, "占人口", "Share of people")}</th></tr></thead>
             <tbody>
                 {Group::ALL.iter().map(|&g| view! {
                     <tr><th>{g.label(l)}</th>
-                        <td class="num">{format::count_s(n.m.get(g.metric(), t), l, sup)}</td>
-                        <td class="num">{Measure::Share(g.metric()).format_at(n, t, l, sup)}</td></tr>
+                        <td class="num">{s.count_text(ix, g.metric(), t, l)}</td>
+                        <td class="num">{s.text(ix, Measure::Share(g.metric()), t, l)}</td></tr>
                 }).collect_view()}
             </tbody>
         </table>
@@ -69,24 +71,24 @@ pub fn groups(ds: &Dataset, ix: NodeIx, t: usize, l: Lang, sup: bool) -> impl In
     }
 }
 
-pub fn comparison(ds: &Dataset, ix: NodeIx, t: usize, c: Option<usize>, l: Lang, sup: bool) -> AnyView {
-    let n = ds.node(ix);
+pub fn comparison(s: Shown, ix: NodeIx, t: usize, c: Option<usize>, l: Lang) -> AnyView {
     let Some(c) = c else {
         return view! { <p class="big-note">{tr(l, "数据中没有可对比的统计期（默认对比上年同期）。", "The data has no period to compare with (by default the same month a year earlier).")}</p> }.into_any();
     };
     let rows = COMPARED.iter().map(|&m| {
-        let (a, b) = (m.value(n, c), m.value(n, t));
+        let (a, b) = (s.value(ix, m, c), s.value(ix, m, t));
         let Change { arrow, class, delta } = change(m, a, b, l);
         view! {
             <tr data-testid="compare-row" data-metric=m.key()
                 data-from=a.map(|v| v.to_string()).unwrap_or_default() data-to=b.map(|v| v.to_string()).unwrap_or_default()>
                 <th>{m.label(l)}</th>
-                <td class="num">{m.shown(n, c, &ds.period_keys[c], l, sup)}</td>
-                <td class="num">{m.shown(n, t, &ds.period_keys[t], l, sup)}</td>
+                <td class="num">{s.text(ix, m, c, l)}</td>
+                <td class="num">{s.text(ix, m, t, l)}</td>
                 <td class=format!("num delta {class}")>{arrow} " " {delta}</td>
             </tr>
         }
     }).collect_view();
+    let ds = s.ds;
     view! {
         <p class="slide-note">{format!("{}{} → {}  ", tr(l, "对比：", "Comparing "), ds.period_keys[c], ds.period_keys[t])}
             {tr(l, "▲ 上升，▼ 下降；绿色表示向好，红色表示变差（零就业家庭、监测户以减少为好）。", "▲ up, ▼ down; green is better, red is worse (fewer zero-employment and monitored households is better).")}</p>

@@ -6,6 +6,7 @@ use crate::data::Target;
 use crate::i18n::tr;
 use crate::model::board::board;
 use crate::url::use_url;
+use anju_data::disclosure::Shown;
 use anju_data::NodeIx;
 use leptos::prelude::*;
 
@@ -20,7 +21,7 @@ pub fn Board(
     let rows = move || {
         let Target { ds, ix, .. } = target.get()?;
         let (l, sup) = url.state.with(|s| (s.lang, s.suppress));
-        let b = board(&ds, ix, period.get(), focus.get(), l, sup);
+        let b = board(Shown::new(&ds, sup), ix, period.get(), focus.get(), l);
         let list = b
             .rows
             .into_iter()
@@ -31,7 +32,7 @@ pub fn Board(
                         data-testid="board-row" data-node-id=id.clone()>
                         <span class="board-rank">{r.rank}</span>
                         <a class="board-name" href=url.node_href(Some(&id))>{r.name}</a>
-                        <span class="board-bar"><span style:width=r.width></span></span>
+                        <span class="board-bar" class:hidden-bar=r.hidden><span style:width=r.width></span></span>
                         <span class="board-value">{r.value}</span>
                     </li>
                 }

@@ -2,6 +2,7 @@
 //! with the value shown before (`from`), so a refresh counts from the old figure to the
 //! new one; the final figure is in the tile's `data-value` at once.
 
+use anju_data::disclosure::MARK;
 use anju_data::format::{self, Lang};
 use anju_data::view::live::tween;
 use anju_data::view::measure::Measure;
@@ -13,8 +14,7 @@ const DURATION_MS: f64 = 1200.0;
 /// How a counted number is written.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Kind {
-    /// A count with its Chinese unit ("人", "户"; English has none); `suppress` shows 1
-    /// and 2 as "<3".
+    /// A count with its Chinese unit ("人", "户"; English has none).
     Count(&'static str),
     Rate,
     /// Whole yuan: the tile is read from across the room (the exact figure is in
@@ -22,12 +22,12 @@ pub enum Kind {
     Yuan,
 }
 
-pub fn write(kind: Kind, v: Option<f64>, lang: Lang, suppress: bool) -> String {
+pub fn write(kind: Kind, v: Option<f64>, lang: Lang) -> String {
     let Some(v) = v else { return "—".into() };
     match kind {
         Kind::Count(unit) => {
             let unit = if lang == Lang::Zh { unit } else { "" };
-            format!("{}{unit}", format::count_s(v.round().max(0.0) as u64, lang, suppress))
+            format!("{}{unit}", format::count(v.round().max(0.0) as u64, lang))
         }
         Kind::Rate => Measure::EmploymentRate.format(Some(v), lang),
         Kind::Yuan => format::yuan_whole(v, lang),
@@ -59,22 +59,29 @@ fn animate(shown: RwSignal<f64>, from: f64, to: f64, start: f64) {
     });
 }
 
-/// The figure `name` counting up to `to` from what `memory` last showed for it.
+/// The figure `name` counting up to `to` from what `memory` last showed for it. A hidden
+/// figure (public displays) shows the mark, is not counted through, and is forgotten, so
+/// that no later count starts from it and flashes its digits.
 pub fn count_up(
     memory: Shown,
     name: &'static str,
     to: Option<f64>,
     kind: Kind,
     lang: Lang,
-    sup: bool,
+    hidden: bool,
 ) -> impl IntoView {
-    let Some(to) = to else { return write(kind, None, lang, sup).into_any() };
+    if hidden {
+        memory.update_value(|m| {
+            m.remove(name);
+        });
+        return MARK.into_any();
+    }
+    let Some(to) = to else { return write(kind, None, lang).into_any() };
     let from = memory.try_update_value(|m| m.insert(name, to)).flatten().unwrap_or(0.0);
-    // A hidden small count ("<3") is not counted through: it would flash its digits.
-    let still = from == to || reduced_motion() || (sup && matches!(kind, Kind::Count(_)) && to < 3.0);
+    let still = from == to || reduced_motion();
     let shown = RwSignal::new(if still { to } else { from });
     if !still {
         animate(shown, from, to, now_ms());
     }
-    view! { <span class="count-up">{move || write(kind, Some(shown.get()), lang, sup)}</span> }.into_any()
+    view! { <span class="count-up">{move || write(kind, Some(shown.get()), lang)}</span> }.into_any()
 }

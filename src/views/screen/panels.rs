@@ -14,6 +14,7 @@ use crate::model::spec::ChartSpec;
 use crate::model::tiles::tiles;
 use crate::model::trend::trend_spec;
 use crate::url::UrlState;
+use anju_data::disclosure::{Shown as Public, MARK};
 use anju_data::domain::Lang;
 use anju_data::view::measure::{self, Measure};
 use anju_data::{Metric, NodeIx};
@@ -45,10 +46,10 @@ pub fn focus_spec(st: Stage, which: Focus) -> Signal<ChartSpec> {
     Signal::derive(move || {
         let Some(Target { ds, .. }) = st.target.get() else { return ChartSpec::Empty(String::new()) };
         let Some(f) = st.focus.get() else { return ChartSpec::Empty(String::new()) };
-        let l = st.url.lang.get();
+        let (l, s) = (st.url.lang.get(), Public::new(&ds, st.url.suppress.get()));
         match which {
-            Focus::Trend => trend_spec(&ds, f, l),
-            Focus::Channels => channels_spec(&ds, f, st.period.get(), l, st.url.suppress.get()),
+            Focus::Trend => trend_spec(s, f, l),
+            Focus::Channels => channels_spec(s, f, st.period.get(), l),
         }
     })
 }
@@ -113,15 +114,17 @@ pub fn header(st: Stage) -> Option<impl IntoView> {
 pub fn kpis(st: Stage) -> Option<impl IntoView> {
     let Target { ds, ix, .. } = st.target.get()?;
     let (l, sup) = (st.url.lang.get(), st.url.suppress.get());
-    let list = tiles(&ds, ix, st.period.get(), l, sup, &[]);
+    let list = tiles(Public::new(&ds, sup), ix, st.period.get(), l, &[]);
     Some(
         list.into_iter()
             .filter(|k| TILES.contains(&k.key))
             .map(|k| {
-                // Not a number (a suppressed "<3", or no figure), or a published figure in
-                // its source's words (约29.3万): written as is.
+                // Not a number (hidden, or no figure), or a published figure in its
+                // source's words (约29.3万): written as is.
+                let hidden = k.raw == MARK;
                 let value = match (k.raw.parse::<f64>(), &k.source) {
-                    (Ok(v), None) => count_up(st.memory, k.key, Some(v), kind_of(k.key), l, sup).into_any(),
+                    (Ok(v), None) => count_up(st.memory, k.key, Some(v), kind_of(k.key), l, false).into_any(),
+                    _ if hidden => count_up(st.memory, k.key, None, kind_of(k.key), l, true).into_any(),
                     _ => k.text.into_any(),
                 };
                 let mark = k.source.map(|p| view! { <span class="prov prov-pub" title=p.hover>{p.mark}</span> });
@@ -141,13 +144,14 @@ pub fn kpis(st: Stage) -> Option<impl IntoView> {
 pub fn focus_head(st: Stage) -> Option<impl IntoView> {
     let Target { ds, .. } = st.target.get()?;
     let f = st.focus.get()?;
-    let (l, t, sup) = (st.url.lang.get(), st.period.get(), st.url.suppress.get());
+    let (l, t) = (st.url.lang.get(), st.period.get());
+    let s = Public::new(&ds, st.url.suppress.get());
     let n = ds.node(f);
     let goal = measure::target(&ds, f, Measure::EmploymentRate);
     let figure = |key: &'static str, label: String, m: Measure, kind: Kind| {
         view! {
             <div><span class="kpi-label">{label}</span>
-                <span class="focus-big">{count_up(st.memory, key, m.value(n, t), kind, l, sup)}</span></div>
+                <span class="focus-big">{count_up(st.memory, key, s.value(f, m, t), kind, l, s.hides(f, m, t))}</span></div>
         }
     };
     let carousel = st.carousel;
@@ -173,7 +177,7 @@ pub fn risk(st: Stage) -> Option<impl IntoView> {
     let l = st.url.lang.get();
     Some(view! {
         <h2 class="panel-title">{tr(l, "风险与监测", "Risk and monitoring")}</h2>
-        {risk_panel(&ds, f, st.period.get(), l, st.url.suppress.get())}
+        {risk_panel(Public::new(&ds, st.url.suppress.get()), f, st.period.get(), l)}
     })
 }
 

@@ -5,6 +5,7 @@ use crate::data::Target;
 use crate::i18n::tr;
 use crate::model::alerts::{describe, path_below};
 use crate::url::use_url;
+use anju_data::disclosure::Shown;
 use anju_data::view::staff::{alerts, Threshold};
 use leptos::prelude::*;
 
@@ -20,12 +21,12 @@ pub fn Ticker(#[prop(into)] target: Signal<Option<Target>>, #[prop(into)] period
         let (l, sup) = url.state.with(|s| (s.lang, s.suppress));
         let mut out = Vec::new();
         for th in Threshold::ALL {
-            for (i, sev) in alerts(&ds, ix, th, t).into_iter().take(PER_THRESHOLD) {
+            for (i, sev) in alerts(Shown::new(&ds, sup), ix, th, t).into_iter().take(PER_THRESHOLD) {
                 let n = ds.node(i);
                 out.push((
                     n.id.clone(),
                     url.node_href(Some(&n.id)),
-                    format!("{}：{}", path_below(&ds, ix, i, l), describe(&ds, i, th, sev, t, l, sup)),
+                    format!("{}：{}", path_below(&ds, ix, i, l), describe(&ds, i, th, sev, t, l)),
                 ));
             }
         }

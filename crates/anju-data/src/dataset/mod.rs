@@ -34,6 +34,9 @@ pub struct Dataset {
     pub loaded_shards: HashSet<String>,
     /// The metrics the index carries (relations over them are checked in every shard).
     pub known: MetricSet,
+    /// What public displays may show, decided family by family as views ask
+    /// ([`crate::disclosure::Shown`]); a copy starts afresh.
+    pub disclosure: crate::disclosure::Disclosure,
 }
 
 fn fail(p: Problem) -> Problems {
@@ -84,6 +87,7 @@ impl Dataset {
             shard_owner: HashMap::new(),
             loaded_shards: HashSet::new(),
             known,
+            disclosure: Default::default(),
         };
         ds.append(0, nodes, &fc.parent_in_file, None);
         ds.root = ds.ids[&root_id];
@@ -175,6 +179,9 @@ impl Dataset {
         let fix = (self.files.len() - 1) as u32;
         self.append(fix, doc.nodes, &fc.parent_in_file, Some(owner));
         self.loaded_shards.insert(file.to_string());
+        // The owner's family gained its children: decide afresh (the decisions already
+        // made do not change, being top-down, but no stale family may be kept).
+        self.disclosure = Default::default();
         Ok(())
     }
 

@@ -2,6 +2,7 @@
 //! counts. Ranking and sorting live here so that they are tested natively.
 
 use crate::dataset::{Dataset, NodeIx};
+use crate::disclosure::Shown;
 use crate::format::{self, Lang};
 use crate::metric::Metric;
 use crate::model::Node;
@@ -60,6 +61,17 @@ impl Measure {
         }
     }
 
+    /// The counts the measure is computed from (a rate's numerator and denominator, an
+    /// income's people): hiding any of them hides it.
+    pub fn inputs(self) -> Vec<Metric> {
+        match self {
+            Measure::Count(m) => vec![m],
+            Measure::EmploymentRate => vec![Metric::Employed, Metric::Labour],
+            Measure::IncomePerCapita => vec![Metric::IncomePeople],
+            Measure::Share(m) => vec![m, Metric::People],
+        }
+    }
+
     /// The value at period `t`; `None` where it is undefined (a rate over zero).
     pub fn value(self, n: &Node, t: usize) -> Option<f64> {
         match self {
@@ -87,28 +99,12 @@ impl Measure {
         }
     }
 
-    /// Formatted, with counts of 1 and 2 shown as "<3" (and shares built on them hidden)
-    /// when `suppress` is on: the form for public displays.
-    pub fn format_at(self, n: &Node, t: usize, lang: Lang, suppress: bool) -> String {
-        if suppress {
-            let small = |v: u64| v == 1 || v == 2;
-            match self {
-                Measure::Count(m) if small(n.m.get(m, t)) => return format::SUPPRESSED.into(),
-                Measure::Share(m) if small(n.m.get(m, t)) => return "—".into(),
-                _ => {}
-            }
-        }
-        self.format(self.value(n, t), lang)
-    }
-
-    /// As [`Measure::format_at`], except that a figure published for `period` reads as
-    /// its source wrote it ("约29.3万", "92.09%"; see `view::published`).
-    pub fn shown(self, n: &Node, t: usize, period: &str, lang: Lang, suppress: bool) -> String {
-        let hidden = suppress && matches!(self, Measure::Count(m) if matches!(n.m.get(m, t), 1 | 2));
-        match super::published::written_form(n, &self.key(), period, lang) {
-            Some(w) if !hidden => w,
-            _ => self.format_at(n, t, lang, suppress),
-        }
+    /// The figure as people read it, in its source's words where it is published for
+    /// `period` ("约29.3万", "92.09%"; see `view::published`). Public displays read it
+    /// through [`crate::disclosure::Shown::text`], which hides what must be.
+    pub fn shown(self, n: &Node, t: usize, period: &str, lang: Lang) -> String {
+        super::published::written_form(n, &self.key(), period, lang)
+            .unwrap_or_else(|| self.format(self.value(n, t), lang))
     }
 
     /// Whether `value` meets `target` for this measure: at or above it where more is
@@ -192,9 +188,18 @@ pub fn compare(a: (Option<f64>, &str), b: (Option<f64>, &str), desc: bool) -> Or
     by_value.then_with(|| a.1.cmp(b.1))
 }
 
-/// The children of `ix` ranked by `measure` at `t`, best first.
-pub fn rank_children(ds: &Dataset, ix: NodeIx, measure: Measure, t: usize) -> Vec<(NodeIx, Option<f64>)> {
-    let mut out: Vec<(NodeIx, Option<f64>)> = ds.kids[ix].iter().map(|&c| (c, measure.value(ds.node(c), t))).collect();
+/// The children of `ix` ranked by `measure` at `t`, best first; a hidden value (on a
+/// public display) ranks with the undefined ones, last, so that its place in the order
+/// cannot bound it.
+pub fn rank_children<'a>(
+    shown: impl Into<Shown<'a>>,
+    ix: NodeIx,
+    measure: Measure,
+    t: usize,
+) -> Vec<(NodeIx, Option<f64>)> {
+    let s = shown.into();
+    let ds = s.ds;
+    let mut out: Vec<(NodeIx, Option<f64>)> = ds.kids[ix].iter().map(|&c| (c, s.value(c, measure, t))).collect();
     let desc = measure.higher_is_better();
     out.sort_by(|a, b| compare((a.1, &ds.node(a.0).name), (b.1, &ds.node(b.0).name), desc));
     out
@@ -202,8 +207,15 @@ pub fn rank_children(ds: &Dataset, ix: NodeIx, measure: Measure, t: usize) -> Ve
 
 /// `measure` over several places taken together (the "others" bar of a long ranking):
 /// counts add up, rates and shares are pooled (Σ employed / Σ labour), income is the mean
-/// weighted by `income_people`. Sums are in u128, so no count can overflow them.
-pub fn pooled(ds: &Dataset, nodes: &[NodeIx], measure: Measure, t: usize) -> Option<f64> {
+/// weighted by `income_people`. Sums are in u128, so no count can overflow them. On a
+/// public display, `None` when any of the places' figures is hidden (the sum with the
+/// shown ones would give it back).
+pub fn pooled<'a>(shown: impl Into<Shown<'a>>, nodes: &[NodeIx], measure: Measure, t: usize) -> Option<f64> {
+    let s = shown.into();
+    let ds = s.ds;
+    if nodes.iter().any(|&c| s.hides(c, measure, t)) {
+        return None;
+    }
     let sum = |m: Metric| nodes.iter().map(|&c| u128::from(ds.node(c).m.get(m, t))).sum::<u128>();
     let ratio = |num: u128, den: u128| (den > 0).then(|| num as f64 / den as f64);
     match measure {
@@ -214,8 +226,17 @@ pub fn pooled(ds: &Dataset, nodes: &[NodeIx], measure: Measure, t: usize) -> Opt
     }
 }
 
-/// The children sorted for the table: by a measure (or by name when `by` is `None`).
-pub fn sort_children(ds: &Dataset, ix: NodeIx, by: Option<Measure>, desc: bool, t: usize) -> Vec<NodeIx> {
+/// The children sorted for the table: by a measure (or by name when `by` is `None`);
+/// hidden values sort last, as in [`rank_children`].
+pub fn sort_children<'a>(
+    shown: impl Into<Shown<'a>>,
+    ix: NodeIx,
+    by: Option<Measure>,
+    desc: bool,
+    t: usize,
+) -> Vec<NodeIx> {
+    let s = shown.into();
+    let ds = s.ds;
     let mut kids = ds.kids[ix].clone();
     match by {
         None => kids.sort_by(|&a, &b| {
@@ -227,7 +248,7 @@ pub fn sort_children(ds: &Dataset, ix: NodeIx, by: Option<Measure>, desc: bool, 
             }
         }),
         Some(m) => kids.sort_by(|&a, &b| {
-            compare((m.value(ds.node(a), t), &ds.node(a).name), (m.value(ds.node(b), t), &ds.node(b).name), desc)
+            compare((s.value(a, m, t), &ds.node(a).name), (s.value(b, m, t), &ds.node(b).name), desc)
         }),
     }
     kids

@@ -4,6 +4,7 @@
 
 use super::measure::{self, Measure};
 use crate::dataset::{Dataset, NodeIx};
+use crate::disclosure::Shown;
 use crate::format::Lang;
 use crate::metric::Metric;
 use crate::model::Level;
@@ -20,12 +21,16 @@ pub fn descendants(ds: &Dataset, ix: NodeIx) -> Vec<NodeIx> {
 }
 
 /// The `n` buildings under `ix` with the most people counted by `m` at period `t`, most
-/// first; ties by id so the list is stable. Buildings with none are left out.
-pub fn top_buildings(ds: &Dataset, ix: NodeIx, m: Metric, t: usize, n: usize) -> Vec<(NodeIx, u64)> {
+/// first; ties by id so the list is stable. Buildings with none are left out, and on a
+/// public display so are those whose count is hidden (as if they had none: being listed
+/// would say it is not 0, and the order would bound it).
+pub fn top_buildings<'a>(shown: impl Into<Shown<'a>>, ix: NodeIx, m: Metric, t: usize, n: usize) -> Vec<(NodeIx, u64)> {
+    let s = shown.into();
+    let ds = s.ds;
     let mut all: Vec<(NodeIx, u64)> = descendants(ds, ix)
         .into_iter()
         .filter(|&i| ds.nodes[i].level == Level::Building)
-        .map(|i| (i, ds.nodes[i].m.get(m, t)))
+        .filter_map(|i| Some((i, s.count(i, m, t)?)))
         .filter(|&(_, v)| v > 0)
         .collect();
     let order =
@@ -89,27 +94,31 @@ impl Threshold {
 
     /// How badly node `ix` breaks this threshold at `t` (larger is worse), or `None`.
     /// Severity is in the threshold's own unit: percentage points below target,
-    /// households, or yuan below the line.
-    pub fn severity(self, ds: &Dataset, ix: NodeIx, t: usize) -> Option<f64> {
-        let n = ds.node(ix);
+    /// households, or yuan below the line. On a public display `None` where a figure it
+    /// is computed from is hidden.
+    pub fn severity<'a>(self, shown: impl Into<Shown<'a>>, ix: NodeIx, t: usize) -> Option<f64> {
+        let s = shown.into();
+        let ds = s.ds;
         match self {
             Threshold::BelowTarget => {
-                let rate = Measure::EmploymentRate.value(n, t)?;
+                let rate = s.value(ix, Measure::EmploymentRate, t)?;
                 let target = measure::target(ds, ix, Measure::EmploymentRate)?;
                 (!Measure::EmploymentRate.meets(rate, target)).then_some((target - rate) * 100.0)
             }
             Threshold::ZeroEmployment => {
-                let z = n.m.get(Metric::ZeroEmploymentHouseholds, t);
+                let z = s.count(ix, Metric::ZeroEmploymentHouseholds, t)?;
                 (z > 0).then_some(z as f64)
             }
             Threshold::LowIncome => {
-                let v = n.income.get(t)?;
+                let v = s.value(ix, Measure::IncomePerCapita, t)?;
                 (v < LOW_INCOME_YUAN).then_some(LOW_INCOME_YUAN - v)
             }
             Threshold::StillAtRisk => {
-                let open =
-                    n.m.get(Metric::MonitoredHouseholds, t)
-                        .saturating_sub(n.m.get(Metric::RiskEliminatedHouseholds, t));
+                let open = s.count(ix, Metric::MonitoredHouseholds, t)?.saturating_sub(s.count(
+                    ix,
+                    Metric::RiskEliminatedHouseholds,
+                    t,
+                )?);
                 (open > 0).then_some(open as f64)
             }
         }
@@ -117,10 +126,13 @@ impl Threshold {
 }
 
 /// Every loaded descendant of `ix` that breaks `th` at `t`, most severe first (ties:
-/// higher level first, then id).
-pub fn alerts(ds: &Dataset, ix: NodeIx, th: Threshold, t: usize) -> Vec<(NodeIx, f64)> {
+/// higher level first, then id). On a public display a place whose figure is hidden is
+/// not listed (as if it broke nothing), for the reasons of [`top_buildings`].
+pub fn alerts<'a>(shown: impl Into<Shown<'a>>, ix: NodeIx, th: Threshold, t: usize) -> Vec<(NodeIx, f64)> {
+    let s = shown.into();
+    let ds = s.ds;
     let mut out: Vec<(NodeIx, f64)> =
-        descendants(ds, ix).into_iter().filter_map(|i| th.severity(ds, i, t).map(|s| (i, s))).collect();
+        descendants(ds, ix).into_iter().filter_map(|i| th.severity(s, i, t).map(|v| (i, v))).collect();
     out.sort_by(|a, b| {
         b.1.total_cmp(&a.1)
             .then_with(|| ds.nodes[a.0].level.cmp(&ds.nodes[b.0].level))
