@@ -108,8 +108,9 @@ impl At<'_> {
         let (lang, m, ix, t) = (self.lang, Measure::IncomePerCapita, self.ix, self.t);
         let growth = self.s.growth(ix, m, t);
         let before = measure::year_before(self.ds, t);
-        let year_earlier = before.is_some_and(|b| self.n.income.get(b).is_some());
         let growth_hidden = self.s.hides(ix, m, t) || before.is_some_and(|b| self.s.hides(ix, m, b));
+        // Whether there was a figure a year earlier is itself hidden with it.
+        let year_earlier = before.is_some_and(|b| self.n.income.get(b).is_some()) || growth_hidden;
         let hidden = self.s.hides(ix, m, t);
         Tile {
             key: "income_per_capita",

@@ -45,7 +45,9 @@ pub fn trend_spec(s: Shown, ix: NodeIx, lang: Lang) -> ChartSpec {
         range_text: (format::percent_of(rlo), format::percent_of(rhi)),
         right_axis: false,
     }];
-    if (0..np).any(|t| ds.node(ix).income.get(t).is_some()) {
+    // The line is drawn when any period has an income or hides one (whether a hidden
+    // period has a figure is not for the reader to learn).
+    if (0..np).any(|t| ds.node(ix).income.get(t).is_some() || s.hides(ix, im, t)) {
         lines.push(Line {
             name: Measure::IncomePerCapita.label(lang),
             color: theme::SECOND,

@@ -69,6 +69,18 @@ fn sensitive_metrics() -> &'static [Metric] {
     S.get_or_init(|| Metric::ALL.iter().copied().filter(|&m| sensitive(m)).collect())
 }
 
+/// The lot a place draws for metric `m`: a fixed pseudo-random number from its id (FNV-1a),
+/// so that which sibling is hidden to protect another says nothing about its value, and
+/// every view, load order and session draws the same.
+fn lot(id: &str, m: Metric) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.bytes().chain([0xff, m.index() as u8]) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
 /// The counts hidden before any other is hidden to protect them: 1 and 2.
 fn primary(n: &Node, t: usize) -> MetricSet {
     let mut h = MetricSet::default();
@@ -88,7 +100,7 @@ fn coupled(n: &Node, t: usize, p: &Partition) -> bool {
 
 /// Within one node: the whole is hidden exactly when a part is (else the parts' sum
 /// would give the hidden whole, or the whole less the shown parts the hidden one). A
-/// whole hidden with no part hidden hides its smallest non-zero part.
+/// whole hidden with no part hidden hides a non-zero part, drawn by lot.
 fn couple(n: &Node, t: usize, h: &mut MetricSet) -> bool {
     let mut changed = false;
     for p in partitions_once().iter().filter(|p| coupled(n, t, p)) {
@@ -98,7 +110,7 @@ fn couple(n: &Node, t: usize, h: &mut MetricSet) -> bool {
             changed = true;
         } else if !any_part && h.contains(p.whole) {
             let v = |q: &Metric| n.m.get(*q, t);
-            let q = p.parts.iter().filter(|q| v(q) > 0).min_by_key(|q| v(q)).unwrap_or(&p.parts[0]);
+            let q = p.parts.iter().filter(|q| v(q) > 0).min_by_key(|q| lot(&n.id, **q)).unwrap_or(&p.parts[0]);
             h.insert(*q);
             changed = true;
         }
@@ -130,7 +142,8 @@ pub fn family(parent: &Node, kids: &[&Node], t: usize, above: MetricSet) -> Vec<
         for &m in sensitive_metrics() {
             if own_rule(m) {
                 let values: Vec<u64> = kids.iter().map(|k| k.m.get(m, t)).collect();
-                changed |= one_count(m, parent.m.get(m, t), above.contains(m), &values, &mut hid);
+                let lots: Vec<u64> = kids.iter().map(|k| lot(&k.id, m)).collect();
+                changed |= one_count(m, (parent.m.get(m, t), above.contains(m)), &values, &lots, &mut hid);
             }
         }
         for (k, h) in kids.iter().zip(hid.iter_mut()) {
@@ -143,18 +156,36 @@ pub fn family(parent: &Node, kids: &[&Node], t: usize, above: MetricSet) -> Vec<
 }
 
 /// The rule for one count in one family, `values` the children's. With the parent shown,
-/// the hidden children are none or at least two, and not all zero; with it hidden, at
-/// least one child is hidden, a non-zero one when the parent is not zero. The child
-/// added is the smallest that serves (least lost to readers). Returns whether it hid one.
-fn one_count(m: Metric, parent: u64, parent_hidden: bool, values: &[u64], hid: &mut [MetricSet]) -> bool {
+/// the hidden children are none, or at least two of which one at least is not small (so
+/// that a reader who knows these rules cannot tell that all hidden ones are 1 or 2); the
+/// child added is one of those not small, never a zero while one serves (a zero is often
+/// pinned by a shown bound: no disabled where there are no people). With the parent
+/// hidden, at least one child is hidden, a non-zero one when the parent is not zero.
+/// Among the children that serve, the one added is drawn by lot ([`lot`]), not by value:
+/// "the smallest" would tell a reader that it is at most every shown sibling. Returns
+/// whether it hid one.
+fn one_count(
+    m: Metric,
+    (parent, parent_hidden): (u64, bool),
+    values: &[u64],
+    lots: &[u64],
+    hid: &mut [MetricSet],
+) -> bool {
     let hidden: Vec<usize> = (0..values.len()).filter(|&c| hid[c].contains(m)).collect();
     let pick = |hid: &[MetricSet], want: &dyn Fn(u64) -> bool| {
-        (0..values.len()).filter(|&c| !hid[c].contains(m) && want(values[c])).min_by_key(|&c| (values[c], c))
+        (0..values.len()).filter(|&c| !hid[c].contains(m) && want(values[c])).min_by_key(|&c| (lots[c], c))
     };
+    // A partner that is not small. One class only: preferring the larger ones would tell
+    // a reader the partner's lower bound. A zero only where one hidden count has no other
+    // partner (a zero is often pinned by a shown bound: no disabled where no people).
+    let partner = |hid: &[MetricSet], alone: bool| {
+        pick(hid, &|v| v >= THRESHOLD).or_else(|| if alone { pick(hid, &|_| true) } else { None })
+    };
+    let small = |c: &usize| (1..THRESHOLD).contains(&values[*c]);
     let add = match (parent_hidden, hidden.len()) {
         (false, 0) => None,
-        (false, 1) => pick(hid, &|_| true),
         (false, _) if hidden.iter().all(|&c| values[c] == 0) => pick(hid, &|v| v > 0),
+        (false, n) if n == 1 || hidden.iter().all(small) => partner(hid, n == 1),
         (false, _) => None,
         (true, _) if parent > 0 && hidden.iter().all(|&c| values[c] == 0) => pick(hid, &|v| v > 0),
         (true, 0) if !values.is_empty() => Some(0),
