@@ -19,10 +19,18 @@ pub fn group_digits(n: u64) -> String {
 /// 亿 with two, 万亿 past a trillion; English: exact below ten million, then millions,
 /// then trillions, so that even u64::MAX reads as a number.
 pub fn count(n: u64, lang: Lang) -> String {
+    // A value that rounds up to the next unit is written in it: 99,999,999 is 1.00亿, not
+    // 10000.0万 (and 1.00万亿, "1.00 trillion" likewise).
+    let reaches = |div: f64, decimals: i32, limit: f64| {
+        let p = 10f64.powi(decimals);
+        (n as f64 / div * p).round() / p >= limit
+    };
     match lang {
-        Lang::Zh if n >= 1_000_000_000_000 => format!("{:.2}万亿", n as f64 / 1e12),
-        Lang::En if n >= 1_000_000_000_000 => format!("{:.2} trillion", n as f64 / 1e12),
-        Lang::Zh if n >= 100_000_000 => format!("{:.2}亿", n as f64 / 1e8),
+        Lang::Zh if n >= 1_000_000_000_000 || reaches(1e8, 2, 10_000.0) => format!("{:.2}万亿", n as f64 / 1e12),
+        Lang::En if n >= 1_000_000_000_000 || reaches(1e6, 2, 1_000_000.0) => {
+            format!("{:.2} trillion", n as f64 / 1e12)
+        }
+        Lang::Zh if n >= 100_000_000 || reaches(1e4, 1, 10_000.0) => format!("{:.2}亿", n as f64 / 1e8),
         Lang::Zh if n >= 100_000 => format!("{:.1}万", n as f64 / 1e4),
         Lang::En if n >= 10_000_000 => format!("{:.2} million", n as f64 / 1e6),
         _ => group_digits(n),
@@ -89,7 +97,7 @@ mod tests {
     fn counts_at_the_top_of_u64() {
         assert_eq!(count(u64::MAX, Lang::Zh), "18446744.07万亿");
         assert_eq!(count(u64::MAX, Lang::En), "18446744.07 trillion");
-        assert_eq!(count(999_999_999_999, Lang::Zh), "10000.00亿");
+        assert_eq!(count(999_999_999_999, Lang::Zh), "1.00万亿");
         assert_eq!(group_digits(u64::MAX), "18,446,744,073,709,551,615");
         assert_eq!(percent(u64::MAX, u64::MAX), "100.0%");
         assert_eq!(percent(7, u64::MAX), "0.0%");
@@ -105,6 +113,22 @@ mod tests {
         assert_eq!(group_digits(0), "0");
         assert_eq!(group_digits(1000), "1,000");
         assert_eq!(group_digits(u64::MAX), "18,446,744,073,709,551,615");
+    }
+
+    /// The shared case ui/unit-rollover: a value that rounds up to 10,000 of one unit is
+    /// written in the next, at every boundary and in both languages.
+    #[test]
+    fn a_value_rounding_up_to_the_next_unit_moves_to_it() {
+        assert_eq!(count(99_999_999, Lang::Zh), "1.00亿");
+        assert_eq!(count(99_999_499, Lang::Zh), "9999.9万");
+        assert_eq!(count(99_999_500, Lang::Zh), "1.00亿");
+        assert_eq!(count(999_999_999_999, Lang::Zh), "1.00万亿");
+        assert_eq!(count(999_999_494_999, Lang::Zh), "9999.99亿");
+        assert_eq!(count(999_999_999_999, Lang::En), "1.00 trillion");
+        assert_eq!(count(999_999_994_999, Lang::En), "999999.99 million");
+        assert_eq!(count(99_999, Lang::Zh), "99,999");
+        assert_eq!(count(100_000, Lang::Zh), "10.0万");
+        assert_eq!(count(u64::MAX, Lang::Zh), "18446744.07万亿");
     }
 
     #[test]
