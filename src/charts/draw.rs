@@ -3,6 +3,7 @@
 
 use crate::model::spec::{Bar, ChartSpec, Line};
 use crate::theme;
+use anju_data::text::{em_width, fit};
 use anju_data::view::geom::{HBars, Rect, TimeAxis};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -32,16 +33,11 @@ fn label_width(width: f64) -> f64 {
     (width * 0.32).clamp(72.0, 190.0)
 }
 
-fn cut(s: &str, max_chars: usize) -> String {
-    anju_data::text::clip(s, max_chars)
-}
-
 /// Room on the right of the bars for the longest value text ("9223372.04万亿（100.0%）"
 /// must not run off the canvas): CJK about one em, ASCII about half, at the largest size.
 /// Not generic, so the canvas and SVG backends share one copy.
 fn value_room(bars: &[Bar], w: f64) -> f64 {
-    let em = |t: &str| t.chars().map(|c| if c.is_ascii() { 0.56 } else { 1.0 }).sum::<f64>();
-    (bars.iter().map(|b| em(&b.text)).fold(0.0, f64::max) * 14.0 + 8.0).clamp(64.0, w * 0.4)
+    (bars.iter().map(|b| em_width(&b.text)).fold(0.0, f64::max) * 14.0 + 8.0).clamp(64.0, w * 0.4)
 }
 
 /// Draws `spec` on `canvas` (already sized to `w`×`h` CSS px times `dpr`).
@@ -79,13 +75,15 @@ pub fn draw_on<DB: DrawingBackend>(
             let lw = label_width(w);
             let layout = HBars::layout(w, h, &values, lw, value_room(bars, w), *max);
             let size = (layout.rows.first().map(|r| r.h).unwrap_or(20.0) * 0.55).clamp(9.0, 14.0);
-            let chars = ((lw - 8.0) / size).floor().max(2.0) as usize;
+            // The label's room in ems: it ends 6 px left of the bars and keeps 8 px clear
+            // of the left edge (the em estimate is not a measurement).
+            let room = ((lw - 14.0) / size).max(2.0);
             let _ = root.draw(&PathElement::new(
                 vec![(px(layout.plot.x), px(layout.plot.y)), (px(layout.plot.x), px(layout.plot.bottom()))],
                 grid.stroke_width(px(1.0).max(1) as u32),
             ));
             for (bar, r) in bars.iter().zip(&layout.bars) {
-                draw_bar(root, bar, r, size, chars, dpr, fg, muted);
+                draw_bar(root, bar, r, size, room, dpr, fg, muted);
             }
             if let Some((t, label)) = target {
                 let x = px(layout.x_of(*t));
@@ -129,7 +127,7 @@ fn draw_bar<DB: DrawingBackend>(
     bar: &Bar,
     r: &Rect,
     size: f64,
-    chars: usize,
+    room: f64,
     dpr: f64,
     fg: RGBColor,
     muted: RGBColor,
@@ -137,7 +135,7 @@ fn draw_bar<DB: DrawingBackend>(
     let px = |v: f64| (v * dpr).round() as i32;
     let mid = r.y + r.h / 2.0;
     let label = (FONT, size * dpr).into_font().color(&fg).pos(Pos::new(HPos::Right, VPos::Center));
-    let _ = root.draw(&Text::new(cut(&bar.label, chars), (px(r.x - 6.0), px(mid)), label));
+    let _ = root.draw(&Text::new(fit(&bar.label, room), (px(r.x - 6.0), px(mid)), label));
     let end = if bar.hidden {
         hatch(root, r, dpr, muted);
         r.x + HIDDEN_W
