@@ -107,16 +107,16 @@ impl At<'_> {
     fn income(&self) -> Tile {
         let (lang, m, ix, t) = (self.lang, Measure::IncomePerCapita, self.ix, self.t);
         let growth = self.s.growth(ix, m, t);
-        let before = measure::year_before(self.ds, t);
-        let growth_hidden = self.s.hides(ix, m, t) || before.is_some_and(|b| self.s.hides(ix, m, b));
+        let growth_hidden = self.s.hides_growth(ix, m, t);
         // Whether there was a figure a year earlier is itself hidden with it.
-        let year_earlier = before.is_some_and(|b| self.n.income.get(b).is_some()) || growth_hidden;
+        let year_earlier =
+            measure::year_before(self.ds, t).is_some_and(|b| self.n.income.get(b).is_some()) || growth_hidden;
         let hidden = self.s.hides(ix, m, t);
         Tile {
             key: "income_per_capita",
             label: tr(lang, "人均纯收入", "Per-capita net income"),
             raw: self.s.raw(ix, m, t),
-            text: if hidden { MARK.into() } else { m.format(self.n.income.get(t), lang) },
+            text: self.s.figure_text(ix, m, t, lang),
             sub: Some(match (growth, year_earlier) {
                 (_, true) if growth_hidden => format!("{}{MARK}", tr(lang, "同比 ", "Year on year ")),
                 (Some(g), _) => format!(

@@ -4,7 +4,7 @@
 use crate::i18n::tr;
 use crate::model::spec::{ChartSpec, Line};
 use crate::theme;
-use anju_data::disclosure::{Shown, MARK};
+use anju_data::disclosure::Shown;
 use anju_data::format::{self, Lang};
 use anju_data::view::measure::Measure;
 use anju_data::NodeIx;
@@ -32,14 +32,12 @@ pub fn trend_spec(s: Shown, ix: NodeIx, lang: Lang) -> ChartSpec {
     let (rm, im) = (Measure::EmploymentRate, Measure::IncomePerCapita);
     let rate: Vec<Option<f64>> = (0..np).map(|t| s.value(ix, rm, t)).collect();
     let income: Vec<Option<f64>> = (0..np).map(|t| s.value(ix, im, t)).collect();
-    let text =
-        |m: Measure, t: usize, v: Option<f64>| if s.hides(ix, m, t) { MARK.to_string() } else { m.format(v, lang) };
     let (rlo, rhi) = padded(&rate, 0.0, 1.0);
     let (ilo, ihi) = padded(&income, 0.0, f64::MAX);
     let mut lines = vec![Line {
         name: Measure::EmploymentRate.label(lang),
         color: theme::ACCENT,
-        texts: rate.iter().enumerate().map(|(t, v)| text(rm, t, *v)).collect(),
+        texts: (0..np).map(|t| s.figure_text(ix, rm, t, lang)).collect(),
         values: rate,
         range: (rlo, rhi),
         range_text: (format::percent_of(rlo), format::percent_of(rhi)),
@@ -51,7 +49,7 @@ pub fn trend_spec(s: Shown, ix: NodeIx, lang: Lang) -> ChartSpec {
         lines.push(Line {
             name: Measure::IncomePerCapita.label(lang),
             color: theme::SECOND,
-            texts: income.iter().enumerate().map(|(t, v)| text(im, t, *v)).collect(),
+            texts: (0..np).map(|t| s.figure_text(ix, im, t, lang)).collect(),
             values: income,
             range: (ilo, ihi),
             range_text: (format::group_digits(ilo.round() as u64), format::group_digits(ihi.round() as u64)),

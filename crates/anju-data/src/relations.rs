@@ -176,6 +176,10 @@ impl MetricSet {
     pub fn union(self, other: MetricSet) -> MetricSet {
         MetricSet(self.0 | other.0)
     }
+    /// Whether the two sets share a metric.
+    pub fn intersects(self, other: MetricSet) -> bool {
+        self.0 & other.0 != 0
+    }
 }
 
 impl Relation {

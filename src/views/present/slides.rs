@@ -3,7 +3,7 @@
 use crate::i18n::tr;
 use crate::model::slides::{change, Change, COMPARED};
 use crate::model::tiles::{status, tiles};
-use anju_data::disclosure::{Shown, MARK};
+use anju_data::disclosure::Shown;
 use anju_data::domain::Group;
 use anju_data::format::{self, Lang};
 use anju_data::view::measure::{self, Measure};
@@ -35,7 +35,7 @@ pub fn big_income(s: Shown, ix: NodeIx, t: usize, l: Lang) -> impl IntoView {
         .unwrap_or_default();
     view! {
         <p class="big-figure">
-            <span class="big-value">{if s.hides(ix, m, t) { MARK.to_string() } else { m.format(s.value(ix, m, t), l) }}</span>
+            <span class="big-value">{s.figure_text(ix, m, t, l)}</span>
             <span class="big-label">{Measure::IncomePerCapita.label(l)}{growth}</span>
         </p>
     }

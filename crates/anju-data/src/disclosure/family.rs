@@ -137,14 +137,16 @@ pub fn family(parent: &Node, kids: &[&Node], t: usize, above: MetricSet) -> Vec<
             .filter(|p| p.whole == m)
             .all(|p| !coupled(parent, t, p) || kids.iter().any(|k| !coupled(k, t, p)))
     };
+    // Each count's values and lots, read once for every round of the rules.
+    let counts: Vec<(Metric, Vec<u64>, Vec<u64>)> = sensitive_metrics()
+        .iter()
+        .filter(|&&m| own_rule(m))
+        .map(|&m| (m, kids.iter().map(|k| k.m.get(m, t)).collect(), kids.iter().map(|k| lot(&k.id, m)).collect()))
+        .collect();
     loop {
         let mut changed = false;
-        for &m in sensitive_metrics() {
-            if own_rule(m) {
-                let values: Vec<u64> = kids.iter().map(|k| k.m.get(m, t)).collect();
-                let lots: Vec<u64> = kids.iter().map(|k| lot(&k.id, m)).collect();
-                changed |= one_count(m, (parent.m.get(m, t), above.contains(m)), &values, &lots, &mut hid);
-            }
+        for (m, values, lots) in &counts {
+            changed |= one_count(*m, (parent.m.get(*m, t), above.contains(*m)), values, lots, &mut hid);
         }
         for (k, h) in kids.iter().zip(hid.iter_mut()) {
             changed |= couple(k, t, h);

@@ -16,21 +16,19 @@ use crate::metric::Metric;
 use crate::relations::MetricSet;
 use crate::view::measure::{self, Measure};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 /// What a hidden figure shows, whatever its value: one mark for the small counts and for
 /// the counts hidden to protect them, so that the mark says nothing about the size.
 pub const MARK: &str = "*";
 
-/// The decisions made so far for one dataset, by period and family. A dataset's copy
-/// starts empty (the copy is made to attach a shard, and a family's children change).
+/// The decisions made so far for one dataset: what is hidden at each node, by period,
+/// filled a family at a time. A dataset's copy starts empty (it is made to attach a
+/// shard), and so does a dataset that has just attached one.
 #[derive(Default)]
 pub struct Disclosure {
-    families: Mutex<HashMap<(usize, NodeIx), Family>>,
+    nodes: Mutex<HashMap<(usize, NodeIx), MetricSet>>,
 }
-
-/// What is hidden at each child of one parent, in the order of its children.
-type Family = Arc<Vec<MetricSet>>;
 
 impl Clone for Disclosure {
     fn clone(&self) -> Self {
@@ -47,26 +45,22 @@ impl std::fmt::Debug for Disclosure {
 impl Disclosure {
     /// The counts hidden at node `ix` at period `t` (one bit per metric).
     pub fn hidden(&self, ds: &Dataset, ix: NodeIx, t: usize) -> MetricSet {
-        let Some(p) = ds.parent[ix] else {
-            return family::root(ds.node(ix), t);
+        if let Some(&h) = self.nodes.lock().ok().and_then(|c| c.get(&(t, ix)).copied()).as_ref() {
+            return h;
+        }
+        let decided: Vec<(NodeIx, MetricSet)> = match ds.parent[ix] {
+            None => vec![(ix, family::root(ds.node(ix), t))],
+            Some(p) => {
+                let above = self.hidden(ds, p, t);
+                let kids: Vec<_> = ds.kids[p].iter().map(|&k| ds.node(k)).collect();
+                ds.kids[p].iter().copied().zip(family::family(ds.node(p), &kids, t, above)).collect()
+            }
         };
-        let at = ds.kids[p].iter().position(|&k| k == ix).unwrap_or(0);
-        self.family(ds, p, t).get(at).copied().unwrap_or_default()
-    }
-
-    fn family(&self, ds: &Dataset, p: NodeIx, t: usize) -> Family {
-        let kids = &ds.kids[p];
-        let cached = self.families.lock().ok().and_then(|c| c.get(&(t, p)).cloned());
-        if let Some(f) = cached.filter(|f| f.len() == kids.len()) {
-            return f;
+        let mine = decided.iter().find(|d| d.0 == ix).map(|d| d.1).unwrap_or_default();
+        if let Ok(mut c) = self.nodes.lock() {
+            c.extend(decided.into_iter().map(|(k, h)| ((t, k), h)));
         }
-        let above = self.hidden(ds, p, t);
-        let nodes: Vec<_> = kids.iter().map(|&k| ds.node(k)).collect();
-        let f = Arc::new(family::family(ds.node(p), &nodes, t, above));
-        if let Ok(mut c) = self.families.lock() {
-            c.insert((t, p), f.clone());
-        }
-        f
+        mine
     }
 }
 
@@ -107,11 +101,7 @@ impl<'a> Shown<'a> {
     /// Whether `measure` is hidden at `ix`: a count that is, or a rate or share whose
     /// numerator or denominator is, or an income whose people are.
     pub fn hides(&self, ix: NodeIx, measure: Measure, t: usize) -> bool {
-        if !self.suppress {
-            return false;
-        }
-        let h = self.hidden(ix, t);
-        measure.inputs().iter().any(|&m| h.contains(m))
+        self.suppress && self.hidden(ix, t).intersects(measure.inputs())
     }
 
     /// Whether the rate `num / den` is hidden at `ix`.
@@ -129,13 +119,26 @@ impl<'a> Shown<'a> {
         }
     }
 
-    /// Growth on a year before; hidden when either year's figure is.
+    /// Whether growth on a year before is hidden: when either year's figure is.
+    pub fn hides_growth(&self, ix: NodeIx, measure: Measure, t: usize) -> bool {
+        self.hides(ix, measure, t) || measure::year_before(self.ds, t).is_some_and(|b| self.hides(ix, measure, b))
+    }
+
+    /// Growth on a year before, `None` where undefined or hidden.
     pub fn growth(&self, ix: NodeIx, measure: Measure, t: usize) -> Option<f64> {
-        let before = measure::year_before(self.ds, t)?;
-        if self.hides(ix, measure, t) || self.hides(ix, measure, before) {
+        if self.hides_growth(ix, measure, t) {
             return None;
         }
         measure::yoy_growth(self.ds, ix, measure, t)
+    }
+
+    /// The figure formatted ([`MARK`] where hidden, "—" where undefined), without a
+    /// source's words: for big single figures and chart texts.
+    pub fn figure_text(&self, ix: NodeIx, measure: Measure, t: usize, lang: Lang) -> String {
+        if self.hides(ix, measure, t) {
+            return MARK.into();
+        }
+        measure.format(measure.value(self.ds.node(ix), t), lang)
     }
 
     /// As people read it: [`MARK`] where hidden, "—" where undefined, else the figure,
@@ -154,7 +157,7 @@ impl<'a> Shown<'a> {
 
     /// `num / den` as a percent with one decimal ([`MARK`] where either is hidden).
     pub fn percent_text(&self, ix: NodeIx, num: Metric, den: Metric, t: usize) -> String {
-        if self.suppress && self.hides_rate(ix, num, den, t) {
+        if self.hides_rate(ix, num, den, t) {
             return MARK.into();
         }
         let n = self.ds.node(ix);

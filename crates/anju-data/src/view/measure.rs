@@ -6,6 +6,7 @@ use crate::disclosure::Shown;
 use crate::format::{self, Lang};
 use crate::metric::Metric;
 use crate::model::Node;
+use crate::relations::MetricSet;
 use std::cmp::Ordering;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -63,12 +64,17 @@ impl Measure {
 
     /// The counts the measure is computed from (a rate's numerator and denominator, an
     /// income's people): hiding any of them hides it.
-    pub fn inputs(self) -> Vec<Metric> {
+    pub fn inputs(self) -> MetricSet {
+        let of = |ms: &[Metric]| {
+            let mut set = MetricSet::default();
+            ms.iter().for_each(|&m| set.insert(m));
+            set
+        };
         match self {
-            Measure::Count(m) => vec![m],
-            Measure::EmploymentRate => vec![Metric::Employed, Metric::Labour],
-            Measure::IncomePerCapita => vec![Metric::IncomePeople],
-            Measure::Share(m) => vec![m, Metric::People],
+            Measure::Count(m) => of(&[m]),
+            Measure::EmploymentRate => of(&[Metric::Employed, Metric::Labour]),
+            Measure::IncomePerCapita => of(&[Metric::IncomePeople]),
+            Measure::Share(m) => of(&[m, Metric::People]),
         }
     }
 
@@ -247,9 +253,12 @@ pub fn sort_children<'a>(
                 o
             }
         }),
-        Some(m) => kids.sort_by(|&a, &b| {
-            compare((s.value(a, m, t), &ds.node(a).name), (s.value(b, m, t), &ds.node(b).name), desc)
-        }),
+        Some(m) => {
+            // Each value once (on a public display each is a lookup), not per comparison.
+            let mut keyed: Vec<(NodeIx, Option<f64>)> = kids.iter().map(|&c| (c, s.value(c, m, t))).collect();
+            keyed.sort_by(|a, b| compare((a.1, &ds.node(a.0).name), (b.1, &ds.node(b.0).name), desc));
+            kids = keyed.into_iter().map(|(c, _)| c).collect();
+        }
     }
     kids
 }
