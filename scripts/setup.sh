@@ -51,7 +51,8 @@ fi
 
 # npm: Playwright (driving Debian's Chromium, never a downloaded browser) and a recent
 # wasm-opt (Debian's binaryen 108 produces a broken module).
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] || [ ! -d node_modules/pdf-lib ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# axe-core checks every view against WCAG in the browser tests.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] || [ ! -d node_modules/pdf-lib ] || [ ! -d node_modules/@axe-core/playwright ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error
 fi

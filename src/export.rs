@@ -1,17 +1,17 @@
 //! CSV export: UTF-8 with a byte-order mark so that Excel opens Chinese correctly; the
-//! csv crate does the quoting, `text::csv_cell` keeps names from being run as formulas.
+//! csv crate does the quoting; [`crate::model::sheet`] gives the cells (numbers plain,
+//! text guarded against formulas).
 
-use anju_data::text::csv_cell;
+use crate::model::sheet::Sheet;
 
 /// The file's bytes: BOM, header, rows.
-pub fn csv_bytes(header: &[String], rows: &[Vec<String>]) -> Vec<u8> {
+pub fn csv_bytes(sheet: &Sheet) -> Vec<u8> {
     let mut out = vec![0xEF, 0xBB, 0xBF];
     {
         let mut w = csv::Writer::from_writer(&mut out);
         // Writing to memory cannot fail; a record of the wrong length would, and none is.
-        let _ = w.write_record(header.iter().map(|c| csv_cell(c).into_owned()));
-        for r in rows {
-            let _ = w.write_record(r.iter().map(|c| csv_cell(c).into_owned()));
+        for r in sheet.records() {
+            let _ = w.write_record(&r);
         }
         let _ = w.flush();
     }
@@ -51,17 +51,32 @@ pub fn download_as(filename: &str, bytes: &[u8], mime: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::sheet::Cell;
 
     #[test]
     fn bom_header_and_quoting() {
-        let b = csv_bytes(&["名称".into(), "人口".into()], &[vec!["a,\"b\"".into(), "1,234".into()]]);
+        let sheet = Sheet {
+            header: vec!["名称".into(), "人口（人）".into()],
+            rows: vec![vec![Cell::Text("a,\"b\"".into()), Cell::Int(1234)]],
+        };
+        let b = csv_bytes(&sheet);
         assert_eq!(&b[..3], &[0xEF, 0xBB, 0xBF]);
-        assert_eq!(std::str::from_utf8(&b[3..]).unwrap(), "名称,人口\n\"a,\"\"b\"\"\",\"1,234\"\n");
+        assert_eq!(std::str::from_utf8(&b[3..]).unwrap(), "名称,人口（人）\n\"a,\"\"b\"\"\",1234\n");
     }
 
     #[test]
-    fn a_hostile_name_is_not_a_formula() {
-        let b = csv_bytes(&["名称".into()], &[vec!["=HYPERLINK(\"http://x\")".into()], vec!["-5%".into()]]);
-        assert_eq!(std::str::from_utf8(&b[3..]).unwrap(), "名称\n\"'=HYPERLINK(\"\"http://x\"\")\"\n-5%\n");
+    fn only_text_is_guarded_against_formulas() {
+        let rows = vec![
+            vec![Cell::Text("=HYPERLINK(\"http://x\")".into())],
+            vec![Cell::Text("-5%".into())],
+            vec![Cell::Fixed(-3.5, 2)],
+            vec![Cell::Hidden],
+            vec![Cell::Empty],
+        ];
+        let b = csv_bytes(&Sheet { header: vec!["名称".into()], rows });
+        assert_eq!(
+            std::str::from_utf8(&b[3..]).unwrap(),
+            "名称\n\"'=HYPERLINK(\"\"http://x\"\")\"\n'-5%\n-3.50\n*\n\"\"\n"
+        );
     }
 }

@@ -6,7 +6,7 @@ use anju_data::domain::Risk;
 use anju_data::Metric;
 
 /// Links, the first series, the default bar.
-pub const ACCENT: &str = "#1f6feb";
+pub const ACCENT: &str = "#1a66da";
 /// At or past the target.
 pub const GOOD: &str = "#2e7d32";
 /// Short of the target, a problem.

@@ -41,14 +41,15 @@ fn the_table_lists_children_largest_first_with_a_column_per_filter() {
     assert_eq!(firsts, ["铜仁市", "昭通市", "六盘水市", "毕节市"], "by people, 293,000 first");
     assert_eq!(m.rows[0].0, "5206");
 
-    // A group adds its column: count and share of people, the share by hand.
+    // A group adds its column right after the name (a phone shows it without
+    // scrolling): count and share of people, the share by hand.
     let st = ViewState { groups: vec![Group::Disabled], lang: Lang::En, ..Default::default() };
     let m = table::table_model(&ds, ds.root, t, &st);
-    assert_eq!(m.columns.last().unwrap().1, "Disabled people");
+    assert_eq!(m.columns[1].1, "Disabled people");
     let tongren = ds.find("5206").unwrap();
     let n = ds.node(tongren);
     let (d, p) = (n.m.get(Metric::Disabled, t), n.m.get(Metric::People, t));
-    let cell = m.rows.iter().find(|r| r.0 == "5206").unwrap().1.last().unwrap().clone();
+    let cell = m.rows.iter().find(|r| r.0 == "5206").unwrap().1[1].clone();
     assert!(cell.ends_with(&format!("（{:.1}%）", d as f64 * 100.0 / p as f64)), "{cell}");
 
     // A colour keeps only children with such households, and sorts as asked.
@@ -58,7 +59,7 @@ fn the_table_lists_children_largest_first_with_a_column_per_filter() {
     let with_red = ds.kids[county].iter().filter(|&&c| ds.node(c).m.get(Metric::RiskRed, t) > 0).count();
     assert!(with_red > 0 && with_red < ds.kids[county].len(), "the demo has both kinds");
     assert_eq!(m.rows.len(), with_red);
-    assert_eq!(m.columns.last().unwrap().1, "红色户");
+    assert_eq!(m.columns[1].1, "红色风险户");
     let shown: Vec<&str> = m.rows.iter().map(|r| r.1[0].as_str()).collect();
     let mut sorted = shown.clone();
     sorted.sort();
@@ -115,8 +116,14 @@ fn the_ranking_orders_by_rate_and_colours_against_the_target() {
     let st = ViewState { groups: vec![Group::Elderly75Plus], ..Default::default() };
     assert_eq!(ranking::default_measure(&st), Measure::Count(Metric::Elderly75Plus));
     assert!(ranking::offered(&st).contains(&Measure::Share(Metric::Elderly75Plus)));
-    assert_eq!(ranking::group_metric(Measure::Share(Metric::Elderly75Plus)), Some(Metric::Elderly75Plus));
-    assert_eq!(ranking::group_metric(Measure::EmploymentRate), None);
+    assert_eq!(ranking::switchable_metric(Measure::Share(Metric::Elderly75Plus)), Some(Metric::Elderly75Plus));
+    assert_eq!(ranking::switchable_metric(Measure::EmploymentRate), None);
+    // A risk colour too, its share of households.
+    let st = ViewState { risks: vec![Risk::Red], ..Default::default() };
+    assert_eq!(ranking::default_measure(&st), Measure::Count(Metric::RiskRed));
+    assert!(ranking::offered(&st).contains(&Measure::Share(Metric::RiskRed)));
+    assert_eq!(ranking::switchable_metric(Measure::Count(Metric::RiskRed)), Some(Metric::RiskRed));
+    assert_eq!(Metric::RiskRed.share_base(), Metric::Households);
     assert_eq!(ranking::default_measure(&ViewState::default()), Measure::EmploymentRate);
 }
 

@@ -6,6 +6,7 @@ use crate::i18n::tr;
 use crate::model::ranking::{self, default_measure, ranking_spec, TOP_N};
 use crate::url::use_url;
 use anju_data::disclosure::Shown;
+use anju_data::metric::Unit;
 use anju_data::view::measure::Measure;
 use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
@@ -42,7 +43,7 @@ pub fn RankingChart(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<u
         navigate(&url.href_with(|s| s.metric = m), Default::default());
     };
     let offered = move || url.state.with(ranking::offered);
-    let count_or_share = move || ranking::group_metric(metric.get());
+    let count_or_share = move || ranking::switchable_metric(metric.get());
     view! {
         <div class="chart-card">
             <div class="chart-controls">
@@ -57,10 +58,17 @@ pub fn RankingChart(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<u
                 {move || count_or_share().map(|m| {
                     let l = lang.get();
                     let is_share = matches!(metric.get(), Measure::Share(_));
+                    // Links to two views: the one on screen is `aria-current` (a link
+                    // cannot be `aria-pressed`).
+                    let current = |on: bool| on.then_some("true");
+                    let by_count = match m.unit() {
+                        Unit::Households => tr(l, "按户数", "Count"),
+                        _ => tr(l, "按人数", "Count"),
+                    };
                     view! {
-                        <span class="switch" role="group" aria-label=tr(l, "按人数或占比", "By count or share")>
-                            <a data-testid="rank-by-count" aria-pressed=if is_share { "false" } else { "true" } href=url.href_with(|s| s.metric = Some(Measure::Count(m)))>{tr(l, "按人数", "Count")}</a>
-                            <a data-testid="rank-by-share" aria-pressed=if is_share { "true" } else { "false" } href=url.href_with(|s| s.metric = Some(Measure::Share(m)))>{tr(l, "按占比", "Share")}</a>
+                        <span class="switch" role="group" aria-label=tr(l, "按数量或占比", "By count or share")>
+                            <a data-testid="rank-by-count" aria-current=current(!is_share) href=url.href_with(|s| s.metric = Some(Measure::Count(m)))>{by_count}</a>
+                            <a data-testid="rank-by-share" aria-current=current(is_share) href=url.href_with(|s| s.metric = Some(Measure::Share(m)))>{tr(l, "按占比", "Share")}</a>
                         </span>
                     }
                 })}

@@ -1,16 +1,20 @@
-//! Alerts: every place under this one that breaks a selected threshold, most severe
-//! first, each a link.
+//! Alerts: the places under this one that break a selected threshold, by level, most
+//! severe first, each a link (households are listed where they live, so the badge and the
+//! rows count each once: [`crate::model::staff::alert_list`]); each list exports as CSV
+//! and says what it leaves out.
 
-use crate::i18n::{level, tr};
+use crate::export::{csv_bytes, download};
+use crate::i18n::tr;
 use crate::model::alerts::{describe, path_below};
+use crate::model::staff::{alert_list, alert_sheet, cut_text, level_heading};
 use crate::url::use_url;
 use anju_data::disclosure::Shown;
-use anju_data::view::staff::{alerts, Threshold};
+use anju_data::view::staff::Threshold;
 use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Rows shown before "show all".
+/// Rows of a level shown before "show all".
 const FIRST: usize = 50;
 
 #[component]
@@ -21,36 +25,49 @@ pub fn AlertsPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<us
     let show_all = RwSignal::new(Vec::<Threshold>::new());
     view! {
         <section class="alerts" data-testid="alerts">
-            <h3>{move || tr(lang.get(), "预警：突破阈值的下级地区（最严重的在前）", "Alerts: places below this one that break a threshold (most severe first)")}</h3>
+            <h3>{move || tr(lang.get(), "预警：突破阈值的下级地区（按层级，最严重的在前）", "Alerts: places below this one that break a threshold (by level, most severe first)")}</h3>
             {move || {
                 let (t, l, sup) = (period.get(), lang.get(), url.suppress.get());
                 active.get().into_iter().map(|th| {
-                    let list = alerts(Shown::new(&ds, sup), ix, th, t);
-                    let total = list.len();
+                    let list = alert_list(Shown::new(&ds, sup), ix, th, t, l);
+                    let sheet = alert_sheet(&ds, ix, th, &list, l);
+                    let file = format!("{}-{}.csv", tr(l, "预警", "alerts"), th.key());
                     let all = show_all.get().contains(&th);
-                    let shown = if all { total } else { total.min(FIRST) };
                     let ds = ds.clone();
+                    let cut = list.by_level.iter().any(|g| g.1.len() > FIRST) && !all;
+                    let levels = list.by_level.into_iter().map(|(lv, rows)| {
+                        let shown = if all { rows.len() } else { rows.len().min(FIRST) };
+                        let items = rows[..shown].iter().map(|&(i, sev)| {
+                            let n = ds.node(i);
+                            let href = url.node_href(Some(&n.id));
+                            view! {
+                                <li data-testid="alert-row" data-node-id=n.id.clone() data-threshold=th.key()>
+                                    <a href=href>{path_below(&ds, ix, i, l)}</a>
+                                    <span class="why">{describe(&ds, i, th, sev, t, l)}</span>
+                                </li>
+                            }
+                        }).collect_view();
+                        view! {
+                            <h5 class="alert-level" data-level=lv.key()>{level_heading(lv, &rows, th, l)}</h5>
+                            <ol>{items}</ol>
+                            {cut_text(shown, rows.len(), l).map(|c| view! { <p class="cut" data-testid="alert-cut">{c}</p> })}
+                        }
+                    }).collect_view();
                     view! {
                         <div class="alert-list" data-threshold=th.key()>
-                            <h4>{th.label(l)} <span class="count" data-testid=format!("alert-count-{}", th.key())>{total}</span></h4>
-                            <ol>
-                                {list[..shown].iter().map(|&(i, sev)| {
-                                    let n = ds.node(i);
-                                    let href = url.node_href(Some(&n.id));
-                                    view! {
-                                        <li data-testid="alert-row" data-node-id=n.id.clone() data-threshold=th.key()>
-                                            <a href=href>{path_below(&ds, ix, i, l)}</a>
-                                            <span class="level">{level(n.level, l)}</span>
-                                            <span class="why">{describe(&ds, i, th, sev, t, l)}</span>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ol>
-                            {(total > shown).then(|| view! {
-                                <button type="button" class="show-all" on:click=move |_| show_all.update(|v| v.push(th))>
-                                    {format!("{} {total}", tr(l, "显示全部", "Show all"))}
+                            <h4>{th.label(l)} <span class="count" data-testid=format!("alert-count-{}", th.key()) data-value=list.badge.to_string()>{list.badge_text}</span></h4>
+                            {levels}
+                            <div class="alert-actions">
+                                {cut.then(|| view! {
+                                    <button type="button" class="show-all" on:click=move |_| show_all.update(|v| v.push(th))>
+                                        {tr(l, "显示全部", "Show all")}
+                                    </button>
+                                })}
+                                <button type="button" class="export" data-testid="export-alerts"
+                                    on:click=move |_| download(&file, &csv_bytes(&sheet))>
+                                    {tr(l, "导出 CSV", "Export CSV")}
                                 </button>
-                            })}
+                            </div>
                         </div>
                     }
                 }).collect_view()

@@ -4,6 +4,7 @@ use crate::i18n::{other_lang, text, tr};
 use crate::model::stamp::all_synthesised;
 use crate::url::use_url;
 use anju_data::format::Lang;
+use anju_data::view::query::ViewMode;
 use anju_data::Dataset;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -36,6 +37,21 @@ pub fn Header(ds: Arc<Dataset>, #[prop(into)] period: Signal<usize>) -> impl Int
         let (other, label) = other_lang(lang.get());
         (url.href_with(|s| s.lang = other), label)
     };
+    // The place in view, with its filters and period, on the big screen or as slides
+    // (each links back the same way).
+    let to_screen = move || {
+        url.href_with(|s| {
+            s.view = ViewMode::Screen;
+            s.page = None;
+        })
+    };
+    let to_present = move || {
+        url.href_with(|s| {
+            s.view = ViewMode::Present;
+            s.slide = None;
+            s.page = None;
+        })
+    };
     view! {
         <header class="top">
             <div class="top-title">
@@ -53,6 +69,10 @@ pub fn Header(ds: Arc<Dataset>, #[prop(into)] period: Signal<usize>) -> impl Int
                         }).collect_view()}
                     </select>
                 </label>
+                <nav class="view-links" aria-label=move || tr(lang.get(), "其他视图", "Other views")>
+                    <a data-testid="link-screen" href=to_screen>{move || tr(lang.get(), "大屏", "Big screen")}</a>
+                    <a data-testid="link-present" href=to_present>{move || tr(lang.get(), "汇报", "Slides")}</a>
+                </nav>
                 <a class="lang-switch" href=move || other_lang().0 hreflang=move || if lang.get() == Lang::En { "zh-CN" } else { "en" }>
                     {move || other_lang().1}
                 </a>

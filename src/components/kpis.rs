@@ -2,7 +2,7 @@
 
 use super::provenance::ProvenanceMark;
 use crate::i18n::tr;
-use crate::model::tiles::tiles;
+use crate::model::tiles::{risk_tiles, tiles};
 use crate::url::use_url;
 use anju_data::disclosure::Shown;
 use anju_data::{Dataset, NodeIx};
@@ -14,8 +14,11 @@ pub fn Kpis(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -
     let url = use_url();
     let lang = url.lang;
     let list = move || {
-        let groups = url.state.with(|s| s.groups.clone());
-        tiles(Shown::new(&ds, url.suppress.get()), ix, period.get(), lang.get(), &groups)
+        let (groups, risks) = url.state.with(|s| (s.groups.clone(), s.risks.clone()));
+        let (s, t, l) = (Shown::new(&ds, url.suppress.get()), period.get(), lang.get());
+        let mut all = tiles(s, ix, t, l, &groups);
+        all.extend(risk_tiles(s, ix, t, l, &risks));
+        all
     };
     view! {
         <section class="kpis" aria-label=move || tr(lang.get(), "主要指标", "Key figures")>

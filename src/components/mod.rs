@@ -11,5 +11,6 @@ pub mod kpis;
 pub mod notices;
 pub mod provenance;
 pub mod risk;
+pub mod skip;
 pub mod table;
 pub mod wheretogo;

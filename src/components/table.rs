@@ -3,7 +3,7 @@
 
 use crate::export::{csv_bytes, download};
 use crate::i18n::{level, tr};
-use crate::model::table::{next_sort, pager_text, sort_marks, table_model, DEFAULT_SORT};
+use crate::model::table::{next_sort, pager_text, sort_marks, table_model, table_sheet, DEFAULT_SORT};
 use crate::url::{use_url, UrlState};
 use anju_data::view::measure::Measure;
 use anju_data::view::page::{page, Page, PAGE_SIZE};
@@ -77,17 +77,15 @@ pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
     let navigate = use_navigate();
     let first_level = ds.kids[ix].first().map(|&c| ds.node(c).level);
     let node_name = ds.node(ix).name.clone();
-    let export = move |_| {
-        let m = model.get_untracked();
-        let header: Vec<String> = m.columns.iter().map(|c| c.1.clone()).collect();
-        let rows: Vec<Vec<String>> = m.rows.iter().map(|r| r.1.clone()).collect();
-        download(
-            &format!("{node_name}-{}.csv", tr(lang.get_untracked(), "下级", "children")),
-            &csv_bytes(&header, &rows),
-        );
+    let export = {
+        let ds = ds.clone();
+        move |_| {
+            let sheet = url.state.with_untracked(|s| table_sheet(&ds, ix, period.get_untracked(), s));
+            download(&format!("{node_name}-{}.csv", tr(lang.get_untracked(), "下级", "children")), &csv_bytes(&sheet));
+        }
     };
     view! {
-        <section class="children">
+        <section class="children" id="children">
             <div class="section-head">
                 <h3>{move || match first_level {
                     Some(l) => format!("{}{}", tr(lang.get(), "下级", "Below: "), level(l, lang.get())),

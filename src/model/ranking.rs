@@ -5,7 +5,7 @@ use crate::i18n::{name, tr};
 use crate::model::spec::{Bar, ChartSpec};
 use crate::theme;
 use anju_data::disclosure::{Shown, MARK};
-use anju_data::domain::Group;
+use anju_data::domain::{Group, Risk};
 use anju_data::format::{self, Lang};
 use anju_data::view::measure::{self, rank_children, Measure};
 use anju_data::view::query::ViewState;
@@ -94,20 +94,23 @@ pub fn ranking_spec(
     }
 }
 
-/// The measures the ranking offers: the usual ones, and each selected group (count and
-/// share) and colour.
+/// The measures the ranking offers: the usual ones, and each selected group and colour
+/// (count and share).
 pub fn offered(state: &ViewState) -> Vec<Measure> {
     let mut v: Vec<Measure> = RANKABLE.to_vec();
-    v.extend(state.groups.iter().flat_map(|g| [Measure::Count(g.metric()), Measure::Share(g.metric())]));
-    v.extend(state.risks.iter().map(|r| Measure::Count(r.metric())));
+    let filtered = state.groups.iter().map(|g| g.metric()).chain(state.risks.iter().map(|r| r.metric()));
+    v.extend(filtered.flat_map(|m| [Measure::Count(m), Measure::Share(m)]));
     v.dedup();
     v
 }
 
-/// For a group's measure, its metric: the ranking then offers count or share.
-pub fn group_metric(m: Measure) -> Option<Metric> {
+/// For a filtered group's or risk colour's measure, its metric: the ranking then offers
+/// count or share (of people for a group, of households for a colour).
+pub fn switchable_metric(m: Measure) -> Option<Metric> {
+    let filterable =
+        |x: Metric| Group::ALL.iter().any(|g| g.metric() == x) || Risk::ALL.iter().any(|r| r.metric() == x);
     match m {
-        Measure::Count(x) | Measure::Share(x) if Group::ALL.iter().any(|g| g.metric() == x) => Some(x),
+        Measure::Count(x) | Measure::Share(x) if filterable(x) => Some(x),
         _ => None,
     }
 }

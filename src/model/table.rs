@@ -1,8 +1,9 @@
 //! The children table as plain data: headers, and per child its id and cells as text,
-//! filtered and sorted as the URL says. The CSV export is built from the same model, so
-//! its rows are the table's.
+//! filtered and sorted as the URL says. The CSV export ([`table_sheet`]) lists the same
+//! rows in the same order, as plain numbers.
 
 use crate::i18n::{name, tr};
+use crate::model::sheet::{self, Sheet};
 use anju_data::disclosure::Shown;
 use anju_data::format::{group_digits, Lang};
 use anju_data::view::measure::{sort_children, Measure};
@@ -30,41 +31,94 @@ pub struct TableModel {
 /// Largest places first until someone clicks a header.
 pub const DEFAULT_SORT: Sort = Sort { by: Some(Measure::Count(Metric::People)), desc: true };
 
+/// The filtered columns first, after the name: each selected group, then each selected
+/// risk colour (what a filter asks about must not be the last column off a phone's
+/// screen); then the usual ones.
+fn value_columns(view: &ViewState) -> Vec<Measure> {
+    let groups = view.groups.iter().map(|g| Measure::Count(g.metric()));
+    let risks = view.risks.iter().map(|r| Measure::Count(r.metric()));
+    groups.chain(risks).chain(COLUMNS.iter().copied().filter(|m| !is_filtered(view, *m))).collect()
+}
+
+/// Whether `m` is a selected group's or colour's column.
+fn is_filtered(view: &ViewState, m: Measure) -> bool {
+    view.groups.iter().any(|g| Measure::Count(g.metric()) == m)
+        || view.risks.iter().any(|r| Measure::Count(r.metric()) == m)
+}
+
+/// The children of `ix` as the table lists them at period `t`: sorted as `view` says,
+/// and with a colour filter only those with any household of a selected colour (a
+/// hidden count might be any, so its place stays: leaving it out would say it is zero).
+pub fn table_rows(ds: &Dataset, ix: NodeIx, t: usize, view: &ViewState) -> Vec<NodeIx> {
+    let s = Shown::new(ds, view.suppress);
+    let sort = view.sort.unwrap_or(DEFAULT_SORT);
+    let has = |c: NodeIx, m: Metric| s.count(c, m, t).is_none_or(|v| v > 0);
+    sort_children(s, ix, sort.by, sort.desc, t)
+        .into_iter()
+        .filter(|&c| view.risks.is_empty() || view.risks.iter().any(|r| has(c, r.metric())))
+        .collect()
+}
+
 /// Builds the table for `ix`'s children at period `t`, as `view` filters and sorts it
 /// (with `suppress`, what [`Shown`] hides shows its mark and sorts last).
 pub fn table_model(ds: &Dataset, ix: NodeIx, t: usize, view: &ViewState) -> TableModel {
-    let (lang, groups, risks) = (view.lang, &view.groups[..], &view.risks[..]);
+    let lang = view.lang;
     let s = Shown::new(ds, view.suppress);
-    let sort = view.sort.unwrap_or(DEFAULT_SORT);
+    let values = value_columns(view);
+    let column_label = |m: Measure| match m {
+        Measure::Count(x) if view.groups.iter().any(|g| g.metric() == x) => {
+            view.groups.iter().find(|g| g.metric() == x).map_or_else(|| m.label(lang), |g| g.label(lang).to_string())
+        }
+        _ => m.label(lang),
+    };
     let mut columns: Vec<(Option<Measure>, String)> = vec![(None, tr(lang, "名称", "Name").into())];
-    columns.extend(COLUMNS.iter().map(|m| (Some(*m), m.label(lang))));
-    columns.extend(groups.iter().map(|g| (Some(Measure::Count(g.metric())), g.label(lang).to_string())));
-    columns.extend(
-        risks
-            .iter()
-            .map(|r| (Some(Measure::Count(r.metric())), format!("{}{}", r.name(lang), tr(lang, "户", " households")))),
-    );
-    let kids = sort_children(s, ix, sort.by, sort.desc, t);
-    // A colour filter keeps the places with any of it; a hidden count might be any, so
-    // its place stays (leaving it out would say it is zero).
-    let has = |c: NodeIx, m: Metric| s.count(c, m, t).is_none_or(|v| v > 0);
-    let rows = kids
+    columns.extend(values.iter().map(|&m| (Some(m), column_label(m))));
+    let rows = table_rows(ds, ix, t, view)
         .into_iter()
-        .filter(|&c| risks.is_empty() || risks.iter().any(|r| has(c, r.metric())))
         .map(|c| {
-            let n = ds.node(c);
-            let mut cells = vec![name(n, lang)];
-            cells.extend(COLUMNS.iter().map(|&m| s.text(c, m, t, lang)));
-            for g in groups {
-                let m = g.metric();
-                let share = s.percent_text(c, m, Metric::People, t);
-                cells.push(format!("{}（{share}）", s.count_text(c, m, t, lang)));
-            }
-            cells.extend(risks.iter().map(|r| s.count_text(c, r.metric(), t, lang)));
-            (n.id.clone(), cells)
+            let mut cells = vec![name(ds.node(c), lang)];
+            cells.extend(values.iter().map(|&m| match m {
+                // A group's cell gives its share of people beside the count.
+                Measure::Count(x) if view.groups.iter().any(|g| g.metric() == x) => {
+                    format!("{}（{}）", s.count_text(c, x, t, lang), s.percent_text(c, x, x.share_base(), t))
+                }
+                _ => s.text(c, m, t, lang),
+            }));
+            (ds.node(c).id.clone(), cells)
         })
         .collect();
     TableModel { columns, rows }
+}
+
+/// The table as a spreadsheet reads it ([`crate::model::sheet`]): the same rows in the
+/// same order, the place under its level's name, plain numbers with units in the
+/// headers, a group's or colour's count and share in two columns, and a note column
+/// with the published wording of any figure.
+pub fn table_sheet(ds: &Dataset, ix: NodeIx, t: usize, view: &ViewState) -> Sheet {
+    let lang = view.lang;
+    let s = Shown::new(ds, view.suppress);
+    let rows = table_rows(ds, ix, t, view);
+    let levels = sheet::path_levels(ds, ix, &rows);
+    let measures: Vec<Measure> = value_columns(view)
+        .into_iter()
+        .flat_map(|m| match m {
+            Measure::Count(x) if is_filtered(view, m) => vec![m, Measure::Share(x)],
+            _ => vec![m],
+        })
+        .collect();
+    let mut header = sheet::path_header(&levels, lang);
+    header.extend(measures.iter().map(|m| m.header(lang)));
+    header.push(sheet::note_header(lang));
+    let rows = rows
+        .into_iter()
+        .map(|c| {
+            let mut cells = sheet::path_cells(ds, ix, c, &levels, lang);
+            cells.extend(measures.iter().map(|&m| sheet::measure_cell(s, c, m, t)));
+            cells.push(sheet::note(s, c, &measures, t, lang));
+            cells
+        })
+        .collect();
+    Sheet { header, rows }
 }
 
 /// The sort a click on column `col` (`None`: the name) asks for: a second click on the

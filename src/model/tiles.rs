@@ -4,7 +4,7 @@
 
 use crate::i18n::tr;
 use anju_data::disclosure::{Shown, MARK};
-use anju_data::domain::Group;
+use anju_data::domain::{Group, Risk};
 use anju_data::format::{self, Lang};
 use anju_data::view::measure::{self, Measure};
 use anju_data::view::published::{claim_for, hover, mark};
@@ -199,4 +199,27 @@ pub fn tiles(s: Shown, ix: NodeIx, t: usize, lang: Lang, groups: &[Group]) -> Ve
         }
     }
     out
+}
+
+/// A tile per selected risk colour (`kpi-risk_red`, `kpi-risk_yellow`): its households
+/// and their share of all households. Red and yellow are problems: "bad" while any are
+/// left, "good" at none; a hidden count says neither.
+pub fn risk_tiles(s: Shown, ix: NodeIx, t: usize, lang: Lang, risks: &[Risk]) -> Vec<Tile> {
+    let ds = s.ds;
+    let at = At { ds, s, ix, n: ds.node(ix), t, lang };
+    risks
+        .iter()
+        .map(|&r| {
+            let m = r.metric();
+            let mut tile = at.count(m, lang.pick(m.zh(), m.en()), tr(lang, "户", ""));
+            tile.sub =
+                Some(format!("{}{}", tr(lang, "占户数 ", "of households: "), s.percent_text(ix, m, m.share_base(), t)));
+            tile.status = match (r, s.count(ix, m, t)) {
+                (Risk::Green, _) | (_, None) => "",
+                (_, Some(0)) => "good",
+                (_, Some(_)) => "bad",
+            };
+            tile
+        })
+        .collect()
 }

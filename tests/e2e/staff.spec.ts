@@ -1,6 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { Dataset, Node } from './data';
+import { Dataset, Node, pathTo } from './data';
 
 const ds = new Dataset();
 const ZHIJIN = '520524';
@@ -59,11 +59,11 @@ test('selecting disabled at 织金县: KPIs, ranking, table and where-to-go equa
   const byShare = ds.children(ZHIJIN).sort((a, b) => ds.count(b, 'disabled') / ds.count(b, 'people') - ds.count(a, 'disabled') / ds.count(a, 'people'));
   await expect(chartRows.first().locator('td').nth(0)).toHaveText(byShare[0].name);
 
-  // The table gains the group's column, equal to the data row by row.
+  // The table gains the group's column right after the name, equal to the data row by row.
   const header = page.locator('.data-table thead th');
-  await expect(header.last()).toHaveText(/残疾人/);
+  await expect(header.nth(1)).toHaveText(/残疾人/);
   for (const c of ds.children(ZHIJIN)) {
-    const cell = page.locator(`[data-testid="child-row"][data-node-id="${c.id}"] td`).last();
+    const cell = page.locator(`[data-testid="child-row"][data-node-id="${c.id}"] td`).first();
     await expect(cell).toContainText(ds.count(c, 'disabled').toLocaleString('en-US'));
   }
 
@@ -94,7 +94,7 @@ test('two groups are shown side by side, never added, and the interface says so'
   const box0 = (await lists.nth(0).boundingBox())!, box1 = (await lists.nth(1).boundingBox())!;
   expect(Math.abs(box0.y - box1.y)).toBeLessThan(2); // side by side
   const headers = await page.locator('.data-table thead th').allTextContents();
-  expect(headers.slice(-2).map((h) => h.replace(/[▲▼\s]/g, ''))).toEqual(['残疾人', '留守儿童']);
+  expect(headers.slice(1, 3).map((h) => h.replace(/[▲▼\s]/g, ''))).toEqual(['残疾人', '留守儿童']);
   // No combined "either group" figure anywhere.
   await expect(page.getByText(/合计.*(残疾人|留守儿童)/)).toHaveCount(0);
 });
@@ -108,7 +108,7 @@ test('risk=red lists exactly the children that have red households, and how many
     const shown = await ids(page, 'child-row');
     expect(shown.sort()).toEqual(expected.map((c) => c.id).sort());
     for (const c of expected) {
-      await expect(page.locator(`[data-testid="child-row"][data-node-id="${c.id}"] td`).last()).toHaveText(ds.count(c, 'risk_red').toLocaleString('en-US'));
+      await expect(page.locator(`[data-testid="child-row"][data-node-id="${c.id}"] td`).first()).toHaveText(ds.count(c, 'risk_red').toLocaleString('en-US'));
     }
   }
 });
@@ -118,45 +118,70 @@ test('the alerts panel lists exactly the places that break each threshold, most 
   await page.goto(`./?node=${ZHIJIN}&alert=below_target,zero_employment,low_income,still_at_risk`);
   await ready(page);
   const below = descendants(ZHIJIN);
+  const deepest = below.filter((n) => !n.children?.length);
   const expected: Record<string, [string, number][]> = {
     below_target: below.flatMap((n) => { const r = ds.rate(n), t = target(n.id); return r !== null && t !== null && r < t ? [[n.id, (t - r) * 100]] : []; }),
-    zero_employment: below.flatMap((n) => ds.count(n, 'zero_employment_households') > 0 ? [[n.id, ds.count(n, 'zero_employment_households')]] : []),
+    // Counts of households are listed where the households live (the deepest places).
+    zero_employment: deepest.flatMap((n) => ds.count(n, 'zero_employment_households') > 0 ? [[n.id, ds.count(n, 'zero_employment_households')]] : []),
     low_income: below.flatMap((n) => { const v = ds.income(n); return v !== null && v < 10000 ? [[n.id, 10000 - v]] : []; }),
-    still_at_risk: below.flatMap((n) => { const o = ds.count(n, 'monitored_households') - ds.count(n, 'risk_eliminated_households'); return o > 0 ? [[n.id, o]] : []; }),
+    still_at_risk: deepest.flatMap((n) => { const o = ds.count(n, 'monitored_households') - ds.count(n, 'risk_eliminated_households'); return o > 0 ? [[n.id, o]] : []; }),
   };
   for (const [key, list] of Object.entries(expected)) {
     const section = page.getByTestId('alerts').locator(`.alert-list[data-threshold="${key}"]`);
-    await expect(page.getByTestId(`alert-count-${key}`)).toHaveText(String(list.length));
+    // A count of households is the place's own (each household once, as its KPI says);
+    // otherwise the number of places.
+    const own = key === 'zero_employment' ? ds.count(ds.node(ZHIJIN), 'zero_employment_households')
+      : key === 'still_at_risk' ? ds.count(ds.node(ZHIJIN), 'monitored_households') - ds.count(ds.node(ZHIJIN), 'risk_eliminated_households')
+      : list.length;
+    await expect(page.getByTestId(`alert-count-${key}`)).toHaveAttribute('data-value', String(own));
     const more = section.locator('button.show-all');
+    if (await more.count()) await expect(section.getByTestId('alert-cut').first()).toHaveText(/^前50条，共\d+条$/);
     if (await more.count()) await more.click();
     const shown = await section.getByTestId('alert-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')));
     expect(shown.length, key).toBe(list.length);
     expect([...shown].sort(), key).toEqual(list.map((x) => x[0]).sort());
-    // Most severe first.
+    // Level by level, most severe first within each.
     const sev = new Map(list);
-    for (let i = 1; i < shown.length; i++) expect(sev.get(shown[i - 1]!)! + 1e-9, key).toBeGreaterThanOrEqual(sev.get(shown[i]!)!);
+    const depth = (id: string) => ['site', 'community', 'grid', 'building'].indexOf(ds.node(id).level);
+    for (let i = 1; i < shown.length; i++) {
+      const [a, b] = [shown[i - 1]!, shown[i]!];
+      expect(depth(a), key).toBeLessThanOrEqual(depth(b));
+      if (depth(a) === depth(b)) expect(sev.get(a)! + 1e-9, key).toBeGreaterThanOrEqual(sev.get(b)!);
+    }
   }
   expect(errors).toEqual([]);
 });
 
-test('the table exports as UTF-8 CSV with a BOM whose rows equal the table', async ({ page }) => {
+test('the table exports as UTF-8 CSV with a BOM: the rows of the table, in its order, as plain numbers', async ({ page }) => {
   await page.goto(`./?node=${ZHIJIN}&group=disabled`);
   await ready(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-table').click()]);
   const bytes = readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csv = parseCsv(bytes.subarray(3).toString('utf8'));
-  const headers = (await page.locator('.data-table thead th').allTextContents()).map((h) => h.replace(/ [▲▼]$/, ''));
-  expect(csv[0]).toEqual(headers);
-  const rows = await page.getByTestId('child-row').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
-  expect(csv.slice(1)).toEqual(rows);
-  // The where-to-go list exports too.
+  expect(csv[0]).toEqual(['安置点', '残疾人（人）', '残疾人占比（%）', '搬迁人口（人）', '户数（户）', '就业率（%）', '人均纯收入（元）', '监测户（户）', '零就业家庭（户）', '说明']);
+  const names = await page.getByTestId('child-row').evaluateAll((trs) => trs.map((tr) => tr.querySelector('th')!.textContent));
+  expect(csv.slice(1).map((r) => r[0])).toEqual(names);
+  for (const r of csv.slice(1)) {
+    const c = ds.children(ZHIJIN).find((n) => n.name === r[0])!;
+    expect(r[1]).toBe(String(ds.count(c, 'disabled')));
+    expect(r[2]).toBe((100 * ds.count(c, 'disabled') / ds.count(c, 'people')).toFixed(2));
+    expect(r[3]).toBe(String(ds.count(c, 'people')));
+    expect(r[5]).toBe((100 * ds.rate(c)!).toFixed(2));
+    expect(r[6]).toBe(ds.income(c)!.toFixed(2));
+  }
+  // The where-to-go list exports too: rank, path one column per level, the count.
   const [wtg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-where-to-go').click()]);
   const wb = readFileSync((await wtg.path())!);
   expect([...wb.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const wrows = parseCsv(wb.subarray(3).toString('utf8'));
-  const items = await page.getByTestId('where-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
-  expect(wrows.slice(1).map((r) => r[2])).toEqual(items);
+  expect(wrows[0]).toEqual(['序号', '安置点', '社区', '网格', '楼栋', '残疾人（人）']);
+  const items = await page.getByTestId('where-row').evaluateAll((els) => els.map((e) => [e.getAttribute('data-node-id')!, e.getAttribute('data-value')!]));
+  expect(wrows.slice(1).map((r) => r[5])).toEqual(items.map((x) => x[1]));
+  for (const [i, r] of wrows.slice(1).entries()) {
+    const path = pathTo(ds, items[i][0]);
+    expect(r.slice(1, 5)).toEqual(path.slice(path.indexOf(ZHIJIN) + 1).map((id) => ds.node(id).name));
+  }
 });
 
 test('suppress=1 leaves no 1 or 2 visible anywhere, export included', async ({ page }) => {

@@ -107,6 +107,66 @@ impl Metric {
     }
 }
 
+/// What a metric counts: people, households, or things (sites, posts, rooms). It gives
+/// the unit in a header ("户数（户）") and the base of a share: a household count is a
+/// share of households, a people count a share of people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    People,
+    Households,
+    Items,
+}
+
+impl Unit {
+    /// The unit as a header writes it: 人, 户, 个 (people, households, count).
+    pub fn word(self, lang: crate::format::Lang) -> &'static str {
+        match self {
+            Unit::People => lang.pick("人", "people"),
+            Unit::Households => lang.pick("户", "households"),
+            Unit::Items => lang.pick("个", "count"),
+        }
+    }
+}
+
+impl Metric {
+    /// What the metric counts (see [`Unit`]).
+    pub const fn unit(self) -> Unit {
+        use Metric::*;
+        match self {
+            People | IncomePeople | Labour | Employed | Away | NearHome | Workshop | WelfarePosts | SelfEmployed
+            | Trained | Certified | MonitoredPeople | RiskEliminatedPeople | LeftBehindChildren | EmptyNestElderly
+            | Disabled | SeverelyDisabled | SubsistenceAllowance | Elderly75Plus | PartyMembers | ChildrenInSchool
+            | MedicalInsured | PensionInsured | FamilyDoctorSigned | GridWorkers | BuildingHeads
+            | CommunityStewards => Unit::People,
+            Households
+            | LabourHouseholds
+            | EmployedHouseholds
+            | ZeroEmploymentHouseholds
+            | LowIncomeHouseholds
+            | MonitoredHouseholds
+            | RiskEliminatedHouseholds
+            | RiskRed
+            | RiskYellow
+            | RiskGreen
+            | SubsistenceHouseholds
+            | SatisfactionSurveyed
+            | Satisfied
+            | FeeHouseholds
+            | FeePaidHouseholds => Unit::Households,
+            _ => Unit::Items,
+        }
+    }
+
+    /// The whole a share of this metric is taken of: households for a household count,
+    /// people otherwise (a share of sites means nothing, and none is offered).
+    pub const fn share_base(self) -> Metric {
+        match self.unit() {
+            Unit::Households => Metric::Households,
+            _ => Metric::People,
+        }
+    }
+}
+
 /// Employment channels, in the order the UI shows them.
 pub const CHANNELS: &[Metric] = {
     use Metric::*;

@@ -135,19 +135,12 @@ pub fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     Ok(clean(&s, TEXT_MAX))
 }
 
-/// A CSV cell that a spreadsheet will not run: text starting with `=`, `+`, `-`, `@`
-/// (or a tab or carriage return) is a formula to Excel, so it gets a leading apostrophe.
-/// Signed numbers ("-1.2%", "+3") stay as they are.
+/// A CSV text cell that a spreadsheet will not run: text starting with `=`, `+`, `-`,
+/// `@` (or a tab or carriage return) is a formula to Excel, so it gets a leading
+/// apostrophe. Numbers are never text cells (an export writes them as numbers), so a
+/// text that looks like "-5" is guarded too: it came from the data, not from a count.
 pub fn csv_cell(s: &str) -> Cow<'_, str> {
-    let risky = match s.chars().next() {
-        Some('=' | '@' | '\t' | '\r') => true,
-        Some('+' | '-') => {
-            let rest = &s[1..];
-            rest.is_empty() || !rest.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
-        }
-        _ => false,
-    };
-    if risky {
+    if matches!(s.chars().next(), Some('=' | '@' | '+' | '-' | '\t' | '\r')) {
         Cow::Owned(format!("'{s}"))
     } else {
         Cow::Borrowed(s)
@@ -239,7 +232,7 @@ mod tests {
         assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(csv_cell("-cmd|' /C calc'!A0"), "'-cmd|' /C calc'!A0");
         assert_eq!(csv_cell("+"), "'+");
-        assert_eq!(csv_cell("-1.2%"), "-1.2%");
+        assert_eq!(csv_cell("-1.2%"), "'-1.2%");
         assert_eq!(csv_cell("29.3万"), "29.3万");
         assert_eq!(csv_cell("万山区"), "万山区");
     }

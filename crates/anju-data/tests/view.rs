@@ -10,7 +10,7 @@ fn dataset() -> Dataset {
 }
 
 #[test]
-fn ranking_is_by_value_best_first_and_problems_lowest_first() {
+fn ranking_is_most_first_for_rates_and_problems_alike() {
     let ds = dataset();
     let t = ds.latest();
     let ranked = rank_children(&ds, ds.root, Measure::EmploymentRate, t);
@@ -20,7 +20,7 @@ fn ranking_is_by_value_best_first_and_problems_lowest_first() {
     }
     let zero = rank_children(&ds, ds.root, Measure::Count(Metric::ZeroEmploymentHouseholds), t);
     for w in zero.windows(2) {
-        assert!(w[0].1.unwrap() <= w[1].1.unwrap(), "fewest problems first");
+        assert!(w[0].1.unwrap() >= w[1].1.unwrap(), "where most of a problem is, first");
     }
     // Values are those of the children, recomputed independently.
     for (ix, v) in &ranked {

@@ -10,6 +10,7 @@ use crate::components::filters::FilterBar;
 use crate::components::header::Header;
 use crate::components::kpis::Kpis;
 use crate::components::notices::Notices;
+use crate::components::skip::SkipLinks;
 use crate::components::table::ChildrenTable;
 use crate::components::wheretogo::WhereToGo;
 use crate::data::Target;
@@ -47,7 +48,7 @@ pub fn Dashboard(target: Target) -> impl IntoView {
     let node = ds.node(ix).clone();
     let is_leaf = ds.kids[ix].is_empty();
     let title_node = node.clone();
-    let has_groups = Memo::new(move |_| url.state.with(|s| !s.groups.is_empty()));
+    let has_groups = Memo::new(move |_| url.state.with(|s| !s.groups.is_empty() || !s.risks.is_empty()));
     let has_alerts = Memo::new(move |_| url.state.with(|s| !s.alerts.is_empty()));
     let (ds_groups, ds_alerts) = (ds.clone(), ds.clone());
     let leaf = match (is_leaf, node.level == Level::Building) {
@@ -59,11 +60,12 @@ pub fn Dashboard(target: Target) -> impl IntoView {
         _ => None,
     };
     view! {
+        <SkipLinks has_children=!is_leaf />
         <Header ds=ds.clone() period=period />
         <Notices extra=extra />
         <Breadcrumb ds=ds.clone() ix=ix />
         <div class="node-heading">
-            <h2 class="node-title" data-testid="node-title" data-node-id=node.id.clone() data-level=node.level.key()>
+            <h2 id="main" tabindex="-1" class="node-title" data-testid="node-title" data-node-id=node.id.clone() data-level=node.level.key()>
                 {move || name(&title_node, lang.get())}
             </h2>
             <span class="node-level">{move || level(node.level, lang.get())}</span>

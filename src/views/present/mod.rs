@@ -75,7 +75,7 @@ pub fn Present(target: Target) -> impl IntoView {
     view! {
         <div class="deck">
             <nav class="deck-bar">
-                <a href=back>{move || tr(lang.get(), "← 返回看板", "← Dashboard")}</a>
+                <a data-testid="link-dashboard" href=back>{move || tr(lang.get(), "← 返回看板", "← Dashboard")}</a>
                 <a href=prev_href aria-label="‹">"‹"</a>
                 <span>{move || format!("{} / {SLIDES}", current.get())}</span>
                 <a href=next_href aria-label="›">"›"</a>
@@ -108,7 +108,7 @@ fn deck(
             <section class="slide" class:current=move || current.get() == k
                 data-testid=move || if current.get() == k { "slide" } else { "slide-other" } data-index=k>
                 <header class="slide-head">
-                    <h2>{titles[k as usize - 1]}</h2>
+                    <h1>{titles[k as usize - 1]}</h1>
                     <span class="slide-place">{place.clone()}</span>
                     <span class="slide-no">{format!("{k} / {SLIDES}")}</span>
                 </header>

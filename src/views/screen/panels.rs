@@ -77,7 +77,7 @@ fn controls(st: Stage, l: Lang) -> impl IntoView {
             <button type="button" data-testid="carousel-next" on:click=move |_| st.carousel.step(1) title=tr(l, "下一个地区", "Next place")>"▶"</button>
             <button type="button" data-testid="fullscreen" on:click=move |_| toggle_fullscreen()>{tr(l, "全屏", "Full screen")}</button>
             <a href=other>{other_label}</a>
-            <a href=dashboard>{tr(l, "返回仪表盘", "Dashboard")}</a>
+            <a data-testid="link-dashboard" href=dashboard>{tr(l, "返回仪表盘", "Dashboard")}</a>
         </nav>
     }
 }

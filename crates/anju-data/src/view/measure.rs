@@ -16,7 +16,8 @@ pub enum Measure {
     EmploymentRate,
     /// Per-capita net income (yuan), weighted by `income_people`.
     IncomePerCapita,
-    /// A count as a share of people (`disabled_share`): for special groups.
+    /// A count as a share of its whole ([`Metric::share_base`]): a group's people of all
+    /// people (`disabled_share`), red-risk households of all households (`risk_red_share`).
     Share(Metric),
 }
 
@@ -49,6 +50,20 @@ impl Measure {
         }
     }
 
+    /// The label with the unit a spreadsheet column needs: "搬迁人口（人）", "就业率（%）",
+    /// "人均纯收入（元）"; English "People (people)".
+    pub fn header(self, lang: Lang) -> String {
+        let unit = match self {
+            Measure::Count(m) => m.unit().word(lang),
+            Measure::EmploymentRate | Measure::Share(_) => "%",
+            Measure::IncomePerCapita => lang.pick("元", "yuan"),
+        };
+        match lang {
+            Lang::Zh => format!("{}（{unit}）", self.label(lang)),
+            Lang::En => format!("{} ({unit})", self.label(lang)),
+        }
+    }
+
     fn plain_label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Measure::Count(Metric::People), Lang::Zh) => "搬迁人口",
@@ -74,7 +89,7 @@ impl Measure {
             Measure::Count(m) => of(&[m]),
             Measure::EmploymentRate => of(&[Metric::Employed, Metric::Labour]),
             Measure::IncomePerCapita => of(&[Metric::IncomePeople]),
-            Measure::Share(m) => of(&[m, Metric::People]),
+            Measure::Share(m) => of(&[m, m.share_base()]),
         }
     }
 
@@ -88,8 +103,8 @@ impl Measure {
             }
             Measure::IncomePerCapita => n.income.get(t),
             Measure::Share(m) => {
-                let people = n.m.get(Metric::People, t);
-                (people > 0).then(|| n.m.get(m, t) as f64 / people as f64)
+                let whole = n.m.get(m.share_base(), t);
+                (whole > 0).then(|| n.m.get(m, t) as f64 / whole as f64)
             }
         }
     }
@@ -194,9 +209,11 @@ pub fn compare(a: (Option<f64>, &str), b: (Option<f64>, &str), desc: bool) -> Or
     by_value.then_with(|| a.1.cmp(b.1))
 }
 
-/// The children of `ix` ranked by `measure` at `t`, best first; a hidden value (on a
-/// public display) ranks with the undefined ones, last, so that its place in the order
-/// cannot bound it.
+/// The children of `ix` ranked by `measure` at `t`, most first: a rate or an income
+/// best first, a count most first, problems included (staff ask where the red-risk
+/// households are, not where they are fewest; the colour against a target says which
+/// way is good). A hidden value (on a public display) ranks with the undefined ones,
+/// last, so that its place in the order cannot bound it.
 pub fn rank_children<'a>(
     shown: impl Into<Shown<'a>>,
     ix: NodeIx,
@@ -206,8 +223,7 @@ pub fn rank_children<'a>(
     let s = shown.into();
     let ds = s.ds;
     let mut out: Vec<(NodeIx, Option<f64>)> = ds.kids[ix].iter().map(|&c| (c, s.value(c, measure, t))).collect();
-    let desc = measure.higher_is_better();
-    out.sort_by(|a, b| compare((a.1, &ds.node(a.0).name), (b.1, &ds.node(b.0).name), desc));
+    out.sort_by(|a, b| compare((a.1, &ds.node(a.0).name), (b.1, &ds.node(b.0).name), true));
     out
 }
 
@@ -227,7 +243,7 @@ pub fn pooled<'a>(shown: impl Into<Shown<'a>>, nodes: &[NodeIx], measure: Measur
     match measure {
         Measure::Count(m) => Some(sum(m) as f64),
         Measure::EmploymentRate => ratio(sum(Metric::Employed), sum(Metric::Labour)),
-        Measure::Share(m) => ratio(sum(m), sum(Metric::People)),
+        Measure::Share(m) => ratio(sum(m), sum(m.share_base())),
         Measure::IncomePerCapita => crate::rollup::weighted_income(nodes.iter().map(|&c| ds.node(c)), t),
     }
 }
@@ -339,7 +355,7 @@ mod tests {
     }
 
     #[test]
-    fn problems_rank_lowest_first() {
+    fn less_is_better_for_problems() {
         assert!(!Measure::Count(Metric::ZeroEmploymentHouseholds).higher_is_better());
         assert!(Measure::EmploymentRate.higher_is_better());
     }
