@@ -10,6 +10,7 @@ pub mod data;
 pub mod export;
 pub mod i18n;
 pub mod model;
+pub mod page;
 pub mod perf;
 pub mod theme;
 pub mod url;

@@ -72,7 +72,7 @@ fn rates_and_channels_go_with_their_counts() {
     // know both hidden ones are small, and their sum, 2, would pin them), so every rate
     // is hidden, every bar the same fixed mark, and the site's own figure stays.
     let site = ds.find("S").unwrap();
-    let b = board::board(shown, site, t, None, Lang::Zh);
+    let b = board::board(shown, site, Measure::EmploymentRate, t, None, Lang::Zh);
     assert_eq!(b.rows.len(), 3);
     assert!(b.rows.iter().all(|r| r.hidden && r.width == b.rows[0].width && r.value == MARK), "{:?}", b.rows);
     assert_eq!(shown.count(site, Metric::Employed, t), Some(26));

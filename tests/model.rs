@@ -73,7 +73,7 @@ fn the_ranking_orders_by_rate_and_colours_against_the_target() {
     let spec = ranking::ranking_spec(Shown::new(&ds, false), ds.root, Measure::EmploymentRate, t, Lang::Zh, |id| {
         format!("#{id}")
     });
-    let ChartSpec::Bars { bars, target, max, .. } = spec else { panic!("bars") };
+    let ChartSpec::Bars { bars, target, axis, .. } = spec else { panic!("bars") };
     let mut by_hand: Vec<(f64, String)> =
         ds.kids[ds.root].iter().map(|&c| (rate(&ds, c, t), ds.node(c).name.clone())).collect();
     by_hand.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -82,7 +82,14 @@ fn the_ranking_orders_by_rate_and_colours_against_the_target() {
         by_hand.iter().map(|x| x.1.clone()).collect::<Vec<_>>()
     );
     assert_eq!(target, Some((0.95, "目标 95.0%".to_string())));
-    assert_eq!(max, Some(1.0));
+    // Rates start at a round baseline below the lowest (and the target), end at a round
+    // step within 100 %, and the chart says where the axis starts.
+    let lowest = bars.iter().filter_map(|b| b.value).fold(0.95, f64::min);
+    let highest = bars.iter().filter_map(|b| b.value).fold(0.95, f64::max);
+    assert!(axis.scale.lo > 0.0 && axis.scale.lo < lowest, "{axis:?}");
+    assert!(axis.scale.hi >= highest && axis.scale.hi <= 1.0, "{axis:?}");
+    assert_eq!(axis.note.as_deref(), Some(format!("坐标自{}起", axis.ticks[0].1).as_str()));
+    assert!(axis.ticks.iter().all(|(v, t)| t == &format!("{:.0}%", v * 100.0)), "{:?}", axis.ticks);
     for (b, (r, _)) in bars.iter().zip(&by_hand) {
         assert!((b.value.unwrap() - r).abs() < 1e-12);
         assert_eq!(b.color, if *r >= 0.95 { theme::GOOD } else { theme::BAD }, "{}", b.label);
@@ -138,15 +145,18 @@ fn the_trend_has_a_point_per_period_inside_its_axis() {
     assert_eq!(lines.len(), 2, "rate and income");
     for (t, v) in lines[0].values.iter().enumerate() {
         assert!((v.unwrap() - rate(&ds, tongren, t)).abs() < 1e-12);
-        assert!(lines[0].range.0 <= v.unwrap() && v.unwrap() <= lines[0].range.1);
+        let a = lines[0].axis.scale;
+        assert!(a.lo <= v.unwrap() && v.unwrap() <= a.hi);
     }
     assert!(lines[1].right_axis && !lines[0].right_axis);
     let one = trend::only_line(ChartSpec::Trend { periods, lines: lines.clone() }, 1);
     let ChartSpec::Trend { lines: kept, .. } = one else { panic!("trend") };
     assert_eq!(kept, vec![lines[1].clone()]);
-    let (lo, hi) = trend::padded(&[Some(0.5), None, Some(0.7)], 0.0, 1.0);
-    assert!((0.0..0.5).contains(&lo) && hi > 0.7 && hi <= 1.0);
-    assert_eq!(trend::padded(&[None], 0.0, 1.0), (0.0, 1.0));
+    // Each line has ticks at round steps on its own side: per cent and yuan.
+    assert!(lines[0].axis.ticks.iter().all(|(_, t)| t.ends_with('%')));
+    assert!(
+        lines[1].axis.ticks.len() >= 3 && lines[1].axis.ticks.iter().all(|(v, _)| v % lines[1].axis.scale.step == 0.0)
+    );
 }
 
 #[test]
@@ -243,27 +253,53 @@ fn a_change_is_good_when_it_goes_the_better_way() {
 }
 
 #[test]
-fn the_board_keeps_the_carousels_place_in_view() {
+fn the_board_shows_the_top_and_the_bottom_and_the_carousels_place() {
     let ds = demo();
     let t = ds.latest();
     let county = ds.find("530628").unwrap();
-    let b = board::board(Shown::new(&ds, false), county, t, None, Lang::Zh);
-    assert_eq!(b.total, ds.kids[county].len());
-    assert_eq!(b.rows.len(), board::ROWS);
-    assert_eq!(b.rows.iter().map(|r| r.rank).collect::<Vec<_>>(), (1..=board::ROWS).collect::<Vec<_>>());
-    assert!(b.head.ends_with(&format!("共 {}", b.total)));
-    // The last ranked, on show, takes the last row with its own rank.
+    let total = ds.kids[county].len();
+    assert_eq!(total, 42);
+    let b = board::board(Shown::new(&ds, false), county, Measure::EmploymentRate, t, None, Lang::Zh);
+    assert_eq!(b.total, total);
+    // One row fewer than the board holds: the gap mark takes its place.
+    assert_eq!(b.rows.len(), board::ROWS - 1);
+    let ranks: Vec<usize> = b.rows.iter().map(|r| r.rank).collect();
+    let top = (board::ROWS - 1).div_ceil(2);
+    assert_eq!(ranks[..top], (1..=top).collect::<Vec<_>>()[..], "the leaders");
+    assert_eq!(ranks.last(), Some(&total), "the last place is on the board");
+    assert_eq!(b.rows.iter().filter(|r| r.gap_before).count(), 1);
+    assert!(b.rows[top].gap_before);
+    assert!(b.head.ends_with(&format!("共 {total}")));
+    // A place from the middle, on show, sits between two gaps with its own rank.
     let ranked = anju_data::view::measure::rank_children(&ds, county, Measure::EmploymentRate, t);
-    let last = ranked.last().unwrap().0;
-    let b = board::board(Shown::new(&ds, false), county, t, Some(last), Lang::Zh);
-    let row = b.rows.last().unwrap();
-    assert_eq!((row.ix, row.rank, row.focus), (last, b.total, true));
-    assert_eq!(b.rows.iter().filter(|r| r.focus).count(), 1);
+    let middle = ranked[total / 2].0;
+    let b = board::board(Shown::new(&ds, false), county, Measure::EmploymentRate, t, Some(middle), Lang::Zh);
+    let row = b.rows.iter().find(|r| r.focus).unwrap();
+    assert_eq!((row.ix, row.rank), (middle, total / 2 + 1));
+    assert_eq!(b.rows.iter().filter(|r| r.gap_before).count(), 2);
+    assert_eq!(b.rows.last().unwrap().rank, total);
+    assert!(b.rows.len() + 2 <= board::ROWS);
+    // Bars on the axis every chart uses: from a round baseline, which the board states.
     let goal = anju_data::view::measure::target(&ds, county, Measure::EmploymentRate).unwrap();
+    let values = ranked.iter().filter_map(|r| r.1).chain([goal]);
+    let axis = anju::model::spec::Axis::of(Measure::EmploymentRate, values, Lang::Zh);
+    assert_eq!(b.axis_note, axis.note);
     for r in &b.rows {
         let v = rate(&ds, r.ix, t);
         assert_eq!(r.status, if v >= goal { "good" } else { "bad" }, "{}", r.name);
-        assert_eq!(r.width, format!("{:.1}%", v * 100.0));
+        assert_eq!(r.width, format!("{:.1}%", axis.scale.frac(v) * 100.0));
+    }
+    // Every rank shown once, in order, for every place in focus and board size.
+    for slots in [3, 4, 5, 17, 18, 41, 42, 50] {
+        for f in std::iter::once(None).chain((0..total).map(Some)) {
+            let r = board::shown_ranks(total, slots, f);
+            assert!(r.windows(2).all(|w| w[0] < w[1]));
+            assert!(r.len() <= slots.max(3));
+            if let Some(f) = f {
+                assert!(r.contains(&f), "{slots} {f}");
+            }
+            assert_eq!(r.last(), Some(&(total - 1)));
+        }
     }
 }
 
@@ -371,4 +407,18 @@ fn odd_values_read_as_people_would_say_them() {
     assert!(notices::future_as_of(&ds, "2025-06-30").is_none());
     let n = notices::future_as_of(&ds, "2025-06-29").unwrap();
     assert!(n.zh.contains("2025-06-30") && n.zh.contains("晚于今天"), "{}", n.zh);
+}
+
+/// A chart's box before layout is 0 px wide: sizing its text must not panic (it did: a
+/// clamp with crossed bounds blanked the page).
+#[test]
+fn text_sizes_of_a_box_not_yet_laid_out() {
+    let ds = demo();
+    let t = ds.latest();
+    let spec =
+        ranking::ranking_spec(Shown::new(&ds, false), ds.root, Measure::EmploymentRate, t, Lang::Zh, |id| id.into());
+    for w in [0.0, 1.0, 9.0, 390.0, 5000.0] {
+        let (small, label) = anju::charts::draw::text_sizes(&spec, w, 300.0);
+        assert!(small >= 11.0 && label >= small && label <= 14.0, "{w}: {small} {label}");
+    }
 }

@@ -119,13 +119,13 @@ fn alerts_count_a_household_once() {
         assert_eq!(sheet.rows.len(), rows.len());
         if counts_households(th) {
             let own = th.severity(Shown::from(&ds), county, t).unwrap_or(0.0) as u64;
-            assert_eq!(list.badge, own, "{th:?}");
+            assert_eq!(list.badge, Some(own), "{th:?}");
             assert_eq!(rows.iter().map(|r| r.1 as u64).sum::<u64>(), own, "{th:?}");
             assert!(rows.iter().all(|r| ds.kids[r.0].is_empty()));
             let total: u64 = sheet.rows.iter().map(|r| if let Some(Cell::Int(v)) = r.last() { *v } else { 0 }).sum();
             assert_eq!(total, own);
         } else {
-            assert_eq!(list.badge as usize, rows.len());
+            assert_eq!(list.badge, Some(rows.len() as u64));
         }
         // Levels top down.
         assert!(list.by_level.windows(2).all(|w| w[0].0 < w[1].0));
@@ -160,4 +160,23 @@ fn a_risk_colour_is_counted_where_it_is_most() {
         assert_eq!(row.last(), Some(&Cell::Int(*v)));
         assert_eq!(row[4], Cell::Text(ds.node(*b).name.clone()));
     }
+}
+
+/// On a public display the badge of a place whose own count is hidden is the mark, as on
+/// its tile, never "0户" (which would also say something untrue).
+#[test]
+fn a_hidden_count_hides_its_badge() {
+    let ds = demo();
+    let t = ds.latest();
+    let s = Shown::new(&ds, true);
+    let county = ds.find("520524").unwrap();
+    let hidden = descendants(&ds, county)
+        .into_iter()
+        .find(|&i| !ds.kids[i].is_empty() && s.count(i, Metric::ZeroEmploymentHouseholds, t).is_none())
+        .expect("the demo has a place whose zero-employment count is hidden");
+    let list = alert_list(s, hidden, Threshold::ZeroEmployment, t, Lang::Zh);
+    assert_eq!((list.badge, list.badge_text.as_str()), (None, "*"));
+    // Where the count is shown, the badge is it.
+    let shown = alert_list(s, county, Threshold::ZeroEmployment, t, Lang::Zh);
+    assert_eq!(shown.badge, s.count(county, Metric::ZeroEmploymentHouseholds, t));
 }

@@ -1,10 +1,12 @@
 //! One chart on a canvas: HiDPI sizing, redraw on resize, hover tooltips, click
 //! hit-testing and a table with the same numbers for screen readers.
 
-use super::draw::{draw, Drawn};
+use super::draw::{draw, text_sizes, Drawn};
 use crate::i18n::tr;
 use crate::model::spec::ChartSpec;
 use crate::url::use_url;
+use anju_data::text::em_width;
+use anju_data::view::geom::tip_position;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -37,8 +39,10 @@ fn paint(
     canvas_ref: NodeRef<html::Canvas>,
     geo: Geometry,
     drawn: StoredValue<Drawn>,
-) {
+) -> Signal<f64> {
     let size = use_element_size(box_ref);
+    // The width drawn at, in CSS px.
+    let width = Signal::derive(move || geo.fixed_width.unwrap_or_else(|| size.width.get().floor()));
     let dpr = use_device_pixel_ratio();
     // Counted towards the view being built until its first painting (0: not counted;
     // views are numbered from 1). Shared with the cleanup: a chart dropped before it
@@ -55,7 +59,7 @@ fn paint(
     on_cleanup(release.clone());
     Effect::new(move |_| {
         let spec = spec.get();
-        let w = geo.fixed_width.unwrap_or_else(|| size.width.get().floor());
+        let w = width.get();
         let ratio = dpr.get().max(1.0) * geo.scale.map(|s| s.get()).unwrap_or(1.0).clamp(0.25, 8.0);
         let Some(canvas) = canvas_ref.get() else { return };
         if w < 10.0 {
@@ -71,19 +75,34 @@ fn paint(
         drawn.set_value(d);
         release();
     });
+    width
 }
 
-/// The tooltip of item `i`, placed beside the pointer.
+/// The tooltip of item `i`, beside the pointer and inside the window
+/// ([`anju_data::view::geom::tip_position`]), in the chart box's CSS px.
 fn tip_at(
     canvas_ref: NodeRef<html::Canvas>,
     spec: Signal<ChartSpec>,
     i: usize,
     ev: &web_sys::MouseEvent,
 ) -> Option<Tip> {
-    let r = canvas_ref.get_untracked()?.get_bounding_client_rect();
+    let canvas = canvas_ref.get_untracked()?;
+    let r = canvas.get_bounding_client_rect();
+    // The big screen scales its stage: client px are that many CSS px.
+    let k = if canvas.offset_width() > 0 { r.width() / canvas.offset_width() as f64 } else { 1.0 };
     let text = spec.with_untracked(|s| s.tip(i))?;
-    Some(Tip { x: ev.client_x() as f64 - r.left() + 12.0, y: ev.client_y() as f64 - r.top() + 12.0, text })
+    let win = window();
+    let bounds =
+        (win.inner_width().ok()?.as_f64().unwrap_or(1280.0), win.inner_height().ok()?.as_f64().unwrap_or(800.0));
+    // The tooltip's box as the stylesheet makes it: 0.85rem text on one line, at most
+    // 320 px, 8 px padding each side (the em estimate with a tenth to spare).
+    let size = (((em_width(&text) * TIP_FONT * 1.1).min(320.0) + 18.0) * k, (TIP_FONT * 1.5 + 10.0) * k);
+    let (x, y) = tip_position((ev.client_x() as f64, ev.client_y() as f64), size, bounds, 12.0 * k);
+    Some(Tip { x: (x - r.left()) / k, y: (y - r.top()) / k, text })
 }
+
+/// The tooltip's font size in CSS px (0.85rem of 15 px).
+const TIP_FONT: f64 = 12.75;
 
 /// The item under the pointer, from what was drawn.
 fn pick(
@@ -138,7 +157,14 @@ pub fn CanvasChart(
     let drawn = StoredValue::new(Drawn::Nothing);
     let tip = RwSignal::new(None::<Tip>);
     let hover = RwSignal::new(None::<usize>);
-    paint(spec, box_ref, canvas_ref, geo, drawn);
+    let width = paint(spec, box_ref, canvas_ref, geo, drawn);
+    // The text sizes drawn, in the canvas's CSS px (a test multiplies by how much the
+    // page scales the canvas): the big screen's smallest must read at 14 px.
+    let sizes = Memo::new(move |_| {
+        let w = width.get();
+        let (small, label) = spec.with(|s| text_sizes(s, w / geo.zoom, geo.height / geo.zoom));
+        (format!("{:.2}", small * geo.zoom), format!("{:.2}", label * geo.zoom), format!("{w}"))
+    });
     let pick = move |ev: &web_sys::MouseEvent| pick(canvas_ref, drawn, geo, ev);
     let on_move = move |ev: web_sys::MouseEvent| {
         let hit = pick(&ev);
@@ -157,7 +183,8 @@ pub fn CanvasChart(
     let clickable = move || spec.with(ChartSpec::clickable);
 
     view! {
-        <figure class="chart" data-testid=format!("chart-{name}") aria-labelledby=format!("chart-{name}-title")>
+        <figure class="chart" data-testid=format!("chart-{name}") aria-labelledby=format!("chart-{name}-title")
+            data-axis-start=move || spec.with(|s| match s { ChartSpec::Bars { axis, .. } => Some(axis.scale.lo.to_string()), _ => None })>
             <figcaption id=format!("chart-{name}-title") class="chart-title">
                 <span>{move || title.get()}</span>
                 {export_buttons(name, title, spec, canvas_ref)}
@@ -168,6 +195,9 @@ pub fn CanvasChart(
                     height=height
                     class:clickable=clickable
                     style:height=format!("{height}px")
+                    data-font-min=move || sizes.get().0
+                    data-font-label=move || sizes.get().1
+                    data-width=move || sizes.get().2
                     role="img"
                     aria-label=move || title.get()
                     on:mousemove=on_move

@@ -8,7 +8,7 @@ use crate::i18n::tr;
 use crate::model::alerts::{describe, path_below};
 use crate::model::staff::{alert_list, alert_sheet, cut_text, level_heading};
 use crate::url::use_url;
-use anju_data::disclosure::Shown;
+use anju_data::disclosure::{Shown, MARK};
 use anju_data::view::staff::Threshold;
 use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
@@ -55,7 +55,7 @@ pub fn AlertsPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<us
                     }).collect_view();
                     view! {
                         <div class="alert-list" data-threshold=th.key()>
-                            <h4>{th.label(l)} <span class="count" data-testid=format!("alert-count-{}", th.key()) data-value=list.badge.to_string()>{list.badge_text}</span></h4>
+                            <h4>{th.label(l)} <span class="count" data-testid=format!("alert-count-{}", th.key()) data-value=list.badge.map_or_else(|| MARK.to_string(), |b| b.to_string())>{list.badge_text}</span></h4>
                             {levels}
                             <div class="alert-actions">
                                 {cut.then(|| view! {

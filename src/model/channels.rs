@@ -2,7 +2,7 @@
 //! self-employed) as a chart spec, each with its share of the employed.
 
 use crate::i18n::tr;
-use crate::model::spec::{Bar, ChartSpec};
+use crate::model::spec::{Axis, Bar, ChartSpec};
 use crate::theme;
 use anju_data::disclosure::Shown;
 use anju_data::format::Lang;
@@ -29,7 +29,7 @@ pub fn channels_spec(s: Shown, ix: NodeIx, t: usize, lang: Lang) -> ChartSpec {
     if s.count(ix, Metric::Employed, t) == Some(0) {
         return ChartSpec::Empty(tr(lang, "没有就业人员", "No one employed").into());
     }
-    let bars = CHANNELS
+    let bars: Vec<Bar> = CHANNELS
         .iter()
         .zip(theme::CHANNELS)
         .map(|(&m, color)| {
@@ -46,10 +46,11 @@ pub fn channels_spec(s: Shown, ix: NodeIx, t: usize, lang: Lang) -> ChartSpec {
             }
         })
         .collect();
+    let axis = Axis::of(Measure::Count(Metric::Employed), bars.iter().filter_map(|b: &Bar| b.value), lang);
     ChartSpec::Bars {
         bars,
         target: None,
-        max: None,
+        axis,
         value_header: tr(lang, "人数（占就业）", "People (share of employed)").into(),
     }
 }

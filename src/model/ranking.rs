@@ -2,7 +2,7 @@
 //! coloured against the target where there is one.
 
 use crate::i18n::{name, tr};
-use crate::model::spec::{Bar, ChartSpec};
+use crate::model::spec::{Axis, Bar, ChartSpec};
 use crate::theme;
 use anju_data::disclosure::{Shown, MARK};
 use anju_data::domain::{Group, Risk};
@@ -48,6 +48,19 @@ pub fn ranking_spec(
     lang: Lang,
     href: impl Fn(&str) -> String,
 ) -> ChartSpec {
+    ranking_spec_top(s, ix, m, t, lang, href, TOP_N)
+}
+
+/// As [`ranking_spec`], with `top` bars before the others' (a slide shows fewer, larger).
+pub fn ranking_spec_top(
+    s: Shown,
+    ix: NodeIx,
+    m: Measure,
+    t: usize,
+    lang: Lang,
+    href: impl Fn(&str) -> String,
+    top: usize,
+) -> ChartSpec {
     let ds = s.ds;
     let ranked = rank_children(s, ix, m, t);
     if ranked.is_empty() {
@@ -56,7 +69,7 @@ pub fn ranking_spec(
     let target = measure::target(ds, ix, m);
     let mut bars: Vec<Bar> = ranked
         .iter()
-        .take(TOP_N)
+        .take(top)
         .map(|&(c, v)| {
             let n = ds.node(c);
             let color = match (v, target) {
@@ -74,8 +87,8 @@ pub fn ranking_spec(
             }
         })
         .collect();
-    if ranked.len() > TOP_N {
-        let rest: Vec<NodeIx> = ranked[TOP_N..].iter().map(|r| r.0).collect();
+    if ranked.len() > top {
+        let rest: Vec<NodeIx> = ranked[top..].iter().map(|r| r.0).collect();
         let v = measure::pooled(s, &rest, m, t);
         let hidden = rest.iter().any(|&c| s.hides(c, m, t));
         let label = match lang {
@@ -85,11 +98,13 @@ pub fn ranking_spec(
         let text = if hidden { MARK.to_string() } else { m.format(v, lang) };
         bars.push(Bar { label, value: v, hidden, text, color: theme::OTHERS, href: None });
     }
+    // The others' pooled bar is on the axis too (a sum of many may be the longest).
+    let axis = Axis::of(m, bars.iter().filter_map(|b| b.value).chain(target), lang);
     ChartSpec::Bars {
         bars,
         // The target in the measure's own unit: a rate in per cent, income in yuan.
         target: target.map(|g| (g, format!("{}{}", tr(lang, "目标 ", "Target "), m.format(Some(g), lang)))),
-        max: matches!(m, Measure::EmploymentRate).then_some(1.0),
+        axis,
         value_header: m.label(lang),
     }
 }

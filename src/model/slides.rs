@@ -1,13 +1,66 @@
-//! The slides' content as plain data: titles, the comparison rows, the risk rows (which
-//! the big screen's risk panel shows too).
+//! The slides' content as plain data: the cover, titles, the footer, the comparison rows,
+//! the risk rows (which the big screen's risk panel shows too).
 
-use crate::i18n::tr;
+use crate::i18n::{name, text, tr};
+use crate::model::stamp::all_synthesised;
 use anju_data::disclosure::{Shown, MARK};
 use anju_data::format::{self, Lang};
 use anju_data::view::measure::Measure;
-use anju_data::{Metric, NodeIx};
+use anju_data::{Dataset, Metric, NodeIx};
 
 pub const SLIDES: u32 = 7;
+
+/// The cover slide (`slide=0`): the place and where it is, the period, the as-of date and
+/// the source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cover {
+    pub place: String,
+    /// The path above it ("黔滇四市… › 铜仁市"), empty at the root.
+    pub path: String,
+    pub period: String,
+    pub as_of: String,
+    pub source: String,
+}
+
+/// The cover of node `ix`'s deck at period `t`.
+pub fn cover(ds: &Dataset, ix: NodeIx, t: usize, lang: Lang) -> Cover {
+    let path = ds.path(ix);
+    let above: Vec<String> = path[..path.len() - 1].iter().map(|&i| name(ds.node(i), lang)).collect();
+    Cover {
+        place: name(ds.node(ix), lang),
+        path: above.join(" › "),
+        period: format!("{}{}", tr(lang, "统计期：", "Period: "), ds.period_keys[t]),
+        as_of: format!("{}{}", tr(lang, "数据截至：", "Data as of: "), ds.meta.as_of),
+        source: source(ds, lang),
+    }
+}
+
+/// Where the deck's figures come from, in a line: the dataset, and whether it is all
+/// synthesised.
+fn source(ds: &Dataset, lang: Lang) -> String {
+    let title = text(&ds.meta.title, lang);
+    if all_synthesised(ds) {
+        format!(
+            "{}{title}{}",
+            tr(lang, "来源：", "Source: "),
+            tr(lang, "（全部为合成数据）", " (every figure synthesised)")
+        )
+    } else {
+        format!("{}{title}", tr(lang, "来源：", "Source: "))
+    }
+}
+
+/// Every slide's footer: period · as-of date · source.
+pub fn footer(ds: &Dataset, t: usize, lang: Lang) -> String {
+    format!(
+        "{}{} · {}{} · {}",
+        tr(lang, "统计期 ", "Period "),
+        ds.period_keys[t],
+        tr(lang, "数据截至 ", "as of "),
+        ds.meta.as_of,
+        source(ds, lang)
+    )
+}
 
 /// The comparison slide's rows.
 pub const COMPARED: [Measure; 10] = [

@@ -1,5 +1,57 @@
 //! What a chart shows, as plain data: drawn on canvas and repeated as a table.
 
+use anju_data::format::{self, Lang};
+use anju_data::view::axis::{Scale, ValueAxis};
+use anju_data::view::measure::Measure;
+
+/// A value axis as drawn: its range (by [`ValueAxis::fit`], the one rule), its ticks as
+/// they read, and, where it does not start at zero, a note saying where it does.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Axis {
+    pub scale: ValueAxis,
+    pub ticks: Vec<(f64, String)>,
+    pub note: Option<String>,
+}
+
+impl Axis {
+    /// The axis of `measure` for `values` (a target among them): counts from zero,
+    /// rates, shares and incomes from a round baseline (rates within 100 %).
+    pub fn of(measure: Measure, values: impl IntoIterator<Item = f64>, lang: Lang) -> Axis {
+        let (scale, cap) = match measure {
+            Measure::Count(_) => (Scale::Amount, None),
+            Measure::EmploymentRate | Measure::Share(_) => (Scale::Level, Some(1.0)),
+            Measure::IncomePerCapita => (Scale::Level, None),
+        };
+        let axis = ValueAxis::fit(values, scale, cap);
+        let text = |v: f64| match measure {
+            Measure::EmploymentRate | Measure::Share(_) => percent_tick(v, axis.step),
+            Measure::IncomePerCapita => format::group_digits(v.round() as u64),
+            Measure::Count(_) => format::count(v.round() as u64, lang),
+        };
+        Axis {
+            ticks: axis.ticks().into_iter().map(|v| (v, text(v))).collect(),
+            note: (!axis.from_zero_start()).then(|| match lang {
+                Lang::Zh => format!("坐标自{}起", text(axis.lo)),
+                Lang::En => format!("axis from {}", text(axis.lo)),
+            }),
+            scale: axis,
+        }
+    }
+}
+
+/// A rate tick as a percent with as many decimals as the step needs ("90%", "92.5%").
+pub fn percent_tick(v: f64, step: f64) -> String {
+    let pct_step = step * 100.0;
+    let decimals = if (pct_step - pct_step.round()).abs() < 1e-9 {
+        0
+    } else if (pct_step * 10.0 - (pct_step * 10.0).round()).abs() < 1e-9 {
+        1
+    } else {
+        2
+    };
+    format!("{:.*}%", decimals, v * 100.0)
+}
+
 /// One bar of a bar chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
@@ -21,10 +73,8 @@ pub struct Line {
     pub color: &'static str,
     pub values: Vec<Option<f64>>,
     pub texts: Vec<String>,
-    /// The value axis: bottom and top.
-    pub range: (f64, f64),
-    /// Axis tick labels at the bottom and the top of the range.
-    pub range_text: (String, String),
+    /// The line's value axis (left or right).
+    pub axis: Axis,
     pub right_axis: bool,
 }
 
@@ -33,7 +83,7 @@ pub enum ChartSpec {
     Bars {
         bars: Vec<Bar>,
         target: Option<(f64, String)>,
-        max: Option<f64>,
+        axis: Axis,
         value_header: String,
     },
     Trend {

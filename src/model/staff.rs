@@ -3,7 +3,7 @@
 
 use crate::i18n::{level, tr};
 use crate::model::sheet::{self, Cell, Sheet};
-use anju_data::disclosure::Shown;
+use anju_data::disclosure::{Shown, MARK};
 use anju_data::domain::{Group, Risk};
 use anju_data::format::{self, Lang};
 use anju_data::view::query::ViewState;
@@ -83,9 +83,10 @@ pub fn counts_households(th: Threshold) -> bool {
 pub struct AlertList {
     pub by_level: Vec<(Level, Vec<(NodeIx, f64)>)>,
     /// The badge's number: households for a count (the place's own figure, as its KPI
-    /// tile says, each household once), else how many places break the threshold.
-    pub badge: u64,
-    /// "83户" or "12处".
+    /// tile says, each household once), else how many places break the threshold;
+    /// `None` where the place's own count is hidden on a public display (as on its tile).
+    pub badge: Option<u64>,
+    /// "83户", "12处", or the mark where hidden.
     pub badge_text: String,
 }
 
@@ -113,12 +114,23 @@ pub fn alert_list(s: Shown, ix: NodeIx, th: Threshold, t: usize, lang: Lang) -> 
     }
     by_level.sort_by_key(|g| g.0);
     let (badge, badge_text) = if counts_households(th) {
-        // The place's own count: hidden (on a public display) or none reads 0 rows' worth.
-        let n = th.severity(s, ix, t).map_or(0, |v| v as u64);
-        (n, format!("{}{}", format::count(n, lang), tr(lang, "户", " households")))
+        // The place's own count, as its tile shows it: hidden there, hidden here.
+        let hidden = match th {
+            Threshold::ZeroEmployment => s.count(ix, Metric::ZeroEmploymentHouseholds, t).is_none(),
+            _ => {
+                s.count(ix, Metric::MonitoredHouseholds, t).is_none()
+                    || s.count(ix, Metric::RiskEliminatedHouseholds, t).is_none()
+            }
+        };
+        if hidden {
+            (None, MARK.to_string())
+        } else {
+            let n = th.severity(s, ix, t).map_or(0, |v| v as u64);
+            (Some(n), format!("{}{}", format::count(n, lang), tr(lang, "户", " households")))
+        }
     } else {
         let n = by_level.iter().map(|g| g.1.len() as u64).sum();
-        (n, format!("{}{}", format::count(n, lang), tr(lang, "处", " places")))
+        (Some(n), format!("{}{}", format::count(n, lang), tr(lang, "处", " places")))
     };
     AlertList { by_level, badge, badge_text }
 }

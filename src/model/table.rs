@@ -65,11 +65,10 @@ pub fn table_model(ds: &Dataset, ix: NodeIx, t: usize, view: &ViewState) -> Tabl
     let lang = view.lang;
     let s = Shown::new(ds, view.suppress);
     let values = value_columns(view);
-    let column_label = |m: Measure| match m {
-        Measure::Count(x) if view.groups.iter().any(|g| g.metric() == x) => {
-            view.groups.iter().find(|g| g.metric() == x).map_or_else(|| m.label(lang), |g| g.label(lang).to_string())
-        }
-        _ => m.label(lang),
+    // A group's column is named as its chip is ("低保对象"), others as their measure.
+    let column_label = |m: Measure| match view.groups.iter().find(|g| Measure::Count(g.metric()) == m) {
+        Some(g) => g.label(lang).to_string(),
+        None => m.label(lang),
     };
     let mut columns: Vec<(Option<Measure>, String)> = vec![(None, tr(lang, "名称", "Name").into())];
     columns.extend(values.iter().map(|&m| (Some(m), column_label(m))));

@@ -2,23 +2,12 @@
 //! as a chart spec.
 
 use crate::i18n::tr;
-use crate::model::spec::{ChartSpec, Line};
+use crate::model::spec::{Axis, ChartSpec, Line};
 use crate::theme;
 use anju_data::disclosure::Shown;
-use anju_data::format::{self, Lang};
+use anju_data::format::Lang;
 use anju_data::view::measure::Measure;
 use anju_data::NodeIx;
-
-/// The value axis for `values`, padded by 15 % of their spread and kept within
-/// `floor`..`ceil`.
-pub fn padded(values: &[Option<f64>], floor: f64, ceil: f64) -> (f64, f64) {
-    let (lo, hi) = values.iter().flatten().fold((f64::MAX, f64::MIN), |(a, b), &v| (a.min(v), b.max(v)));
-    if lo > hi {
-        return (floor, ceil);
-    }
-    let pad = ((hi - lo) * 0.15).max(hi.abs() * 0.01).max(1e-9);
-    ((lo - pad).max(floor), (hi + pad).min(ceil))
-}
 
 /// The trend of node `ix`, as `s` lets it be shown: each period's figure is hidden as
 /// that period's decision says (a gap in the line, the mark in the table), and the axes
@@ -32,15 +21,14 @@ pub fn trend_spec(s: Shown, ix: NodeIx, lang: Lang) -> ChartSpec {
     let (rm, im) = (Measure::EmploymentRate, Measure::IncomePerCapita);
     let rate: Vec<Option<f64>> = (0..np).map(|t| s.value(ix, rm, t)).collect();
     let income: Vec<Option<f64>> = (0..np).map(|t| s.value(ix, im, t)).collect();
-    let (rlo, rhi) = padded(&rate, 0.0, 1.0);
-    let (ilo, ihi) = padded(&income, 0.0, f64::MAX);
+    let rate_axis = Axis::of(rm, rate.iter().flatten().copied(), lang);
+    let income_axis = Axis::of(im, income.iter().flatten().copied(), lang);
     let mut lines = vec![Line {
         name: Measure::EmploymentRate.label(lang),
         color: theme::ACCENT,
         texts: (0..np).map(|t| s.figure_text(ix, rm, t, lang)).collect(),
         values: rate,
-        range: (rlo, rhi),
-        range_text: (format::percent_of(rlo), format::percent_of(rhi)),
+        axis: rate_axis,
         right_axis: false,
     }];
     // The line is drawn when any period has an income or hides one (whether a hidden
@@ -51,8 +39,7 @@ pub fn trend_spec(s: Shown, ix: NodeIx, lang: Lang) -> ChartSpec {
             color: theme::SECOND,
             texts: (0..np).map(|t| s.figure_text(ix, im, t, lang)).collect(),
             values: income,
-            range: (ilo, ihi),
-            range_text: (format::group_digits(ilo.round() as u64), format::group_digits(ihi.round() as u64)),
+            axis: income_axis,
             right_axis: true,
         });
     }

@@ -10,7 +10,8 @@ const VIEWS: [string, string, { width: number; height: number }][] = [
   ['dashboard-building', './?node=520524-S1-C1-G1-B1', { width: 1366, height: 768 }],
   ['dashboard-suppressed-en', './?node=520524&suppress=1&lang=en&group=disabled', { width: 1366, height: 768 }],
   ['screen', './?view=screen', { width: 1920, height: 1080 }],
-  ['present-1', './?view=present&node=520524', { width: 1280, height: 720 }],
+  ['present-cover', './?view=present&node=520524', { width: 1280, height: 720 }],
+  ['present-1', './?view=present&node=520524&slide=1', { width: 1280, height: 720 }],
   ['present-6', './?view=present&node=520524&slide=6', { width: 1280, height: 720 }],
   ['present-7', './?view=present&node=520524&slide=7', { width: 1280, height: 720 }],
 ];

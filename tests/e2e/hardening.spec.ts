@@ -277,8 +277,13 @@ test('1,000 children: the chart shows the top 30 and the others together, the ta
   expect(csv.text.trim().split('\n').length).toBe(1001);
   // The big screen's board keeps to its rows; the slides' ranking pools the others too.
   await open(page, `${base}&view=screen`);
-  // 14 rows fit at the design size (model::board::ROWS); a thousand places fill them all.
-  await expect(page.getByTestId('board-row')).toHaveCount(14);
+  // 18 rows fit at the design size (model::board::ROWS), the gaps between top, place in
+  // focus and bottom taking a row each; the last of a thousand places is on the board.
+  const boardRows = page.getByTestId('board-row');
+  const gaps = await page.getByTestId('board').locator('.board-gap').count();
+  expect(gaps).toBeGreaterThanOrEqual(1);
+  await expect(boardRows).toHaveCount(18 - gaps);
+  await expect(boardRows.last().locator('.board-rank')).toHaveText('1000');
   await page.screenshot({ path: `${SHOTS}/degenerate-wide-screen.png` });
   await open(page, `${base}&view=present&slide=2`);
   await page.screenshot({ path: `${SHOTS}/degenerate-wide-present.png` });

@@ -17,8 +17,9 @@ test('keys move between slides, the URL follows, and a reload returns to the sli
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`./?node=${NODE}&view=present`);
   await expect(page.getByTestId('app-ready')).toBeAttached();
-  await expect(await current(page)).toHaveAttribute('data-index', '1');
-  for (const [key, want] of [['ArrowRight', 2], ['PageDown', 3], ['PageUp', 2], ['End', 7], ['ArrowLeft', 6], ['Home', 1], ['PageDown', 2], ['ArrowRight', 3], ['ArrowRight', 4], ['ArrowRight', 5]] as const) {
+  // A deck opens on its cover.
+  await expect(await current(page)).toHaveAttribute('data-index', '0');
+  for (const [key, want] of [['ArrowRight', 1], ['ArrowRight', 2], ['PageDown', 3], ['PageUp', 2], ['End', 7], ['ArrowLeft', 6], ['Home', 0], ['PageDown', 1], ['PageDown', 2], ['ArrowRight', 3], ['ArrowRight', 4], ['ArrowRight', 5]] as const) {
     await page.keyboard.press(key);
     await expect(page).toHaveURL(new RegExp(`slide=${want}`));
     await expect(await current(page)).toHaveAttribute('data-index', String(want));
@@ -27,7 +28,7 @@ test('keys move between slides, the URL follows, and a reload returns to the sli
   await expect(page.getByTestId('app-ready')).toBeAttached();
   await expect(await current(page)).toHaveAttribute('data-index', '5');
   // A screenshot of every slide.
-  for (let k = 1; k <= 7; k++) {
+  for (let k = 0; k <= 7; k++) {
     await page.goto(`./?node=${NODE}&view=present&slide=${k}`);
     await expect(await current(page)).toHaveAttribute('data-index', String(k));
     await page.screenshot({ path: `test-results/screenshots/slide-${k}.png` });
@@ -72,7 +73,7 @@ test('printing the deck gives one page per slide, nothing cut off', async ({ pag
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   const doc = await PDFDocument.load(pdf);
-  expect(doc.getPageCount()).toBe(7);
+  expect(doc.getPageCount()).toBe(8); // the cover and seven slides
   // Each page is the 16:9 slide size (1600×900 CSS px = 1200×675 pt).
   for (const p of doc.getPages()) {
     const { width, height } = p.getSize();
@@ -80,12 +81,13 @@ test('printing the deck gives one page per slide, nothing cut off', async ({ pag
   }
 });
 
-test('slide charts export too (PNG at 2×)', async ({ page }) => {
+test('slide charts export from the bar below the slide (PNG at 2×), not from buttons on it', async ({ page }) => {
   await page.goto(`./?node=${NODE}&view=present&slide=6`);
   await expect(page.getByTestId('app-ready')).toBeAttached();
+  await expect(page.getByTestId('export-png-slide-ranking')).toBeHidden();
   const canvas = page.getByTestId('chart-slide-ranking').locator('canvas');
   const box = (await canvas.boundingBox())!;
-  const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png-slide-ranking').click()]);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('slide-export-png').click()]);
   const bytes = readFileSync((await png.path())!);
   expect(bytes.readUInt32BE(16)).toBe(Math.round(box.width * 2));
   expect(bytes.readUInt32BE(20)).toBe(Math.round(box.height * 2));

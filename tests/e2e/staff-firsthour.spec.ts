@@ -62,6 +62,18 @@ test('risk=red ranks by red households, most first, with tiles and a where-to-go
   }
 });
 
+test('risk=red alone loads every building below: the where-to-go list of a city is whole', async ({ page }) => {
+  // 铜仁市's buildings are in its counties' shards, fetched because the colour asks for them.
+  await page.goto('./?node=5206&risk=red');
+  await ready(page);
+  const want = descendants('5206').filter((n) => n.level === 'building' && ds.count(n, 'risk_red') > 0)
+    .sort((a, b) => ds.count(b, 'risk_red') - ds.count(a, 'risk_red') || (a.id < b.id ? -1 : 1)).slice(0, 20);
+  expect(want.length).toBe(20);
+  const rows = page.getByTestId('where-to-go').locator('[data-risk="red"] [data-testid="where-row"]');
+  await expect(rows).toHaveCount(20);
+  expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')))).toEqual(want.map((b) => b.id));
+});
+
 test('on a phone (390 px) the risk view keeps the place in view: red households beside the name, the name fixed, 44 px targets', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`./?node=${ZHIJIN}&risk=red&group=disabled`);

@@ -61,6 +61,14 @@ pub fn Dashboard(target: Target) -> impl IntoView {
     };
     view! {
         <SkipLinks has_children=!is_leaf />
+        // Printed, every page repeats this head: the place, the filters, the period, as of
+        // when (the stamp every exported chart carries). A real table, because browsers
+        // repeat a table's head on every printed page; on screen it lays out as blocks.
+        <table class="print-frame" role="presentation">
+        <thead class="print-head" aria-hidden="true"><tr><td>
+            {move || stamp.get().into_iter().take(4).map(|l| view! { <span>{l}</span> }).collect_view()}
+        </td></tr></thead>
+        <tbody class="print-body"><tr><td>
         <Header ds=ds.clone() period=period />
         <Notices extra=extra />
         <Breadcrumb ds=ds.clone() ix=ix />
@@ -81,5 +89,7 @@ pub fn Dashboard(target: Target) -> impl IntoView {
             <TrendChart ds=ds.clone() ix=ix />
         </div>
         {(!is_leaf).then(|| view! { <ChildrenTable ds=ds.clone() ix=ix period=period /> })}
+        </td></tr></tbody>
+        </table>
     }
 }

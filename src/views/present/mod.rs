@@ -1,6 +1,8 @@
-//! `view=present`: one place as a deck of seven slides for review meetings. Every slide is
-//! rendered (so printing gives one per page) and the URL's `slide=` picks the one shown;
-//! arrow keys, PageUp/PageDown (what clickers send), Home and End move between them.
+//! `view=present`: one place as a deck for review meetings: a cover (`slide=0`, where a
+//! deck opens) and seven slides. Every slide is rendered (so printing gives one per page)
+//! and the URL's `slide=` picks the one shown; arrow keys, PageUp/PageDown (what clickers
+//! send), Home and End move between them, F goes full screen. A slide fills the window
+//! at 16:9 as the printed page does, scaled, so what fits in print fits on any screen.
 
 mod slides;
 
@@ -10,12 +12,13 @@ use crate::data::Target;
 use crate::i18n::{name, tr};
 use crate::model::channels::channels_spec;
 use crate::model::period;
-use crate::model::ranking::{ranking_spec, TOP_N};
-use crate::model::slides::{titles, SLIDES};
+use crate::model::ranking::ranking_spec_top;
+use crate::model::slides::{cover, footer, titles, SLIDES};
 use crate::model::spec::ChartSpec;
 use crate::model::trend::{only_line, trend_spec};
 use crate::url::{use_url, UrlState};
 use anju_data::disclosure::Shown;
+use anju_data::format::Lang;
 use anju_data::view::measure::Measure;
 use anju_data::view::query::ViewState;
 use anju_data::{Dataset, NodeIx};
@@ -25,6 +28,8 @@ use slides::{big_income, big_rate, comparison, groups, overview};
 
 /// Slides are drawn at this logical width and scaled by CSS.
 const W: f64 = 1100.0;
+/// Places the ranking slide shows before the others' bar.
+const SLIDE_TOP: usize = 20;
 
 fn chart(name: &'static str, title: String, spec: ChartSpec, first: &'static str, height: f64, width: f64) -> AnyView {
     view! { <CanvasChart name=name title=title spec=spec first_header=first.to_string() height=height fixed_width=width /> }
@@ -44,24 +49,30 @@ pub fn Present(target: Target) -> impl IntoView {
         let ds = ds.clone();
         Memo::new(move |_| url.state.with(|s| period::compared(&ds, s, period.get())))
     };
-    let current = Memo::new(move |_| url.state.with(|s| s.slide).unwrap_or(1).clamp(1, SLIDES));
+    let current = Memo::new(move |_| url.state.with(|s| s.slide).unwrap_or(0).min(SLIDES));
     let navigate = use_navigate();
-    let go = move |k: u32| navigate(&url.href_with(|s| s.slide = Some(k.clamp(1, SLIDES))), Default::default());
+    let go = move |k: u32| navigate(&url.href_with(|s| s.slide = Some(k.min(SLIDES))), Default::default());
     let keys = window_event_listener(leptos::ev::keydown, move |e| {
         let now = current.get_untracked();
         let next = match e.key().as_str() {
             "ArrowRight" | "ArrowDown" | "PageDown" | " " => now + 1,
             "ArrowLeft" | "ArrowUp" | "PageUp" => now.saturating_sub(1),
-            "Home" => 1,
+            "Home" => 0,
             "End" => SLIDES,
+            // F alone: Ctrl/Cmd+F is the browser's find.
+            "f" | "F" if !(e.ctrl_key() || e.meta_key() || e.alt_key()) => {
+                crate::page::toggle_fullscreen();
+                return;
+            }
             _ => return,
         };
         e.prevent_default();
         go(next);
     });
+    crate::page::root_class("present-mode");
     on_cleanup(move || keys.remove());
     crate::perf::begin_view();
-    let prev_href = move || url.href_with(|s| s.slide = Some(current.get().saturating_sub(1).max(1)));
+    let prev_href = move || url.href_with(|s| s.slide = Some(current.get().saturating_sub(1)));
     let next_href = move || url.href_with(|s| s.slide = Some((current.get() + 1).min(SLIDES)));
     let back = move || {
         url.href_with(|s| {
@@ -72,17 +83,41 @@ pub fn Present(target: Target) -> impl IntoView {
     // One reactive closure renders the whole deck from plain values: far less code than
     // a closure per text (each is its own render effect in the wasm).
     let deck = move || url.state.with(|st| deck(url, &ds, ix, st, period.get(), compare.get(), current));
+    let position = move || match current.get() {
+        0 => tr(lang.get(), "封面", "Cover").to_string(),
+        k => format!("{k} / {SLIDES}"),
+    };
     view! {
         <div class="deck">
-            <nav class="deck-bar">
+            {deck}
+            // Outside the slide: moving, full screen, and the current slide's charts as
+            // images (the charts' own buttons stay off the slide).
+            <nav class="deck-bar" aria-label=move || tr(lang.get(), "幻灯片控制", "Slide controls")>
                 <a data-testid="link-dashboard" href=back>{move || tr(lang.get(), "← 返回看板", "← Dashboard")}</a>
-                <a href=prev_href aria-label="‹">"‹"</a>
-                <span>{move || format!("{} / {SLIDES}", current.get())}</span>
-                <a href=next_href aria-label="›">"›"</a>
+                <a href=prev_href aria-label=move || tr(lang.get(), "上一页", "Previous slide")>"‹"</a>
+                <span data-testid="slide-position">{position}</span>
+                <a href=next_href aria-label=move || tr(lang.get(), "下一页", "Next slide")>"›"</a>
+                <button type="button" data-testid="fullscreen" on:click=|_| crate::page::toggle_fullscreen()>
+                    {move || tr(lang.get(), "全屏（F）", "Full screen (F)")}
+                </button>
+                <button type="button" data-testid="slide-export-png" on:click=|_| export_current("png")>"PNG"</button>
+                <button type="button" data-testid="slide-export-svg" on:click=|_| export_current("svg")>"SVG"</button>
                 <span class="deck-hint">{move || tr(lang.get(), "方向键、PageUp/PageDown 翻页", "Arrow keys or PageUp/PageDown to move")}</span>
             </nav>
-            {deck}
         </div>
+    }
+}
+
+/// Exports each chart of the slide on show as `kind` ("png", "svg"), through the chart's
+/// own export (stamped like every chart's).
+fn export_current(kind: &str) {
+    use wasm_bindgen::JsCast;
+    let selector = format!(".slide.current [data-testid^=\"export-{kind}-\"]");
+    let Some(list) = document().query_selector_all(&selector).ok() else { return };
+    for i in 0..list.length() {
+        if let Some(b) = list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+            b.click();
+        }
     }
 }
 
@@ -102,6 +137,7 @@ fn deck(
     let s = Shown::new(ds, st.suppress);
     let place = name(ds.node(ix), l);
     let titles = titles(l);
+    let foot = footer(ds, t, l);
     let slide = |k: u32, body: AnyView| {
         view! {
             // The contract's `slide` hook is the current slide; the others are there for print.
@@ -113,24 +149,46 @@ fn deck(
                     <span class="slide-no">{format!("{k} / {SLIDES}")}</span>
                 </header>
                 <div class="slide-body">{body}</div>
+                <footer class="slide-foot">{foot.clone()}</footer>
             </section>
         }
+    };
+    let c0 = cover(ds, ix, t, l);
+    let cover_slide = view! {
+        <section class="slide cover" class:current=move || current.get() == 0
+            data-testid=move || if current.get() == 0 { "slide" } else { "slide-other" } data-index=0>
+            <div class="cover-body">
+                <p class="cover-path">{c0.path}</p>
+                <h1>{c0.place}</h1>
+                <p class="cover-kind">{tr(l, "易地扶贫搬迁后续扶持工作汇报", "Relocation follow-up support: progress report")}</p>
+                <p class="cover-when">{c0.period}" · "{c0.as_of}</p>
+                <p class="cover-source">{c0.source}</p>
+            </div>
+        </section>
     };
     let trend = trend_spec(s, ix, l);
     let ranking = if is_leaf {
         view! { <p class="big-note">{tr(l, "楼栋没有下级地区。", "A building has no places below it.")}</p> }.into_any()
     } else {
-        // Small enough that thirty rows still fit a printed 16:9 page with the heading.
-        let h = ((ds.kids[ix].len().min(TOP_N) as f64) * 15.0 + 40.0).clamp(160.0, 460.0);
-        let spec = ranking_spec(s, ix, Measure::EmploymentRate, t, l, |id| url.node_href(Some(id)));
+        // Twenty rows and the others, 22 px each as drawn: names of 18 px and more when the
+        // slide fills a 1080p screen, and the whole chart on a printed 16:9 page.
+        let rows = ds.kids[ix].len().min(SLIDE_TOP + 1);
+        let h = (rows as f64 * 22.0 + 42.0).clamp(160.0, 504.0);
+        let spec = ranking_spec_top(s, ix, Measure::EmploymentRate, t, l, |id| url.node_href(Some(id)), SLIDE_TOP);
+        let more = match (ds.kids[ix].len() > SLIDE_TOP, l) {
+            (false, _) => String::new(),
+            (true, Lang::Zh) => format!("前{SLIDE_TOP}名及其余，"),
+            (true, Lang::En) => format!("top {SLIDE_TOP} and the others, "),
+        };
         let title = format!(
-            "{}{}",
+            "{}{more}{}",
             tr(l, "按就业率排名，", "By employment rate, "),
             tr(l, "红线为目标", "the red line is the target")
         );
         chart("slide-ranking", title, spec, tr(l, "地区", "Place"), h, W)
     };
     view! {
+        {cover_slide}
         {slide(1, overview(s, ix, t, l).into_any())}
         {slide(2, view! {
             {big_rate(s, ix, t, l)}

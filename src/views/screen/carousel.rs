@@ -1,6 +1,8 @@
 //! The carousel: which place the screen is showing in detail, stepping every `interval`
 //! through the places below the node (or `tour=`), pausing while someone points at or
-//! touches the screen, and stepping by hand with the previous/next controls.
+//! touches the screen, and stepping by hand with the previous/next controls. In kiosk
+//! mode, where the cursor is hidden, only a moving pointer or a touch pauses it, and it
+//! resumes a few seconds after (a mouse left resting on the wall must not stop it).
 
 use anju_data::view::live::position;
 use leptos::prelude::*;
@@ -8,6 +10,8 @@ use std::time::Duration;
 
 /// How long a touch keeps the carousel still after the finger lifts.
 const TOUCH_HOLD_MS: u64 = 8_000;
+/// In kiosk mode, how long the carousel stays still after the pointer last moved.
+const MOVE_HOLD_MS: u64 = 5_000;
 
 #[derive(Clone, Copy)]
 pub struct Carousel {
@@ -23,11 +27,12 @@ pub struct Carousel {
     key: Memo<String>,
     len: Memo<usize>,
     restart: RwSignal<u32>,
+    kiosk: Memo<bool>,
 }
 
 impl Carousel {
     /// `key` names the list (node and tour): a new list starts from its first item.
-    pub fn new(key: Memo<String>, len: Memo<usize>, interval_ms: Memo<u32>) -> Carousel {
+    pub fn new(key: Memo<String>, len: Memo<usize>, interval_ms: Memo<u32>, kiosk: Memo<bool>) -> Carousel {
         let counter = RwSignal::new((String::new(), 0i64));
         let at = Memo::new(move |_| {
             let k = key.get();
@@ -47,6 +52,7 @@ impl Carousel {
             key,
             len,
             restart: RwSignal::new(0),
+            kiosk,
         };
         // The timer is the outside world: one interval while running, none while paused;
         // it is cleared whenever this re-runs and when the screen goes away.
@@ -91,8 +97,17 @@ impl Carousel {
     }
 
     pub fn pointer_enter(self, ev: &web_sys::PointerEvent) {
-        if ev.pointer_type() != "touch" {
+        if ev.pointer_type() != "touch" && !self.kiosk.get_untracked() {
             self.hover.set(true);
+        }
+    }
+
+    /// In kiosk mode a moving pointer holds the carousel for a few seconds.
+    pub fn pointer_move(self, ev: &web_sys::PointerEvent) {
+        if ev.pointer_type() != "touch" && self.kiosk.get_untracked() {
+            self.clear_touch_timer();
+            self.touch.set(true);
+            self.release_after(MOVE_HOLD_MS);
         }
     }
 
@@ -115,12 +130,17 @@ impl Carousel {
             return;
         }
         self.clear_touch_timer();
+        self.release_after(TOUCH_HOLD_MS);
+    }
+
+    /// Lets the carousel go on after `ms`.
+    fn release_after(self, ms: u64) {
         let touch = self.touch;
         let h = set_timeout_with_handle(
             move || {
                 let _ = touch.try_set(false);
             },
-            Duration::from_millis(TOUCH_HOLD_MS),
+            Duration::from_millis(ms),
         )
         .ok();
         self.touch_timer.set_value(h);

@@ -16,11 +16,12 @@ use crate::charts::canvas::CanvasChart;
 use crate::components::notices::Notices;
 use crate::data::{LoadError, Target};
 use crate::i18n::tr;
+use crate::model::board::boards_for;
 use crate::model::notices::{future_as_of, target_notices, tour_missing, view_failed};
 use crate::model::period;
 use crate::model::screen::carousel_items;
 use crate::url::use_url;
-use anju_data::view::live::fit_scale;
+use anju_data::view::live::{design_width, fit_scale};
 use board::Board;
 use carousel::Carousel;
 use leptos::html;
@@ -30,43 +31,38 @@ use panels::{Focus, Stage};
 use refresh::use_live_refresh;
 use ticker::Ticker;
 
-pub const DESIGN_W: f64 = 1920.0;
 pub const DESIGN_H: f64 = 1080.0;
-/// Width of the detail panel's charts at the design size.
+/// Width of the detail panel's charts at the 16:9 design size.
 const CHART_W: f64 = 560.0;
+/// The layout's columns, as the stylesheet spaces them: boards, the side panel, the gap
+/// between columns and the stage's padding either side (CSS px at the design size).
+const BOARD_W: f64 = 600.0;
+const SIDE_W: f64 = 600.0;
+const GAP: f64 = 18.0;
+const PAD_X: f64 = 28.0;
 /// Chart type and lines drawn larger than on the dashboard.
 const ZOOM: f64 = 1.35;
 
 const DEFAULT_INTERVAL_MS: u32 = 20_000;
 const DEFAULT_REFRESH_MS: u32 = 300_000;
 
-/// Fits the 1920×1080 design to the viewport `viewport` by the smaller ratio, centred:
-/// the scale, and the stage's transform.
-fn fit(viewport: NodeRef<html::Div>) -> (Memo<f64>, Signal<String>) {
+/// Fits the design to the viewport `viewport` by the smaller ratio, centred: 1920×1080,
+/// or wider on a wide wall ([`design_width`], up to 48:9). The design width, the scale,
+/// and the stage's transform.
+fn fit(viewport: NodeRef<html::Div>) -> (Memo<f64>, Memo<f64>, Signal<String>) {
     let size = use_element_size(viewport);
-    let scale = Memo::new(move |_| fit_scale(size.width.get(), size.height.get(), DESIGN_W, DESIGN_H));
+    let design_w = Memo::new(move |_| design_width(size.width.get(), size.height.get()));
+    let scale = Memo::new(move |_| fit_scale(size.width.get(), size.height.get(), design_w.get(), DESIGN_H));
     let style = Signal::derive(move || {
         let s = scale.get();
         let (w, h) = (size.width.get(), size.height.get());
         format!(
             "translate({:.2}px,{:.2}px) scale({s:.5})",
-            ((w - DESIGN_W * s) / 2.0).max(0.0),
+            ((w - design_w.get() * s) / 2.0).max(0.0),
             ((h - DESIGN_H * s) / 2.0).max(0.0)
         )
     });
-    (scale, style)
-}
-
-/// Marks the page as the big screen (no scrollbars, the dark ground) while it is up.
-fn screen_mode_class() {
-    if let Some(root) = document().document_element() {
-        let _ = root.class_list().add_1("screen-mode");
-    }
-    on_cleanup(|| {
-        if let Some(root) = document().document_element() {
-            let _ = root.class_list().remove_1("screen-mode");
-        }
-    });
+    (design_w, scale, style)
 }
 
 #[component]
@@ -95,13 +91,22 @@ pub fn Screen(
         format!("{node}|{}", tour.get().join(","))
     });
     let len = Memo::new(move |_| items.with(|i| i.0.len()));
-    let carousel = Carousel::new(key, len, interval_ms);
+    let carousel = Carousel::new(key, len, interval_ms, kiosk);
     let focus = Memo::new(move |_| items.with(|i| i.0.get(carousel.at.get()).copied()));
     let stale = use_live_refresh(refresh_ms);
 
     let viewport = NodeRef::<html::Div>::new();
-    let (scale, stage_style) = fit(viewport);
-    screen_mode_class();
+    let (design_w, scale, stage_style) = fit(viewport);
+    // A wide wall has room for more boards, and the detail's chart takes the rest.
+    let boards = Memo::new(move |_| boards_for(design_w.get()));
+    let columns =
+        Memo::new(move |_| format!("repeat({}, {BOARD_W}px) minmax(0, 1fr) {SIDE_W}px", boards.with(Vec::len)));
+    let trend_w = Memo::new(move |_| {
+        let k = boards.with(Vec::len) as f64;
+        (design_w.get() - 2.0 * PAD_X - (k + 1.0) * GAP - k * BOARD_W - SIDE_W - 40.0).max(CHART_W)
+    });
+    // No scrollbars, the dark ground.
+    crate::page::root_class("screen-mode");
     crate::perf::begin_view();
 
     let extra = Signal::derive(move || {
@@ -121,22 +126,28 @@ pub fn Screen(
 
     view! {
         <div class="screen-viewport" class:kiosk=move || kiosk.get() node_ref=viewport>
-            <div class="screen" style:transform=stage_style>
+            <div class="screen" style:transform=stage_style style:width=move || format!("{}px", design_w.get())>
                 <header class="screen-header">{move || panels::header(stage)}</header>
                 <Notices extra=extra />
                 <section class="screen-kpis kpis">{move || panels::kpis(stage)}</section>
-                <div class="screen-body"
+                <div class="screen-body" style:grid-template-columns=columns
                     on:pointerenter=move |e| carousel.pointer_enter(&e)
                     on:pointerleave=move |e| carousel.pointer_leave(&e)
+                    on:pointermove=move |e| carousel.pointer_move(&e)
                     on:pointerdown=move |e| carousel.touch_start(&e)
                     on:pointerup=move |e| carousel.touch_end(&e)
                     on:pointercancel=move |e| carousel.touch_end(&e)>
-                    <Board target=target period=period focus=focus />
+                    {move || boards.get().into_iter().map(|m| view! { <Board target=target period=period focus=focus measure=m /> }).collect_view()}
                     <section class="panel focus" data-testid="carousel" data-paused=move || carousel.paused.get().to_string() aria-live="polite">
                         {move || panels::focus_head(stage)}
-                        <CanvasChart name="screen-trend" title=chart_text("就业率与人均纯收入走势", "Employment rate and income per head")
-                            spec=spec(Focus::Trend) first_header=chart_text("月份", "Month")
-                            height=300.0 dark=true fixed_width=CHART_W scale=scale zoom=ZOOM />
+                        {move || {
+                            let w = trend_w.get();
+                            view! {
+                                <CanvasChart name="screen-trend" title=chart_text("就业率与人均纯收入走势", "Employment rate and income per head")
+                                    spec=spec(Focus::Trend) first_header=chart_text("月份", "Month")
+                                    height=300.0 dark=true fixed_width=w scale=scale zoom=ZOOM />
+                            }
+                        }}
                     </section>
                     <section class="panel side">
                         <CanvasChart name="screen-channels" title=chart_text("就业渠道", "Employment by channel")

@@ -75,7 +75,7 @@ fn controls(st: Stage, l: Lang) -> impl IntoView {
         <nav class="screen-controls" aria-label=tr(l, "大屏控制", "Screen controls")>
             <button type="button" data-testid="carousel-prev" on:click=move |_| st.carousel.step(-1) title=tr(l, "上一个地区", "Previous place")>"◀"</button>
             <button type="button" data-testid="carousel-next" on:click=move |_| st.carousel.step(1) title=tr(l, "下一个地区", "Next place")>"▶"</button>
-            <button type="button" data-testid="fullscreen" on:click=move |_| toggle_fullscreen()>{tr(l, "全屏", "Full screen")}</button>
+            <button type="button" data-testid="fullscreen" on:click=move |_| crate::page::toggle_fullscreen()>{tr(l, "全屏", "Full screen")}</button>
             <a href=other>{other_label}</a>
             <a data-testid="link-dashboard" href=dashboard>{tr(l, "返回仪表盘", "Dashboard")}</a>
         </nav>
@@ -179,13 +179,4 @@ pub fn risk(st: Stage) -> Option<impl IntoView> {
         <h2 class="panel-title">{tr(l, "风险与监测", "Risk and monitoring")}</h2>
         {risk_panel(Public::new(&ds, st.url.suppress.get()), f, st.period.get(), l)}
     })
-}
-
-fn toggle_fullscreen() {
-    let doc = document();
-    if doc.fullscreen_element().is_some() {
-        doc.exit_fullscreen();
-    } else if let Some(root) = doc.document_element() {
-        let _ = root.request_fullscreen();
-    }
 }

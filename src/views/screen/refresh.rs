@@ -6,7 +6,7 @@
 use crate::data::{self, Live, LoadError};
 use crate::i18n::tr;
 use anju_data::format::Lang;
-use anju_data::view::live::retry_delay_ms;
+use anju_data::view::live::{retry_delay_ms, stale_since, WallTime};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -16,8 +16,8 @@ use std::time::Duration;
 pub struct Stale {
     /// When the data on screen was last known to be current (ISO 8601, UTC).
     pub since: String,
-    /// The same moment as the wall's clock reads it.
-    pub since_local: String,
+    /// The same moment, in milliseconds since the epoch.
+    pub since_ms: f64,
     pub zh: String,
     pub en: String,
 }
@@ -25,7 +25,7 @@ pub struct Stale {
 impl Stale {
     /// Stale since `ms` (the last good data, milliseconds since the epoch), for `why`.
     fn since(ms: f64, (zh, en): (String, String)) -> Stale {
-        Stale { since: js_sys::Date::new(&ms.into()).to_iso_string().into(), since_local: local_time(ms), zh, en }
+        Stale { since: js_sys::Date::new(&ms.into()).to_iso_string().into(), since_ms: ms, zh, en }
     }
 }
 
@@ -46,9 +46,17 @@ fn reason(e: &LoadError) -> (String, String) {
     }
 }
 
-fn local_time(ms: f64) -> String {
+/// A moment on the wall's clock.
+fn wall_time(ms: f64) -> WallTime {
     let d = js_sys::Date::new(&ms.into());
-    format!("{:02}:{:02}:{:02}", d.get_hours(), d.get_minutes(), d.get_seconds())
+    WallTime {
+        year: d.get_full_year() as i32,
+        month: d.get_month() + 1,
+        day: d.get_date(),
+        hour: d.get_hours(),
+        minute: d.get_minutes(),
+        second: d.get_seconds(),
+    }
 }
 
 /// The longest a refresh may take.
@@ -121,9 +129,14 @@ pub fn use_live_refresh(refresh_ms: Memo<u32>) -> ReadSignal<Option<Stale>> {
 /// `stale-badge`: shown only while the data could not be refreshed.
 pub fn stale_badge(stale: Option<Stale>, l: Lang) -> Option<impl IntoView> {
     stale.map(|s| {
-        let text = match l {
-            Lang::Zh => format!("数据未能更新（{}），显示的是 {} 的数据，正在重试", s.zh, s.since_local),
-            Lang::En => format!("Data not refreshed ({}); showing data as of {}; retrying", s.en, s.since_local),
+        // Redrawn at every retry, so its date and age keep up with the clock.
+        let now = js_sys::Date::now();
+        let (since, age) = stale_since(wall_time(s.since_ms), wall_time(now), now - s.since_ms, l);
+        let text = match (l, age) {
+            (Lang::Zh, None) => format!("数据未能更新（{}），显示的是 {since} 的数据，正在重试", s.zh),
+            (Lang::Zh, Some(a)) => format!("数据未能更新（{}），显示的是 {since} 的数据（{a}），正在重试", s.zh),
+            (Lang::En, None) => format!("Data not refreshed ({}); showing data as of {since}; retrying", s.en),
+            (Lang::En, Some(a)) => format!("Data not refreshed ({}); showing data as of {since} ({a}); retrying", s.en),
         };
         view! {
             <div class="stale-badge" data-testid="stale-badge" data-since=s.since role="status"

@@ -43,6 +43,62 @@ pub fn tween(from: f64, to: f64, p: f64) -> f64 {
     }
 }
 
+/// A moment on the wall's clock (its local time).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WallTime {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+    pub second: u32,
+}
+
+/// When the data on screen is from, as the stale badge says it beside the clock: the
+/// time alone when it is from today ("01:01:01"), else its date and time ("6月28日
+/// 01:01") and how old it is ("26小时前"), so a wall that failed overnight does not pass
+/// yesterday's figures off as this morning's. `age_ms` is now minus then.
+pub fn stale_since(then: WallTime, now: WallTime, age_ms: f64, lang: crate::format::Lang) -> (String, Option<String>) {
+    use crate::format::Lang;
+    let time = format!("{:02}:{:02}:{:02}", then.hour, then.minute, then.second);
+    if (then.year, then.month, then.day) == (now.year, now.month, now.day) {
+        return (time, None);
+    }
+    let minutes = (age_ms.max(0.0) / 60_000.0).floor() as u64;
+    let (hours, days) = (minutes / 60, minutes / 1440);
+    let age = match lang {
+        Lang::Zh if hours < 1 => format!("{minutes}分钟前"),
+        Lang::Zh if hours < 48 => format!("{hours}小时前"),
+        Lang::Zh => format!("{days}天前"),
+        Lang::En if hours < 1 => format!("{minutes} min ago"),
+        Lang::En if hours < 48 => format!("{hours} h ago"),
+        Lang::En => format!("{days} days ago"),
+    };
+    let hm = format!("{:02}:{:02}", then.hour, then.minute);
+    let date = if then.year == now.year {
+        match lang {
+            Lang::Zh => format!("{}月{}日", then.month, then.day),
+            Lang::En => format!("{}-{:02}-{:02}", then.year, then.month, then.day),
+        }
+    } else {
+        match lang {
+            Lang::Zh => format!("{}年{}月{}日", then.year, then.month, then.day),
+            Lang::En => format!("{}-{:02}-{:02}", then.year, then.month, then.day),
+        }
+    };
+    (format!("{date} {hm}"), Some(age))
+}
+
+/// The design width of the big screen for a `w`×`h` wall: 1920 at 16:9 and anything
+/// narrower (fitted by the smaller ratio), wider up to 48:9 (5760 at 1080 high) so that a
+/// wide LED wall is filled rather than letterboxed.
+pub fn design_width(w: f64, h: f64) -> f64 {
+    if !(w > 0.0 && h > 0.0 && w.is_finite() && h.is_finite()) {
+        return 1920.0;
+    }
+    (1080.0 * w / h).clamp(1920.0, 5760.0)
+}
+
 /// The screen's scale: the 1920×1080 design fitted inside a `w`×`h` viewport.
 pub fn fit_scale(w: f64, h: f64, design_w: f64, design_h: f64) -> f64 {
     if !(w > 0.0 && h > 0.0 && w.is_finite() && h.is_finite()) {
@@ -55,6 +111,36 @@ pub fn fit_scale(w: f64, h: f64, design_w: f64, design_h: f64) -> f64 {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn stale_data_from_another_day_says_its_date_and_age() {
+        use crate::format::Lang;
+        let at = |day, hour, minute, second| WallTime { year: 2026, month: 6, day, hour, minute, second };
+        let (then, now) = (at(28, 1, 1, 1), at(29, 3, 5, 0));
+        let age = ((26 * 60 + 3) * 60 + 59) as f64 * 1000.0;
+        let said = |then, now, age, lang| {
+            let (when, age) = stale_since(then, now, age, lang);
+            format!("{when}|{}", age.unwrap_or_default())
+        };
+        assert_eq!(said(then, now, age, Lang::Zh), "6月28日 01:01|26小时前");
+        assert_eq!(said(then, now, age, Lang::En), "2026-06-28 01:01|26 h ago");
+        assert_eq!(said(then, at(28, 9, 0, 0), 8.0 * 3.6e6, Lang::Zh), "01:01:01|");
+        assert_eq!(said(at(28, 23, 50, 0), at(29, 0, 10, 0), 20.0 * 60_000.0, Lang::Zh), "6月28日 23:50|20分钟前");
+        assert_eq!(said(then, at(30, 12, 0, 0), 59.0 * 3.6e6, Lang::Zh), "6月28日 01:01|2天前");
+        let last_year = WallTime { year: 2025, ..then };
+        assert!(said(last_year, now, 3.2e10, Lang::Zh).starts_with("2025年6月28日"));
+    }
+
+    #[test]
+    fn wide_walls_get_a_wider_design() {
+        assert_eq!(design_width(1920.0, 1080.0), 1920.0);
+        assert_eq!(design_width(1280.0, 1024.0), 1920.0, "narrower walls are fitted, not squeezed");
+        assert_eq!(design_width(3840.0, 1080.0), 3840.0);
+        assert_eq!(design_width(5760.0, 1080.0), 5760.0);
+        assert_eq!(design_width(11520.0, 2160.0), 5760.0);
+        assert_eq!(design_width(9000.0, 1080.0), 5760.0, "past 48:9 it is letterboxed");
+        assert_eq!(design_width(0.0, 0.0), 1920.0);
+    }
 
     #[test]
     fn position_wraps_both_ways() {

@@ -93,10 +93,10 @@ pub struct ViewState {
 }
 
 impl ViewState {
-    /// Whether the view needs every building under the node loaded (the where-to-go list
-    /// and the alerts look at all of them).
+    /// Whether the view needs every building under the node loaded (the where-to-go lists,
+    /// for a group or a risk colour, and the alerts look at all of them).
     pub fn needs_subtree(&self) -> bool {
-        !self.groups.is_empty() || !self.alerts.is_empty()
+        !self.groups.is_empty() || !self.risks.is_empty() || !self.alerts.is_empty()
     }
 }
 

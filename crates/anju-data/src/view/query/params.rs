@@ -61,7 +61,7 @@ fn keys<T: Copy>(list: &[T], key: fn(T) -> &'static str) -> Option<String> {
     (!list.is_empty()).then(|| list.iter().map(|&x| key(x)).collect::<Vec<_>>().join(","))
 }
 
-/// A page or slide number from 1.
+/// A page number from 1.
 fn from_one(v: &str, max: u32) -> Option<u32> {
     v.parse::<u32>().ok().filter(|n| (1..=max).contains(n))
 }
@@ -119,9 +119,10 @@ pub(super) const PARAMS: &[Param] = &[
     },
     Param {
         key: "slide",
-        read: |st, v, bad| match from_one(v, u32::MAX) {
-            Some(n) => st.slide = Some(n),
-            None => bad(v, ("应为从 1 开始的页码", "expected a slide number from 1")),
+        // 0 is the cover (`../shared/ui-contract.md`), where a deck without `slide` opens.
+        read: |st, v, bad| match v.parse::<u32>() {
+            Ok(n) => st.slide = Some(n),
+            Err(_) => bad(v, ("应为页码（0 为封面）", "expected a slide number (0 is the cover)")),
         },
         write: |st| st.slide.map(|n| n.to_string()),
     },

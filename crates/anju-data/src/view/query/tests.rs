@@ -54,13 +54,16 @@ fn every_parameter_round_trips() {
     assert_eq!(st.sort, Some(Sort { by: Some(Measure::Count(Metric::People)), desc: true }));
     assert_eq!(st.alerts, vec![Threshold::ZeroEmployment, Threshold::BelowTarget]);
     assert!(st.needs_subtree());
+    // A risk colour alone needs every building too (its where-to-go list).
+    assert!(parse("risk=red").0.needs_subtree());
+    assert!(!parse("node=a&lang=en").0.needs_subtree());
     assert_eq!(st.to_query(), q);
     assert_eq!(parse(&st.to_query()).0, st);
 }
 
 #[test]
 fn malformed_parameters_fall_back_with_a_notice() {
-    let (st, notes) = parse("view=tv&metric=happiness&group=disabled,aliens&risk=purple&period=2024-13&slide=0&lang=fr&suppress=yes&interval=0.01&refresh=abc&kiosk=2&sort=-nope&bogus=1&node=");
+    let (st, notes) = parse("view=tv&metric=happiness&group=disabled,aliens&risk=purple&period=2024-13&slide=-1&lang=fr&suppress=yes&interval=0.01&refresh=abc&kiosk=2&sort=-nope&bogus=1&node=");
     assert_eq!(st.view, ViewMode::Dashboard);
     assert_eq!(st.metric, None);
     assert_eq!(st.groups, vec![Group::Disabled]);
