@@ -1,0 +1,87 @@
+//! The big screen's board and the charts' text, on the demo data: the top and the bottom
+//! of a long ranking with the place on show, bars on the shared axis, and text sizing
+//! that survives a box not yet laid out.
+
+use anju::model::{board, ranking};
+use anju_data::disclosure::Shown;
+use anju_data::domain::Lang;
+use anju_data::view::measure::Measure;
+use anju_data::{load_all, Dataset, Metric, NodeIx};
+
+fn demo() -> Dataset {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
+    let (ds, ps) = load_all("index.json", |p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
+    assert!(ps.is_empty());
+    ds.unwrap()
+}
+
+/// Employed over labour, from the stored counts.
+fn rate(ds: &Dataset, i: NodeIx, t: usize) -> f64 {
+    let n = ds.node(i);
+    n.m.get(Metric::Employed, t) as f64 / n.m.get(Metric::Labour, t) as f64
+}
+
+#[test]
+fn the_board_shows_the_top_and_the_bottom_and_the_carousels_place() {
+    let ds = demo();
+    let t = ds.latest();
+    let county = ds.find("530628").unwrap();
+    let total = ds.kids[county].len();
+    assert_eq!(total, 42);
+    let b = board::board(Shown::new(&ds, false), county, Measure::EmploymentRate, t, None, Lang::Zh);
+    assert_eq!(b.total, total);
+    // One row fewer than the board holds: the gap mark takes its place.
+    assert_eq!(b.rows.len(), board::ROWS - 1);
+    let ranks: Vec<usize> = b.rows.iter().map(|r| r.rank).collect();
+    let top = (board::ROWS - 1).div_ceil(2);
+    assert_eq!(ranks[..top], (1..=top).collect::<Vec<_>>()[..], "the leaders");
+    assert_eq!(ranks.last(), Some(&total), "the last place is on the board");
+    assert_eq!(b.rows.iter().filter(|r| r.gap_before).count(), 1);
+    assert!(b.rows[top].gap_before);
+    assert!(b.head.ends_with(&format!("共 {total}")));
+    // A place from the middle, on show, sits between two gaps with its own rank.
+    let ranked = anju_data::view::measure::rank_children(&ds, county, Measure::EmploymentRate, t);
+    let middle = ranked[total / 2].0;
+    let b = board::board(Shown::new(&ds, false), county, Measure::EmploymentRate, t, Some(middle), Lang::Zh);
+    let row = b.rows.iter().find(|r| r.focus).unwrap();
+    assert_eq!((row.ix, row.rank), (middle, total / 2 + 1));
+    assert_eq!(b.rows.iter().filter(|r| r.gap_before).count(), 2);
+    assert_eq!(b.rows.last().unwrap().rank, total);
+    assert!(b.rows.len() + 2 <= board::ROWS);
+    // Bars on the axis every chart uses: from a round baseline, which the board states.
+    let goal = anju_data::view::measure::target(&ds, county, Measure::EmploymentRate).unwrap();
+    let values = ranked.iter().filter_map(|r| r.1).chain([goal]);
+    let axis = anju::model::spec::Axis::of(Measure::EmploymentRate, values, Lang::Zh);
+    assert_eq!(b.axis_note, axis.note);
+    for r in &b.rows {
+        let v = rate(&ds, r.ix, t);
+        assert_eq!(r.status, if v >= goal { "good" } else { "bad" }, "{}", r.name);
+        assert_eq!(r.width, format!("{:.1}%", axis.scale.frac(v) * 100.0));
+    }
+    // Every rank shown once, in order, for every place in focus and board size.
+    for slots in [3, 4, 5, 17, 18, 41, 42, 50] {
+        for f in std::iter::once(None).chain((0..total).map(Some)) {
+            let r = board::shown_ranks(total, slots, f);
+            assert!(r.windows(2).all(|w| w[0] < w[1]));
+            assert!(r.len() <= slots.max(3));
+            if let Some(f) = f {
+                assert!(r.contains(&f), "{slots} {f}");
+            }
+            assert_eq!(r.last(), Some(&(total - 1)));
+        }
+    }
+}
+
+/// A chart's box before layout is 0 px wide: sizing its text must not panic (it did: a
+/// clamp with crossed bounds blanked the page).
+#[test]
+fn text_sizes_of_a_box_not_yet_laid_out() {
+    let ds = demo();
+    let t = ds.latest();
+    let spec =
+        ranking::ranking_spec(Shown::new(&ds, false), ds.root, Measure::EmploymentRate, t, Lang::Zh, |id| id.into());
+    for w in [0.0, 1.0, 9.0, 390.0, 5000.0] {
+        let (small, label) = anju::charts::draw::text_sizes(&spec, w, 300.0);
+        assert!(small >= 11.0 && label >= small && label <= 14.0, "{w}: {small} {label}");
+    }
+}
