@@ -85,3 +85,31 @@ fn text_sizes_of_a_box_not_yet_laid_out() {
         assert!(small >= 11.0 && label >= small && label <= 14.0, "{w}: {small} {label}");
     }
 }
+
+/// The slide's ranking: each value sits right of the plot, where the target line, inside
+/// the plot, cannot cross it (it printed over the values), and fits before the edge.
+#[test]
+fn the_target_line_stays_clear_of_the_values() {
+    let ds = demo();
+    let t = ds.latest();
+    let county = ds.find("530628").unwrap();
+    let spec = ranking::ranking_spec_top(
+        Shown::new(&ds, false),
+        county,
+        Measure::EmploymentRate,
+        t,
+        Lang::Zh,
+        |id| id.into(),
+        20,
+    );
+    let anju::model::spec::ChartSpec::Bars { bars, target, .. } = &spec else { panic!("bars") };
+    let (w, h) = (1100.0, 504.0);
+    let layout = anju::charts::draw::bar_layout(&spec, w, h).unwrap();
+    let (_, size) = anju::charts::draw::text_sizes(&spec, w, h);
+    let x = layout.x_of(target.as_ref().unwrap().0);
+    assert!(x <= layout.plot.right());
+    for b in bars {
+        let text_left = w - 4.0 - anju_data::text::em_width(&b.text) * size;
+        assert!(text_left > layout.plot.right(), "{}: {text_left} vs {}", b.text, layout.plot.right());
+    }
+}

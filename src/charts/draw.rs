@@ -72,9 +72,8 @@ pub fn draw_on<DB: DrawingBackend>(
             Drawn::Nothing
         }
         ChartSpec::Bars { bars, target, axis, .. } => {
-            let values: Vec<Option<f64>> = bars.iter().map(|b| b.value).collect();
             let lw = label_width(w);
-            let layout = HBars::layout(w, h, &values, lw, value_room(bars, w), axis.scale);
+            let Some(layout) = bar_layout(spec, w, h) else { return Drawn::Nothing };
             let size = bar_text_size(&layout);
             // The label's room in ems: it ends 6 px left of the bars and keeps 8 px clear
             // of the left edge (the em estimate is not a measurement).
@@ -171,15 +170,21 @@ fn bar_text_size(layout: &HBars) -> f64 {
 /// before zoom): for the test hooks `data-font-min` and `data-font-label`.
 pub fn text_sizes(spec: &ChartSpec, w: f64, h: f64) -> (f64, f64) {
     match spec {
-        ChartSpec::Bars { bars, axis, .. } => {
-            let values: Vec<Option<f64>> = bars.iter().map(|b| b.value).collect();
-            let layout = HBars::layout(w, h, &values, label_width(w), value_room(bars, w), axis.scale);
-            let label = bar_text_size(&layout);
+        ChartSpec::Bars { .. } => {
+            let label = bar_layout(spec, w, h).map_or(SMALL, |l| bar_text_size(&l));
             (label.min(SMALL), label)
         }
         ChartSpec::Trend { .. } => (SMALL, LEGEND),
         ChartSpec::Empty(_) => (14.0, 14.0),
     }
+}
+
+/// Where a bar chart's bars go in a `w`×`h` box, as [`draw_on`] lays them out: the values
+/// are in their own column right of `plot`, so no target line crosses them.
+pub fn bar_layout(spec: &ChartSpec, w: f64, h: f64) -> Option<HBars> {
+    let ChartSpec::Bars { bars, axis, .. } = spec else { return None };
+    let values: Vec<Option<f64>> = bars.iter().map(|b| b.value).collect();
+    Some(HBars::layout(w, h, &values, label_width(w), value_room(bars, w), axis.scale))
 }
 
 /// The legend's text size.

@@ -35,6 +35,8 @@ test('the board shows the top and the bottom of 42 places: the last place is on 
   const best = ds.rate(ranked[0])!, worst = ds.rate(ranked[41])!;
   expect(worst / best).toBeGreaterThan(0.9);
   expect(await width(ids.length - 1) / await width(0)).toBeLessThan(0.5);
+  // The figures count up when they appear: the picture once they have settled.
+  await page.waitForTimeout(2500);
   await page.screenshot({ path: `${SHOTS}/board-1920x1080.png` });
 });
 
