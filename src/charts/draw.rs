@@ -99,14 +99,7 @@ pub fn draw_on<DB: DrawingBackend>(
                 muted.stroke_width(px(1.0).max(1) as u32),
             ));
             if let Some(note) = &axis.note {
-                // The axis does not start at zero: a break in it, and words saying where.
-                for dy in [0.0, 5.0] {
-                    let y = plot.bottom() - 10.0 - dy;
-                    let _ = root.draw(&PathElement::new(
-                        vec![(px(plot.x - 4.0), px(y + 2.0)), (px(plot.x + 4.0), px(y - 2.0))],
-                        muted.stroke_width(px(1.5).max(1) as u32),
-                    ));
-                }
+                // The axis does not start at zero: words saying where, above the names.
                 let style = font(SMALL).color(&muted).pos(Pos::new(HPos::Left, VPos::Top));
                 let _ = root.draw(&Text::new(note.clone(), (px(4.0), px(2.0)), style));
             }

@@ -26,6 +26,11 @@ pub fn AlertsPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<us
     view! {
         <section class="alerts" data-testid="alerts">
             <h3>{move || tr(lang.get(), "预警：突破阈值的下级地区（按层级，最严重的在前）", "Alerts: places below this one that break a threshold (by level, most severe first)")}</h3>
+            // On a public display a place whose figure is hidden is not listed (listing it
+            // would say it is not zero): the list may be shorter than the badge says.
+            {move || url.suppress.get().then(|| view! { <p class="muted" data-testid="alerts-suppressed-note">{tr(lang.get(),
+                "公开显示：数字小于3的地区，以及可推算出它们的地区，不列出。",
+                "Public display: places whose figures are under 3, or would give such figures away, are not listed.")}</p> })}
             {move || {
                 let (t, l, sup) = (period.get(), lang.get(), url.suppress.get());
                 active.get().into_iter().map(|th| {

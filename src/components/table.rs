@@ -3,7 +3,7 @@
 
 use crate::export::{csv_bytes, download};
 use crate::i18n::{level, tr};
-use crate::model::table::{next_sort, pager_text, sort_marks, table_model, table_sheet, DEFAULT_SORT};
+use crate::model::table::{filter_note, next_sort, pager_text, sort_marks, table_model, table_sheet, DEFAULT_SORT};
 use crate::url::{use_url, UrlState};
 use anju_data::view::measure::Measure;
 use anju_data::view::page::{page, Page, PAGE_SIZE};
@@ -93,6 +93,10 @@ pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
                 }}</h3>
                 <button type="button" class="export" data-testid="export-table" on:click=export>{move || tr(lang.get(), "导出 CSV", "Export CSV")}</button>
             </div>
+            {move || {
+                let listed = model.with(|m| m.rows.len());
+                url.state.with(|s| filter_note(&ds, ix, listed, s)).map(|n| view! { <p class="filter-note" data-testid="table-filter-note">{n}</p> })
+            }}
             <div class="table-scroll">
                 <table class="data-table">
                     <thead><tr>{move || { let current = sort.get(); model.get().columns.into_iter().map(|(m, l)| sort_header(url, current, m, l)).collect_view() }}</tr></thead>

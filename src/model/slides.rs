@@ -120,10 +120,7 @@ pub fn change(m: Measure, from: Option<f64>, to: Option<f64>, l: Lang) -> Change
 /// A difference of two counts is hidden with either (it would give the other back).
 pub fn risk_rows(s: Shown, ix: NodeIx, t: usize, l: Lang) -> [(&'static str, String); 4] {
     let (mh, el) = (Metric::MonitoredHouseholds, Metric::RiskEliminatedHouseholds);
-    let open = match (s.count(ix, mh, t), s.count(ix, el, t)) {
-        (Some(a), Some(b)) => format::count(a.saturating_sub(b), l),
-        _ => MARK.to_string(),
-    };
+    let open = s.still_at_risk(ix, t).map_or_else(|| MARK.to_string(), |n| format::count(n, l));
     [
         (tr(l, "监测户", "Monitored households"), s.count_text(ix, mh, t, l)),
         (

@@ -59,6 +59,27 @@ pub fn table_rows(ds: &Dataset, ix: NodeIx, t: usize, view: &ViewState) -> Vec<N
         .collect()
 }
 
+/// What the table says when a colour filter left places out: how many it lists of how
+/// many, and that its columns then add up to less than the place's own figures (so a
+/// spreadsheet's sum is not taken for the total).
+pub fn filter_note(ds: &Dataset, ix: NodeIx, listed: usize, view: &ViewState) -> Option<String> {
+    let all = ds.kids[ix].len();
+    if view.risks.is_empty() || listed >= all {
+        return None;
+    }
+    let lang = view.lang;
+    let colours: Vec<&str> = view.risks.iter().map(|r| lang.pick(r.metric().zh(), r.metric().en())).collect();
+    Some(match lang {
+        Lang::Zh => {
+            format!("只列出有{}的 {listed} 个地区（共 {all} 个），各列之和因此小于上级合计。", colours.join("或"))
+        }
+        Lang::En => format!(
+            "Only the {listed} of {all} places with {} are listed, so the columns add up to less than the total above.",
+            colours.join(" or ").to_lowercase()
+        ),
+    })
+}
+
 /// Builds the table for `ix`'s children at period `t`, as `view` filters and sorts it
 /// (with `suppress`, what [`Shown`] hides shows its mark and sorts last).
 pub fn table_model(ds: &Dataset, ix: NodeIx, t: usize, view: &ViewState) -> TableModel {

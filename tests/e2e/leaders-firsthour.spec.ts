@@ -158,3 +158,17 @@ for (const [w, h] of [[390, 844], [1280, 800]]) {
     await page.screenshot({ path: `${SHOTS}/tooltip-${w}.png` });
   });
 }
+
+test('on a public display the board does not rank hidden rates as the worst, and the ticker shows no 1 or 2', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`./?view=screen&node=${YILIANG}&suppress=1`);
+  await ready(page);
+  const rows = page.getByTestId('board-row');
+  const cells = await rows.evaluateAll((els) => els.map((e) => [e.querySelector('.board-rank')!.textContent, e.querySelector('.board-value')!.textContent]));
+  const hidden = cells.filter(([, v]) => v === '*');
+  expect(hidden.length).toBeGreaterThan(0);
+  for (const [rank] of hidden) expect(rank).toBe('—');
+  for (const [rank, v] of cells.filter(([, v]) => v !== '*')) expect(rank, v!).toMatch(/^\d+$/);
+  const ticker = (await page.locator('.ticker').textContent()) ?? '';
+  expect(ticker).not.toMatch(/(^|[^\d,.])[12] ?户/);
+});

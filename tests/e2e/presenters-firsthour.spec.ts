@@ -82,6 +82,15 @@ test('full screen on the F key and on a button; no controls on the slide', async
   await page.evaluate(() => document.exitFullscreen());
 });
 
+test('slide 6 names the red target line only where there is a target', async ({ page }) => {
+  await page.goto(`./?node=${YILIANG}&view=present&slide=6`);
+  await ready(page);
+  await expect(page.getByTestId('chart-slide-ranking').locator('figcaption')).toContainText('红线为目标');
+  await page.goto('./?data=fixtures/cases/ui/long-names/index.json&view=present&slide=6');
+  await ready(page);
+  await expect(page.getByTestId('chart-slide-ranking').locator('figcaption')).not.toContainText('红线');
+});
+
 test('slide 6: names of at least 18 px at 1080p, the target line clear of the values', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(`./?node=${YILIANG}&view=present&slide=6`);

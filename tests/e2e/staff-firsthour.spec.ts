@@ -74,6 +74,30 @@ test('risk=red alone loads every building below: the where-to-go list of a city 
   expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')))).toEqual(want.map((b) => b.id));
 });
 
+test('a colour filter that leaves places out says so: its columns add up to less than the total', async ({ page }) => {
+  await page.goto(`./?node=${ZHIJIN}&risk=red`);
+  await ready(page);
+  const all = ds.children(ZHIJIN).length;
+  const listed = ds.children(ZHIJIN).filter((c) => ds.count(c, 'risk_red') > 0).length;
+  expect(listed).toBeLessThan(all);
+  await expect(page.getByTestId('table-filter-note')).toHaveText(`只列出有红色风险户的 ${listed} 个地区（共 ${all} 个），各列之和因此小于上级合计。`);
+  await page.goto(`./?node=${ZHIJIN}&group=disabled`);
+  await ready(page);
+  await expect(page.getByTestId('table-filter-note')).toHaveCount(0);
+  // On a public display the alerts say that hidden places are not listed.
+  await page.goto(`./?node=${ZHIJIN}&alert=zero_employment&suppress=1`);
+  await ready(page);
+  await expect(page.getByTestId('alerts-suppressed-note')).toBeVisible();
+});
+
+test('in English the header links to the other views read apart', async ({ page }) => {
+  await page.goto('./?lang=en');
+  await ready(page);
+  const a = (await page.getByTestId('link-screen').boundingBox())!;
+  const b = (await page.getByTestId('link-present').boundingBox())!;
+  expect(b.x - (a.x + a.width)).toBeGreaterThanOrEqual(8);
+});
+
 test('on a phone (390 px) the risk view keeps the place in view: red households beside the name, the name fixed, 44 px targets', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`./?node=${ZHIJIN}&risk=red&group=disabled`);

@@ -177,13 +177,15 @@ fn deck(
         let spec = ranking_spec_top(s, ix, Measure::EmploymentRate, t, l, |id| url.node_href(Some(id)), SLIDE_TOP);
         let more = match (ds.kids[ix].len() > SLIDE_TOP, l) {
             (false, _) => String::new(),
-            (true, Lang::Zh) => format!("前{SLIDE_TOP}名及其余，"),
-            (true, Lang::En) => format!("top {SLIDE_TOP} and the others, "),
+            (true, Lang::Zh) => format!("，前{SLIDE_TOP}名及其余"),
+            (true, Lang::En) => format!(", top {SLIDE_TOP} and the others"),
         };
+        // The red line is there only where the place has a target.
+        let has_target = matches!(&spec, ChartSpec::Bars { target: Some(_), .. });
         let title = format!(
             "{}{more}{}",
-            tr(l, "按就业率排名，", "By employment rate, "),
-            tr(l, "红线为目标", "the red line is the target")
+            tr(l, "按就业率排名", "By employment rate"),
+            if has_target { tr(l, "，红线为目标", ", the red line is the target") } else { "" }
         );
         chart("slide-ranking", title, spec, tr(l, "地区", "Place"), h, W)
     };

@@ -37,7 +37,8 @@ pub fn Board(
                     {gap}
                     <li class=format!("board-row {}{}", r.status, if r.focus { " focus" } else { "" })
                         data-testid=main.then_some("board-row") data-node-id=id.clone()>
-                        <span class="board-rank">{r.rank}</span>
+                        // A hidden figure sorts last but is not ranked: it is not the worst.
+                        <span class="board-rank">{if r.hidden { "—".to_string() } else { r.rank.to_string() }}</span>
                         <a class="board-name" href=url.node_href(Some(&id))>{r.name}</a>
                         <span class="board-bar" class:hidden-bar=r.hidden><span style:width=r.width></span></span>
                         <span class="board-value">{r.value}</span>

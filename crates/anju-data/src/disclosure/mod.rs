@@ -164,6 +164,16 @@ impl<'a> Shown<'a> {
         format::percent(n.m.get(num, t), n.m.get(den, t))
     }
 
+    /// Monitored households still at risk (monitored less risk eliminated), `None` where
+    /// either count is hidden, and on a public display also where the difference is 1 or
+    /// 2: it is a count of households like any other, so it is not shown small. (Both
+    /// counts being shown, it can still be worked out; `docs/disclosure.md` says so.)
+    pub fn still_at_risk(&self, ix: NodeIx, t: usize) -> Option<u64> {
+        let monitored = self.count(ix, Metric::MonitoredHouseholds, t)?;
+        let open = monitored.saturating_sub(self.count(ix, Metric::RiskEliminatedHouseholds, t)?);
+        (!(self.suppress && (1..family::THRESHOLD).contains(&open))).then_some(open)
+    }
+
     /// The plain value for a machine-readable attribute or a CSV cell ([`MARK`] where hidden).
     pub fn raw(&self, ix: NodeIx, measure: Measure, t: usize) -> String {
         match (self.hides(ix, measure, t), measure.value(self.ds.node(ix), t)) {

@@ -114,11 +114,7 @@ impl Threshold {
                 (v < LOW_INCOME_YUAN).then_some(LOW_INCOME_YUAN - v)
             }
             Threshold::StillAtRisk => {
-                let open = s.count(ix, Metric::MonitoredHouseholds, t)?.saturating_sub(s.count(
-                    ix,
-                    Metric::RiskEliminatedHouseholds,
-                    t,
-                )?);
+                let open = s.still_at_risk(ix, t)?;
                 (open > 0).then_some(open as f64)
             }
         }
