@@ -180,3 +180,23 @@ fn a_hidden_count_hides_its_badge() {
     let shown = alert_list(s, county, Threshold::ZeroEmployment, t, Lang::Zh);
     assert_eq!(shown.badge, s.count(county, Metric::ZeroEmploymentHouseholds, t));
 }
+
+/// Households still at risk of 1 or 2 are hidden on a public display though both counts
+/// they come from are shown: the badge is the mark then too, never "0户" (it was).
+#[test]
+fn a_small_still_at_risk_badge_is_the_mark() {
+    let ds = demo();
+    let t = ds.latest();
+    let s = Shown::new(&ds, true);
+    let (mh, el) = (Metric::MonitoredHouseholds, Metric::RiskEliminatedHouseholds);
+    let small = (0..ds.nodes.len())
+        .find(|&i| {
+            let open = s.count(i, mh, t).zip(s.count(i, el, t)).map(|(a, b)| a.saturating_sub(b));
+            !ds.kids[i].is_empty() && matches!(open, Some(1 | 2))
+        })
+        .expect("the demo has a place with 1 or 2 households still at risk, both counts shown");
+    let list = alert_list(s, small, Threshold::StillAtRisk, t, Lang::Zh);
+    assert_eq!((list.badge, list.badge_text.as_str()), (None, "*"));
+    assert_eq!(Threshold::StillAtRisk.households(s, small, t), None);
+    assert_eq!(Threshold::StillAtRisk.households(&ds, small, t).map(|n| (1..=2).contains(&n)), Some(true));
+}

@@ -114,19 +114,10 @@ pub fn alert_list(s: Shown, ix: NodeIx, th: Threshold, t: usize, lang: Lang) -> 
     }
     by_level.sort_by_key(|g| g.0);
     let (badge, badge_text) = if counts_households(th) {
-        // The place's own count, as its tile shows it: hidden there, hidden here.
-        let hidden = match th {
-            Threshold::ZeroEmployment => s.count(ix, Metric::ZeroEmploymentHouseholds, t).is_none(),
-            _ => {
-                s.count(ix, Metric::MonitoredHouseholds, t).is_none()
-                    || s.count(ix, Metric::RiskEliminatedHouseholds, t).is_none()
-            }
-        };
-        if hidden {
-            (None, MARK.to_string())
-        } else {
-            let n = th.severity(s, ix, t).map_or(0, |v| v as u64);
-            (Some(n), format!("{}{}", format::count(n, lang), tr(lang, "户", " households")))
+        // The place's own count, as everything else shows it: hidden there, hidden here.
+        match th.households(s, ix, t) {
+            None => (None, MARK.to_string()),
+            Some(n) => (Some(n), format!("{}{}", format::count(n, lang), tr(lang, "户", " households"))),
         }
     } else {
         let n = by_level.iter().map(|g| g.1.len() as u64).sum();

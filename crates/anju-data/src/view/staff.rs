@@ -105,18 +105,27 @@ impl Threshold {
                 let target = measure::target(ds, ix, Measure::EmploymentRate)?;
                 (!Measure::EmploymentRate.meets(rate, target)).then_some((target - rate) * 100.0)
             }
-            Threshold::ZeroEmployment => {
-                let z = s.count(ix, Metric::ZeroEmploymentHouseholds, t)?;
-                (z > 0).then_some(z as f64)
+            Threshold::ZeroEmployment | Threshold::StillAtRisk => {
+                let n = self.households(s, ix, t)?;
+                (n > 0).then_some(n as f64)
             }
             Threshold::LowIncome => {
                 let v = s.value(ix, Measure::IncomePerCapita, t)?;
                 (v < LOW_INCOME_YUAN).then_some(LOW_INCOME_YUAN - v)
             }
-            Threshold::StillAtRisk => {
-                let open = s.still_at_risk(ix, t)?;
-                (open > 0).then_some(open as f64)
-            }
+        }
+    }
+
+    /// For a threshold that counts households (zero-employment, still at risk), node
+    /// `ix`'s own count at `t`, 0 included; `None` where it is hidden on a public display,
+    /// and for the thresholds that do not count households. The one reading of the
+    /// figure for the alert rows, the badge and the ticker.
+    pub fn households<'a>(self, shown: impl Into<Shown<'a>>, ix: NodeIx, t: usize) -> Option<u64> {
+        let s = shown.into();
+        match self {
+            Threshold::ZeroEmployment => s.count(ix, Metric::ZeroEmploymentHouseholds, t),
+            Threshold::StillAtRisk => s.still_at_risk(ix, t),
+            Threshold::BelowTarget | Threshold::LowIncome => None,
         }
     }
 }
