@@ -100,6 +100,22 @@ test('rate bars start at a round baseline below the smallest rate, counts at zer
   await expect(page.getByTestId('chart-ranking')).toHaveAttribute('data-axis-start', '0');
 });
 
+test('the trend has a legend: a swatch and a name in each line’s colour above the plot', async ({ page }) => {
+  await page.goto('./?node=5206');
+  await ready(page);
+  const inks = await page.getByTestId('chart-trend').locator('canvas').evaluate((c: HTMLCanvasElement) => {
+    // The band above the plot (y < 24 CSS px) holds only the legend.
+    const k = c.width / c.getBoundingClientRect().width;
+    const img = c.getContext('2d')!.getImageData(0, 0, c.width, Math.round(24 * k)).data;
+    const near = (i: number, [r, g, b]: number[]) => Math.abs(img[i] - r) + Math.abs(img[i + 1] - g) + Math.abs(img[i + 2] - b) < 60 && img[i + 3] > 200;
+    let rate = 0, income = 0;
+    for (let i = 0; i < img.length; i += 4) { if (near(i, [0x1a, 0x66, 0xda])) rate++; if (near(i, [0xe6, 0x7e, 0x22])) income++; }
+    return { rate, income };
+  });
+  expect(inks.rate).toBeGreaterThan(40);
+  expect(inks.income).toBeGreaterThan(40);
+});
+
 test('kiosk: a resting mouse does not stop the carousel; moving it pauses it a few seconds', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(`./?view=screen&node=${YILIANG}&kiosk=1&interval=2`);
