@@ -2,18 +2,14 @@
 //! of a long ranking with the place on show, bars on the shared axis, and text sizing
 //! that survives a box not yet laid out.
 
+mod common;
+
 use anju::model::{board, ranking};
 use anju_data::disclosure::Shown;
 use anju_data::domain::Lang;
 use anju_data::view::measure::Measure;
-use anju_data::{load_all, Dataset, Metric, NodeIx};
-
-fn demo() -> Dataset {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
-    let (ds, ps) = load_all("index.json", |p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
-    assert!(ps.is_empty());
-    ds.unwrap()
-}
+use anju_data::{Dataset, Metric, NodeIx};
+use common::demo;
 
 /// Employed over labour, from the stored counts.
 fn rate(ds: &Dataset, i: NodeIx, t: usize) -> f64 {
@@ -78,8 +74,15 @@ fn the_board_shows_the_top_and_the_bottom_and_the_carousels_place() {
 fn text_sizes_of_a_box_not_yet_laid_out() {
     let ds = demo();
     let t = ds.latest();
-    let spec =
-        ranking::ranking_spec(Shown::new(&ds, false), ds.root, Measure::EmploymentRate, t, Lang::Zh, |id| id.into());
+    let spec = ranking::ranking_spec(
+        Shown::new(&ds, false),
+        ds.root,
+        Measure::EmploymentRate,
+        t,
+        Lang::Zh,
+        |id| id.into(),
+        ranking::TOP_N,
+    );
     for w in [0.0, 1.0, 9.0, 390.0, 5000.0] {
         let (small, label) = anju::charts::draw::text_sizes(&spec, w, 300.0);
         assert!(small >= 11.0 && label >= small && label <= 14.0, "{w}: {small} {label}");
@@ -93,15 +96,8 @@ fn the_target_line_stays_clear_of_the_values() {
     let ds = demo();
     let t = ds.latest();
     let county = ds.find("530628").unwrap();
-    let spec = ranking::ranking_spec_top(
-        Shown::new(&ds, false),
-        county,
-        Measure::EmploymentRate,
-        t,
-        Lang::Zh,
-        |id| id.into(),
-        20,
-    );
+    let spec =
+        ranking::ranking_spec(Shown::new(&ds, false), county, Measure::EmploymentRate, t, Lang::Zh, |id| id.into(), 20);
     let anju::model::spec::ChartSpec::Bars { bars, target, .. } = &spec else { panic!("bars") };
     let (w, h) = (1100.0, 504.0);
     let layout = anju::charts::draw::bar_layout(&spec, w, h).unwrap();

@@ -40,14 +40,27 @@ fn hidden_bars_are_marked_not_to_scale_and_rank_last() {
     let ds = case("suppress-differencing");
     let s = ds.find("S").unwrap();
     let t = ds.latest();
-    let spec =
-        ranking::ranking_spec(Shown::new(&ds, true), s, Measure::Count(Metric::People), t, Lang::Zh, |id| id.into());
+    let spec = ranking::ranking_spec(
+        Shown::new(&ds, true),
+        s,
+        Measure::Count(Metric::People),
+        t,
+        Lang::Zh,
+        |id| id.into(),
+        ranking::TOP_N,
+    );
     let ChartSpec::Bars { bars, .. } = spec else { panic!("bars") };
     assert!(bars.iter().all(|b| b.hidden && b.value.is_none() && b.text == MARK), "{bars:?}");
     // Without suppression the same chart is to scale.
-    let ChartSpec::Bars { bars, .. } =
-        ranking::ranking_spec(Shown::new(&ds, false), s, Measure::Count(Metric::People), t, Lang::Zh, |id| id.into())
-    else {
+    let ChartSpec::Bars { bars, .. } = ranking::ranking_spec(
+        Shown::new(&ds, false),
+        s,
+        Measure::Count(Metric::People),
+        t,
+        Lang::Zh,
+        |id| id.into(),
+        ranking::TOP_N,
+    ) else {
         panic!("bars")
     };
     assert_eq!(bars.iter().map(|b| b.value).collect::<Vec<_>>(), vec![Some(50.0), Some(2.0)]);

@@ -1,19 +1,14 @@
 //! The KPI tiles computed natively from the committed demo data: raw values for the
 //! test hooks and the official number forms people read.
 
+mod common;
+
 use anju::model::tiles::tiles;
 use anju_data::disclosure::Shown;
 use anju_data::format::Lang;
 use anju_data::view::query::Group;
 use anju_data::Metric;
-use anju_data::{load_all, Dataset};
-
-fn demo() -> Dataset {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
-    let (ds, ps) = load_all("index.json", |p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
-    assert!(ps.is_empty());
-    ds.unwrap()
-}
+use common::demo;
 
 #[test]
 fn wanshan_tiles_carry_published_figures_in_official_forms() {

@@ -2,6 +2,8 @@
 //! the stored counts by arithmetic written here (an oracle apart from the builders), or
 //! are literal figures of the demo data.
 
+mod common;
+
 use anju::model::spec::ChartSpec;
 use anju::model::{alerts, channels, notices, period, ranking, screen, slides, stamp, table, trend};
 use anju::theme;
@@ -10,14 +12,8 @@ use anju_data::domain::{Group, Lang, Risk};
 use anju_data::view::measure::Measure;
 use anju_data::view::query::{Sort, ViewState};
 use anju_data::view::staff::Threshold;
-use anju_data::{load_all, Dataset, Metric, NodeIx, Period};
-
-fn demo() -> Dataset {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
-    let (ds, ps) = load_all("index.json", |p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
-    assert!(ps.is_empty());
-    ds.unwrap()
-}
+use anju_data::{Dataset, Metric, NodeIx, Period};
+use common::demo;
 
 /// Employed over labour, from the stored counts.
 fn rate(ds: &Dataset, i: NodeIx, t: usize) -> f64 {
@@ -70,9 +66,15 @@ fn the_table_lists_children_largest_first_with_a_column_per_filter() {
 fn the_ranking_orders_by_rate_and_colours_against_the_target() {
     let ds = demo();
     let t = ds.latest();
-    let spec = ranking::ranking_spec(Shown::new(&ds, false), ds.root, Measure::EmploymentRate, t, Lang::Zh, |id| {
-        format!("#{id}")
-    });
+    let spec = ranking::ranking_spec(
+        Shown::new(&ds, false),
+        ds.root,
+        Measure::EmploymentRate,
+        t,
+        Lang::Zh,
+        |id| format!("#{id}"),
+        ranking::TOP_N,
+    );
     let ChartSpec::Bars { bars, target, axis, .. } = spec else { panic!("bars") };
     let mut by_hand: Vec<(f64, String)> =
         ds.kids[ds.root].iter().map(|&c| (rate(&ds, c, t), ds.node(c).name.clone())).collect();
@@ -104,10 +106,15 @@ fn the_ranking_orders_by_rate_and_colours_against_the_target() {
     // Past thirty, one bar holds the others, pooled (not averaged), without a link.
     let county = ds.find("530628").unwrap();
     let kids = ds.kids[county].len();
-    let spec =
-        ranking::ranking_spec(Shown::new(&ds, false), county, Measure::Count(Metric::People), t, Lang::Zh, |id| {
-            id.into()
-        });
+    let spec = ranking::ranking_spec(
+        Shown::new(&ds, false),
+        county,
+        Measure::Count(Metric::People),
+        t,
+        Lang::Zh,
+        |id| id.into(),
+        ranking::TOP_N,
+    );
     let ChartSpec::Bars { bars, target, .. } = spec else { panic!("bars") };
     assert_eq!(bars.len(), ranking::TOP_N + 1);
     assert_eq!(target, None);
@@ -302,9 +309,15 @@ fn sorting_and_paging_the_table() {
 fn a_charts_tooltips_and_links_come_from_its_spec() {
     let ds = demo();
     let t = ds.latest();
-    let spec = ranking::ranking_spec(Shown::new(&ds, false), ds.root, Measure::EmploymentRate, t, Lang::Zh, |id| {
-        format!("?node={id}")
-    });
+    let spec = ranking::ranking_spec(
+        Shown::new(&ds, false),
+        ds.root,
+        Measure::EmploymentRate,
+        t,
+        Lang::Zh,
+        |id| format!("?node={id}"),
+        ranking::TOP_N,
+    );
     assert!(spec.clickable());
     let ChartSpec::Bars { bars, .. } = &spec else { panic!("bars") };
     assert_eq!(spec.tip(0), Some(format!("{}：{}", bars[0].label, bars[0].text)));
@@ -347,8 +360,15 @@ fn odd_values_read_as_people_would_say_them() {
     );
 
     ds.nodes[ds.root].targets.income_per_capita = Some(12_000.0);
-    let spec =
-        ranking::ranking_spec(Shown::new(&ds, false), ds.root, Measure::IncomePerCapita, t, Lang::Zh, |id| id.into());
+    let spec = ranking::ranking_spec(
+        Shown::new(&ds, false),
+        ds.root,
+        Measure::IncomePerCapita,
+        t,
+        Lang::Zh,
+        |id| id.into(),
+        ranking::TOP_N,
+    );
     let ChartSpec::Bars { target, .. } = spec else { panic!("bars") };
     assert_eq!(target, Some((12_000.0, "目标 12,000.00元".to_string())));
 

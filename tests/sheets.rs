@@ -2,6 +2,8 @@
 //! where-to-go lists and the alerts as sheets of plain numbers; risk-colour tiles and
 //! rankings. On the demo data and the shared case `ui/csv-plain-numbers`.
 
+mod common;
+
 use anju::model::sheet::{measure_cell, Cell};
 use anju::model::staff::{alert_list, alert_sheet, counts_households, where_sheet, Pick};
 use anju::model::table::{table_model, table_sheet};
@@ -11,18 +13,8 @@ use anju_data::domain::{Group, Lang, Risk};
 use anju_data::view::measure::{rank_children, Measure};
 use anju_data::view::query::ViewState;
 use anju_data::view::staff::{descendants, top_buildings, Threshold};
-use anju_data::{load_all, Dataset, Metric};
-
-fn load(dir: &str) -> Dataset {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-    let (ds, ps) = load_all("index.json", |p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
-    assert!(ps.is_empty());
-    ds.unwrap()
-}
-
-fn demo() -> Dataset {
-    load("public/data")
-}
+use anju_data::Metric;
+use common::{demo, load};
 
 /// The shared case: a site of 123,456 people exports 123456 (the table shows 12.3万).
 #[test]

@@ -24,9 +24,15 @@ pub fn RankingChart(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<u
     let spec = Signal::derive(move || {
         // The bars link to the children with the filters as they are.
         url.state.track();
-        ranking_spec(Shown::new(&ds2, url.suppress.get()), ix, metric.get(), period.get(), lang.get(), |id| {
-            url.node_href(Some(id))
-        })
+        ranking_spec(
+            Shown::new(&ds2, url.suppress.get()),
+            ix,
+            metric.get(),
+            period.get(),
+            lang.get(),
+            |id| url.node_href(Some(id)),
+            TOP_N,
+        )
     });
     let title = Signal::derive(move || {
         let l = lang.get();

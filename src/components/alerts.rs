@@ -35,8 +35,12 @@ pub fn AlertsPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<us
                 let (t, l, sup) = (period.get(), lang.get(), url.suppress.get());
                 active.get().into_iter().map(|th| {
                     let list = alert_list(Shown::new(&ds, sup), ix, th, t, l);
-                    let sheet = alert_sheet(&ds, ix, th, &list, l);
-                    let file = format!("{}-{}.csv", tr(l, "预警", "alerts"), th.key());
+                    // The sheet is built when asked for, not with every redraw.
+                    let export = {
+                        let (ds, list) = (ds.clone(), list.clone());
+                        let file = format!("{}-{}.csv", tr(l, "预警", "alerts"), th.key());
+                        move |_| download(&file, &csv_bytes(&alert_sheet(&ds, ix, th, &list, l)))
+                    };
                     let all = show_all.get().contains(&th);
                     let ds = ds.clone();
                     let cut = list.by_level.iter().any(|g| g.1.len() > FIRST) && !all;
@@ -69,7 +73,7 @@ pub fn AlertsPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<us
                                     </button>
                                 })}
                                 <button type="button" class="export" data-testid="export-alerts"
-                                    on:click=move |_| download(&file, &csv_bytes(&sheet))>
+                                    on:click=export>
                                     {tr(l, "导出 CSV", "Export CSV")}
                                 </button>
                             </div>

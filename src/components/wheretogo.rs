@@ -53,8 +53,11 @@ pub fn WhereToGo(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usiz
                     let (l, sup) = (lang.get(), url.suppress.get());
                     lists.get().into_iter().map(|(p, list): (Pick, Vec<(NodeIx, u64)>)| {
                         let ds = ds.clone();
-                        let sheet = where_sheet(&ds, ix, p, &list, l);
-                        let file = p.file(l);
+                        // The sheet is built when asked for, not with every redraw.
+                        let export = {
+                            let (ds, list, file) = (ds.clone(), list.clone(), p.file(l));
+                            move |_| download(&file, &csv_bytes(&where_sheet(&ds, ix, p, &list, l)))
+                        };
                         let (group, risk) = match p {
                             Pick::Group(g) => (Some(g.key()), None),
                             Pick::Risk(r) => (None, Some(r.key())),
@@ -75,7 +78,7 @@ pub fn WhereToGo(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usiz
                                 {empty}
                                 <ol>{rows}</ol>
                                 <button type="button" class="export" data-testid="export-where-to-go"
-                                    on:click=move |_| download(&file, &csv_bytes(&sheet))>
+                                    on:click=export>
                                     {tr(l, "导出 CSV", "Export CSV")}
                                 </button>
                             </div>

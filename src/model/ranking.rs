@@ -37,22 +37,11 @@ pub fn default_measure(state: &ViewState) -> Measure {
         .unwrap_or(Measure::EmploymentRate)
 }
 
-/// The children of `ix` ranked by `m` at period `t`, as `s` lets them be shown: hidden
-/// values rank last, as a fixed hatched mark, and the others' bar is hidden when any of
-/// them is (its sum would give the hidden one back).
+/// The children of `ix` ranked by `m` at period `t`, `top` bars and then one for the
+/// others ([`TOP_N`] on the dashboard; a slide shows fewer, larger), as `s` lets them be
+/// shown: hidden values rank last, as a fixed hatched mark, and the others' bar is hidden
+/// when any of them is (its sum would give the hidden one back).
 pub fn ranking_spec(
-    s: Shown,
-    ix: NodeIx,
-    m: Measure,
-    t: usize,
-    lang: Lang,
-    href: impl Fn(&str) -> String,
-) -> ChartSpec {
-    ranking_spec_top(s, ix, m, t, lang, href, TOP_N)
-}
-
-/// As [`ranking_spec`], with `top` bars before the others' (a slide shows fewer, larger).
-pub fn ranking_spec_top(
     s: Shown,
     ix: NodeIx,
     m: Measure,

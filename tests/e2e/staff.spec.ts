@@ -1,5 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { parseCsv } from './csv';
 import { Dataset, Node, pathTo } from './data';
 
 const ds = new Dataset();
@@ -233,25 +234,6 @@ test('suppress=1 leaves no 1 or 2 visible anywhere, export included', async ({ p
   const csv = parseCsv(readFileSync((await download.path())!).subarray(3).toString('utf8'));
   expect(csv.slice(1).flatMap((r) => r.slice(1)).filter((c) => small.test(c) || /^[12]（/.test(c))).toEqual([]);
 });
-
-/** A small RFC 4180 reader: quotes, doubled quotes, commas and newlines in fields. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [], field = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else if (ch !== '\r') field += ch;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 test('a filter toggle updates the view in place, without rebuilding it', async ({ page }) => {
   await page.goto(`./?node=${ZHIJIN}`);

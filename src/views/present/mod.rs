@@ -12,7 +12,7 @@ use crate::data::Target;
 use crate::i18n::{name, tr};
 use crate::model::channels::channels_spec;
 use crate::model::period;
-use crate::model::ranking::ranking_spec_top;
+use crate::model::ranking::ranking_spec;
 use crate::model::slides::{cover, footer, titles, SLIDES};
 use crate::model::spec::ChartSpec;
 use crate::model::trend::{only_line, trend_spec};
@@ -174,7 +174,7 @@ fn deck(
         // slide fills a 1080p screen, and the whole chart on a printed 16:9 page.
         let rows = ds.kids[ix].len().min(SLIDE_TOP + 1);
         let h = (rows as f64 * 22.0 + 42.0).clamp(160.0, 504.0);
-        let spec = ranking_spec_top(s, ix, Measure::EmploymentRate, t, l, |id| url.node_href(Some(id)), SLIDE_TOP);
+        let spec = ranking_spec(s, ix, Measure::EmploymentRate, t, l, |id| url.node_href(Some(id)), SLIDE_TOP);
         let more = match (ds.kids[ix].len() > SLIDE_TOP, l) {
             (false, _) => String::new(),
             (true, Lang::Zh) => format!("，前{SLIDE_TOP}名及其余"),
