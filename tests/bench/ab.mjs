@@ -1,0 +1,177 @@
+// A/B benchmark (a command, not a test): two builds of the dashboard, each served with its
+// own copy of the same generated dataset, measured in one headless Chromium, interleaved
+// (every round measures A then B or B then A, alternating), so that the machine's noise
+// falls on both alike. Prints one table per preset with the ratio B/A.
+//   node tests/bench/ab.mjs <label A>=<port A> <label B>=<port B> <preset>… [--rounds N]
+// Each server serves its build at / and the presets at /bench/<preset>/index.json.
+import { chromium } from '@playwright/test';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+const argv = process.argv.slice(2);
+const roundsAt = argv.indexOf('--rounds');
+const ROUNDS = roundsAt >= 0 ? Number(argv.splice(roundsAt, 2)[1]) : 12;
+const dirsAt = argv.indexOf('--dist');
+const DISTS = dirsAt >= 0 ? argv.splice(dirsAt, 3).slice(1) : [];
+const [a, b, ...presets] = argv;
+const sides = [a, b].map((s, i) => {
+  const [label, port] = s.split('=');
+  return { label, base: `http://127.0.0.1:${port}/`, dist: DISTS[i] };
+});
+const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const pct = (xs, p) => { if (!xs.length) return NaN; const s = [...xs].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+/** What the first visit transfers before any data: every file at the top of dist/. */
+function bundle(dist) {
+  let br = 0;
+  for (const f of readdirSync(dist)) {
+    if (/\.(wasm|js|css|html|svg)$/.test(f) && statSync(`${dist}/${f}`).isFile()) br += brotli(readFileSync(`${dist}/${f}`));
+  }
+  return br;
+}
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args });
+/** A fresh context: an empty cache, as a first visit. Keeps the wasm instance reachable. */
+async function freshPage() {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  await ctx.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__anjuWasm = e.detail.wasm; }));
+  return ctx.newPage();
+}
+async function open(page, url) {
+  await page.goto(url);
+  await page.waitForSelector('[data-testid=app-ready]', { state: 'attached', timeout: 120_000 });
+}
+const title = (page) => page.getByTestId('node-title').getAttribute('data-node-id');
+const childIds = (page) => page.getByTestId('child-row').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-node-id')));
+/** Clicks `selector` (a drill to `id`) and returns the app's click-to-drawn measure. */
+async function drill(page, selector, id) {
+  await page.evaluate(() => performance.clearMeasures('anju-drill'));
+  await page.locator(selector).first().click();
+  await page.waitForFunction((want) => document.querySelector('[data-testid=node-title]')?.getAttribute('data-node-id') === want
+    && performance.getEntriesByName('anju-drill').length > 0, id, { timeout: 60_000 });
+  return page.evaluate(() => performance.getEntriesByName('anju-drill')[0].duration);
+}
+const rowOf = (id) => `[data-testid="child-row"][data-node-id="${id}"] th a`;
+const crumbOf = (id) => `[data-testid="crumb"][data-node-id="${id}"]`;
+async function memory(page) {
+  const cdp = await page.context().newCDPSession(page);
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => window.__anjuWasm?.memory?.buffer?.byteLength ?? 0);
+  await cdp.detach();
+  return heap.usedSize + wasm;
+}
+/** Runs `f(side)` for both sides, A first on even rounds and B first on odd ones. */
+async function interleaved(round, f) {
+  const order = round % 2 ? [1, 0] : [0, 1];
+  for (const i of order) await f(i);
+}
+
+const KB = (n) => `${(n / 1024).toFixed(1)} KB`;
+const MB = (n) => `${(n / 1048576).toFixed(1)} MB`;
+const MS = (n) => `${n.toFixed(0)} ms`;
+const rows = [];
+function row(preset, what, vals, fmt) {
+  rows.push([preset, what, ...vals.map(fmt), (vals[1] / vals[0]).toFixed(2)]);
+}
+
+if (sides[0].dist && sides[1].dist) row('(both)', 'initial transfer, brotli, no data', sides.map((s) => bundle(s.dist)), KB);
+
+for (const preset of presets) {
+  const data = (s) => `${s.base}?data=bench/${preset}/index.json`;
+  const q = (s, extra) => `${data(s)}&${extra}`;
+  console.error(`== ${preset}`);
+  if (sides[0].dist) row(preset, 'index.json, brotli', sides.map((s) => brotli(readFileSync(`${s.dist}/bench/${preset}/index.json`))), KB);
+
+  // The tree, read once through side A: cities, and each city's counties.
+  const probe = await freshPage();
+  await open(probe, data(sides[0]));
+  const cities = await childIds(probe);
+  const counties = [];
+  for (const c of cities) {
+    await open(probe, q(sides[0], `node=${c}`));
+    for (const k of await childIds(probe)) counties.push([c, k]);
+  }
+  await open(probe, q(sides[0], `node=${counties[0][1]}`));
+  const sites = (await childIds(probe)).slice(0, 6);
+  await probe.context().close();
+
+  const cold = [[], []], indexStart = [[], []], wasmDone = [[], []];
+  const fetched = [[], []], cached = [[], []], mem = [[], []], attachEarly = [[], []], attachLate = [[], []];
+  for (let r = 0; r < ROUNDS; r++) {
+    console.error(`   round ${r + 1}/${ROUNDS}`);
+    // Cold load: a new context (empty cache), navigation start to the first view drawn.
+    await interleaved(r, async (i) => {
+      const page = await freshPage();
+      await open(page, data(sides[i]));
+      const t = await page.evaluate(() => ({
+        drawn: performance.getEntriesByName('anju-view-drawn')[0].startTime,
+        index: performance.getEntriesByType('resource').find((e) => e.name.includes('index.json'))?.startTime ?? NaN,
+        wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd ?? NaN,
+      }));
+      cold[i].push(t.drawn); indexStart[i].push(t.index); wasmDone[i].push(t.wasm);
+      await page.context().close();
+    });
+    // Drills that fetch a shard: a county entered for the first time, from its city.
+    for (let k = 0; k < 3; k++) {
+      const [city, county] = counties[(r * 3 + k) % counties.length];
+      await interleaved(r + k, async (i) => {
+        const page = await freshPage();
+        await open(page, q(sides[i], `node=${city}`));
+        fetched[i].push(await drill(page, rowOf(county), county));
+        await page.context().close();
+      });
+    }
+    // Cached drills: down into a site of a loaded county, and back up by the crumb.
+    await interleaved(r, async (i) => {
+      const [, county] = counties[0];
+      const page = await freshPage();
+      await open(page, q(sides[i], `node=${county}`));
+      for (const s of sites.slice(0, 2)) {
+        cached[i].push(await drill(page, rowOf(s), s));
+        cached[i].push(await drill(page, crumbOf(county), county));
+      }
+      await page.context().close();
+    });
+    // Memory after 12 county drills (each from its city, every county's shard fetched),
+    // in a third of the rounds (a walk is long); the first and last three drills' times
+    // say whether attaching costs more the more is loaded.
+    if (r % 3 === 0) {
+      await interleaved(r, async (i) => {
+        const page = await freshPage();
+        await open(page, data(sides[i]));
+        const root = await title(page);
+        const times = [];
+        for (let k = 0; k < 12; k++) {
+          const [city, county] = counties[(k * 7 + r) % counties.length];
+          if (k) await drill(page, crumbOf(root), root);
+          await drill(page, rowOf(city), city);
+          times.push(await drill(page, rowOf(county), county));
+        }
+        attachEarly[i].push(...times.slice(0, 3));
+        attachLate[i].push(...times.slice(-3));
+        mem[i].push(await memory(page));
+        await page.context().close();
+      });
+    }
+  }
+  row(preset, 'cold load → first view drawn, median', cold.map((x) => pct(x, 50)), MS);
+  row(preset, 'index request start, median', indexStart.map((x) => pct(x, 50)), MS);
+  row(preset, 'wasm received, median', wasmDone.map((x) => pct(x, 50)), MS);
+  row(preset, `drill with a shard fetch, p50 (${fetched[0].length} each)`, fetched.map((x) => pct(x, 50)), MS);
+  row(preset, 'drill with a shard fetch, p95', fetched.map((x) => pct(x, 95)), MS);
+  row(preset, `cached drill, p50 (${cached[0].length} each)`, cached.map((x) => pct(x, 50)), MS);
+  row(preset, 'cached drill, p95', cached.map((x) => pct(x, 95)), MS);
+  row(preset, 'JS heap + wasm after 12 county drills', mem.map((x) => pct(x, 50)), MB);
+  row(preset, 'county drill, 1st–3rd of 12, p50', attachEarly.map((x) => pct(x, 50)), MS);
+  row(preset, 'county drill, 10th–12th of 12, p50', attachLate.map((x) => pct(x, 50)), MS);
+}
+await browser.close();
+
+const head = ['preset', 'measure', sides[0].label, sides[1].label, `${sides[1].label} / ${sides[0].label}`];
+const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => String(r[c]).length)));
+const line = (r) => `| ${r.map((v, c) => String(v).padEnd(widths[c])).join(' | ')} |`;
+console.log(line(head));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows) console.log(line(r));
