@@ -282,7 +282,7 @@ fn the_carousel_tours_what_the_data_has() {
     assert_eq!(names(&ds, &items), ["毕节市", "铜仁市"], "in the tour's order");
     assert_eq!(missing, ["NOPE"]);
     let (items, _) = screen::carousel_items(&ds, ds.root, &[]);
-    assert_eq!(items, ds.kids[ds.root]);
+    assert_eq!(items, ds.kids[ds.root].to_vec());
     let building = ds.nodes.iter().position(|n| n.level == anju_data::Level::Building).unwrap();
     assert_eq!(screen::carousel_items(&ds, building, &[]).0, vec![building]);
 }
@@ -342,7 +342,7 @@ fn odd_values_read_as_people_would_say_them() {
     let mut per: Vec<Option<f64>> = (0..ds.periods.len()).map(|p| ds.node(ix).income.get(p)).collect();
     for base in [0.0, 5e-324, 0.004] {
         per[before] = Some(base);
-        ds.nodes[ix].income = anju_data::Income::Per(per.clone().into());
+        ds.node_mut(ix).income = anju_data::Income::Per(per.clone().into());
         let growth = anju::model::tiles::tiles(Shown::new(&ds, false), ix, t, Lang::Zh, &[])
             .into_iter()
             .find(|k| k.key == "income_per_capita")
@@ -352,14 +352,14 @@ fn odd_values_read_as_people_would_say_them() {
         assert_eq!(growth, "同比 —", "from a base of {base}");
     }
     per[before] = None;
-    ds.nodes[ix].income = anju_data::Income::Per(per.into());
+    ds.node_mut(ix).income = anju_data::Income::Per(per.into());
     let tile = anju::model::tiles::tiles(Shown::new(&ds, false), ix, t, Lang::En, &[]);
     assert_eq!(
         tile.iter().find(|k| k.key == "income_per_capita").unwrap().sub.as_deref(),
         Some("No figure a year earlier")
     );
 
-    ds.nodes[ds.root].targets.income_per_capita = Some(12_000.0);
+    ds.node_mut(ds.root).targets.income_per_capita = Some(12_000.0);
     let spec = ranking::ranking_spec(
         Shown::new(&ds, false),
         ds.root,

@@ -2,6 +2,7 @@
 
 use anju_data::{Dataset, Problem};
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// Why data could not be shown. Each variant names the file it is about.
 #[derive(Clone, Debug, thiserror::Error)]
@@ -86,6 +87,25 @@ async fn fetch(url: &str, fresh: bool, deadline: Option<&Deadline>) -> Result<Ve
         return Err(LoadError::Http { url: url.to_string(), status: resp.status() });
     }
     resp.binary().await.map_err(|e| failed(e.to_string()))
+}
+
+/// The index the page's first script began fetching before the wasm was compiled
+/// (`window.__anjuIndex` = `{ url, bytes }`, set in `index.html`), if it is `url`'s: its
+/// bytes, taken once (a later load of the same URL, a refresh, asks the network again).
+/// `None` when there is none, it is another URL's, or it failed: then the caller fetches
+/// it itself, and a failure is reported with its status as any other.
+pub async fn early_index(url: &str) -> Option<Vec<u8>> {
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str("__anjuIndex");
+    let early = js_sys::Reflect::get(&window, &key).ok().filter(|v| v.is_object())?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    let named = js_sys::Reflect::get(&early, &"url".into()).ok()?.as_string()?;
+    if named != url {
+        return None;
+    }
+    let promise: js_sys::Promise = js_sys::Reflect::get(&early, &"bytes".into()).ok()?.dyn_into().ok()?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    buffer.is_instance_of::<js_sys::ArrayBuffer>().then(|| js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Loads and checks a dataset's index (shards are attached later, when entered).

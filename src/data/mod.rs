@@ -137,7 +137,10 @@ pub async fn resolve(
     let mut ds = match cache.get_value() {
         Some((url, ds)) if url == index_url => ds,
         _ => {
-            let bytes = api::fetch_bytes(&index_url).await?;
+            let bytes = match api::early_index(&index_url).await {
+                Some(bytes) => bytes,
+                None => api::fetch_bytes(&index_url).await?,
+            };
             remember(&index_url, &bytes);
             api::parse_index(&index_url, &bytes)?
         }
@@ -201,7 +204,7 @@ pub async fn refresh(cache: Cache, index_url: &str, timeout_ms: u32) -> Result<b
     }
     let deadline = fetch::Deadline::start(timeout_ms);
     let index = api::fetch_fresh(index_url, deadline.as_ref()).await?;
-    let mut paths: Vec<String> = old.loaded_shards.iter().cloned().collect();
+    let mut paths: Vec<String> = old.loaded_shards.iter().map(|s| s.to_string()).collect();
     paths.sort();
     let files = fetch_shards(index_url, &paths, true, deadline.as_ref()).await?;
     // Each file hashed once: to compare now, and to remember if the new data is taken.
@@ -218,7 +221,7 @@ pub async fn refresh(cache: Cache, index_url: &str, timeout_ms: u32) -> Result<b
         let named: HashSet<&str> = ds.nodes.iter().filter_map(|n| n.shard.as_deref()).collect();
         let (ready, rest): (Vec<_>, Vec<_>) = pending
             .into_iter()
-            .partition(|(path, _, _)| named.contains(path.as_str()) && !ds.loaded_shards.contains(path));
+            .partition(|(path, _, _)| named.contains(path.as_str()) && !ds.loaded_shards.contains(path.as_str()));
         if ready.is_empty() {
             break;
         }

@@ -27,6 +27,6 @@ pub fn carousel_items(ds: &Dataset, ix: NodeIx, tour: &[String]) -> (Vec<NodeIx>
     } else if ds.kids[ix].is_empty() {
         (vec![ix], missing)
     } else {
-        (ds.kids[ix].clone(), missing)
+        (ds.kids[ix].to_vec(), missing)
     }
 }

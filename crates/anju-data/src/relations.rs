@@ -173,6 +173,11 @@ impl MetricSet {
     pub fn contains(self, m: Metric) -> bool {
         self.0 & (1 << m.index()) != 0
     }
+    /// How many metrics of the set come before `m` (its place in a list of the set's
+    /// values kept in metric order).
+    pub fn rank(self, m: Metric) -> usize {
+        (self.0 & ((1u128 << m.index()) - 1)).count_ones() as usize
+    }
     pub fn union(self, other: MetricSet) -> MetricSet {
         MetricSet(self.0 | other.0)
     }

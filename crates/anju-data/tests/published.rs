@@ -271,7 +271,8 @@ fn the_seeds_hold_together_and_read_as_written() {
     assert_eq!(big.iter().map(|s| s.m.get(BuildingHeads, t)).sum::<u64>(), 89);
     assert_eq!(big.iter().map(|s| s.m.get(Communities, t)).sum::<u64>(), 7);
     // 六盘水市: 71 sites, 34 of them of 200 households or more.
-    let lps: Vec<&Node> = ds.nodes.iter().filter(|n| n.level == Level::Site && n.id.starts_with("5202")).collect();
+    let lps: Vec<&Node> =
+        ds.nodes.iter().map(|n| &**n).filter(|n| n.level == Level::Site && n.id.starts_with("5202")).collect();
     assert_eq!(lps.len(), 71);
     assert_eq!(lps.iter().filter(|s| s.m.get(Households, t) >= 200).count(), 34);
     // As written on the page.

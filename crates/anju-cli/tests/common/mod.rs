@@ -62,7 +62,7 @@ pub fn check_income(ds: &Dataset, exp: &Expected) {
                 }
             }
         } else {
-            for &k in &ds.kids[ix] {
+            for &k in ds.kids[ix].iter() {
                 path.push(ds.node(k).name.clone());
                 for (s, (f, w)) in sums.iter_mut().zip(under(ds, exp, k, path, seen)) {
                     s.0 += f;

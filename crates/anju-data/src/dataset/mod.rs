@@ -9,29 +9,34 @@ use crate::relations::MetricSet;
 use crate::text::clip;
 use crate::validate::{check_file, check_sums, node_usable, Context, Ctx};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 mod walk;
 pub use walk::{load_all, validate_streaming};
 
 pub type NodeIx = usize;
 
+/// Cheap to clone: a copy shares every node and child list with the original (the app
+/// keeps the dataset on show while it attaches the next shard to a copy), so attaching
+/// costs the shard's own nodes, not the ones already loaded; the per-node tables that are
+/// copied hold plain numbers and shared pointers, nothing allocated per node.
 #[derive(Clone, Debug)]
 pub struct Dataset {
     pub meta: Meta,
     pub periods: Vec<Period>,
     pub period_keys: Vec<String>,
-    pub nodes: Vec<Node>,
+    pub nodes: Vec<Arc<Node>>,
     pub parent: Vec<Option<NodeIx>>,
     /// Children by index, filled once they are loaded.
-    pub kids: Vec<Vec<NodeIx>>,
-    pub ids: HashMap<String, NodeIx>,
+    pub kids: Vec<Arc<[NodeIx]>>,
+    pub ids: HashMap<Arc<str>, NodeIx>,
     pub root: NodeIx,
     /// Which file each node came from, and where in it (for problem locations).
     pub origin: Vec<(u32, u32)>,
     pub files: Vec<String>,
     /// Shard path → the node whose children it holds.
-    pub shard_owner: HashMap<String, NodeIx>,
-    pub loaded_shards: HashSet<String>,
+    pub shard_owner: HashMap<Arc<str>, NodeIx>,
+    pub loaded_shards: HashSet<Arc<str>>,
     /// The metrics the index carries (relations over them are checked in every shard).
     pub known: MetricSet,
     /// What public displays may show, decided family by family as views ask
@@ -90,7 +95,7 @@ impl Dataset {
             disclosure: Default::default(),
         };
         ds.append(0, nodes, &fc.parent_in_file, None);
-        ds.root = ds.ids[&root_id];
+        ds.root = ds.ids[root_id.as_str()];
         Ok(ds)
     }
 
@@ -99,22 +104,25 @@ impl Dataset {
     fn append(&mut self, file_ix: u32, nodes: Vec<Node>, parent_in_file: &[Option<usize>], top_parent: Option<NodeIx>) {
         let base = self.nodes.len();
         for (pos, n) in nodes.into_iter().enumerate() {
-            self.ids.insert(n.id.clone(), base + pos);
+            self.ids.insert(n.id.as_str().into(), base + pos);
             if let Some(s) = &n.shard {
-                self.shard_owner.insert(s.clone(), base + pos);
+                self.shard_owner.insert(s.as_str().into(), base + pos);
             }
-            self.nodes.push(n);
+            self.nodes.push(Arc::new(n));
             self.origin.push((file_ix, pos as u32));
             self.parent.push(parent_in_file[pos].map(|p| base + p).or(top_parent));
-            self.kids.push(Vec::new());
+            self.kids.push(Arc::from([]));
         }
+        let kids_of = |ds: &Dataset, ix: NodeIx| -> Arc<[NodeIx]> {
+            ds.nodes[ix].children.iter().filter_map(|c| ds.ids.get(c.as_str()).copied()).collect()
+        };
         for ix in base..self.nodes.len() {
             if self.nodes[ix].shard.is_none() {
-                self.kids[ix] = self.nodes[ix].children.iter().filter_map(|c| self.ids.get(c).copied()).collect();
+                self.kids[ix] = kids_of(self, ix);
             }
         }
         if let Some(p) = top_parent {
-            self.kids[p] = self.nodes[p].children.iter().filter_map(|c| self.ids.get(c).copied()).collect();
+            self.kids[p] = kids_of(self, p);
         }
     }
 
@@ -178,7 +186,7 @@ impl Dataset {
         self.files.push(file.to_string());
         let fix = (self.files.len() - 1) as u32;
         self.append(fix, doc.nodes, &fc.parent_in_file, Some(owner));
-        self.loaded_shards.insert(file.to_string());
+        self.loaded_shards.insert(file.into());
         // The owner's family gained its children: decide afresh (the decisions already
         // made do not change, being top-down, but no stale family may be kept).
         self.disclosure = Default::default();
@@ -187,6 +195,12 @@ impl Dataset {
 
     pub fn node(&self, ix: NodeIx) -> &Node {
         &self.nodes[ix]
+    }
+
+    /// The node to change (tests and tools that edit a loaded dataset); a node shared with
+    /// a copy of the dataset is copied first, so the copy keeps its own.
+    pub fn node_mut(&mut self, ix: NodeIx) -> &mut Node {
+        Arc::make_mut(&mut self.nodes[ix])
     }
 
     pub fn find(&self, id: &str) -> Option<NodeIx> {
@@ -253,7 +267,7 @@ impl Dataset {
                     format!("the shard \"{}\" is already named by another node of the dataset (or is the index): a shard belongs to one node", clip(s, 80)),
                 ));
             }
-            if self.ids.contains_key(&n.id) {
+            if self.ids.contains_key(n.id.as_str()) {
                 out.push(Problem::new(
                     Check::DuplicateId,
                     Location::new(file, format!("$.nodes[{i}].id"), Some(&n.id)),

@@ -28,7 +28,7 @@ fn attach_reachable<B: AsRef<[u8]>>(
     while let Some(shard) = queue.pop() {
         match read(&shard) {
             Err(e) => {
-                let at = ds.shard_owner.get(&shard).map(|&o| {
+                let at = ds.shard_owner.get(shard.as_str()).map(|&o| {
                     let (f, pos) = ds.origin[o];
                     Location {
                         file: ds.files[f as usize].clone(),
@@ -109,10 +109,10 @@ pub fn validate_streaming<B: AsRef<[u8]>>(index: &str, mut read: impl FnMut(&str
         attach_reachable(&mut ds, vec![top.clone()], &mut read, &mut problems);
         // Forget this subtree before the next one.
         for n in &ds.nodes[base_nodes..] {
-            ds.ids.remove(&n.id);
+            ds.ids.remove(n.id.as_str());
             if let Some(s) = &n.shard {
-                ds.shard_owner.remove(s);
-                ds.loaded_shards.remove(s);
+                ds.shard_owner.remove(s.as_str());
+                ds.loaded_shards.remove(s.as_str());
             }
         }
         ds.nodes.truncate(base_nodes);
@@ -120,8 +120,8 @@ pub fn validate_streaming<B: AsRef<[u8]>>(index: &str, mut read: impl FnMut(&str
         ds.kids.truncate(base_nodes);
         ds.origin.truncate(base_nodes);
         ds.files.truncate(base_files);
-        ds.kids[owner].clear();
-        ds.loaded_shards.remove(&top);
+        ds.kids[owner] = std::sync::Arc::from([]);
+        ds.loaded_shards.remove(top.as_str());
     }
     problems
 }

@@ -87,7 +87,8 @@ fn check_series(c: &mut Ctx, i: usize, n: &Node, np: usize) -> bool {
     let mut usable = true;
     for &m in Metric::ALL {
         match n.m.series(m) {
-            Series::Bad(idx, bad) => {
+            Series::Bad(bad) => {
+                let (idx, bad) = &**bad;
                 usable = false;
                 let path = match idx {
                     Some(j) => format!("{}[{j}]", metric_path(i, m)),
@@ -284,7 +285,7 @@ fn zh_kind(w: &str) -> &str {
 
 /// Whether a node's values are sound enough for sum checks.
 pub(crate) fn node_usable(n: &Node, np: usize) -> bool {
-    n.m.values.iter().all(|s| match s {
+    n.m.stored().iter().all(|s| match s {
         Series::Bad(..) => false,
         Series::Per(a) => a.len() == np,
         Series::Const(_) => true,

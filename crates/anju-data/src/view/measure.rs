@@ -259,7 +259,7 @@ pub fn sort_children<'a>(
 ) -> Vec<NodeIx> {
     let s = shown.into();
     let ds = s.ds;
-    let mut kids = ds.kids[ix].clone();
+    let mut kids = ds.kids[ix].to_vec();
     match by {
         None => kids.sort_by(|&a, &b| {
             let o = ds.node(a).name.cmp(&ds.node(b).name);
