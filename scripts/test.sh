@@ -13,5 +13,7 @@ step "native tests"
 cargo test --workspace --quiet
 step "release build"
 trunk build --release --offline
+step "bundle budget"
+node scripts/check-budget.mjs dist
 step "browser tests"
 npx playwright test
