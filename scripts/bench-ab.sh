@@ -46,6 +46,10 @@ for p in "${PRESETS[@]}"; do
 done
 echo "[ab] building the working tree"
 build "$ROOT" "$HEAD_DIR"
+# Both served alike, precompressed (a ref from before the build wrote .br files gets them here).
+for d in "$REF_DIR" "$HEAD_DIR"; do
+  ls "$d"/dist/*.wasm.br >/dev/null 2>&1 || node scripts/precompress.mjs "$d/dist" >/dev/null
+done
 
 PORT_A="${ANJU_AB_PORT:-8811}"
 PORT_B=$((PORT_A + 1))

@@ -16,7 +16,8 @@ const APP = new Set(['.wasm', '.js', '.css', '.html', '.svg']);
 function* files(d) {
   for (const name of readdirSync(d)) {
     const p = join(d, name);
-    if (statSync(p).isDirectory()) yield* files(p);
+    // Benchmark datasets (dist/bench, hundreds of MB) are generated later and left alone.
+    if (statSync(p).isDirectory()) { if (name !== 'bench') yield* files(p); }
     else yield p;
   }
 }

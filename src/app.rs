@@ -6,7 +6,7 @@ use crate::components::error::ErrorPanel;
 use crate::data::{self, Cache, Live, LoadError, Target, DEFAULT_INDEX};
 use crate::i18n::{lang_tag, tr};
 use crate::perf::Ready;
-use crate::url::UrlState;
+use crate::url::{use_url, UrlState};
 use crate::views::dashboard::Dashboard;
 use crate::views::present::Present;
 use crate::views::screen::Screen;
@@ -124,10 +124,15 @@ fn screen_mode(l: Loaded) -> AnyView {
 /// The dashboard or the slides (`mode`): the previous view stays while the next loads,
 /// and an error shows above the last good view.
 fn page_mode(mode: ViewMode, l: Loaded, pending: ReadSignal<bool>, set_pending: WriteSignal<bool>) -> AnyView {
+    let url = use_url();
     let body = move || {
         // Read on every change, so the memo has seen each good view by the time an error
         // arrives (a memo nobody reads is never computed).
         let previous = l.last_good.get();
+        // The view below sees the URL held at its place while the next place loads. Made
+        // here, in this closure's scope (renewed each run), not in the view's: a context a
+        // component provides lands in the scope it is built in, which outlives it.
+        url.provide_for_node();
         l.target.get().map(|r| match r {
             Ok(t) if mode == ViewMode::Present => view! { <Present target=t /> }.into_any(),
             Ok(t) => view! { <Dashboard target=t /> }.into_any(),

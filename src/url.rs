@@ -40,8 +40,9 @@ impl UrlState {
     /// switches to another mode its state holds still, so the old view does not redraw
     /// itself for a state it will never show: its values are about to be disposed, and an
     /// effect that ran after them would read what is gone.
-    pub fn provide_for(self, mine: impl Fn(&ViewState) -> bool + Copy + Send + Sync + 'static) -> UrlState {
+    pub fn provide_for(self, mine: impl Fn(&ViewState) -> bool + Clone + Send + Sync + 'static) -> UrlState {
         let outer = self;
+        let mine_too = mine.clone();
         let state = Memo::new(move |prev: Option<&ViewState>| {
             let s = outer.state.get();
             match prev {
@@ -52,11 +53,20 @@ impl UrlState {
         let notices = Memo::new(move |prev: Option<&Vec<Notice>>| {
             let n = outer.notices.get();
             match prev {
-                Some(p) if !outer.state.with(|s| mine(s)) => p.clone(),
+                Some(p) if !outer.state.with(|s| mine_too(s)) => p.clone(),
                 _ => n,
             }
         });
         Self::provide_parts(state, notices, outer.pathname)
+    }
+
+    /// The URL as a view of one place sees it: it holds still once the URL names another
+    /// place, while the next view loads (the old one is about to be replaced; redrawing
+    /// its links, stamps and charts for a place it will never show held every drill up
+    /// by about 50 ms before the next place's data was even asked for).
+    pub fn provide_for_node(self) -> UrlState {
+        let built_for = self.state.with_untracked(|s| s.node.clone());
+        self.provide_for(move |s| s.node == built_for)
     }
 
     /// A link to `next`, on this same page (the app lives in one file of any folder).

@@ -57,6 +57,9 @@ fn paint(
         }
     };
     on_cleanup(release.clone());
+    // How many times this canvas was painted, on it as `data-paints`: the tests see that a
+    // view holding still (the next place loading) does not paint again.
+    let paints = StoredValue::new(0u32);
     Effect::new(move |_| {
         let spec = spec.get();
         let w = width.get();
@@ -73,6 +76,8 @@ fn paint(
         }
         let d = draw(canvas.clone(), &spec, w / geo.zoom, geo.height / geo.zoom, ratio * geo.zoom, geo.dark);
         drawn.set_value(d);
+        paints.update_value(|n| *n += 1);
+        let _ = canvas.set_attribute("data-paints", &paints.get_value().to_string());
         release();
     });
     width

@@ -5,8 +5,8 @@
 //   node tests/bench/ab.mjs <label A>=<port A> <label B>=<port B> <preset>… [--rounds N]
 // Each server serves its build at / and the presets at /bench/<preset>/index.json.
 import { chromium } from '@playwright/test';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { brotli, initialTransfer } from './bundle.mjs';
 
 const argv = process.argv.slice(2);
 const roundsAt = argv.indexOf('--rounds');
@@ -21,16 +21,6 @@ const sides = [a, b].map((s, i) => {
 const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const pct = (xs, p) => { if (!xs.length) return NaN; const s = [...xs].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
-const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-/** What the first visit transfers before any data: every file at the top of dist/. */
-function bundle(dist) {
-  let br = 0;
-  for (const f of readdirSync(dist)) {
-    if (/\.(wasm|js|css|html|svg)$/.test(f) && statSync(`${dist}/${f}`).isFile()) br += brotli(readFileSync(`${dist}/${f}`));
-  }
-  return br;
-}
-
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args });
 /** A fresh context: an empty cache, as a first visit. Keeps the wasm instance reachable. */
 async function freshPage() {
@@ -76,7 +66,7 @@ function row(preset, what, vals, fmt) {
   rows.push([preset, what, ...vals.map(fmt), (vals[1] / vals[0]).toFixed(2)]);
 }
 
-if (sides[0].dist && sides[1].dist) row('(both)', 'initial transfer, brotli, no data', sides.map((s) => bundle(s.dist)), KB);
+if (sides[0].dist && sides[1].dist) row('(both)', 'initial transfer, brotli, no data', sides.map((s) => initialTransfer(s.dist)), KB);
 
 for (const preset of presets) {
   const data = (s) => `${s.base}?data=bench/${preset}/index.json`;

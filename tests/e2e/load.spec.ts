@@ -57,3 +57,29 @@ test('an early request that fails is asked again by the app, which reports it', 
   await expect(page.getByTestId('error')).toContainText('404');
   expect(seen.filter((p) => p.endsWith('/fixtures/no-such/index.json')).length).toBeGreaterThanOrEqual(1);
 });
+
+test('while the next place loads, the view on show holds still: its links stay its own and no chart paints again', async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/shards/520603.json', async (route) => { await held; await route.continue(); });
+  await page.goto('./?node=5206');
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  const before = {
+    screen: await page.getByTestId('link-screen').getAttribute('href'),
+    crumbs: await page.getByTestId('crumb').evaluateAll((cs) => cs.map((c) => c.getAttribute('href'))),
+    paints: await page.locator('canvas').evaluateAll((cs) => cs.map((c) => c.getAttribute('data-paints'))),
+  };
+  expect(before.paints.length).toBeGreaterThan(0);
+  expect(before.screen).toContain('node=5206');
+  await page.locator('[data-testid="child-row"][data-node-id="520603"] th a').click();
+  await expect(page).toHaveURL(/node=520603/);
+  await page.waitForTimeout(300);
+  // The URL names the next place, but the view still shows 5206, whole and unchanged.
+  await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', '5206');
+  expect(await page.getByTestId('link-screen').getAttribute('href')).toBe(before.screen);
+  expect(await page.getByTestId('crumb').evaluateAll((cs) => cs.map((c) => c.getAttribute('href')))).toEqual(before.crumbs);
+  expect(await page.locator('canvas').evaluateAll((cs) => cs.map((c) => c.getAttribute('data-paints')))).toEqual(before.paints);
+  release();
+  await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', '520603');
+  expect(await page.getByTestId('link-screen').getAttribute('href')).toContain('node=520603');
+});
