@@ -133,6 +133,9 @@ fn page_mode(mode: ViewMode, l: Loaded, pending: ReadSignal<bool>, set_pending: 
         // here, in this closure's scope (renewed each run), not in the view's: a context a
         // component provides lands in the scope it is built in, which outlives it.
         url.provide_for_node();
+        if l.target.with(Option::is_some) {
+            crate::page::release_focus();
+        }
         l.target.get().map(|r| match r {
             Ok(t) if mode == ViewMode::Present => view! { <Present target=t /> }.into_any(),
             Ok(t) => view! { <Dashboard target=t /> }.into_any(),

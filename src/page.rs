@@ -25,3 +25,14 @@ pub fn toggle_fullscreen() {
         let _ = root.request_fullscreen();
     }
 }
+
+/// Lets go of the keyboard focus before the view holding it is replaced. Focus is lost
+/// with the view either way (the clicked row goes with it), but removing the focused
+/// element makes the browser lay out the page at once, old view and new together: 11 of
+/// the 12 ms that removing the old view took in a province drill.
+pub fn release_focus() {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.blur();
+    }
+}

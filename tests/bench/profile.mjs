@@ -22,12 +22,23 @@ async function fresh() {
 }
 const ready = (page) => page.waitForSelector('[data-testid=app-ready]', { state: 'attached', timeout: 120_000 });
 
-/** Adds a profile's self time (µs) by function and by kind into `acc`. */
+/** Adds a profile's self time (µs) by function and by kind into `acc`, and the total
+ * time (self and below) of the app's own functions. */
 function add(acc, profile) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const dt = profile.timeDeltas;
   for (let i = 0; i < profile.samples.length; i++) {
     const n = byId.get(profile.samples[i]);
+    const seen = new Set();
+    for (let id = n.id; id !== undefined; id = parent.get(id)) {
+      const f = byId.get(id).callFrame.functionName;
+      if (/^(anju|anju_data)::/.test(f) && !seen.has(f)) {
+        seen.add(f);
+        acc.total_fn.set(f, (acc.total_fn.get(f) ?? 0) + (dt[i + 1] ?? 0));
+      }
+    }
     const f = n.callFrame;
     const us = dt[i + 1] ?? 0;
     const kind = f.url.endsWith('.wasm') || f.url.startsWith('wasm://') ? 'wasm'
@@ -46,8 +57,12 @@ function report(title, acc, runs) {
   for (const [f, us] of [...acc.fn].sort((x, y) => y[1] - x[1]).slice(0, 20)) {
     console.log(`   ${(100 * us / acc.total).toFixed(1).padStart(5)} %  ${(us / 1000 / runs).toFixed(2).padStart(7)} ms  ${f.slice(0, 110)}`);
   }
+  console.log("   the app's functions by total time (self and what they call):");
+  for (const [f, us] of [...acc.total_fn].sort((x, y) => y[1] - x[1]).slice(0, 20)) {
+    console.log(`   ${(100 * us / acc.total).toFixed(1).padStart(5)} %  ${(us / 1000 / runs).toFixed(2).padStart(7)} ms  ${f.replace(/::h[0-9a-f]{16}$/, '').slice(0, 110)}`);
+  }
 }
-const acc = () => ({ fn: new Map(), kind: new Map(), total: 0 });
+const acc = () => ({ fn: new Map(), kind: new Map(), total_fn: new Map(), total: 0 });
 
 // Cold load: the profiler runs from before navigation to the first view drawn.
 const load = acc();
