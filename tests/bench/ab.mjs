@@ -83,12 +83,10 @@ for (const preset of presets) {
     await open(probe, q(sides[0], `node=${c}`));
     for (const k of await childIds(probe)) counties.push([c, k]);
   }
-  await open(probe, q(sides[0], `node=${counties[0][1]}`));
-  const sites = (await childIds(probe)).slice(0, 6);
   await probe.context().close();
 
   const cold = [[], []], indexStart = [[], []], wasmDone = [[], []];
-  const fetched = [[], []], cached = [[], []], mem = [[], []], attachEarly = [[], []], attachLate = [[], []];
+  const first = [[], []], fetched = [[], []], cached = [[], []], mem = [[], []], attachEarly = [[], []], attachLate = [[], []];
   for (let r = 0; r < ROUNDS; r++) {
     console.error(`   round ${r + 1}/${ROUNDS}`);
     // Cold load: a new context (empty cache), navigation start to the first view drawn.
@@ -103,55 +101,47 @@ for (const preset of presets) {
       cold[i].push(t.drawn); indexStart[i].push(t.index); wasmDone[i].push(t.wasm);
       await page.context().close();
     });
-    // Drills that fetch a shard: a county entered for the first time, from its city.
-    for (let k = 0; k < 3; k++) {
-      const [city, county] = counties[(r * 3 + k) % counties.length];
-      await interleaved(r + k, async (i) => {
-        const page = await freshPage();
-        await open(page, q(sides[i], `node=${city}`));
-        fetched[i].push(await drill(page, rowOf(county), county));
-        await page.context().close();
-      });
-    }
-    // Cached drills: down into a site of a loaded county, and back up by the crumb.
+    // The first drill after a load (code run for the first time, a shard fetched).
     await interleaved(r, async (i) => {
-      const [, county] = counties[0];
+      const [city, county] = counties[(r * 5) % counties.length];
       const page = await freshPage();
-      await open(page, q(sides[i], `node=${county}`));
-      for (const s of sites.slice(0, 2)) {
-        cached[i].push(await drill(page, rowOf(s), s));
-        cached[i].push(await drill(page, crumbOf(county), county));
-      }
+      await open(page, q(sides[i], `node=${city}`));
+      first[i].push(await drill(page, rowOf(county), county));
       await page.context().close();
     });
-    // Memory after 12 county drills (each from its city, every county's shard fetched),
-    // in a third of the rounds (a walk is long); the first and last three drills' times
-    // say whether attaching costs more the more is loaded.
-    if (r % 3 === 0) {
-      await interleaved(r, async (i) => {
-        const page = await freshPage();
-        await open(page, data(sides[i]));
-        const root = await title(page);
-        const times = [];
-        for (let k = 0; k < 12; k++) {
-          const [city, county] = counties[(k * 7 + r) % counties.length];
-          if (k) await drill(page, crumbOf(root), root);
-          await drill(page, rowOf(city), city);
-          times.push(await drill(page, rowOf(county), county));
-        }
-        attachEarly[i].push(...times.slice(0, 3));
-        attachLate[i].push(...times.slice(-3));
-        mem[i].push(await memory(page));
-        await page.context().close();
-      });
-    }
+    // A walk in one page, as someone at work: 12 times from the root into a city (its
+    // counties are in the index), into a county not entered before (its shard fetched),
+    // into a site (cached) and back up by the crumbs. Then memory, after forced GC. The
+    // first and last three county drills say whether attaching costs more the more is
+    // loaded.
+    await interleaved(r, async (i) => {
+      const page = await freshPage();
+      await open(page, data(sides[i]));
+      const root = await title(page);
+      const times = [];
+      for (let k = 0; k < 12; k++) {
+        const [city, county] = counties[(k * 7 + r * 11) % counties.length];
+        cached[i].push(await drill(page, rowOf(city), city));
+        times.push(await drill(page, rowOf(county), county));
+        const site = (await childIds(page))[0];
+        cached[i].push(await drill(page, rowOf(site), site));
+        cached[i].push(await drill(page, crumbOf(county), county));
+        cached[i].push(await drill(page, crumbOf(root), root));
+      }
+      fetched[i].push(...times);
+      attachEarly[i].push(...times.slice(0, 3));
+      attachLate[i].push(...times.slice(-3));
+      mem[i].push(await memory(page));
+      await page.context().close();
+    });
   }
   row(preset, 'cold load → first view drawn, median', cold.map((x) => pct(x, 50)), MS);
   row(preset, 'index request start, median', indexStart.map((x) => pct(x, 50)), MS);
   row(preset, 'wasm received, median', wasmDone.map((x) => pct(x, 50)), MS);
+  row(preset, `first drill after a load (a shard fetched), p50 (${first[0].length} each)`, first.map((x) => pct(x, 50)), MS);
   row(preset, `drill with a shard fetch, p50 (${fetched[0].length} each)`, fetched.map((x) => pct(x, 50)), MS);
   row(preset, 'drill with a shard fetch, p95', fetched.map((x) => pct(x, 95)), MS);
-  row(preset, `cached drill, p50 (${cached[0].length} each)`, cached.map((x) => pct(x, 50)), MS);
+  row(preset, `cached drill (down to a city or site, up by a crumb), p50 (${cached[0].length} each)`, cached.map((x) => pct(x, 50)), MS);
   row(preset, 'cached drill, p95', cached.map((x) => pct(x, 95)), MS);
   row(preset, 'JS heap + wasm after 12 county drills', mem.map((x) => pct(x, 50)), MB);
   row(preset, 'county drill, 1st–3rd of 12, p50', attachEarly.map((x) => pct(x, 50)), MS);
