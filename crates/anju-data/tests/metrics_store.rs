@@ -23,9 +23,9 @@ proptest! {
         }
         for &k in Metric::ALL {
             prop_assert_eq!(m.get(k, 0), dense[k.index()]);
-            prop_assert_eq!(m.present.contains(k), sets.iter().any(|&(i, _)| metric(i) == k));
+            prop_assert_eq!(m.present().contains(k), sets.iter().any(|&(i, _)| metric(i) == k));
         }
-        prop_assert_eq!(m.stored().len(), Metric::ALL.iter().filter(|&&k| m.present.contains(k)).count());
+        prop_assert_eq!(m.stored().len(), Metric::ALL.iter().filter(|&&k| m.present().contains(k)).count());
     }
 
     /// A JSON object with its keys in any order reads as the dense values, and writes

@@ -73,7 +73,7 @@ impl Dataset {
             return Err(out);
         }
         let periods = fc.periods.unwrap_or_default();
-        let known = doc.nodes.iter().fold(MetricSet::default(), |k, n| k.union(n.m.present));
+        let known = doc.nodes.iter().fold(MetricSet::default(), |k, n| k.union(n.m.present()));
         let DataFile { dataset, root, periods: period_keys, nodes, .. } = doc;
         let (Some(meta), Some(root_id)) = (dataset, root) else {
             return Err(out);

@@ -23,9 +23,9 @@ pub struct Metrics {
     values: Vec<Series>,
     /// Keys the reader did not recognise, reported by the validator.
     pub unknown: Vec<String>,
-    /// The metrics this node carries (a key read, or a value set). Writers leave zeros
-    /// out, so a file's relations are checked over the union of its nodes' sets.
-    pub present: MetricSet,
+    /// Which metrics `values` holds: private, since a bit without its value would shift
+    /// every value after it onto the wrong metric.
+    present: MetricSet,
 }
 
 /// Equal values are equal metrics, whichever keys carried them (zeros are not written).
@@ -56,6 +56,11 @@ impl Metrics {
             self.values.insert(at, s);
             self.present.insert(m);
         }
+    }
+    /// The metrics this node carries (a key read, or a value set). Writers leave zeros
+    /// out, so a file's relations are checked over the union of its nodes' sets.
+    pub fn present(&self) -> MetricSet {
+        self.present
     }
     /// The values held (each metric of `present`, in metric order).
     pub fn stored(&self) -> &[Series] {

@@ -15,7 +15,7 @@ pub(super) fn check_nodes<'a>(c: &mut Ctx, doc: &'a DataFile, ctx: Option<&Conte
         (FileKind::Shard, _, Some(ctx)) => Some(ctx.sources.clone()),
         _ => None,
     };
-    let known = doc.nodes.iter().fold(ctx.map(|x| x.known).unwrap_or_default(), |k, n| k.union(n.m.present));
+    let known = doc.nodes.iter().fold(ctx.map(|x| x.known).unwrap_or_default(), |k, n| k.union(n.m.present()));
     let rels = applicable(known);
     let mut ids: HashMap<&str, usize> = HashMap::with_capacity(doc.nodes.len());
     for (i, n) in doc.nodes.iter().enumerate() {
