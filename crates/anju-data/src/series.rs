@@ -31,11 +31,67 @@ impl fmt::Display for BadValue {
     }
 }
 
+/// One count per period, held in 4 bytes each when every count fits (all real ones do:
+/// a province's people are millions), else in 8; the choice is made here, from the
+/// values, so no count is ever narrowed. A loaded county holds thousands of these
+/// (issue 18: the wide form alone was about a third of a shard's memory).
+#[derive(Clone, Debug)]
+pub enum PerPeriod {
+    Narrow(Box<[u32]>),
+    Wide(Box<[u64]>),
+}
+
+impl PerPeriod {
+    pub fn len(&self) -> usize {
+        match self {
+            PerPeriod::Narrow(a) => a.len(),
+            PerPeriod::Wide(a) => a.len(),
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The count at period `t`, if there is one.
+    #[inline]
+    pub fn get(&self, t: usize) -> Option<u64> {
+        match self {
+            PerPeriod::Narrow(a) => a.get(t).map(|&v| v.into()),
+            PerPeriod::Wide(a) => a.get(t).copied(),
+        }
+    }
+    /// The counts in period order.
+    pub fn iter(&self) -> impl Iterator<Item = u64> + '_ {
+        (0..self.len()).filter_map(move |t| self.get(t))
+    }
+}
+
+impl From<Vec<u64>> for PerPeriod {
+    fn from(values: Vec<u64>) -> PerPeriod {
+        match values.iter().map(|&v| u32::try_from(v)).collect::<Result<Vec<u32>, _>>() {
+            Ok(narrow) => PerPeriod::Narrow(narrow.into_boxed_slice()),
+            Err(_) => PerPeriod::Wide(values.into_boxed_slice()),
+        }
+    }
+}
+
+/// Equal counts are equal, whichever width holds them.
+impl PartialEq for PerPeriod {
+    fn eq(&self, other: &PerPeriod) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Serialize for PerPeriod {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
 /// A count per period.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Series {
     Const(u64),
-    Per(Box<[u64]>),
+    Per(PerPeriod),
     /// The first bad cell: its index in the array (None for the scalar form) and value.
     /// Boxed: rare, and the two good forms fit in 16 bytes without it.
     Bad(Box<(Option<usize>, BadValue)>),
@@ -54,7 +110,7 @@ impl Series {
     pub fn get(&self, t: usize) -> u64 {
         match self {
             Series::Const(v) => *v,
-            Series::Per(a) => a.get(t).copied().unwrap_or(0),
+            Series::Per(a) => a.get(t).unwrap_or(0),
             Series::Bad(..) => 0,
         }
     }
@@ -62,7 +118,7 @@ impl Series {
     pub fn is_zero(&self) -> bool {
         match self {
             Series::Const(v) => *v == 0,
-            Series::Per(a) => a.iter().all(|v| *v == 0),
+            Series::Per(a) => a.iter().all(|v| v == 0),
             Series::Bad(..) => false,
         }
     }
@@ -71,7 +127,7 @@ impl Series {
     pub fn from_values(values: Vec<u64>) -> Series {
         match values.first() {
             Some(&first) if values.iter().all(|v| *v == first) => Series::Const(first),
-            Some(_) => Series::Per(values.into_boxed_slice()),
+            Some(_) => Series::Per(values.into()),
             None => Series::Const(0),
         }
     }
@@ -189,7 +245,7 @@ impl<'de> Visitor<'de> for SeriesVisitor {
         }
         Ok(match bad {
             Some((i, b)) => Series::Bad(Box::new((Some(i), b))),
-            None => Series::Per(out.into_boxed_slice()),
+            None => Series::Per(out.into()),
         })
     }
 }

@@ -75,3 +75,20 @@ fn attaching_to_a_copy_shares_nodes_and_leaves_the_original() {
     assert_eq!(copy.kids[a].len(), 1);
     assert_eq!(copy.node(copy.find("A-1a").unwrap()).m.get(Metric::People, 0), 40);
 }
+
+/// Counts per period are held narrow when they fit and wide when one does not: never
+/// narrowed, whatever the value (u32::MAX + 1 and u64::MAX read back exactly).
+#[test]
+fn per_period_counts_are_never_narrowed() {
+    use anju_data::series::PerPeriod;
+    for values in [vec![0, 1, u32::MAX as u64], vec![5, u32::MAX as u64 + 1], vec![u64::MAX, 0, 7]] {
+        let s: Series = serde_json::from_str(&serde_json::to_string(&values).unwrap()).unwrap();
+        for (t, &v) in values.iter().enumerate() {
+            assert_eq!(s.get(t), v);
+        }
+        let Series::Per(p) = &s else { panic!("{values:?} read as {s:?}") };
+        assert_eq!(matches!(p, PerPeriod::Narrow(_)), values.iter().all(|&v| v <= u32::MAX as u64));
+        assert_eq!(serde_json::to_string(&s).unwrap(), serde_json::to_string(&values).unwrap());
+    }
+    assert_eq!(PerPeriod::Narrow(vec![1, 2].into()), PerPeriod::Wide(vec![1, 2].into()));
+}

@@ -27,7 +27,7 @@ pub(crate) fn check_sums(c: &mut Ctx, parent: &Node, parent_path: &str, children
                         any_per = true;
                     }
                     for (x, v) in acc.iter_mut().zip(a.iter()) {
-                        *x += *v as u128;
+                        *x += v as u128;
                     }
                 }
                 Series::Bad(..) => {}
