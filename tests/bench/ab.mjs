@@ -4,9 +4,9 @@
 // falls on both alike. Prints one table per preset with the ratio B/A.
 //   node tests/bench/ab.mjs <label A>=<port A> <label B>=<port B> <preset>… [--rounds N]
 // Each server serves its build at / and the presets at /bench/<preset>/index.json.
-import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { brotli, initialTransfer } from './bundle.mjs';
+import { launch, pct, keepWasm, open, drill, rowOf, crumbOf, memory } from './browser.mjs';
 
 const argv = process.argv.slice(2);
 const roundsAt = argv.indexOf('--rounds');
@@ -18,40 +18,15 @@ const sides = [a, b].map((s, i) => {
   const [label, port] = s.split('=');
   return { label, base: `http://127.0.0.1:${port}/`, dist: DISTS[i] };
 });
-const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-const pct = (xs, p) => { if (!xs.length) return NaN; const s = [...xs].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args });
+const browser = await launch();
 /** A fresh context: an empty cache, as a first visit. Keeps the wasm instance reachable. */
 async function freshPage() {
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  await ctx.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__anjuWasm = e.detail.wasm; }));
+  await keepWasm(ctx);
   return ctx.newPage();
-}
-async function open(page, url) {
-  await page.goto(url);
-  await page.waitForSelector('[data-testid=app-ready]', { state: 'attached', timeout: 120_000 });
 }
 const title = (page) => page.getByTestId('node-title').getAttribute('data-node-id');
 const childIds = (page) => page.getByTestId('child-row').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-node-id')));
-/** Clicks `selector` (a drill to `id`) and returns the app's click-to-drawn measure. */
-async function drill(page, selector, id) {
-  await page.evaluate(() => performance.clearMeasures('anju-drill'));
-  await page.locator(selector).first().click();
-  await page.waitForFunction((want) => document.querySelector('[data-testid=node-title]')?.getAttribute('data-node-id') === want
-    && performance.getEntriesByName('anju-drill').length > 0, id, { timeout: 60_000 });
-  return page.evaluate(() => performance.getEntriesByName('anju-drill')[0].duration);
-}
-const rowOf = (id) => `[data-testid="child-row"][data-node-id="${id}"] th a`;
-const crumbOf = (id) => `[data-testid="crumb"][data-node-id="${id}"]`;
-async function memory(page) {
-  const cdp = await page.context().newCDPSession(page);
-  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
-  const heap = await cdp.send('Runtime.getHeapUsage');
-  const wasm = await page.evaluate(() => window.__anjuWasm?.memory?.buffer?.byteLength ?? 0);
-  await cdp.detach();
-  return heap.usedSize + wasm;
-}
 /** Runs `f(side)` for both sides, A first on even rounds and B first on odd ones. */
 async function interleaved(round, f) {
   const order = round % 2 ? [1, 0] : [0, 1];

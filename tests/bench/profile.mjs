@@ -4,13 +4,12 @@
 // browser's own work outside script, mostly style, layout and paint). Meant for a build
 // that keeps function names (scripts/bench-profile.sh makes one).
 //   node tests/bench/profile.mjs <port> <preset> [drills]
-import { chromium } from '@playwright/test';
+import { launch } from './browser.mjs';
 
 const [port, preset, drillsArg] = process.argv.slice(2);
 const DRILLS = Number(drillsArg ?? 10);
 const data = `http://127.0.0.1:${port}/?data=bench/${preset}/index.json`;
-const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args });
+const browser = await launch();
 
 async function fresh() {
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });

@@ -2,18 +2,16 @@
 // latency (from the click to the next view drawn, read from the app's performance
 // measure "anju-drill") in headless Chromium, on each dataset named on the command line.
 //   node tests/bench/ui-bench.mjs <port> <label>=<index url or ""> …
-import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { initialFiles, GOAL } from './bundle.mjs';
+import { launch, pct, open as openUrl, drill, crumbOf } from './browser.mjs';
 
 const [port, ...sets] = process.argv.slice(2);
 const base = `http://127.0.0.1:${port}/`;
-const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const kb = (n) => (n / 1024).toFixed(1);
 // Nothing measured is NaN, never a figure: every comparison with it is false, so a goal
 // over an empty list reads MISSED (Math.max() of nothing is -Infinity, which "meets" any).
-const pct = (xs, p) => { if (!xs.length) return NaN; const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 const max = (xs) => (xs.length ? Math.max(...xs) : NaN);
 let missed = 0;
 const goal = (what, ok, samples) => {
@@ -33,23 +31,12 @@ for (const f of initialFiles('dist')) {
 console.log(`   ${'total'.padEnd(36)} raw ${kb(total.raw).padStart(7)} KB  gzip ${kb(total.gz).padStart(6)} KB  brotli ${kb(total.br).padStart(6)} KB`);
 goal(`initial transfer ≤ ${kb(GOAL)} KB brotli (issue 18)`, total.br <= GOAL);
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args });
+const browser = await launch();
 
-async function open(page, query) {
-  await page.goto(`${base}${query}`);
-  await page.waitForSelector('[data-testid=app-ready]', { state: 'attached', timeout: 60_000 });
-}
+const open = (page, query) => openUrl(page, `${base}${query}`);
 const readyAt = (page) => page.evaluate(() => performance.getEntriesByName('anju-view-drawn')[0].startTime);
-/** Clicks `selector` and returns the app's click-to-drawn measure for that drill. */
-async function drill(page, selector, expectId) {
-  await page.evaluate(() => performance.clearMeasures('anju-drill'));
-  await page.locator(selector).first().click();
-  await page.waitForFunction((id) => document.querySelector('[data-testid=node-title]')?.getAttribute('data-node-id') === id
-    && performance.getEntriesByName('anju-drill').length > 0, expectId, { timeout: 30_000 });
-  return page.evaluate(() => performance.getEntriesByName('anju-drill')[0].duration);
-}
+// A click on the row (the table's own handler), not its link: what most people do.
 const rowOf = (id) => `[data-testid="child-row"][data-node-id="${id}"] td`;
-const crumbOf = (id) => `[data-testid="crumb"][data-node-id="${id}"]`;
 
 for (const set of sets) {
   const [label, index] = set.split('=');

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { parseCsv } from './csv';
 
 // Every published figure of docs/published-figures.csv that has a KPI tile reads on the
 // page as its source wrote it (约29.3万, 2万余, 92.09%), its mark says when the source
@@ -8,28 +9,7 @@ import { readFileSync } from 'node:fs';
 
 type Row = { node: string; place: string; field: string; written: string; date: string; source: string };
 
-/** A small CSV reader: quoted cells may hold commas and doubled quotes. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; }
-    else cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
-
-const [head, ...body] = readCsv(readFileSync('docs/published-figures.csv', 'utf8'));
+const [head, ...body] = parseCsv(readFileSync('docs/published-figures.csv', 'utf8'));
 const figures: Row[] = body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])) as Row);
 const index = JSON.parse(readFileSync('public/data/index.json', 'utf8'));
 const TILES = ['people', 'households', 'labour', 'employed', 'employment_rate', 'welfare_posts', 'income_per_capita',
