@@ -36,7 +36,9 @@ fn Shell() -> impl IntoView {
         Memo::new(move |_| url.state.with(|s| if s.view == ViewMode::Screen { s.tour.clone() } else { Vec::new() }));
     // A refresh that brought new data bumps this: the view resolves again, from the cache.
     let revision = RwSignal::new(0u64);
-    provide_context(Live { cache, revision, index_url });
+    let live = Live { cache, revision, index_url };
+    provide_context(live);
+    crate::page::fetch_ahead_on_press(live);
     let target = LocalResource::new(move || {
         revision.track();
         data::resolve(cache, index_url.get(), node.get(), subtree.get(), tour.get())

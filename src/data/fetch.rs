@@ -1,6 +1,8 @@
 //! All data loading goes through here: fetch, parse and validate, with typed errors.
 
 use anju_data::{Dataset, Problem};
+use futures::channel::oneshot;
+use std::cell::RefCell;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -34,8 +36,47 @@ impl LoadError {
     }
 }
 
-/// Fetches a file's bytes.
+type Arrival = oneshot::Receiver<Result<Vec<u8>, LoadError>>;
+
+thread_local! {
+    /// A file asked for ahead of the view that needs it, and where its bytes will arrive:
+    /// one at a time, a newer one replacing it (a press that led nowhere costs one
+    /// request, and the bytes are dropped when the next is asked for).
+    static AHEAD: RefCell<Option<(String, Arrival)>> = const { RefCell::new(None) };
+}
+
+/// Starts fetching `url` now, for the [`fetch_bytes`] of it that is about to follow: a
+/// press on a link to a place whose shard is not loaded, so that the file is on its way
+/// while the click, the URL change and the old view's leaving are handled.
+pub fn fetch_ahead(url: String) {
+    if AHEAD.with(|a| a.borrow().as_ref().is_some_and(|(u, _)| *u == url)) {
+        return;
+    }
+    let (tx, rx) = oneshot::channel();
+    AHEAD.with(|a| *a.borrow_mut() = Some((url.clone(), rx)));
+    wasm_bindgen_futures::spawn_local(async move {
+        // Nobody waiting (a newer request replaced this one): the bytes are dropped.
+        let _ = tx.send(fetch(&url, false, None).await);
+    });
+}
+
+/// Fetches a file's bytes: those already on their way if [`fetch_ahead`] asked for
+/// `url` (the same request, so the same answer, errors included), else a new request.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
+    let ahead = AHEAD.with(|a| {
+        let mut a = a.borrow_mut();
+        if a.as_ref().is_some_and(|(u, _)| u == url) {
+            a.take().map(|(_, rx)| rx)
+        } else {
+            None
+        }
+    });
+    if let Some(rx) = ahead {
+        // Cancelled only if the sender was dropped unsent: then ask again.
+        if let Ok(answer) = rx.await {
+            return answer;
+        }
+    }
     fetch(url, false, None).await
 }
 

@@ -88,6 +88,28 @@ fn shard_towards(ds: &Dataset, id: &str) -> Option<String> {
         .and_then(|n| n.shard.clone())
 }
 
+/// Starts fetching the shard that showing the place at `search` (a link's query string)
+/// would fetch first, if the loaded dataset is the one the link names and lacks it: called
+/// on a press on a link, so the file is on its way while the click is handled. Does
+/// nothing for a link to another dataset, to a place already loaded, or before any load.
+pub fn fetch_ahead_for(live: Live, search: &str) {
+    let Some((index_url, ds)) = live.cache.try_get_value().flatten() else { return };
+    let state = anju_data::view::query::parse(search).0;
+    if state.data.as_deref().unwrap_or(DEFAULT_INDEX) != index_url {
+        return;
+    }
+    let path = match state.node.as_deref() {
+        None => ds.missing_shard(ds.root).map(str::to_string),
+        Some(id) => match ds.find(id) {
+            Some(ix) => ds.missing_shard(ix).map(str::to_string),
+            None => shard_towards(&ds, id),
+        },
+    };
+    if let Some(path) = path {
+        api::fetch_ahead(sibling_url(&index_url, &path));
+    }
+}
+
 /// Fetches the shard files `paths` (relative to the index), a dozen at a time so that a
 /// national dataset's root never holds hundreds of files at once; `fresh` asks the
 /// server again rather than the browser cache. Each comes back as (path, url, bytes).

@@ -83,3 +83,44 @@ test('while the next place loads, the view on show holds still: its links stay i
   await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', '520603');
   expect(await page.getByTestId('link-screen').getAttribute('href')).toContain('node=520603');
 });
+
+// A drill: the place's shard is asked for when its link is pressed, before the click.
+
+test('pressing a link to a county asks for its shard before the click, once', async ({ page }) => {
+  const seen = requests(page);
+  await page.goto('./?node=5206');
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  const link = page.locator('[data-testid="child-row"][data-node-id="520603"] th a');
+  await link.scrollIntoViewIfNeeded();
+  const box = (await link.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const asked = page.waitForRequest((r) => r.url().endsWith('/data/shards/520603.json'));
+  await page.mouse.down();
+  await asked;
+  // The press alone never changes the view.
+  await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', '5206');
+  await page.mouse.up();
+  await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', '520603');
+  await expect(page.getByTestId('child-row').first()).toBeVisible();
+  expect(seen.filter((p) => p.endsWith('/data/shards/520603.json'))).toHaveLength(1);
+});
+
+test('a press that led elsewhere, and a shard that fails, are reported as any load', async ({ page }) => {
+  await page.route('**/data/shards/520621.json', (r) => r.fulfill({ status: 404, body: '' }));
+  await page.goto('./?node=5206&lang=en');
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  // Pressed on one county, released elsewhere: no drill, and the next drill is unaffected.
+  const pressed = page.locator('[data-testid="child-row"][data-node-id="520602"] th a');
+  await pressed.scrollIntoViewIfNeeded();
+  const first = (await pressed.boundingBox())!;
+  await page.mouse.move(first.x + 5, first.y + 5);
+  await page.mouse.down();
+  await page.mouse.move(5, 5);
+  await page.mouse.up();
+  await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', '5206');
+  await page.locator('[data-testid="child-row"][data-node-id="520621"] th a').click();
+  await expect(page.getByTestId('error')).toContainText('404');
+  await expect(page.getByTestId('error')).toContainText('shards/520621.json');
+  await page.locator('[data-testid="child-row"][data-node-id="520602"] th a').click();
+  await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', '520602');
+});
