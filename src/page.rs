@@ -37,10 +37,11 @@ pub fn release_focus() {
     }
 }
 
-/// Starts fetching a place's missing shard when a link to it is pressed (pointer down, or
-/// a click from the keyboard): the link itself, or a children-table row around it. The
-/// file is then on its way while the click, the URL change and the old view's leaving are
-/// handled (a press comes about a tenth of a second before its click).
+/// Starts fetching a place's missing shard when a link to it is pressed (pointer down):
+/// the link itself, or a children-table row around it. The file is then on its way while
+/// the click, the URL change and the old view's leaving are handled (a press comes about
+/// a tenth of a second before its click). Not on click: the router has taken it by then,
+/// and the view's own request is already made.
 pub fn fetch_ahead_on_press(live: crate::data::Live) {
     use wasm_bindgen::JsCast;
     let pressed = move |ev: web_sys::Event| {
@@ -56,9 +57,5 @@ pub fn fetch_ahead_on_press(live: crate::data::Live) {
         }
     };
     let down = window_event_listener(leptos::ev::pointerdown, move |ev| pressed(ev.into()));
-    let click = window_event_listener(leptos::ev::click, move |ev| pressed(ev.into()));
-    on_cleanup(move || {
-        down.remove();
-        click.remove();
-    });
+    on_cleanup(move || down.remove());
 }
