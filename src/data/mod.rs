@@ -18,6 +18,8 @@ thread_local! {
     /// A fingerprint of every file as last fetched, by URL: a refresh redraws only when
     /// one of them changed.
     static PRINTS: RefCell<HashMap<String, u64>> = RefCell::new(HashMap::new());
+    /// Loaded shards by when a view last needed them, most recent last.
+    static RECENT: RefCell<anju_data::dataset::Recency> = RefCell::new(Default::default());
 }
 
 fn fingerprint(bytes: &[u8]) -> u64 {
@@ -209,8 +211,30 @@ pub async fn resolve(
             attach_all(&mut ds, &index_url, &missing).await?;
         }
     }
+    let ix = let_go(&mut ds, ix, subtree, &also);
     cache.set_value(Some((index_url, ds.clone())));
     Ok(Target { ds, ix, unknown_node })
+}
+
+/// Drops the shards the view of `ix` does not need beyond [`anju_data::dataset::SHARD_NODE_BUDGET`]
+/// nodes, the least recently needed first (memory stays bounded however many places are
+/// visited). Returns `ix` in the dataset as it is after.
+fn let_go(ds: &mut Arc<Dataset>, ix: NodeIx, subtree: bool, also: &[String]) -> NodeIx {
+    let mut needed = ds.shards_for(ix, subtree);
+    for t in also.iter().filter_map(|id| ds.find(id)) {
+        needed.extend(ds.shards_for(t, false));
+    }
+    let drop = RECENT.with(|r| {
+        let mut r = r.borrow_mut();
+        r.touch(ds, &needed);
+        ds.shards_to_drop(&r, &needed, anju_data::dataset::SHARD_NODE_BUDGET)
+    });
+    if drop.is_empty() {
+        return ix;
+    }
+    let id = ds.node(ix).id.clone();
+    Arc::make_mut(ds).detach_shards(&drop);
+    ds.find(&id).unwrap_or(ds.root)
 }
 
 /// Fetches the cached dataset again (its index and every shard it has loaded), asking the

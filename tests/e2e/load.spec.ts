@@ -124,3 +124,44 @@ test('a press that led elsewhere, and a shard that fails, are reported as any lo
   await page.locator('[data-testid="child-row"][data-node-id="520602"] th a').click();
   await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', '520602');
 });
+
+// Memory stays bounded: shards no view needs are let go beyond a budget of nodes, the
+// least recently needed first, and a place whose shard was let go loads again, the same.
+
+test('a county left long ago is let go, and entered again it is fetched and shows the same', async ({ page }) => {
+  const seen = requests(page);
+  const asked = (c: string) => seen.filter((p) => p.endsWith(`/data/shards/${c}.json`)).length;
+  const title = page.getByTestId('node-title');
+  await page.goto('./?node=5206&lang=en');
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  const enter = async (c: string) => {
+    await page.locator(`[data-testid="child-row"][data-node-id="${c}"] th a`).click();
+    await expect(title).toHaveAttribute('data-node-id', c);
+    await expect(page.getByTestId('child-row').first()).toBeVisible();
+  };
+  const up = async () => {
+    await page.locator('[data-testid="crumb"][data-node-id="5206"]').click();
+    await expect(title).toHaveAttribute('data-node-id', '5206');
+  };
+  await enter('520602');
+  const people = await page.getByTestId('kpi-people').getAttribute('data-value');
+  const rows = await page.getByTestId('child-row').evaluateAll((rs) => rs.map((r) => r.textContent));
+  await up();
+  // 437 + 219 + 130 nodes more than 520602's 394 pass the budget of 1,000.
+  for (const c of ['520603', '520621', '520622']) {
+    await enter(c);
+    await up();
+  }
+  await enter('520602');
+  expect(asked('520602')).toBe(2);
+  await expect(page.getByTestId('kpi-people')).toHaveAttribute('data-value', people!);
+  expect(await page.getByTestId('child-row').evaluateAll((rs) => rs.map((r) => r.textContent))).toEqual(rows);
+  // The most recent are kept: entering one again asks for nothing.
+  await up();
+  await enter('520622');
+  expect(asked('520622')).toBe(1);
+  // A site below a county let go and entered again: its place in the tree is whole.
+  const site = (await page.getByTestId('child-row').first().getAttribute('data-node-id'))!;
+  await enter(site);
+  await expect(page.locator('[data-testid="crumb"]')).toHaveCount(4);
+});

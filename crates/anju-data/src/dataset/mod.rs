@@ -11,7 +11,9 @@ use crate::validate::{check_file, check_sums, node_usable, Context, Ctx};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+mod evict;
 mod walk;
+pub use evict::{Recency, SHARD_NODE_BUDGET};
 pub use walk::{load_all, validate_streaming};
 
 pub type NodeIx = usize;
