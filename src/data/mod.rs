@@ -114,19 +114,19 @@ pub fn fetch_ahead_for(live: Live, search: &str) {
 
 /// Fetches the shard files `paths` (relative to the index), a dozen at a time so that a
 /// national dataset's root never holds hundreds of files at once; `fresh` asks the
-/// server again rather than the browser cache. Each comes back as (path, url, bytes).
+/// server again rather than the browser cache. Each comes back as (path, url, body).
 async fn fetch_shards(
     index_url: &str,
     paths: &[String],
     fresh: bool,
     deadline: Option<&fetch::Deadline>,
-) -> Result<Vec<(String, String, Vec<u8>)>, LoadError> {
+) -> Result<Vec<(String, String, api::Body)>, LoadError> {
     let mut out = Vec::with_capacity(paths.len());
     for chunk in paths.chunks(12) {
         let fetched = futures::future::join_all(chunk.iter().map(|p| {
             let url = sibling_url(index_url, p);
             async move {
-                let bytes = if fresh { api::fetch_fresh(&url, deadline).await } else { api::fetch_bytes(&url).await };
+                let bytes = if fresh { api::fetch_fresh(&url, deadline).await } else { api::fetch_body(&url).await };
                 (url, bytes)
             }
         }))
@@ -141,9 +141,12 @@ async fn fetch_shards(
 /// Fetches `paths` and attaches them in order (attaching checks each shard against what
 /// is already loaded, so the order stays fixed).
 async fn attach_all(ds: &mut Arc<Dataset>, index_url: &str, paths: &[String]) -> Result<(), LoadError> {
-    for (path, url, bytes) in fetch_shards(index_url, paths, false, None).await? {
-        remember(&url, &bytes);
-        Arc::make_mut(ds).attach_shard(&path, &bytes).map_err(|ps| LoadError::invalid(&url, ps))?;
+    for (path, url, body) in fetch_shards(index_url, paths, false, None).await? {
+        api::read(&body, |bytes| {
+            remember(&url, bytes);
+            Arc::make_mut(ds).attach_shard(&path, bytes)
+        })
+        .map_err(|ps| LoadError::invalid(&url, ps))?;
     }
     Ok(())
 }
@@ -249,13 +252,13 @@ pub async fn refresh(cache: Cache, index_url: &str, timeout_ms: u32) -> Result<b
         return Ok(false);
     }
     let deadline = fetch::Deadline::start(timeout_ms);
-    let index = api::fetch_fresh(index_url, deadline.as_ref()).await?;
+    let index = api::fetch_fresh(index_url, deadline.as_ref()).await?.to_vec();
     let mut paths: Vec<String> = old.loaded_shards.iter().map(|s| s.to_string()).collect();
     paths.sort();
     let files = fetch_shards(index_url, &paths, true, deadline.as_ref()).await?;
     // Each file hashed once: to compare now, and to remember if the new data is taken.
     let mut prints = vec![(index_url.to_string(), fingerprint(&index))];
-    prints.extend(files.iter().map(|(_, url, b)| (url.clone(), fingerprint(b))));
+    prints.extend(files.iter().map(|(_, url, b)| (url.clone(), api::read(b, fingerprint))));
     if PRINTS.with(|p| prints.iter().all(|(url, f)| p.borrow().get(url) == Some(f))) {
         return Ok(false);
     }
@@ -272,7 +275,8 @@ pub async fn refresh(cache: Cache, index_url: &str, timeout_ms: u32) -> Result<b
             break;
         }
         for (path, url, bytes) in &ready {
-            Arc::make_mut(&mut ds).attach_shard(path, bytes).map_err(|ps| LoadError::invalid(url, ps))?;
+            api::read(bytes, |b| Arc::make_mut(&mut ds).attach_shard(path, b))
+                .map_err(|ps| LoadError::invalid(url, ps))?;
         }
         pending = rest;
     }

@@ -18,16 +18,12 @@ pub const SHARD_NODE_BUDGET: usize = 1_000;
 pub struct Recency(Vec<Arc<str>>);
 
 impl Recency {
-    /// `needed` were needed just now; shards `ds` no longer holds are forgotten.
+    /// `needed` were needed just now (among themselves in the order they were attached,
+    /// so that what is dropped never depends on a hash set's order); shards `ds` no
+    /// longer holds are forgotten.
     pub fn touch(&mut self, ds: &Dataset, needed: &HashSet<Arc<str>>) {
         self.0.retain(|s| !needed.contains(s) && ds.loaded_shards.contains(s));
-        let mut now: Vec<Arc<str>> = needed.iter().filter(|s| ds.loaded_shards.contains(*s)).cloned().collect();
-        now.sort();
-        self.0.extend(now);
-    }
-
-    fn rank(&self, s: &str) -> Option<usize> {
-        self.0.iter().rposition(|r| **r == *s)
+        self.0.extend(ds.files.iter().filter(|f| needed.contains(f.as_str())).map(|f| Arc::from(f.as_str())));
     }
 }
 
@@ -59,17 +55,20 @@ impl Dataset {
         for &(f, _) in &self.origin {
             per_file[f as usize] += 1;
         }
-        let size = |path: &str| self.files.iter().position(|f| f == path).map_or(0, |f| per_file[f]);
-        let rank = |s: &Arc<str>| recent.rank(s);
-        let mut spare: Vec<&Arc<str>> = self.loaded_shards.iter().filter(|s| !needed.contains(*s)).collect();
-        // Newest first, then by name so that the order never depends on the set's.
-        spare.sort_by(|a, b| rank(b).cmp(&rank(a)).then_with(|| a.cmp(b)));
+        // Newest first; then any loaded shard `recent` does not know, in attach order.
+        let known = |f: &str| recent.0.iter().any(|r| **r == *f);
+        let newest_first = recent.0.iter().rev().map(|s| &**s);
+        let unknown = self.files.iter().skip(1).map(String::as_str).filter(|f| !known(f));
         let mut kept = 0;
         let mut out = Vec::new();
-        for s in spare {
-            kept += size(s);
+        for s in newest_first.chain(unknown) {
+            let Some(f) = self.files.iter().position(|f| f == s) else { continue };
+            if f == 0 || needed.contains(s) || !self.loaded_shards.contains(s) {
+                continue;
+            }
+            kept += per_file[f];
             if kept > budget {
-                out.push(s.clone());
+                out.push(Arc::from(s));
             }
         }
         out
