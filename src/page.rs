@@ -37,14 +37,19 @@ pub fn release_focus() {
     }
 }
 
-/// Starts fetching a place's missing shard when a link to it is pressed (pointer down):
+/// Starts fetching a place's missing shard when a link to it is pressed (a mouse or pen
+/// button down; not a touch, which may be the start of a scroll):
 /// the link itself, or a children-table row around it. The file is then on its way while
 /// the click, the URL change and the old view's leaving are handled (a press comes about
 /// a tenth of a second before its click). Not on click: the router has taken it by then,
 /// and the view's own request is already made.
 pub fn fetch_ahead_on_press(live: crate::data::Live) {
     use wasm_bindgen::JsCast;
-    let pressed = move |ev: web_sys::Event| {
+    let pressed = move |ev: web_sys::PointerEvent| {
+        // A touch that starts a scroll is a press too: on a phone's data, not worth a file.
+        if ev.pointer_type() == "touch" {
+            return;
+        }
         let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
         let link = el.closest("a[href]").ok().flatten().or_else(|| {
             let row = el.closest("[data-testid=child-row]").ok().flatten()?;
@@ -56,6 +61,6 @@ pub fn fetch_ahead_on_press(live: crate::data::Live) {
             }
         }
     };
-    let down = window_event_listener(leptos::ev::pointerdown, move |ev| pressed(ev.into()));
+    let down = window_event_listener(leptos::ev::pointerdown, pressed);
     on_cleanup(move || down.remove());
 }

@@ -177,15 +177,11 @@ pub fn CanvasChart(
         tip.set(hit.and_then(|i| tip_at(canvas_ref, spec, i, &ev)));
     };
     let navigate = use_navigate();
-    let live = use_context::<crate::data::Live>();
     let on_click = move |ev: web_sys::MouseEvent| {
         let Some(i) = pick(&ev) else { return };
         let href = spec.with_untracked(|s| s.href(i).map(str::to_string));
         if let Some(href) = href {
             crate::perf::drill_start();
-            if let (Some(live), Some((_, search))) = (live, href.split_once('?')) {
-                crate::data::fetch_ahead_for(live, search);
-            }
             navigate(&href, Default::default());
         }
     };

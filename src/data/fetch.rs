@@ -42,13 +42,16 @@ pub type Body = js_sys::Uint8Array;
 
 type Arrival = oneshot::Receiver<Result<Body, LoadError>>;
 
+/// How long a file asked for ahead is good for, in milliseconds: a press is followed by
+/// its click within a second; an older one (a press that led elsewhere) is asked again,
+/// so that no view is ever given a file from before a refresh, or an old error.
+const AHEAD_MS: f64 = 5_000.0;
+
 thread_local! {
-    /// A file asked for ahead of the view that needs it, and where its bytes will arrive:
-    /// one at a time, a newer one replacing it (a press that led nowhere costs one
-    /// request, and the bytes are dropped when the next is asked for).
-    static AHEAD: RefCell<Option<(String, Arrival)>> = const { RefCell::new(None) };
-    /// The one buffer shards are read into (as large as the largest so far, at most a
-    /// shard's budget of a megabyte).
+    /// A file asked for ahead of the view that needs it, when, and where its bytes will
+    /// arrive: one at a time, a newer one replacing it.
+    static AHEAD: RefCell<Option<(String, f64, Arrival)>> = const { RefCell::new(None) };
+    /// The one buffer shards are read into (as large as the largest read so far).
     static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -70,11 +73,12 @@ pub fn read<T>(body: &Body, f: impl FnOnce(&[u8]) -> T) -> T {
 /// press on a link to a place whose shard is not loaded, so that the file is on its way
 /// while the click, the URL change and the old view's leaving are handled.
 pub fn fetch_ahead(url: String) {
-    if AHEAD.with(|a| a.borrow().as_ref().is_some_and(|(u, _)| *u == url)) {
+    let now = js_sys::Date::now();
+    if AHEAD.with(|a| a.borrow().as_ref().is_some_and(|(u, at, _)| *u == url && now - at < AHEAD_MS)) {
         return;
     }
     let (tx, rx) = oneshot::channel();
-    AHEAD.with(|a| *a.borrow_mut() = Some((url.clone(), rx)));
+    AHEAD.with(|a| *a.borrow_mut() = Some((url.clone(), now, rx)));
     wasm_bindgen_futures::spawn_local(async move {
         // Nobody waiting (a newer request replaced this one): the bytes are dropped.
         let _ = tx.send(fetch(&url, false, None).await);
@@ -86,21 +90,23 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     fetch_body(url).await.map(|b| b.to_vec())
 }
 
-/// Fetches a file: the one already on its way if [`fetch_ahead`] asked for `url` (the
-/// same request, so the same answer, errors included), else a new request.
+/// Fetches a file: the one already on its way if [`fetch_ahead`] asked for `url` in the
+/// last [`AHEAD_MS`], else a new request (also when that one failed: the error reported
+/// is always this request's own).
 pub async fn fetch_body(url: &str) -> Result<Body, LoadError> {
+    let now = js_sys::Date::now();
     let ahead = AHEAD.with(|a| {
         let mut a = a.borrow_mut();
-        if a.as_ref().is_some_and(|(u, _)| u == url) {
-            a.take().map(|(_, rx)| rx)
+        let mine = a.as_ref().is_some_and(|(u, at, _)| u == url && now - at < AHEAD_MS);
+        if mine {
+            a.take()
         } else {
             None
         }
     });
-    if let Some(rx) = ahead {
-        // Cancelled only if the sender was dropped unsent: then ask again.
-        if let Ok(answer) = rx.await {
-            return answer;
+    if let Some((_, _, rx)) = ahead {
+        if let Ok(Ok(body)) = rx.await {
+            return Ok(body);
         }
     }
     fetch(url, false, None).await

@@ -237,6 +237,8 @@ fn let_go(ds: &mut Arc<Dataset>, ix: NodeIx, subtree: bool, also: &[String]) -> 
     }
     let id = ds.node(ix).id.clone();
     Arc::make_mut(ds).detach_shards(&drop);
+    // The view's own shards are never dropped, so its node is always found.
+    debug_assert!(ds.find(&id).is_some(), "the node in view was let go");
     ds.find(&id).unwrap_or(ds.root)
 }
 

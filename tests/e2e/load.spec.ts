@@ -156,12 +156,32 @@ test('a county left long ago is let go, and entered again it is fetched and show
   expect(asked('520602')).toBe(2);
   await expect(page.getByTestId('kpi-people')).toHaveAttribute('data-value', people!);
   expect(await page.getByTestId('child-row').evaluateAll((rs) => rs.map((r) => r.textContent))).toEqual(rows);
+  // A site of the county let go and entered again: its place in the tree is whole.
+  const site = (await page.getByTestId('child-row').first().getAttribute('data-node-id'))!;
+  await enter(site);
+  await expect(page.locator('[data-testid="crumb"]')).toHaveCount(4);
+  await expect(page.locator('[data-testid="crumb"]').nth(2)).toHaveAttribute('data-node-id', '520602');
   // The most recent are kept: entering one again asks for nothing.
   await up();
   await enter('520622');
   expect(asked('520622')).toBe(1);
-  // A site below a county let go and entered again: its place in the tree is whole.
-  const site = (await page.getByTestId('child-row').first().getAttribute('data-node-id'))!;
-  await enter(site);
-  await expect(page.locator('[data-testid="crumb"]')).toHaveCount(4);
+});
+
+test('a shard that failed when asked ahead is asked again by the click, and shown', async ({ page }) => {
+  let calls = 0;
+  await page.route('**/data/shards/520623.json', (r) => (++calls === 1 ? r.fulfill({ status: 503, body: '' }) : r.continue()));
+  await page.goto('./?node=5206&lang=en');
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  const link = page.locator('[data-testid="child-row"][data-node-id="520623"] th a');
+  await link.scrollIntoViewIfNeeded();
+  const box = (await link.boundingBox())!;
+  await page.mouse.move(box.x + 5, box.y + 5);
+  const failed = page.waitForResponse((r) => r.url().endsWith('/data/shards/520623.json') && r.status() === 503);
+  await page.mouse.down();
+  await failed;
+  await page.mouse.up();
+  await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', '520623');
+  await expect(page.getByTestId('child-row').first()).toBeVisible();
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  expect(calls).toBe(2);
 });

@@ -153,7 +153,9 @@ proptest! {
         let cs = counties(&index);
         let mut ds = index.clone();
         let mut recent = Recency::default();
-        for (pick, into_site) in walk {
+        // The model: when each shard was last needed (step, then attach order).
+        let mut last: std::collections::HashMap<String, usize> = Default::default();
+        for (step, (pick, into_site)) in walk.into_iter().enumerate() {
             let c = &cs[pick % cs.len()];
             let mut ix = enter(&mut ds, f, c);
             if into_site && !ds.kids[ix].is_empty() {
@@ -165,6 +167,25 @@ proptest! {
             recent.touch(&ds, &needed);
             let drop = ds.shards_to_drop(&recent, &needed, budget);
             prop_assert!(drop.iter().all(|s| !needed.contains(s)));
+            // What the model keeps: the most recently needed, newest first, while their
+            // nodes stay within the budget; the first that passes it and all older go.
+            for s in &needed {
+                last.insert(s.to_string(), step);
+            }
+            let pos = |s: &str| ds.files.iter().position(|f| f == s).unwrap();
+            let size = |s: &str| (0..ds.nodes.len()).filter(|&n| ds.shard_of(n) == Some(s)).count();
+            let mut spare: Vec<&str> = ds.loaded_shards.iter().map(|s| &**s).filter(|s| !needed.contains(*s)).collect();
+            spare.sort_by_key(|s| std::cmp::Reverse((last[*s], pos(s))));
+            let mut kept_nodes = 0;
+            let expected: BTreeSet<&str> = spare
+                .into_iter()
+                .filter(|s| {
+                    kept_nodes += size(s);
+                    kept_nodes > budget
+                })
+                .collect();
+            let got: BTreeSet<&str> = drop.iter().map(|s| &**s).collect();
+            prop_assert_eq!(&got, &expected);
             ds.detach_shards(&drop);
             let ix = ds.find(&id).expect("the place in view stays");
             prop_assert!(ds.shards_for(ix, false).iter().all(|s| ds.loaded_shards.contains(s)));

@@ -1,7 +1,8 @@
 //! Letting go of shards. A dataset keeps the shards a view needs and, of the others, the
 //! most recently needed up to a budget of nodes: however many places someone visits in a
 //! day (a phone in the field), memory stays bounded. A dropped shard is fetched again when
-//! its place is entered (the browser's cache usually answers).
+//! its place is entered (from the browser's cache, or a revalidation the server answers
+//! with "not modified").
 
 use super::{Dataset, NodeIx};
 use std::collections::HashSet;
