@@ -256,7 +256,7 @@ pub async fn refresh(cache: Cache, index_url: &str, timeout_ms: u32) -> Result<b
     let deadline = fetch::Deadline::start(timeout_ms);
     let index = api::fetch_fresh(index_url, deadline.as_ref()).await?.to_vec();
     let mut paths: Vec<String> = old.loaded_shards.iter().map(|s| s.to_string()).collect();
-    paths.sort();
+    anju_data::order::sort_by(&mut paths, Ord::cmp);
     let files = fetch_shards(index_url, &paths, true, deadline.as_ref()).await?;
     // Each file hashed once: to compare now, and to remember if the new data is taken.
     let mut prints = vec![(index_url.to_string(), fingerprint(&index))];

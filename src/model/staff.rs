@@ -112,7 +112,7 @@ pub fn alert_list(s: Shown, ix: NodeIx, th: Threshold, t: usize, lang: Lang) -> 
             None => by_level.push((l, vec![(i, sev)])),
         }
     }
-    by_level.sort_by_key(|g| g.0);
+    anju_data::order::sort_by(&mut by_level, |a, b| a.0.cmp(&b.0));
     let (badge, badge_text) = if counts_households(th) {
         // The place's own count, as everything else shows it: hidden there, hidden here.
         match th.households(s, ix, t) {

@@ -12,6 +12,7 @@ pub mod gen;
 pub mod load;
 pub mod metric;
 pub mod model;
+pub mod order;
 pub mod paths;
 pub mod problem;
 pub mod published;

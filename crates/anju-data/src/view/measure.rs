@@ -223,7 +223,7 @@ pub fn rank_children<'a>(
     let s = shown.into();
     let ds = s.ds;
     let mut out: Vec<(NodeIx, Option<f64>)> = ds.kids[ix].iter().map(|&c| (c, s.value(c, measure, t))).collect();
-    out.sort_by(|a, b| compare((a.1, &ds.node(a.0).name), (b.1, &ds.node(b.0).name), true));
+    crate::order::sort_by(&mut out, |a, b| compare((a.1, &ds.node(a.0).name), (b.1, &ds.node(b.0).name), true));
     out
 }
 
@@ -261,7 +261,7 @@ pub fn sort_children<'a>(
     let ds = s.ds;
     let mut kids = ds.kids[ix].to_vec();
     match by {
-        None => kids.sort_by(|&a, &b| {
+        None => crate::order::sort_by(&mut kids, |&a, &b| {
             let o = ds.node(a).name.cmp(&ds.node(b).name);
             if desc {
                 o.reverse()
@@ -272,7 +272,9 @@ pub fn sort_children<'a>(
         Some(m) => {
             // Each value once (on a public display each is a lookup), not per comparison.
             let mut keyed: Vec<(NodeIx, Option<f64>)> = kids.iter().map(|&c| (c, s.value(c, m, t))).collect();
-            keyed.sort_by(|a, b| compare((a.1, &ds.node(a.0).name), (b.1, &ds.node(b.0).name), desc));
+            crate::order::sort_by(&mut keyed, |a, b| {
+                compare((a.1, &ds.node(a.0).name), (b.1, &ds.node(b.0).name), desc)
+            });
             kids = keyed.into_iter().map(|(c, _)| c).collect();
         }
     }

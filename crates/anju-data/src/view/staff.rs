@@ -42,7 +42,7 @@ pub fn top_buildings<'a>(shown: impl Into<Shown<'a>>, ix: NodeIx, m: Metric, t: 
     } else if n == 0 {
         all.clear();
     }
-    all.sort_by(order);
+    crate::order::sort_by(&mut all, order);
     all
 }
 
@@ -138,7 +138,7 @@ pub fn alerts<'a>(shown: impl Into<Shown<'a>>, ix: NodeIx, th: Threshold, t: usi
     let ds = s.ds;
     let mut out: Vec<(NodeIx, f64)> =
         descendants(ds, ix).into_iter().filter_map(|i| th.severity(s, i, t).map(|v| (i, v))).collect();
-    out.sort_by(|a, b| {
+    crate::order::sort_by(&mut out, |a, b| {
         b.1.total_cmp(&a.1)
             .then_with(|| ds.nodes[a.0].level.cmp(&ds.nodes[b.0].level))
             .then_with(|| ds.nodes[a.0].id.cmp(&ds.nodes[b.0].id))
