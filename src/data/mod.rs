@@ -112,9 +112,13 @@ pub fn fetch_ahead_for(live: Live, search: &str) {
     }
 }
 
-/// Fetches the shard files `paths` (relative to the index), a dozen at a time so that a
-/// national dataset's root never holds hundreds of files at once; `fresh` asks the
-/// server again rather than the browser cache. Each comes back as (path, url, body).
+/// How many shard files are asked for at once: a national dataset's root never holds
+/// hundreds of requests open.
+const AT_ONCE: usize = 12;
+
+/// Fetches the shard files `paths` (relative to the index), [`AT_ONCE`] at a time; `fresh`
+/// asks the server again rather than the browser cache. Each comes back as (path, url,
+/// body).
 async fn fetch_shards(
     index_url: &str,
     paths: &[String],
@@ -122,7 +126,7 @@ async fn fetch_shards(
     deadline: Option<&fetch::Deadline>,
 ) -> Result<Vec<(String, String, api::Body)>, LoadError> {
     let mut out = Vec::with_capacity(paths.len());
-    for chunk in paths.chunks(12) {
+    for chunk in paths.chunks(AT_ONCE) {
         let fetched = futures::future::join_all(chunk.iter().map(|p| {
             let url = sibling_url(index_url, p);
             async move {
@@ -139,14 +143,17 @@ async fn fetch_shards(
 }
 
 /// Fetches `paths` and attaches them in order (attaching checks each shard against what
-/// is already loaded, so the order stays fixed).
+/// is already loaded, so the order stays fixed), each group as it arrives: a subtree of
+/// hundreds of shards (the where-to-go list at a province's root) is never held whole.
 async fn attach_all(ds: &mut Arc<Dataset>, index_url: &str, paths: &[String]) -> Result<(), LoadError> {
-    for (path, url, body) in fetch_shards(index_url, paths, false, None).await? {
-        api::read(&body, |bytes| {
-            remember(&url, bytes);
-            Arc::make_mut(ds).attach_shard(&path, bytes)
-        })
-        .map_err(|ps| LoadError::invalid(&url, ps))?;
+    for chunk in paths.chunks(AT_ONCE) {
+        for (path, url, body) in fetch_shards(index_url, chunk, false, None).await? {
+            api::read(&body, |bytes| {
+                remember(&url, bytes);
+                Arc::make_mut(ds).attach_shard(&path, bytes)
+            })
+            .map_err(|ps| LoadError::invalid(&url, ps))?;
+        }
     }
     Ok(())
 }
