@@ -86,14 +86,19 @@ test('while the next place loads, the view on show holds still: its links stay i
 
 // A drill: the place's shard is asked for when its link is pressed, before the click.
 
+/** Puts the mouse over the children-table link to `id` (scrolled into view), unpressed. */
+async function pointAt(page: Page, id: string) {
+  const link = page.locator(`[data-testid="child-row"][data-node-id="${id}"] th a`);
+  await link.scrollIntoViewIfNeeded();
+  const box = (await link.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+}
+
 test('pressing a link to a county asks for its shard before the click, once', async ({ page }) => {
   const seen = requests(page);
   await page.goto('./?node=5206');
   await expect(page.getByTestId('app-ready')).toBeAttached();
-  const link = page.locator('[data-testid="child-row"][data-node-id="520603"] th a');
-  await link.scrollIntoViewIfNeeded();
-  const box = (await link.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await pointAt(page, '520603');
   const asked = page.waitForRequest((r) => r.url().endsWith('/data/shards/520603.json'));
   await page.mouse.down();
   await asked;
@@ -110,10 +115,7 @@ test('a press that led elsewhere, and a shard that fails, are reported as any lo
   await page.goto('./?node=5206&lang=en');
   await expect(page.getByTestId('app-ready')).toBeAttached();
   // Pressed on one county, released elsewhere: no drill, and the next drill is unaffected.
-  const pressed = page.locator('[data-testid="child-row"][data-node-id="520602"] th a');
-  await pressed.scrollIntoViewIfNeeded();
-  const first = (await pressed.boundingBox())!;
-  await page.mouse.move(first.x + 5, first.y + 5);
+  await pointAt(page, '520602');
   await page.mouse.down();
   await page.mouse.move(5, 5);
   await page.mouse.up();
@@ -172,10 +174,7 @@ test('a shard that failed when asked ahead is asked again by the click, and show
   await page.route('**/data/shards/520623.json', (r) => (++calls === 1 ? r.fulfill({ status: 503, body: '' }) : r.continue()));
   await page.goto('./?node=5206&lang=en');
   await expect(page.getByTestId('app-ready')).toBeAttached();
-  const link = page.locator('[data-testid="child-row"][data-node-id="520623"] th a');
-  await link.scrollIntoViewIfNeeded();
-  const box = (await link.boundingBox())!;
-  await page.mouse.move(box.x + 5, box.y + 5);
+  await pointAt(page, '520623');
   const failed = page.waitForResponse((r) => r.url().endsWith('/data/shards/520623.json') && r.status() === 503);
   await page.mouse.down();
   await failed;

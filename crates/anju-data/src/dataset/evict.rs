@@ -40,12 +40,13 @@ impl Dataset {
     /// The shards a view of `ix` reads: those holding its path from the root and its
     /// children, and, with `subtree`, every node below it.
     pub fn shards_for(&self, ix: NodeIx, subtree: bool) -> HashSet<Arc<str>> {
-        let mut nodes = self.path(ix);
-        nodes.extend(self.kids[ix].iter().copied());
-        if subtree {
-            nodes.extend(crate::view::staff::descendants(self, ix));
+        // Marked by file first: a subtree is every loaded node, its files a few hundred.
+        let mut read = vec![false; self.files.len()];
+        let below = if subtree { crate::view::staff::descendants(self, ix) } else { self.kids[ix].to_vec() };
+        for n in self.path(ix).into_iter().chain(below) {
+            read[self.origin[n].0 as usize] = true;
         }
-        nodes.into_iter().filter_map(|n| self.shard_of(n)).map(Arc::from).collect()
+        (1..self.files.len()).filter(|&f| read[f]).map(|f| Arc::from(self.files[f].as_str())).collect()
     }
 
     /// Which loaded shards to drop: none in `needed`; of the rest, the least recently
