@@ -1,0 +1,76 @@
+// Runs Lighthouse's mobile performance audit (its defaults: simulated slow 4G, 4× CPU
+// slowdown, a Moto G Power's screen) with Debian's Chromium on the root and on a county
+// of the demo data, `runs` times each, and prints the medians against the goals of
+// issue 18: performance ≥ 90, largest contentful paint ≤ 2.5 s, total blocking time
+// ≤ 200 ms. Also prints what the main thread spent its time on and the longest tasks,
+// the profile the figures come from.
+// Usage: node tests/bench/lighthouse.mjs <lighthouse binary> <port> [runs]
+import { execFileSync } from 'node:child_process';
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const [lighthouse, port, runsArg] = process.argv.slice(2);
+const runs = Number(runsArg ?? 3);
+const base = `http://127.0.0.1:${port}/`;
+// The county: the first county of the demo's index, so that the page is a real one.
+const index = JSON.parse(readFileSync('public/data/index.json', 'utf8'));
+const county = index.nodes.find((n) => n.level === 'county');
+const pages = [
+  ['root', base],
+  [`county ${county.id}`, `${base}?node=${encodeURIComponent(county.id)}`],
+];
+const dir = mkdtempSync(join(tmpdir(), 'anju-lh-'));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+let missed = 0;
+const goal = (what, ok) => {
+  if (!ok) missed++;
+  console.log(`   goal ${what}: ${ok ? 'met' : 'MISSED'}`);
+};
+
+for (const [name, url] of pages) {
+  const rows = [];
+  for (let i = 0; i < runs; i++) {
+    const out = join(dir, `lh-${rows.length}.json`);
+    execFileSync(
+      lighthouse,
+      [
+        url,
+        '--chrome-path=/usr/bin/chromium',
+        '--chrome-flags=--headless=new --no-sandbox',
+        '--only-categories=performance',
+        '--output=json',
+        `--output-path=${out}`,
+        '--quiet',
+      ],
+      { stdio: 'inherit' },
+    );
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    const a = r.audits;
+    const v = (k) => a[k]?.numericValue ?? NaN;
+    rows.push({
+      score: Math.round((r.categories.performance.score ?? NaN) * 100),
+      fcp: v('first-contentful-paint'),
+      lcp: v('largest-contentful-paint'),
+      tbt: v('total-blocking-time'),
+      si: v('speed-index'),
+      bytes: v('total-byte-weight'),
+      work: a['mainthread-work-breakdown']?.details?.items ?? [],
+      tasks: a['long-tasks']?.details?.items ?? [],
+    });
+  }
+  const m = (k) => median(rows.map((r) => r[k]));
+  console.log(`\n${name}: ${url} (median of ${runs})`);
+  console.log(`   performance ${m('score')} (runs: ${rows.map((r) => r.score).join(', ')})`);
+  console.log(
+    `   FCP ${Math.round(m('fcp'))} ms, LCP ${Math.round(m('lcp'))} ms, TBT ${Math.round(m('tbt'))} ms, ` +
+      `speed index ${Math.round(m('si'))} ms, transferred ${(m('bytes') / 1024).toFixed(1)} KB`,
+  );
+  const last = rows[rows.length - 1];
+  console.log(`   main thread (last run): ${last.work.map((w) => `${w.group} ${Math.round(w.duration)} ms`).join(', ')}`);
+  console.log(`   long tasks (last run): ${last.tasks.map((t) => `${Math.round(t.duration)} ms`).join(', ')}`);
+  goal('performance ≥ 90', m('score') >= 90);
+  goal('LCP ≤ 2,500 ms', m('lcp') <= 2500);
+  goal('TBT ≤ 200 ms', m('tbt') <= 200);
+}
+process.exit(missed ? 1 : 0);
