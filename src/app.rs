@@ -1,8 +1,10 @@
 //! The root: the router (the URL is the state), the data resource, and one switch on the
-//! view mode. While a view loads the previous one stays on screen; when loading fails the
+//! view mode. While a view loads the previous one stays on screen (the first view shows
+//! the dataset's header from the index while its shards load); when loading fails the
 //! error is shown above the last good view, which is kept.
 
 use crate::components::error::ErrorPanel;
+use crate::components::header::{Header, HeaderFacts};
 use crate::data::{self, Cache, Live, LoadError, Target, DEFAULT_INDEX};
 use crate::i18n::{lang_tag, tr};
 use crate::perf::Ready;
@@ -12,8 +14,10 @@ use crate::views::present::Present;
 use crate::views::screen::Screen;
 use anju_data::format::Lang;
 use anju_data::view::query::ViewMode;
+use anju_data::{Dataset, Node};
 use leptos::prelude::*;
 use leptos_router::components::Router;
+use std::sync::Arc;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -39,9 +43,20 @@ fn Shell() -> impl IntoView {
     let live = Live { cache, revision, index_url };
     provide_context(live);
     crate::page::fetch_ahead_on_press(live);
+    // What the header shows, from the index as soon as it is read (the first view's
+    // header while its shards load), and the place asked for where the index has it.
+    let first_index = RwSignal::new(None::<(HeaderFacts, Option<Node>)>);
     let target = LocalResource::new(move || {
         revision.track();
-        data::resolve(cache, index_url.get(), node.get(), subtree.get(), tour.get())
+        let asked = node.get();
+        let on_index = {
+            let asked = asked.clone();
+            move |ds: &Arc<Dataset>| {
+                let place = asked.as_deref().and_then(|id| ds.find(id)).map(|ix| ds.node(ix).clone());
+                first_index.set(Some((HeaderFacts::of(ds), place)));
+            }
+        };
+        data::resolve(cache, index_url.get(), asked, subtree.get(), tour.get(), on_index)
     });
     let last_good = Memo::new(move |prev: Option<&Option<Target>>| match target.get() {
         Some(Ok(t)) => Some(t),
@@ -60,7 +75,7 @@ fn Shell() -> impl IntoView {
         Some(Err(e)) => Some(e),
         _ => None,
     });
-    let loaded = Loaded { target, last_good, failed, lang };
+    let loaded = Loaded { target, last_good, failed, lang, first_index };
     view! {
         <main class="app">
             {move || {
@@ -86,10 +101,45 @@ struct Loaded {
     last_good: Memo<Option<Target>>,
     failed: Signal<Option<LoadError>>,
     lang: Memo<Lang>,
+    first_index: RwSignal<Option<(HeaderFacts, Option<Node>)>>,
 }
 
 fn loading(lang: Memo<Lang>) -> impl IntoView {
     view! { <div class="loading" data-testid="loading" role="status">{move || tr(lang.get(), "正在加载数据…", "Loading data…")}</div> }
+}
+
+/// The first view while its shards load: the dataset's header, drawn from the index as
+/// soon as it is read, above a status naming the place. On a slow network (a phone in the field)
+/// the page names its data at once instead of after the place's shard; the view then
+/// draws the same header again, in the same place.
+fn first_loading(l: Loaded) -> impl IntoView {
+    let url = use_url();
+    let lang = l.lang;
+    move || match l.first_index.get() {
+        None => loading(lang).into_any(),
+        // The place is named where the index has it (a county does; a site is in its
+        // county's shard).
+        Some((facts, place)) => {
+            let period = {
+                let facts = facts.clone();
+                Memo::new(move |_| url.state.with(|s| facts.in_view(s)))
+            };
+            let status = move || match (&place, lang.get()) {
+                (Some(n), Lang::Zh) => format!("正在加载{}的数据…", crate::i18n::name(n, Lang::Zh)),
+                (Some(n), Lang::En) => format!("Loading the data of {}…", crate::i18n::name(n, Lang::En)),
+                (None, l) => tr(l, "正在加载数据…", "Loading data…").to_string(),
+            };
+            view! {
+                <table class="print-frame" role="presentation">
+                    <tbody class="print-body"><tr><td>
+                        <Header facts=facts period=period />
+                        <div class="loading first" data-testid="loading" role="status">{status}</div>
+                    </td></tr></tbody>
+                </table>
+            }
+            .into_any()
+        }
+    }
 }
 
 /// The colours of `crate::theme`, as the stylesheet's custom properties on the root. Set
@@ -149,8 +199,13 @@ fn page_mode(mode: ViewMode, l: Loaded, pending: ReadSignal<bool>, set_pending: 
         })
     };
     view! {
-        <Show when=move || pending.get()>{move || loading(l.lang)}</Show>
-        <Transition fallback=move || loading(l.lang) set_pending=set_pending>{body}</Transition>
+        // The bar over the page while the next view loads; the first view's own status
+        // says so until there is a view.
+        <Show when=move || pending.get() && l.last_good.with(Option::is_some)>{move || loading(l.lang)}</Show>
+        <Transition
+            fallback=move || if mode == ViewMode::Present { loading(l.lang).into_any() } else { first_loading(l).into_any() }
+            set_pending=set_pending
+        >{body}</Transition>
     }
     .into_any()
 }

@@ -4,27 +4,53 @@ use crate::i18n::{other_lang, text, tr};
 use crate::model::stamp::all_synthesised;
 use crate::url::use_url;
 use anju_data::format::Lang;
-use anju_data::view::query::ViewMode;
-use anju_data::Dataset;
+use anju_data::model::Meta;
+use anju_data::view::query::{ViewMode, ViewState};
+use anju_data::{Dataset, Period};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use std::sync::Arc;
+
+/// What the header shows of a dataset. All of it is in the index, so the first view can
+/// draw the header before any shard has arrived, without holding the dataset.
+#[derive(Clone)]
+pub struct HeaderFacts {
+    pub meta: Meta,
+    /// No figure cites a source (of the nodes loaded when taken).
+    pub synthetic_only: bool,
+    pub periods: Vec<Period>,
+    pub period_keys: Vec<String>,
+}
+
+impl HeaderFacts {
+    pub fn of(ds: &Dataset) -> HeaderFacts {
+        HeaderFacts {
+            meta: ds.meta.clone(),
+            synthetic_only: all_synthesised(ds),
+            periods: ds.periods.clone(),
+            period_keys: ds.period_keys.clone(),
+        }
+    }
+    /// The period in view (as [`crate::model::period::in_view`]).
+    pub fn in_view(&self, st: &ViewState) -> usize {
+        anju_data::dataset::period_or_latest(&self.periods, st.period)
+    }
+}
 
 #[component]
-pub fn Header(ds: Arc<Dataset>, #[prop(into)] period: Signal<usize>) -> impl IntoView {
+pub fn Header(facts: HeaderFacts, #[prop(into)] period: Signal<usize>) -> impl IntoView {
     let url = use_url();
     let lang = url.lang;
+    let HeaderFacts { meta, synthetic_only, period_keys, .. } = facts;
     let title = {
-        let t = ds.meta.title.clone();
+        let t = meta.title.clone();
         move || text(&t, lang.get()).to_string()
     };
-    let as_of = ds.meta.as_of.clone();
+    let as_of = meta.as_of.clone();
     let provenance = {
-        let p = ds.meta.provenance.clone();
+        let p = meta.provenance.clone();
         move || text(&p, lang.get()).to_string()
     };
-    let synthetic_only = all_synthesised(&ds);
-    let periods = ds.period_keys.clone();
+    let periods = period_keys.clone();
     let latest = periods.len().saturating_sub(1);
     let navigate = use_navigate();
     let on_period = move |ev: leptos::ev::Event| {
@@ -32,7 +58,6 @@ pub fn Header(ds: Arc<Dataset>, #[prop(into)] period: Signal<usize>) -> impl Int
         let p = if i == latest { None } else { anju_data::Period::parse(&periods[i.min(latest)]) };
         navigate(&url.href_with(|s| s.period = p), Default::default());
     };
-    let period_keys = ds.period_keys.clone();
     let other_lang = move || {
         let (other, label) = other_lang(lang.get());
         (url.href_with(|s| s.lang = other), label)

@@ -160,13 +160,15 @@ async fn attach_all(ds: &mut Arc<Dataset>, index_url: &str, paths: &[String]) ->
 
 /// Loads what `node` needs: the index (once per URL), the shards on its way, its own.
 /// With `subtree`, every shard below the node too (the where-to-go list and the alerts
-/// look at every building).
+/// look at every building). `on_index` is handed an index read afresh, before any shard
+/// is fetched (the first view's header is drawn from it while they load).
 pub async fn resolve(
     cache: Cache,
     index_url: String,
     node: Option<String>,
     subtree: bool,
     also: Vec<String>,
+    on_index: impl FnOnce(&Arc<Dataset>),
 ) -> Result<Target, LoadError> {
     let mut ds = match cache.get_value() {
         Some((url, ds)) if url == index_url => ds,
@@ -176,7 +178,9 @@ pub async fn resolve(
                 None => api::fetch_bytes(&index_url).await?,
             };
             remember(&index_url, &bytes);
-            api::parse_index(&index_url, &bytes)?
+            let ds = api::parse_index(&index_url, &bytes)?;
+            on_index(&ds);
+            ds
         }
     };
     let mut unknown_node = None;

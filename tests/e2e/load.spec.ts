@@ -1,4 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
+import { Dataset } from './data';
 
 // The first load: the dataset's index is asked for by the page's first script, before the
 // wasm has been received and compiled, and it is the dataset the URL names, asked for
@@ -57,6 +58,33 @@ test('an early request that fails is asked again by the app, which reports it', 
   await expect(page.getByTestId('error')).toContainText('404');
   expect(seen.filter((p) => p.endsWith('/fixtures/no-such/index.json')).length).toBeGreaterThanOrEqual(1);
 });
+
+// A phone on a slow network waits longest for the place's shard: the dataset's header,
+// read from the index, and which place is loading are shown while it comes.
+for (const lang of ['zh', 'en'] as const) {
+  test(`the first view shows its header and names the place while the place's shard loads (${lang})`, async ({ page }) => {
+    const ds = new Dataset();
+    const county = ds.children(ds.children(ds.root.id)[0].id)[0];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    await page.route(`**/data/${county.shard}`, async (r) => { await gate; await r.continue(); });
+    await page.goto(`./?node=${county.id}${lang === 'en' ? '&lang=en' : ''}`);
+    const title = lang === 'en' ? ds.index.dataset.title.en : ds.index.dataset.title.zh;
+    const name = lang === 'en' ? county.name_en ?? county.name : county.name;
+    await expect(page.locator('h1.title')).toHaveText(title);
+    await expect(page.getByTestId('as-of')).toHaveAttribute('data-value', ds.index.dataset.as_of);
+    // One status, in the flow under the header, naming the place; no view yet.
+    await expect(page.getByTestId('loading')).toHaveCount(1);
+    await expect(page.getByTestId('loading')).toContainText(name);
+    await expect(page.getByTestId('node-title')).toHaveCount(0);
+    release();
+    await expect(page.getByTestId('app-ready')).toBeAttached();
+    await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', county.id);
+    await expect(page.getByTestId('loading')).toHaveCount(0);
+    await expect(page.locator('h1.title')).toHaveCount(1);
+    await expect(page.locator('h1.title')).toHaveText(title);
+  });
+}
 
 test('while the next place loads, the view on show holds still: its links stay its own and no chart paints again', async ({ page }) => {
   let release!: () => void;

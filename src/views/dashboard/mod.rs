@@ -7,7 +7,7 @@ use crate::components::alerts::AlertsPanel;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::building::BuildingPanel;
 use crate::components::filters::FilterBar;
-use crate::components::header::Header;
+use crate::components::header::{Header, HeaderFacts};
 use crate::components::kpis::Kpis;
 use crate::components::notices::Notices;
 use crate::components::skip::SkipLinks;
@@ -69,7 +69,7 @@ pub fn Dashboard(target: Target) -> impl IntoView {
             {move || stamp.get().into_iter().take(4).map(|l| view! { <span>{l}</span> }).collect_view()}
         </td></tr></thead>
         <tbody class="print-body"><tr><td>
-        <Header ds=ds.clone() period=period />
+        <Header facts=HeaderFacts::of(&ds) period=period />
         <Notices extra=extra />
         <Breadcrumb ds=ds.clone() ix=ix />
         <div class="node-heading">

@@ -240,8 +240,14 @@ impl Dataset {
     /// The period a view asked for, or the latest when it asked for none or one the data
     /// does not have.
     pub fn period_or_latest(&self, asked: Option<Period>) -> usize {
-        asked.and_then(|p| self.period_ix(p)).unwrap_or_else(|| self.latest())
+        period_or_latest(&self.periods, asked)
     }
+}
+
+/// The index in `periods` of the period a view asked for, or of the latest when it asked
+/// for none or one not in `periods` (0 when there are none).
+pub fn period_or_latest(periods: &[Period], asked: Option<Period>) -> usize {
+    asked.and_then(|p| periods.iter().position(|q| *q == p)).unwrap_or_else(|| periods.len().saturating_sub(1))
 }
 
 impl Dataset {
