@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parseCsv } from './csv';
+import { readFile } from './data';
 
 // Every published figure of docs/published-figures.csv that has a KPI tile reads on the
 // page as its source wrote it (约29.3万, 2万余, 92.09%), its mark says when the source
@@ -11,7 +12,7 @@ type Row = { node: string; place: string; field: string; written: string; date: 
 
 const [head, ...body] = parseCsv(readFileSync('docs/published-figures.csv', 'utf8'));
 const figures: Row[] = body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])) as Row);
-const index = JSON.parse(readFileSync('public/data/index.json', 'utf8'));
+const index = readFile('public/data/index.json');
 const TILES = ['people', 'households', 'labour', 'employed', 'employment_rate', 'welfare_posts', 'income_per_capita',
   'monitored_households', 'monitored_people', 'zero_employment_households', 'trained'];
 

@@ -4,7 +4,7 @@ import { createServer, Server } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, extname, normalize } from 'node:path';
 import { AddressInfo } from 'node:net';
-import { Dataset } from './data';
+import { Dataset, fromColumns } from './data';
 
 const ds = new Dataset();
 const COUNTY = '520603';
@@ -197,7 +197,8 @@ function startServer(indexA: string, indexB: string) {
 
 /** The demo index with 50,000 more people in one county, its city and the root, in every period. */
 function withMorePeople(indexText: string, county: string, extra: number) {
-  const idx = JSON.parse(indexText);
+  // Served as version 1 (the app reads both): each node's figures in the node.
+  const idx = fromColumns(JSON.parse(indexText));
   const byId = new Map<string, any>(idx.nodes.map((n: any) => [n.id, n]));
   const parent = new Map<string, string>();
   for (const n of idx.nodes) for (const c of n.children ?? []) parent.set(c, n.id);

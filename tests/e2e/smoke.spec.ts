@@ -1,8 +1,8 @@
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFile } from './data';
 
 // The test reads the dataset itself and computes what the page must show.
-const index = JSON.parse(readFileSync('public/data/index.json', 'utf8'));
+const index = readFile('public/data/index.json');
 const root = index.nodes.find((n: any) => n.id === index.root);
 const latest = (v: number | number[]) => (Array.isArray(v) ? v[v.length - 1] : v);
 

@@ -2,6 +2,7 @@
 //! dependencies so that it is tested natively and shared with the WebAssembly app.
 //! With the `tools` feature it also holds the demo generator and the command-line tools.
 
+pub mod columns;
 pub mod dataset;
 pub mod dates;
 pub mod disclosure;

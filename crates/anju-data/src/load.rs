@@ -1,6 +1,6 @@
 //! Bytes in, a typed file or a located problem out. Never panics.
 
-use crate::model::{DataFile, FORMAT, SCHEMA_VERSION};
+use crate::model::{DataFile, FORMAT, SCHEMA_VERSION, SCHEMA_VERSIONS_READ};
 use crate::problem::{Check, Location, Problem};
 use serde::Deserialize;
 
@@ -52,12 +52,14 @@ fn check_header(file: &str, h: &Header) -> Option<Box<Problem>> {
         }
     }
     match &h.schema_version {
-        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(SCHEMA_VERSION as u64) => None,
+        Some(serde_json::Value::Number(n)) if SCHEMA_VERSIONS_READ.iter().any(|&v| n.as_u64() == Some(v as u64)) => {
+            None
+        }
         Some(v) => Some(Box::new(Problem::new(
             Check::Version,
             at(file, "$.schema_version".into()),
-            format!("数据格式版本 {v} 不受支持，本程序读取版本 {SCHEMA_VERSION}"),
-            format!("schema version {v} is not supported; this program reads version {SCHEMA_VERSION}"),
+            format!("数据格式版本 {v} 不受支持，本程序读取版本 1 和 2"),
+            format!("schema version {v} is not supported; this program reads versions 1 and 2"),
         ))),
         None => Some(Box::new(Problem::new(
             Check::Version,
@@ -106,10 +108,22 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<DataFile, Box<Problem>> {
                 format: Some(doc.format.clone()),
                 schema_version: Some(serde_json::Value::from(doc.schema_version)),
             };
-            match check_header(file, &h) {
-                Some(p) => Err(p),
-                None => Ok(doc),
+            if let Some(p) = check_header(file, &h) {
+                return Err(p);
             }
+            let mut doc = doc;
+            if doc.schema_version == crate::columns::VERSION {
+                crate::columns::decode(file, &mut doc)?;
+            } else if doc.m.is_some() || doc.income.is_some() {
+                let path = if doc.m.is_some() { "$.m" } else { "$.income" };
+                return Err(Box::new(Problem::new(
+                    Check::Version,
+                    at(file, path.into()),
+                    format!("数据格式版本 {SCHEMA_VERSION} 的文件没有列（m、income）；按列存放数字的文件应为版本 2"),
+                    format!("a schema version {SCHEMA_VERSION} file has no columns (m, income); a file with its figures in columns is version 2"),
+                )));
+            }
+            Ok(doc)
         }
         Err(e) if e.is_syntax() || e.is_eof() || e.is_io() => Err(Box::new(Problem::new(
             Check::Syntax,
@@ -243,7 +257,7 @@ mod tests {
     fn wrong_version_is_named_as_such() {
         let p = parse_file(
             "a.json",
-            br#"{"format":"anju-dataset","schema_version":2,"kind":"index","periods":[],"nodes":[{"bad":1}]}"#,
+            br#"{"format":"anju-dataset","schema_version":3,"kind":"index","periods":[],"nodes":[{"bad":1}]}"#,
         )
         .unwrap_err();
         assert_eq!(p.check, Check::Version);

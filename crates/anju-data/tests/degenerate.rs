@@ -61,6 +61,8 @@ fn index(title: &str, periods: &[&str], root: &str, nodes: Vec<Node>) -> DataFil
         parent: None,
         periods: periods.iter().map(|p| p.to_string()).collect(),
         nodes,
+        m: None,
+        income: None,
     }
 }
 

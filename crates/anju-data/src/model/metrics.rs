@@ -62,6 +62,10 @@ impl Metrics {
     pub fn present(&self) -> MetricSet {
         self.present
     }
+    /// Nothing held: no value and no unrecognised key.
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty() && self.unknown.is_empty()
+    }
     /// The values held (each metric of `present`, in metric order).
     pub fn stored(&self) -> &[Series] {
         &self.values

@@ -12,7 +12,11 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 pub const FORMAT: &str = "anju-dataset";
+/// The version of a file whose figures are in its nodes, and of every file once read.
 pub const SCHEMA_VERSION: u32 = 1;
+/// The versions the loader reads: 1, and 2 (figures in columns, `crate::columns`), which
+/// `anju` writes.
+pub const SCHEMA_VERSIONS_READ: [u32; 2] = [SCHEMA_VERSION, crate::columns::VERSION];
 
 /// The administrative levels, from the top. `Region` is an optional root above cities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -254,7 +258,7 @@ pub struct Node {
     /// Where the children live when not in this file: a path relative to the index.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shard: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Metrics::is_empty")]
     pub m: Metrics,
     /// Per-capita net income (yuan); its roll-up weight is `m.income_people`.
     #[serde(default, skip_serializing_if = "Income::is_absent")]
@@ -311,6 +315,13 @@ pub struct DataFile {
     /// Every file repeats the periods so that it can be checked on its own.
     pub periods: Vec<String>,
     pub nodes: Vec<Node>,
+    /// Version 2: every node's counts by metric, one cell per node (`crate::columns`).
+    /// `None` once read: [`crate::load::parse_file`] moves them into the nodes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub m: Option<crate::columns::CountColumns>,
+    /// Version 2: every node's per-capita income, one cell per node.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub income: Option<crate::columns::IncomeColumn>,
 }
 
 #[cfg(test)]

@@ -55,9 +55,9 @@ impl Serialize for Income {
     }
 }
 
-struct IncomeVisitor;
+pub(crate) struct IncomeVisitor;
 
-fn income_cell(v: f64) -> Result<f64, &'static str> {
+pub(crate) fn income_cell(v: f64) -> Result<f64, &'static str> {
     if v < 0.0 {
         Err("a negative amount")
     } else if v > 1e12 {

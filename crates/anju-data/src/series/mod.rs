@@ -13,6 +13,11 @@ use std::fmt;
 mod income;
 pub use income::Income;
 
+/// Version 1's readers of one income value, for version 2's income column.
+pub(crate) mod income_visitor {
+    pub(crate) use super::income::{income_cell as cell, IncomeVisitor as V};
+}
+
 /// What was wrong with a value that should have been a count.
 #[derive(Clone, Debug, PartialEq)]
 pub enum BadValue {
@@ -150,12 +155,12 @@ impl Serialize for Series {
     }
 }
 
-enum Cell {
+pub(crate) enum Cell {
     Ok(u64),
     Bad(BadValue),
 }
 
-struct CellVisitor;
+pub(crate) struct CellVisitor;
 
 impl<'de> Visitor<'de> for CellVisitor {
     type Value = Cell;
@@ -251,6 +256,11 @@ impl<'de> Visitor<'de> for SeriesVisitor {
             None => Series::Per(out.into()),
         })
     }
+}
+
+/// One scalar cell read as version 1 reads a count (for version 2's columns).
+pub(crate) fn lift_cell<E>(read: impl FnOnce(CellVisitor) -> Result<Cell, E>) -> Result<Series, E> {
+    lift(read(CellVisitor)?)
 }
 
 fn lift<E>(c: Cell) -> Result<Series, E> {

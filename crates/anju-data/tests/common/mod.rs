@@ -98,6 +98,8 @@ fn file(kind: FileKind, root: Option<&str>, parent: Option<&str>, nodes: Vec<Nod
         parent: parent.map(Into::into),
         periods: PERIODS.iter().map(|p| p.to_string()).collect(),
         nodes,
+        m: None,
+        income: None,
     }
 }
 
