@@ -2,8 +2,8 @@
 //! character, in the base64url alphabet (no character needs escaping in JSON). A count
 //! series is its first value then the change from each period to the next; an income
 //! series (in fen) its first value, its first change, then the change of the change.
-//! Month-to-month changes are small, so most take one or two characters: the national
-//! index is half the size it is with decimal arrays (issue 18, `docs/data-format.md`).
+//! Month-to-month changes are small, so most take one or two characters (measured in
+//! `docs/data-format.md`: with columns, a file is about half its version 1 size).
 
 const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 

@@ -9,8 +9,8 @@
 //!   yuan or `null` per period (as version 1), or a series string of fen (first value,
 //!   first change, then the change of the change).
 //!
-//! Measured on the national preset (issue 18): the index is 0.49 of its version 1 brotli
-//! size and a county shard 0.43; parsing reads about a third of the bytes.
+//! Measured (issue 18, `scripts/bench-ab.sh`): the national index is 0.52 of its version 1
+//! brotli size, a county shard 0.43–0.44; parsing reads about a third of the bytes.
 //!
 //! Reading is tolerant as version 1 is: a bad cell becomes a bad series or income that the
 //! validator reports at its node (`$.nodes[i].m.<key>`, the node as the file lists it).
