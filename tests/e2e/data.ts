@@ -25,11 +25,15 @@ function varints(s: string): bigint[] {
   return out;
 }
 const OWN: Record<string, string> = { site: 'sites', community: 'communities', grid: 'grids', building: 'buildings' };
-/** A file's columns moved into its nodes: a null count at a node with children in the
- *  file is their sum plus its own structural count. */
+/** A file's columns moved into its nodes (a null count at a node with children in the
+ *  file is their sum plus its own structural count), and children written as suffixes of
+ *  their parent's id made whole. */
 export function fromColumns(doc: any): any {
   if (doc.schema_version !== 2) return doc;
   const nodes: Node[] = doc.nodes;
+  for (const n of nodes as any[]) {
+    if (n.child_suffixes) { n.children = n.child_suffixes.map((s: string) => `${n.id}-${s}`); delete n.child_suffixes; }
+  }
   const at = new Map(nodes.map((n, i) => [n.id, i]));
   const kids = nodes.map((n) => (n.children ?? []).map((c) => at.get(c)).filter((i): i is number => i !== undefined));
   const done = new Set<number>();

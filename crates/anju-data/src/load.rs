@@ -89,6 +89,18 @@ fn locate(_: &[u8], first: serde_json::Error) -> (String, String) {
     (format!("line {}, column {}", first.line(), first.column()), first.to_string())
 }
 
+/// Where a version 1 file has a field of version 2's: the columns, or a node's
+/// `child_suffixes`.
+fn version_2_field(doc: &DataFile) -> Option<String> {
+    if doc.m.is_some() {
+        return Some("$.m".into());
+    }
+    if doc.income.is_some() {
+        return Some("$.income".into());
+    }
+    doc.nodes.iter().position(|n| !n.child_suffixes.is_empty()).map(|i| format!("$.nodes[{i}].child_suffixes"))
+}
+
 /// Parses one data file. Syntax errors carry line and column; type errors carry the JSON
 /// path of the offending value.
 pub fn parse_file(file: &str, bytes: &[u8]) -> Result<DataFile, Box<Problem>> {
@@ -114,13 +126,12 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<DataFile, Box<Problem>> {
             let mut doc = doc;
             if doc.schema_version == crate::columns::VERSION {
                 crate::columns::decode(file, &mut doc)?;
-            } else if doc.m.is_some() || doc.income.is_some() {
-                let path = if doc.m.is_some() { "$.m" } else { "$.income" };
+            } else if let Some(path) = version_2_field(&doc) {
                 return Err(Box::new(Problem::new(
                     Check::Version,
-                    at(file, path.into()),
-                    format!("数据格式版本 {SCHEMA_VERSION} 的文件没有列（m、income）；按列存放数字的文件应为版本 2"),
-                    format!("a schema version {SCHEMA_VERSION} file has no columns (m, income); a file with its figures in columns is version 2"),
+                    at(file, path),
+                    format!("数据格式版本 {SCHEMA_VERSION} 的文件没有列（m、income）或 child_suffixes；用到它们的文件应为版本 2"),
+                    format!("a schema version {SCHEMA_VERSION} file has no columns (m, income) or child_suffixes; a file using them is version 2"),
                 )));
             }
             Ok(doc)

@@ -47,6 +47,8 @@ fn the_schema_rejects_what_the_loader_rejects() {
         r#"{"format":"anju-dataset","schema_version":2,"kind":"shard","parent":"a","periods":["2025-06"],"nodes":[{"id":"x","name":"X","level":"grid","m":{"people":1}}]}"#,
         r#"{"format":"anju-dataset","schema_version":2,"kind":"shard","parent":"a","periods":["2025-06"],"nodes":[],"m":{"peeple":[1]}}"#,
         r#"{"format":"anju-dataset","schema_version":2,"kind":"shard","parent":"a","periods":["2025-06"],"nodes":[],"m":{"people":["1 2"]}}"#,
+        r#"{"format":"anju-dataset","schema_version":1,"kind":"shard","parent":"a","periods":["2025-06"],"nodes":[{"id":"x","name":"X","level":"grid","child_suffixes":["1"]}]}"#,
+        r#"{"format":"anju-dataset","schema_version":2,"kind":"shard","parent":"a","periods":["2025-06"],"nodes":[{"id":"x","name":"X","level":"grid","children":["x-1"],"child_suffixes":["1"]}]}"#,
         r#"{"format":"anju-dataset","schema_version":1,"kind":"shard","periods":["2025-06"],"nodes":[]}"#,
         r#"{"format":"anju-dataset","schema_version":1,"kind":"shard","parent":"a","periods":["2025-6"],"nodes":[]}"#,
         r#"{"format":"anju-dataset","schema_version":1,"kind":"shard","parent":"a","periods":["2025-06"],"nodes":[{"id":"x","name":"X","level":"grid","m":{"people":-1}}]}"#,

@@ -9,7 +9,7 @@
 //!   yuan or `null` per period (as version 1), or a series string of fen (first value,
 //!   first change, then the change of the change).
 //!
-//! Measured (issue 18, `scripts/bench-ab.sh`): the national index is 0.52 of its version 1
+//! Measured (issue 18, `docs/data-format.md`): the national index is 0.499 of its version 1
 //! brotli size, a county shard 0.43–0.44; parsing reads about a third of the bytes.
 //!
 //! Reading is tolerant as version 1 is: a bad cell becomes a bad series or income that the
@@ -102,11 +102,27 @@ fn problem(file: &str, path: String, zh: String, en: String) -> Box<Problem> {
     Box::new(Problem::new(Check::FieldType, Location::new(file, path, None), zh, en))
 }
 
-/// Moves a version 2 file's columns into its nodes, so that it is read and checked as
-/// version 1 is. Errors: a node that carries its own `m` or `income`, or a column whose
-/// length is not the number of nodes, located at it.
+/// Moves a version 2 file's columns into its nodes, and children written as suffixes
+/// into `children`, so that it is read and checked as version 1 is. Errors: a node that
+/// carries its own `m` or `income`, or both `children` and `child_suffixes`, or a column
+/// whose length is not the number of nodes, located at it.
 pub fn decode(file: &str, doc: &mut DataFile) -> Result<(), Box<Problem>> {
     let n = doc.nodes.len();
+    for (i, node) in doc.nodes.iter_mut().enumerate() {
+        if node.child_suffixes.is_empty() {
+            continue;
+        }
+        if !node.children.is_empty() {
+            return Err(problem(
+                file,
+                format!("$.nodes[{i}]"),
+                "节点同时有 children 和 child_suffixes，只能有其一".into(),
+                "the node has both children and child_suffixes; it may have one".into(),
+            ));
+        }
+        let id = &node.id;
+        node.children = std::mem::take(&mut node.child_suffixes).into_iter().map(|s| format!("{id}-{s}")).collect();
+    }
     if let Some(i) = doc.nodes.iter().position(|x| !x.m.is_empty() || !x.income.is_absent()) {
         return Err(problem(
             file,
@@ -176,6 +192,14 @@ pub fn decode(file: &str, doc: &mut DataFile) -> Result<(), Box<Problem>> {
 /// children in the file is left `null`, as is a zero at a node without any.
 pub fn encode(doc: &mut DataFile) {
     let kids = kids_in_file(doc);
+    // Ids below a county start with their county's (and, as written, their parent's) id
+    // and a hyphen: a county's forty site ids are then forty short suffixes.
+    for node in &mut doc.nodes {
+        let prefix = format!("{}-", node.id);
+        if !node.children.is_empty() && node.children.iter().all(|c| c.len() > prefix.len() && c.starts_with(&prefix)) {
+            node.child_suffixes = node.children.drain(..).map(|c| c[prefix.len()..].to_string()).collect();
+        }
+    }
     let periods = doc.periods.len();
     let mut columns = Vec::new();
     for &metric in Metric::ALL {

@@ -118,6 +118,32 @@ fn version_2_cells_are_checked_as_version_1_cells_are() {
 }
 
 #[test]
+fn children_named_after_their_parent_are_written_as_suffixes() {
+    let mut s = node("520603-S1", Level::Site, &["520603-S1-C1", "520603-S1-C2"]);
+    s.m.set(Metric::People, Series::Const(3));
+    let mut mixed = node("M", Level::Community, &["M-G1", "X"]);
+    mixed.m.set(Metric::People, Series::Const(1));
+    let c1 = node("520603-S1-C1", Level::Community, &[]);
+    let c2 = node("520603-S1-C2", Level::Community, &[]);
+    let doc = file(vec![s, c1, c2, mixed], 1);
+    let (json, back) = round_trip(&doc);
+    assert_eq!(back, doc);
+    assert!(json.contains(r#""child_suffixes":["C1","C2"]"#), "{json}");
+    // A child not named after its parent: every child written whole.
+    assert!(json.contains(r#""children":["M-G1","X"]"#), "{json}");
+    let read = |v: u32, node: &str| {
+        let json = format!(
+            r#"{{"format":"anju-dataset","schema_version":{v},"kind":"shard","parent":"P","periods":["2025-01"],"nodes":[{node}]}}"#
+        );
+        crate::load::parse_file("x.json", json.as_bytes())
+    };
+    let p = read(2, r#"{"id":"a","name":"A","level":"site","children":["a-1"],"child_suffixes":["2"]}"#).unwrap_err();
+    assert_eq!(p.at.path, "$.nodes[0]");
+    let p = read(1, r#"{"id":"a","name":"A","level":"site","child_suffixes":["2"]}"#).unwrap_err();
+    assert_eq!((p.check, p.at.path.as_str()), (crate::problem::Check::Version, "$.nodes[0].child_suffixes"));
+}
+
+#[test]
 fn a_cycle_or_a_missing_child_does_not_hang_or_panic() {
     let mut a = node("A", Level::Site, &["B", "X"]);
     let mut b = node("B", Level::Community, &["A"]);
@@ -164,9 +190,19 @@ mod property {
         ) -> DataFile {
             let n = parents.len() + 1;
             let mut depth = vec![0usize; n];
+            // Some ids are their parent's and a suffix, as below a county.
+            let mut ids: Vec<String> = Vec::with_capacity(n);
+            for i in 0..n {
+                let id = match i {
+                    0 => "N0".to_string(),
+                    _ if i % 3 == 0 => format!("N{i}"),
+                    _ => format!("{}-{i}", ids[parents[i - 1].index(i)]),
+                };
+                ids.push(id);
+            }
             let mut nodes: Vec<Node> = (0..n).map(|i| {
                 if i > 0 { depth[i] = depth[parents[i - 1].index(i)] + 1; }
-                node(&format!("N{i}"), LEVELS[depth[i].min(3)], &[])
+                node(&ids[i], LEVELS[depth[i].min(3)], &[])
             }).collect();
             for i in 1..n {
                 let p = parents[i - 1].index(i);

@@ -255,6 +255,10 @@ pub struct Node {
     /// Ids of the children, in display order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<String>,
+    /// Version 2: the children's ids written after this node's id and a hyphen (`S1` for
+    /// `520603-S1`). `Vec::new()` once read: the loader moves them into `children`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub child_suffixes: Vec<String>,
     /// Where the children live when not in this file: a path relative to the index.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shard: Option<String>,
@@ -279,6 +283,7 @@ impl Node {
             name_en: None,
             level,
             children: Vec::new(),
+            child_suffixes: Vec::new(),
             shard: None,
             m: Metrics::default(),
             income: Income::Absent,
