@@ -115,7 +115,7 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<DataFile, Box<Problem>> {
         }
     }
     match parsed {
-        Ok(doc) => {
+        Ok(mut doc) => {
             let h = Header {
                 format: Some(doc.format.clone()),
                 schema_version: Some(serde_json::Value::from(doc.schema_version)),
@@ -123,7 +123,6 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<DataFile, Box<Problem>> {
             if let Some(p) = check_header(file, &h) {
                 return Err(p);
             }
-            let mut doc = doc;
             if doc.schema_version == crate::columns::VERSION {
                 crate::columns::decode(file, &mut doc)?;
             } else if let Some(path) = version_2_field(&doc) {

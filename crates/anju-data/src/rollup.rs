@@ -29,12 +29,6 @@ pub fn own_count(level: crate::model::Level, m: Metric) -> u128 {
     u128::from(level.own_count_metric() == Some(m))
 }
 
-/// Σ children at one period, in u128 so that hostile data cannot overflow.
-#[inline]
-pub fn child_sum<'a>(children: impl Iterator<Item = &'a Node>, m: Metric, t: usize) -> u128 {
-    children.map(|c| c.m.get(m, t) as u128).sum()
-}
-
 /// The weighted mean of the children's per-capita income at period `t`, unrounded;
 /// `None` when no child has both a figure and a weight.
 pub fn weighted_income<'a>(children: impl Iterator<Item = &'a Node>, t: usize) -> Option<f64> {
@@ -53,13 +47,33 @@ pub fn round_fen(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
 
+/// A parent's count of `m` at each of `periods` from its children's series: its own
+/// structural count plus theirs, in u128 so that no sum overflows (a bad series adds 0;
+/// the validator reports it). The one roll-up of counts: the aggregator's tree and the
+/// reader of version 2's implied sums both add up through it.
+pub fn sums<'a>(
+    level: crate::model::Level,
+    m: Metric,
+    children: impl Iterator<Item = &'a Series>,
+    periods: usize,
+) -> Vec<u128> {
+    let mut acc = vec![own_count(level, m); periods];
+    for s in children {
+        match s {
+            Series::Const(v) => acc.iter_mut().for_each(|x| *x += *v as u128),
+            Series::Per(a) => acc.iter_mut().enumerate().for_each(|(t, x)| *x += a.get(t).unwrap_or(0) as u128),
+            Series::Bad(..) => {}
+        }
+    }
+    acc
+}
+
 /// Sets every metric and the income of `parent` from `children` (compact series).
 pub fn rollup_into(parent: &mut Node, children: &[&Node], periods: usize) {
     for &m in Metric::ALL {
-        let values: Vec<u64> = (0..periods)
-            .map(|t| {
-                (own_count(parent.level, m) + child_sum(children.iter().copied(), m, t)).min(u64::MAX as u128) as u64
-            })
+        let values: Vec<u64> = sums(parent.level, m, children.iter().map(|c| c.m.series(m)), periods)
+            .into_iter()
+            .map(|v| v.min(u64::MAX as u128) as u64)
             .collect();
         parent.m.set(m, Series::from_values(values));
     }
@@ -104,6 +118,7 @@ mod tests {
         let mut a = leaf(0, None);
         a.m.set(Metric::People, Series::Const(u64::MAX));
         let b = a.clone();
-        assert_eq!(child_sum([&a, &b].into_iter(), Metric::People, 0), 2 * u64::MAX as u128);
+        let kids = [a.m.series(Metric::People), b.m.series(Metric::People)];
+        assert_eq!(sums(Level::Building, Metric::People, kids.into_iter(), 2), vec![2 * u64::MAX as u128; 2]);
     }
 }

@@ -21,7 +21,7 @@ mod serde_impl;
 use crate::metric::Metric;
 use crate::model::{DataFile, Level};
 use crate::problem::{Check, Location, Problem};
-use crate::rollup::own_count;
+use crate::rollup::sums;
 use crate::series::{BadValue, Income, Series};
 use std::collections::HashMap;
 
@@ -69,29 +69,12 @@ fn children_first(kids: &[Vec<usize>]) -> Vec<usize> {
     out
 }
 
-/// A node's count of `m` from its children's: its own structural count plus theirs, in
-/// the compact form ([`Series::from_values`]); too large for a count is a bad series.
+/// A node's count of `m` from its children's ([`crate::rollup::sums`]), in the compact
+/// form ([`Series::from_values`]); a sum too large for a count is a bad series, never
+/// clamped.
 fn rolled<'a>(level: Level, m: Metric, kids: impl Iterator<Item = &'a Series>, periods: usize) -> Series {
-    let mut constant = own_count(level, m);
-    let mut per: Option<Vec<u128>> = None;
-    for s in kids {
-        match s {
-            Series::Const(v) => constant += *v as u128,
-            Series::Per(a) => {
-                let acc = per.get_or_insert_with(|| vec![0; periods]);
-                for (t, x) in acc.iter_mut().enumerate() {
-                    *x += a.get(t).unwrap_or(0) as u128;
-                }
-            }
-            Series::Bad(..) => {}
-        }
-    }
-    let values: Vec<u128> = match per {
-        Some(acc) => acc.into_iter().map(|x| x + constant).collect(),
-        None => vec![constant],
-    };
+    let values = sums(level, m, kids, periods);
     match values.iter().map(|&v| u64::try_from(v)).collect::<Result<Vec<u64>, _>>() {
-        Ok(v) if v.len() == 1 => Series::Const(v[0]),
         Ok(v) => Series::from_values(v),
         // The sum as it is, past what a count can be.
         Err(_) => Series::Bad(Box::new((None, BadValue::TooLarge(values.iter().max().map_or(0.0, |&v| v as f64))))),

@@ -4,7 +4,7 @@
 use super::code;
 use super::{CountColumns, IncomeColumn};
 use crate::series::{income_visitor, lift_cell, BadValue, Income, Series};
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
@@ -79,8 +79,10 @@ impl<'de> Visitor<'de> for CountCellVisitor {
     fn visit_str<E>(self, v: &str) -> Result<CountCell, E> {
         Ok(CountCell(Some(counts(v))))
     }
+    // Anything else is read as version 1 reads one cell of a series (an array is not a
+    // cell: version 1's array form is not one of version 2's).
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<CountCell, E> {
-        Ok(CountCell(Some(Series::Const(v))))
+        lift_cell(|c| c.visit_u64(v)).map(|s| CountCell(Some(s)))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<CountCell, E> {
         lift_cell(|c| c.visit_i64(v)).map(|s| CountCell(Some(s)))
@@ -88,17 +90,14 @@ impl<'de> Visitor<'de> for CountCellVisitor {
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<CountCell, E> {
         lift_cell(|c| c.visit_f64(v)).map(|s| CountCell(Some(s)))
     }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<CountCell, E> {
-        Ok(CountCell(Some(Series::Bad(Box::new((None, BadValue::NotANumber("a boolean")))))))
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<CountCell, E> {
+        lift_cell(|c| c.visit_bool(v)).map(|s| CountCell(Some(s)))
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<CountCell, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        // Version 1's array form is not one of version 2's.
-        Ok(CountCell(Some(Series::Bad(Box::new((None, BadValue::NotANumber("an array")))))))
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<CountCell, A::Error> {
+        lift_cell(|c| c.visit_seq(seq)).map(|s| CountCell(Some(s)))
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CountCell, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(CountCell(Some(Series::Bad(Box::new((None, BadValue::NotANumber("an object")))))))
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<CountCell, A::Error> {
+        lift_cell(|c| c.visit_map(map)).map(|s| CountCell(Some(s)))
     }
 }
 
