@@ -115,8 +115,11 @@ pub const ID_MAX: usize = 200;
 /// Longest name kept: a place name is rarely over 30 characters; anything longer is
 /// clipped so that one bad row cannot swamp a table, a chart or an export.
 pub const NAME_MAX: usize = 120;
-/// Longest title, provenance or source text kept.
+/// Longest title or source text kept.
 pub const TEXT_MAX: usize = 300;
+/// Longest provenance kept: a paragraph (the demo's English one is about 1,100
+/// characters; clipped at `TEXT_MAX` it lost its last two thirds on screen).
+pub const PROSE_MAX: usize = 2_000;
 
 /// serde: a name, cleaned as it is read.
 pub fn de_name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
@@ -133,6 +136,12 @@ pub fn de_opt_name<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D:
 pub fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     let s = Cow::<str>::deserialize(d)?;
     Ok(clean(&s, TEXT_MAX))
+}
+
+/// serde: a paragraph (a dataset's provenance), cleaned as it is read.
+pub fn de_prose<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = Cow::<str>::deserialize(d)?;
+    Ok(clean(&s, PROSE_MAX))
 }
 
 /// A CSV text cell that a spreadsheet will not run: text starting with `=`, `+`, `-`,

@@ -158,11 +158,24 @@ pub struct Meta {
     pub title: Text,
     /// ISO date, `YYYY-MM-DD`.
     pub as_of: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "de_prose_text")]
     pub provenance: Text,
     /// Cited sources by id; nodes' `published` claims refer to these ids.
     #[serde(default, deserialize_with = "unique_sources")]
     pub sources: BTreeMap<String, Source>,
+}
+
+/// serde: a provenance, its languages kept to a paragraph's length (`text::PROSE_MAX`).
+fn de_prose_text<'de, D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+    #[derive(Deserialize)]
+    struct Prose {
+        #[serde(deserialize_with = "crate::text::de_prose")]
+        zh: String,
+        #[serde(default, deserialize_with = "crate::text::de_prose")]
+        en: String,
+    }
+    let p = Prose::deserialize(d)?;
+    Ok(Text { zh: p.zh, en: p.en })
 }
 
 /// serde: the sources by id, each id once (a repeated id is refused, as a repeated field).
