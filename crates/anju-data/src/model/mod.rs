@@ -348,6 +348,23 @@ mod tests {
     use crate::series::Series;
 
     #[test]
+    fn a_provenance_keeps_a_paragraph_and_a_title_a_line() {
+        let long = |n: usize| "字".repeat(n);
+        let json = format!(
+            r#"{{"title": {{"zh": "{}"}}, "as_of": "2025-06-30", "provenance": {{"zh": "{}", "en": "{}"}}}}"#,
+            long(400),
+            long(1_100),
+            long(2_500)
+        );
+        let m: Meta = serde_json::from_str(&json).unwrap();
+        assert_eq!(m.provenance.zh.chars().count(), 1_100, "kept whole");
+        // Clipped texts keep their first characters and end in "…".
+        assert_eq!(m.provenance.en.chars().count(), crate::text::PROSE_MAX + 1, "clipped at a paragraph's length");
+        assert!(m.provenance.en.ends_with('…'));
+        assert_eq!(m.title.zh.chars().count(), crate::text::TEXT_MAX + 1);
+    }
+
+    #[test]
     fn periods_parse_strictly() {
         assert_eq!(Period::parse("2024-06"), Some(Period { year: 2024, month: 6 }));
         for bad in ["2024-13", "2024-00", "2024-6", "24-06", "2024/06", "２０２４-06", "", "2024-06-01"] {
