@@ -6,10 +6,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 /** Issue 18's goal is 230 KB; the budget steps down to it as the work lands (a build
- * over the budget fails CI: scripts/check-budget.mjs). Bytes. Raised once, from 350 to
- * 355: the reader of data format version 2 costs 4.5 KB and saves 44 KB on the first
- * county a phone opens (its shard, 78 → 34 KB). */
-export const BUDGET = 355 * 1024;
+ * over the budget fails CI: scripts/check-budget.mjs). Bytes. Raised from 350 to 355: the
+ * reader of data format version 2 costs 4.5 KB and saves 44 KB on the first county a
+ * phone opens (its shard, 78 → 34 KB). Raised from 355 to 358 for the map (issue 19
+ * allows it 15 KB): the index's `geo` field and its checks cost 3.1 KB (356.6 KB). */
+export const BUDGET = 358 * 1024;
 export const GOAL = 230 * 1024;
 
 export const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

@@ -62,6 +62,22 @@ const TEXTS: &[(&str, &str, &str, &str)] = &[
     ("inspect", "encoding", "同 aggregate", "As for aggregate"),
     ("inspect", "en", "只用英文输出", "Print messages in English only"),
     ("gen-registers", "", "生成测试和基准用的合成台账", "Generate synthetic registers for tests and benchmarks"),
+    (
+        "geo",
+        "",
+        "为地图准备边界：按名称把 GeoJSON 边界对应到数据集的县（含改名对照），相邻区域共用边线后再简化，写入数据旁的地图文件",
+        "Prepare the map's boundaries: GeoJSON matched to the dataset's counties by name (renamings included), simplified with shared borders kept shared, written as map files beside the data",
+    ),
+    ("geo", "boundaries", "GeoJSON 边界文件，每个文件为一个市的各县", "GeoJSON boundary files, one city's counties each"),
+    ("geo", "dataset", "数据文件夹（含 index.json）", "The dataset folder (holding index.json)"),
+    ("geo", "alias", "改名对照：旧名=新名，如 盘县=盘州市（可多次给出；常见改名已内置）", "A renaming, old=new, as 盘县=盘州市 (repeatable; common ones are built in)"),
+    ("geo", "source_title", "边界数据的来源（随地图注明）", "Where the boundaries come from (cited with the map)"),
+    ("geo", "licence", "边界数据的许可，如 MIT", "The boundaries' licence, as MIT"),
+    ("geo", "source_publisher", "来源的发布者", "The source's publisher"),
+    ("geo", "source_date", "来源的发布日期", "The source's date"),
+    ("geo", "source_id", "来源在 dataset.sources 中的编号", "The source's id in dataset.sources"),
+    ("geo", "tolerance", "简化容差，单位为网格（每个文件横向 10000 格）", "Simplification tolerance in grid units (10,000 across a file)"),
+    ("geo", "en", "只用英文输出", "Print messages in English only"),
 ];
 
 /// The columns the reader knows, for `aggregate --help`.

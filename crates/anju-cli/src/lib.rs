@@ -2,6 +2,7 @@
 
 pub mod aggregate;
 pub mod files;
+pub mod geo;
 pub mod help;
 pub mod inspect;
 pub mod place;

@@ -43,6 +43,8 @@ enum Cmd {
     Inspect(InspectArgs),
 
     GenRegisters(GenArgs),
+
+    Geo(anju_cli::geo::GeoArgs),
 }
 
 #[derive(clap::Args)]
@@ -178,6 +180,13 @@ fn main() -> ExitCode {
         Cmd::Aggregate(a) => aggregate(a),
         Cmd::Inspect(a) => inspect(a),
         Cmd::GenRegisters(a) => gen_registers(a),
+        Cmd::Geo(a) => match anju_cli::geo::run(a) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }
 

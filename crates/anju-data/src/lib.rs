@@ -10,6 +10,7 @@ pub mod domain;
 pub mod format;
 #[cfg(feature = "tools")]
 pub mod gen;
+pub mod geometry;
 pub mod load;
 pub mod metric;
 pub mod model;

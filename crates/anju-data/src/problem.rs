@@ -35,6 +35,8 @@ pub enum Check {
     IncomeRollup,
     Target,
     Claim,
+    /// A map geometry file or the index's `geo` field (`crate::geometry`).
+    Geometry,
 }
 
 /// Where a problem is: the file, a JSON path inside it, and the node when known.

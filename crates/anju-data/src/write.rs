@@ -87,6 +87,7 @@ impl<'a> Layout<'a> {
             nodes,
             m: None,
             income: None,
+            geo: None,
         };
         to_bytes(f)
     }
@@ -151,9 +152,23 @@ pub fn layout(g: &Generated, opts: &WriteOptions) -> Written {
         nodes: index_nodes,
         m: None,
         income: None,
+        geo: None,
     };
     files.insert(0, ("index.json".into(), to_bytes(index)));
     Written { files }
+}
+
+/// An index as this writer writes it, after `edit`: how `anju geo` names the map's files
+/// in a dataset without touching its shards (`bytes` → parse → `edit` → version 2 bytes).
+/// Errors: `bytes` is not a data file this build reads (located, as the loader says it).
+pub fn rewrite_index(
+    file: &str,
+    bytes: &[u8],
+    edit: impl FnOnce(&mut DataFile),
+) -> Result<Vec<u8>, Box<crate::Problem>> {
+    let mut doc = crate::load::parse_file(file, bytes)?;
+    edit(&mut doc);
+    Ok(to_bytes(doc))
 }
 
 /// Writes the files into `dir` atomically: a sibling temporary folder is filled, then

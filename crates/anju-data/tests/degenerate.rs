@@ -63,6 +63,7 @@ fn index(title: &str, periods: &[&str], root: &str, nodes: Vec<Node>) -> DataFil
         nodes,
         m: None,
         income: None,
+        geo: None,
     }
 }
 

@@ -1,5 +1,5 @@
-//! The shipped JSON Schema accepts the demo data, rejects broken files, and names the same
-//! metrics as the registry.
+//! The shipped JSON Schemas accept the demo data (its map's geometry files by their own
+//! schema), reject broken files, and name the same metrics as the registry.
 
 use anju_data::metric::Metric;
 use serde_json::Value;
@@ -11,6 +11,10 @@ fn root() -> &'static Path {
 
 fn schema() -> Value {
     serde_json::from_slice(&std::fs::read(root().join("docs/data-format.schema.json")).unwrap()).unwrap()
+}
+
+fn geometry_schema() -> Value {
+    serde_json::from_slice(&std::fs::read(root().join("docs/geometry.schema.json")).unwrap()).unwrap()
 }
 
 fn json_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -27,11 +31,15 @@ fn json_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn demo_data_matches_the_json_schema() {
     let validator = jsonschema::validator_for(&schema()).expect("schema compiles");
+    let geometry = jsonschema::validator_for(&geometry_schema()).expect("schema compiles");
     let mut files = Vec::new();
     json_files(&root().join("public/data"), &mut files);
     assert!(files.len() > 10);
+    let maps = files.iter().filter(|f| f.parent().is_some_and(|d| d.ends_with("geo"))).count();
+    assert_eq!(maps, 5, "the demo's map files were found");
     for f in files {
         let doc: Value = serde_json::from_slice(&std::fs::read(&f).unwrap()).unwrap();
+        let validator = if f.parent().is_some_and(|d| d.ends_with("geo")) { &geometry } else { &validator };
         let errors: Vec<String> =
             validator.iter_errors(&doc).take(5).map(|e| format!("{} at {}", e, e.instance_path())).collect();
         assert!(errors.is_empty(), "{}: {errors:#?}", f.display());
@@ -54,10 +62,34 @@ fn the_schema_rejects_what_the_loader_rejects() {
         r#"{"format":"anju-dataset","schema_version":1,"kind":"shard","parent":"a","periods":["2025-06"],"nodes":[{"id":"x","name":"X","level":"grid","m":{"people":-1}}]}"#,
         r#"{"format":"anju-dataset","schema_version":1,"kind":"shard","parent":"a","periods":["2025-06"],"nodes":[{"id":"x","name":"X","level":"grid","m":{"peeple":1}}]}"#,
         r#"{"format":"anju-dataset","schema_version":1,"kind":"shard","parent":"a","periods":["2025-06"],"nodes":[{"id":"x","name":"X","level":"grid","shard":"/etc/x.json"}]}"#,
+        r#"{"format":"anju-dataset","schema_version":2,"kind":"shard","parent":"a","periods":["2025-06"],"nodes":[],"geo":{"source":"s","files":{}}}"#,
+        r#"{"format":"anju-dataset","schema_version":2,"kind":"index","dataset":{"title":{"zh":"t"},"as_of":"2025-06-30"},"root":"r","periods":["2025-06"],"nodes":[],"geo":{"source":"s","files":{"r":"/etc/r.json"}}}"#,
     ];
     for b in bad {
         let v: Value = serde_json::from_str(b).unwrap();
         assert!(!validator.is_valid(&v), "schema accepted {b}");
+    }
+}
+
+#[test]
+fn the_geometry_schema_rejects_what_the_reader_rejects() {
+    let validator = jsonschema::validator_for(&geometry_schema()).unwrap();
+    let good = r#"{"format":"anju-geo","version":1,"node":"r","transform":{"scale":[1,1],"translate":[0,0]},"arcs":["AAIAAIHAAH"],"shapes":[{"id":"a","rings":[[0]],"label":[1,1]}]}"#;
+    assert!(validator.is_valid(&serde_json::from_str(good).unwrap()));
+    assert!(anju_data::geometry::parse_geo("g", good.as_bytes()).is_ok());
+    let bad = [
+        good.replace("anju-geo", "anju-dataset"),
+        good.replace(r#""version":1"#, r#""version":2"#),
+        good.replace("[1,1],", "[0,1],"),
+        good.replace("AAIAAIHAAH", "AA UA"),
+        good.replace(r#""rings":[[0]]"#, r#""rings":[]"#),
+        good.replace(r#""label":[1,1]"#, r#""label":[1.5,1]"#),
+        good.replace(r#""node":"r","#, ""),
+    ];
+    for b in &bad {
+        let v: Value = serde_json::from_str(b).unwrap();
+        assert!(!validator.is_valid(&v), "schema accepted {b}");
+        assert!(anju_data::geometry::parse_geo("g", b.as_bytes()).is_err(), "reader accepted {b}");
     }
 }
 

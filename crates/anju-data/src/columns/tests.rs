@@ -16,6 +16,7 @@ fn file(nodes: Vec<Node>, periods: usize) -> DataFile {
         nodes,
         m: None,
         income: None,
+        geo: None,
     }
 }
 

@@ -44,6 +44,8 @@ pub struct Dataset {
     /// What public displays may show, decided family by family as views ask
     /// ([`crate::disclosure::Shown`]); a copy starts afresh.
     pub disclosure: crate::disclosure::Disclosure,
+    /// The map's geometry files, as the index names them (`crate::geometry`).
+    pub geo: Option<crate::geometry::GeoRefs>,
 }
 
 fn fail(p: Problem) -> Problems {
@@ -76,7 +78,7 @@ impl Dataset {
         }
         let periods = fc.periods.unwrap_or_default();
         let known = doc.nodes.iter().fold(MetricSet::default(), |k, n| k.union(n.m.present()));
-        let DataFile { dataset, root, periods: period_keys, nodes, .. } = doc;
+        let DataFile { dataset, root, periods: period_keys, nodes, geo, .. } = doc;
         let (Some(meta), Some(root_id)) = (dataset, root) else {
             return Err(out);
         };
@@ -95,6 +97,7 @@ impl Dataset {
             loaded_shards: HashSet::new(),
             known,
             disclosure: Default::default(),
+            geo,
         };
         ds.append(0, nodes, &fc.parent_in_file, None);
         ds.root = ds.ids[root_id.as_str()];

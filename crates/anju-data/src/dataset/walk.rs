@@ -83,7 +83,63 @@ pub fn load_all<B: AsRef<[u8]>>(
     };
     let tops = ds.nodes.iter().filter_map(|n| n.shard.clone()).collect();
     attach_reachable(&mut ds, tops, &mut read, &mut problems);
+    check_geometry(&ds, &mut read, &mut problems);
     (Some(ds), problems)
+}
+
+/// Each geometry file the index names, read through `read` and checked: the file itself
+/// ([`crate::geometry::parse_geo`]), its `node` the one the index names it for, and each
+/// shape one of that node's children.
+fn check_geometry<B: AsRef<[u8]>>(
+    ds: &Dataset,
+    read: &mut impl FnMut(&str) -> Result<B, String>,
+    problems: &mut Problems,
+) {
+    let Some(geo) = &ds.geo else { return };
+    for (id, path) in &geo.files {
+        let bytes = match read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                problems.push(Problem::new(
+                    Check::Geometry,
+                    Location::new(&ds.files[0], format!("$.geo.files[\"{}\"]", clip(id, 40)), Some(id)),
+                    format!("地图文件 \"{}\" 无法读取：{e}", clip(path, 120)),
+                    format!("the map file \"{}\" cannot be read: {e}", clip(path, 120)),
+                ));
+                continue;
+            }
+        };
+        let g = match crate::geometry::parse_geo(path, bytes.as_ref()) {
+            Ok(g) => g,
+            Err(ps) => {
+                problems.extend(ps);
+                continue;
+            }
+        };
+        if &g.node != id {
+            problems.push(Problem::new(
+                Check::Geometry,
+                Location::new(path, "$.node", Some(&g.node)),
+                format!("地图文件属于节点 {}，但索引把它列在节点 {} 下", clip(&g.node, 40), clip(id, 40)),
+                format!(
+                    "the map file is node {}'s, but the index lists it under node {}",
+                    clip(&g.node, 40),
+                    clip(id, 40)
+                ),
+            ));
+            continue;
+        }
+        let Some(&owner) = ds.ids.get(id.as_str()) else { continue };
+        let kids: HashSet<&str> = ds.kids[owner].iter().map(|&k| ds.nodes[k].id.as_str()).collect();
+        for (i, s) in g.shapes.iter().enumerate().filter(|(_, s)| !kids.contains(s.id.as_str())) {
+            problems.push(Problem::new(
+                Check::Geometry,
+                Location::new(path, format!("$.shapes[{i}].id"), Some(&s.id)),
+                format!("形状 {} 不是节点 {} 的下级", clip(&s.id, 40), clip(id, 40)),
+                format!("the shape {} is not a child of node {}", clip(&s.id, 40), clip(id, 40)),
+            ));
+        }
+    }
 }
 
 /// Checks a dataset like [`load_all`], but holds only the index and one top-level shard's

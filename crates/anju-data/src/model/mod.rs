@@ -340,6 +340,9 @@ pub struct DataFile {
     /// Version 2: every node's per-capita income, one cell per node.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub income: Option<crate::columns::IncomeColumn>,
+    /// Index: the map's geometry files and their source (`crate::geometry`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geo: Option<crate::geometry::GeoRefs>,
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 mod claims;
 mod file;
+mod geo;
 mod node;
 mod tree;
 
@@ -116,6 +117,7 @@ pub fn check_file(file: &str, doc: &DataFile, ctx: Option<&Context>, out: &mut P
     let parent_in_file = file::check_tree(&mut c, doc, &ids);
     file::check_id_prefixes(&mut c, doc, &parent_in_file, ctx.and_then(|x| x.county.as_deref()));
     file::check_root(&mut c, doc, &ids, &parent_in_file);
+    geo::check_geo_refs(&mut c, doc, &ids);
     if periods.is_some() {
         file::check_file_sums(&mut c, doc, &ids);
     }

@@ -100,6 +100,7 @@ fn file(kind: FileKind, root: Option<&str>, parent: Option<&str>, nodes: Vec<Nod
         nodes,
         m: None,
         income: None,
+        geo: None,
     }
 }
 

@@ -1,0 +1,142 @@
+//! `anju geo`: boundaries (GeoJSON) to the map's geometry files beside a dataset, with a
+//! report of what matched, what was renamed, and what is left unmatched on either side.
+
+use anju_data::model::Source;
+use anju_geo::{output::Settings, prepare, Done, GeoError, Options};
+use std::path::PathBuf;
+
+/// The arguments of `anju geo` (help texts in `help.rs`).
+#[derive(clap::Args)]
+pub struct GeoArgs {
+    /// GeoJSON boundary files, one city's counties each.
+    #[arg(long, required = true, num_args = 1..)]
+    pub boundaries: Vec<PathBuf>,
+    /// The dataset folder (holding index.json).
+    #[arg(long)]
+    pub dataset: PathBuf,
+    /// A renaming: 旧名=新名 (repeatable).
+    #[arg(long)]
+    pub alias: Vec<String>,
+    /// Where the boundaries come from (cited with the map).
+    #[arg(long)]
+    pub source_title: String,
+    /// Their licence.
+    #[arg(long)]
+    pub licence: String,
+    #[arg(long, default_value = "")]
+    pub source_publisher: String,
+    #[arg(long, default_value = "")]
+    pub source_date: String,
+    /// The id of the source in the dataset's sources.
+    #[arg(long, default_value = "boundaries")]
+    pub source_id: String,
+    /// Simplification tolerance, in grid units (10,000 across a file).
+    #[arg(long, default_value_t = Settings::default().tolerance)]
+    pub tolerance: f64,
+    #[arg(long)]
+    pub en: bool,
+}
+
+/// `旧名=新名` → (old, new), or what to change.
+fn alias(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => Ok((a.trim().into(), b.trim().into())),
+        _ => Err(format!(
+            "--alias \"{s}\"：应写作 旧名=新名，如 盘县=盘州市 / --alias \"{s}\": write old=new, as 盘县=盘州市"
+        )),
+    }
+}
+
+/// Runs `anju geo`; the exit code is 0 when written, 1 when nothing was.
+pub fn run(a: GeoArgs) -> Result<(), String> {
+    let say = |zh: String, en: String| if a.en { println!("{en}") } else { println!("{zh} / {en}") };
+    let aliases = a.alias.iter().map(|s| alias(s)).collect::<Result<Vec<_>, _>>()?;
+    if !(a.tolerance >= 0.0 && a.tolerance <= 1000.0) {
+        return Err("--tolerance 应在 0 到 1000 之间 / --tolerance must be between 0 and 1000".into());
+    }
+    if a.licence.trim().is_empty() || a.source_title.trim().is_empty() {
+        return Err("请用 --source-title 和 --licence 写明边界数据的来源和许可 / name the boundaries' source and licence with --source-title and --licence".into());
+    }
+    let source = Source {
+        title: a.source_title.clone(),
+        publisher: a.source_publisher.clone(),
+        date: a.source_date.clone(),
+        note: format!("边界数据许可 / boundary licence: {}", a.licence),
+    };
+    let o = Options {
+        boundaries: a.boundaries.clone(),
+        dataset: a.dataset.clone(),
+        aliases,
+        settings: Settings { tolerance: a.tolerance, ..Settings::default() },
+        source_id: a.source_id.clone(),
+        source,
+    };
+    let done = prepare(&o).map_err(|e: GeoError| {
+        format!("{e}\n未写入任何文件，数据保持不变 / nothing was written; the dataset is unchanged")
+    })?;
+    report(&done, &say);
+    Ok(())
+}
+
+fn report(d: &Done, say: &dyn Fn(String, String)) {
+    let m = &d.plan.summary;
+    for (old, new) in &m.renamed {
+        say(format!("改名：边界中的 {old} 即 {new}"), format!("renamed: {old} in the boundaries is {new}"));
+    }
+    if !m.extra.is_empty() {
+        let list = m.extra.iter().map(|(f, n)| format!("{n}（{f}）")).collect::<Vec<_>>().join("、");
+        say(
+            format!("提示：{} 个边界要素不是数据集中的县，作为所在市的底图保留：{list}", m.extra.len()),
+            format!(
+                "note: {} boundary features are not counties of the dataset; kept as their city's background: {list}",
+                m.extra.len()
+            ),
+        );
+    }
+    if !m.unmatched_files.is_empty() {
+        let list = m.unmatched_files.join("、");
+        say(
+            format!("警告：这些文件没有一个地名对上数据集，未使用：{list}"),
+            format!("warning: no name in these files matched the dataset; not used: {list}"),
+        );
+    }
+    if !m.missing.is_empty() {
+        let list = m.missing.join("、");
+        say(
+            format!("警告：{} 个县没有边界，地图上不会出现：{list}（如为改名，请用 --alias 旧名=新名）", m.missing.len()),
+            format!("warning: {} counties have no boundary and will not be on the map: {list} (if renamed, give --alias old=new)", m.missing.len()),
+        );
+    }
+    for f in &d.plan.files {
+        say(
+            format!(
+                "写入 {}：{} 个点简化为 {} 个，{} 字节",
+                f.path,
+                f.stats.points_in,
+                f.stats.points_out,
+                f.bytes.len()
+            ),
+            format!(
+                "wrote {}: {} points simplified to {}, {} bytes",
+                f.path,
+                f.stats.points_in,
+                f.stats.points_out,
+                f.bytes.len()
+            ),
+        );
+    }
+    say(
+        format!(
+            "匹配 {} 个县；写入 {} 个地图文件，并更新 index.json（{} 字节）",
+            m.matched,
+            d.plan.files.len(),
+            d.index_bytes
+        ),
+        format!(
+            "matched {} counties; wrote {} map files and updated index.json ({} bytes)",
+            m.matched,
+            d.plan.files.len(),
+            d.index_bytes
+        ),
+    );
+}

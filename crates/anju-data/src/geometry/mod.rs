@@ -1,0 +1,141 @@
+//! The map's boundaries: geometry files (format `anju-geo`, version 1) and the index's
+//! `geo` field that names them (`docs/data-format.md`, "Map geometry").
+//!
+//! A geometry file holds the shapes of one node's children (a city's counties; the
+//! root's cities) and the node's own outline, as TopoJSON does: every border is an arc
+//! stored once, and each ring a list of arcs, so two neighbours draw the very same line
+//! and simplification cannot open a gap or an overlap between them. Coordinates are
+//! whole numbers on a grid (`transform`) written as one series string per arc
+//! (`crate::columns::code`: the first point, then each step).
+//!
+//! Written by `anju geo` (crates/anju-geo), read by the app, checked here: the app and
+//! the validator draw and test only what [`parse_geo`] accepts.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+mod decode;
+#[cfg(test)]
+mod tests;
+
+pub use decode::{parse_geo, MAX_POINTS};
+
+/// `format` of every geometry file.
+pub const GEO_FORMAT: &str = "anju-geo";
+/// The version of the geometry format this build writes and reads.
+pub const GEO_VERSION: u32 = 1;
+
+/// The index's `geo`: where the map's boundaries are and where they come from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GeoRefs {
+    /// An id of `dataset.sources`: the boundaries' origin and licence, shown with the map.
+    pub source: String,
+    /// Node id → its geometry file (a path relative to the index, as a shard's), for each
+    /// node whose children the map draws.
+    pub files: BTreeMap<String, String>,
+}
+
+/// A geometry file as written (`docs/data-format.md`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GeoFile {
+    pub format: String,
+    pub version: u32,
+    /// The node whose children this file draws.
+    pub node: String,
+    /// Grid to degrees: longitude = x × scale[0] + translate[0], latitude likewise with [1].
+    pub transform: Transform,
+    /// Each arc as one series string: x, y of its first point, then each step (dx, dy).
+    pub arcs: Vec<String>,
+    /// The node's own boundary: rings of arc references.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outline: Vec<Vec<i64>>,
+    /// One per child drawn, in the order written.
+    pub shapes: Vec<ShapeRef>,
+}
+
+/// Grid units to degrees.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Transform {
+    pub scale: [f64; 2],
+    pub translate: [f64; 2],
+}
+
+impl Transform {
+    /// Longitude and latitude, in degrees, of grid point `p`.
+    pub fn degrees(&self, p: [i64; 2]) -> [f64; 2] {
+        [p[0] as f64 * self.scale[0] + self.translate[0], p[1] as f64 * self.scale[1] + self.translate[1]]
+    }
+}
+
+/// One child's shape as written: rings of arc references and a label point (grid units).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShapeRef {
+    /// The child's node id.
+    pub id: String,
+    /// Each ring a list of arc references: `i` is arc i as written, `-1 - i` (TopoJSON's
+    /// `~i`) is arc i walked backwards. Rings fill by the even-odd rule, so a hole is a
+    /// ring inside another and orientation does not matter.
+    pub rings: Vec<Vec<i64>>,
+    /// A point inside the shape (grid units), where its name goes.
+    pub label: [i64; 2],
+}
+
+/// A ring as read: longitude, latitude in degrees; closed (the last point is the first).
+pub type Ring = Vec<[f64; 2]>;
+
+/// A child's shape as read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shape {
+    pub id: String,
+    pub rings: Vec<Ring>,
+    /// Inside the shape by the even-odd rule ([`contains`]).
+    pub label: [f64; 2],
+}
+
+/// A geometry file as read and checked: every ring closed, with at least three corners;
+/// every label inside its shape.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Geometry {
+    pub node: String,
+    pub outline: Vec<Ring>,
+    pub shapes: Vec<Shape>,
+}
+
+impl Geometry {
+    /// The shape of `id`, if this file draws it.
+    pub fn shape(&self, id: &str) -> Option<&Shape> {
+        self.shapes.iter().find(|s| s.id == id)
+    }
+
+    /// West, south, east, north in degrees over the outline and every shape; `None` for a
+    /// file with nothing drawn.
+    pub fn bounds(&self) -> Option<[f64; 4]> {
+        let all = self.outline.iter().chain(self.shapes.iter().flat_map(|s| &s.rings)).flatten();
+        all.fold(None, |b, p| {
+            let [w, s, e, n] = b.unwrap_or([p[0], p[1], p[0], p[1]]);
+            Some([w.min(p[0]), s.min(p[1]), e.max(p[0]), n.max(p[1])])
+        })
+    }
+}
+
+/// Whether `p` is inside `rings` by the even-odd rule (the rule the map fills by): a
+/// point inside an odd number of rings. Points exactly on an edge may go either way.
+pub fn contains<P: AsRef<[[f64; 2]]>>(rings: &[P], p: [f64; 2]) -> bool {
+    let mut inside = false;
+    for ring in rings {
+        let r = ring.as_ref();
+        for (a, b) in r.iter().zip(r.iter().skip(1)) {
+            if (a[1] > p[1]) != (b[1] > p[1]) {
+                let x = a[0] + (p[1] - a[1]) / (b[1] - a[1]) * (b[0] - a[0]);
+                if p[0] < x {
+                    inside = !inside;
+                }
+            }
+        }
+    }
+    inside
+}

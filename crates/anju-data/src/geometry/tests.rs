@@ -1,0 +1,121 @@
+//! Geometry files read back as written; a hostile one is refused, located.
+
+use super::*;
+use crate::columns::code;
+use crate::problem::Check;
+
+/// Arc strings from grid points.
+fn arc(points: &[[i64; 2]]) -> String {
+    let mut prev = [0, 0];
+    let mut steps = Vec::new();
+    for p in points {
+        steps.extend([i128::from(p[0] - prev[0]), i128::from(p[1] - prev[1])]);
+        prev = *p;
+    }
+    let mut s = String::new();
+    code::write(steps, &mut s);
+    s
+}
+
+/// Two squares sharing the edge x = 4, as `anju geo` writes them: the edge is one arc,
+/// walked forwards by one square and backwards by the other.
+fn two_squares() -> serde_json::Value {
+    let arcs = [arc(&[[4, 0], [4, 4]]), arc(&[[4, 4], [0, 4], [0, 0], [4, 0]]), arc(&[[4, 0], [8, 0], [8, 4], [4, 4]])];
+    serde_json::json!({
+        "format": "anju-geo", "version": 1, "node": "p",
+        "transform": {"scale": [0.5, 0.5], "translate": [100.0, 20.0]},
+        "arcs": arcs,
+        "outline": [[1, 2]],
+        "shapes": [{"id": "a", "rings": [[1, 0]], "label": [2, 2]}, {"id": "b", "rings": [[2, -1]], "label": [6, 2]}]
+    })
+}
+
+fn problems(doc: &serde_json::Value) -> Vec<(Check, String, Option<String>)> {
+    match parse_geo("g.json", doc.to_string().as_bytes()) {
+        Ok(_) => Vec::new(),
+        Err(ps) => ps.list.into_iter().map(|p| (p.check, p.at.path, p.at.node)).collect(),
+    }
+}
+
+#[test]
+fn a_shared_border_reads_back_the_same_on_both_sides() {
+    let g = parse_geo("g.json", two_squares().to_string().as_bytes()).unwrap();
+    assert_eq!(g.node, "p");
+    let a = &g.shape("a").unwrap().rings[0];
+    assert_eq!(a, &vec![[102.0, 22.0], [100.0, 22.0], [100.0, 20.0], [102.0, 20.0], [102.0, 22.0]]);
+    let b = &g.shape("b").unwrap().rings[0];
+    assert_eq!(b, &vec![[102.0, 20.0], [104.0, 20.0], [104.0, 22.0], [102.0, 22.0], [102.0, 20.0]]);
+    assert_eq!(g.outline[0].len(), 7, "the outline goes round both");
+    assert_eq!(g.shape("b").unwrap().label, [103.0, 21.0]);
+    assert_eq!(g.bounds(), Some([100.0, 20.0, 104.0, 22.0]));
+    let ring = std::slice::from_ref(a);
+    assert!(contains(ring, [101.0, 21.0]) && !contains(ring, [103.0, 21.0]));
+}
+
+#[test]
+fn each_fault_is_refused_where_it_is() {
+    let geo = |f: &dyn Fn(&mut serde_json::Value)| {
+        let mut d = two_squares();
+        f(&mut d);
+        problems(&d)
+    };
+    let at = |c: Check, path: &str, node: Option<&str>| vec![(c, path.to_string(), node.map(String::from))];
+    assert_eq!(
+        geo(&|d| d["shapes"][0]["rings"][0][1] = 7.into()),
+        at(Check::Geometry, "$.shapes[0].rings[0][1]", Some("a"))
+    );
+    assert_eq!(
+        geo(&|d| d["shapes"][0]["rings"][0][1] = (-8).into()),
+        at(Check::Geometry, "$.shapes[0].rings[0][1]", Some("a"))
+    );
+    // Arc 1 ends at (4, 0) and starts at (4, 4): it cannot follow itself.
+    assert_eq!(
+        geo(&|d| d["shapes"][0]["rings"][0] = serde_json::json!([1, 1])),
+        at(Check::Geometry, "$.shapes[0].rings[0][1]", Some("a"))
+    );
+    assert_eq!(
+        geo(&|d| d["shapes"][0]["rings"][0] = serde_json::json!([1])),
+        at(Check::Geometry, "$.shapes[0].rings[0]", Some("a"))
+    );
+    assert_eq!(
+        geo(&|d| d["shapes"][0]["rings"][0] = serde_json::json!([0, -1])),
+        at(Check::Geometry, "$.shapes[0].rings[0]", Some("a"))
+    );
+    assert_eq!(
+        geo(&|d| d["shapes"][1]["label"] = serde_json::json!([2, 2])),
+        at(Check::Geometry, "$.shapes[1].label", Some("b"))
+    );
+    assert_eq!(geo(&|d| d["shapes"][1]["id"] = "a".into()), at(Check::Geometry, "$.shapes[1].id", Some("a")));
+    assert_eq!(
+        geo(&|d| d["shapes"][1]["rings"] = serde_json::json!([])),
+        at(Check::Geometry, "$.shapes[1].rings", Some("b"))
+    );
+    assert_eq!(geo(&|d| d["arcs"][0] = "A!".into()), at(Check::Geometry, "$.arcs[0]", None));
+    assert_eq!(geo(&|d| d["arcs"][0] = "AAA".into()), at(Check::Geometry, "$.arcs[0]", None));
+    assert_eq!(geo(&|d| d["arcs"][0] = arc(&[[1 << 50, 0]]).into()), at(Check::Geometry, "$.arcs[0]", None));
+    assert_eq!(geo(&|d| d["outline"][0] = serde_json::json!([1])), at(Check::Geometry, "$.outline[0]", None));
+    assert_eq!(geo(&|d| d["transform"]["scale"][0] = 0.into()), at(Check::Geometry, "$.transform", None));
+    assert_eq!(geo(&|d| d["format"] = "anju-dataset".into()), at(Check::Format, "$.format", None));
+    assert_eq!(geo(&|d| d["version"] = 2.into()), at(Check::Version, "$.version", None));
+    assert_eq!(geo(&|d| d["extra"] = 1.into())[0].0, Check::FieldType);
+    let syntax = problems_of(b"{\"format\": ");
+    assert_eq!(syntax, at(Check::Syntax, "line 1, column 11", None));
+}
+
+fn problems_of(bytes: &[u8]) -> Vec<(Check, String, Option<String>)> {
+    parse_geo("g.json", bytes).err().unwrap().list.into_iter().map(|p| (p.check, p.at.path, p.at.node)).collect()
+}
+
+/// One small arc walked over and over cannot take the page's memory.
+#[test]
+fn a_ring_past_the_point_cap_is_refused() {
+    let mut d = two_squares();
+    d["arcs"] = serde_json::json!([arc(&[[0, 0], [4, 0], [4, 4], [0, 0]])]);
+    d["outline"] = serde_json::json!([]);
+    let walks = MAX_POINTS / 4 + 1;
+    d["shapes"] = serde_json::json!([{"id": "a", "rings": [vec![0; walks]], "label": [3, 1]}]);
+    let ps = problems(&d);
+    assert_eq!(ps.len(), 1);
+    assert_eq!(ps[0].0, Check::Geometry);
+    assert!(ps[0].1.starts_with("$.shapes[0].rings[0]["), "{}", ps[0].1);
+}

