@@ -7,6 +7,7 @@
 //! Nothing is guessed: a file whose names fit two places, or a county two features
 //! claim, is refused; features and counties left unmatched are reported.
 
+pub mod cross;
 pub mod names;
 pub mod output;
 pub mod source;
@@ -25,6 +26,8 @@ use std::path::{Path, PathBuf};
 pub enum GeoError {
     #[error("{path}: 无法读取 / cannot be read: {error}")]
     Io { path: String, error: String },
+    #[error("{path}: 无法写入 / cannot be written: {error}")]
+    Write { path: String, error: String },
     #[error("{file} {at}: {zh} / {en}")]
     Source { file: String, at: String, zh: String, en: String },
     #[error("{file}: 其中的地名同样符合 {places}，无法判断属于哪里；请每个文件只放一个市的边界 / its names fit {places} equally; give one city's boundaries per file")]
@@ -39,6 +42,14 @@ pub enum GeoError {
     TooSmall { node: String, id: String },
     #[error("节点 {node}: 下级的边界相互重叠或不闭合，无法合并成外轮廓 / node {node}: its children's boundaries overlap or do not close, so they cannot be merged into an outline")]
     Dissolve { node: String },
+    #[error("{first} 与 {second} 相互重叠（重叠部分占较小者面积的 {share}）：同一来源的相邻边界应共用边线；请检查是否重复或混用了不同来源的边界 / {first} and {second} overlap ({share} of the smaller one's area): neighbours from one source share their border exactly; check for a place given twice, or boundaries from two sources")]
+    Overlap { first: String, second: String, share: String },
+    #[error("{at}: 是数据集中 {place} 的 {county}，却在 {here} 的文件里；请把它放进 {place} 的文件，或用 --alias 区分 / is {county} of {place} in the dataset, but in a file of {here}; put it in {place}'s file, or tell them apart with --alias")]
+    OtherPlace { at: String, county: String, place: String, here: String },
+    #[error("{place} 下有不止一个县名为 {name}，无法判断 {file} features[{index}] 是哪一个；请先在数据中区分它们 / {place} has more than one county named {name}: {file} features[{index}] could be either; tell them apart in the data first")]
+    SameName { place: String, name: String, file: String, index: usize },
+    #[error("--source-id {id}：数据集中已有此来源（{title}），不是上次的边界来源；请换一个编号 / --source-id {id}: the dataset already cites a source by that id ({title}), not the boundaries of an earlier run; choose another id")]
+    SourceTaken { id: String, title: String },
     #[error("没有任何边界要素与数据集中的县对上；请检查文件或用 --alias 指明改名 / no boundary feature matched a county of the dataset; check the files, or give renamings with --alias")]
     NothingMatched,
     #[error("{0}")]
@@ -77,6 +88,10 @@ pub fn prepare(o: &Options) -> Result<Done, GeoError> {
     let index = std::fs::read(&index_path).map_err(|e| io(&index_path, e))?;
     let ds = anju_data::Dataset::from_index("index.json", &index)
         .map_err(|ps| GeoError::Dataset(ps.list.first().map_or_else(|| "index.json".into(), |p| p.to_string())))?;
+    let taken = ds.meta.sources.get(&o.source_id).filter(|_| ds.geo.as_ref().is_none_or(|g| g.source != o.source_id));
+    if let Some(s) = taken {
+        return Err(GeoError::SourceTaken { id: o.source_id.clone(), title: anju_data::text::clip(&s.title, 60) });
+    }
     let aliases = names::Aliases::new(&o.aliases);
     let plan = plan(&ds, &files, &aliases, &o.settings)?;
     let refs = GeoRefs {
@@ -101,19 +116,40 @@ pub fn prepare(o: &Options) -> Result<Done, GeoError> {
     if let Some(p) = problems.list.first() {
         return Err(GeoError::Dataset(format!("{} problem(s); the first: {p}", problems.total)));
     }
+    // Every file beside its place first, then each renamed over it: a write that fails
+    // leaves the previous files as they were.
+    let write = |p: &Path, e: std::io::Error| GeoError::Write { path: p.display().to_string(), error: e.to_string() };
+    let tmp = |p: &Path| p.with_extension("json.tmp");
+    let mut staged = Vec::new();
     for f in &plan.files {
         let p = o.dataset.join(&f.path);
-        if let Some(dir) = p.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+        let result =
+            p.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(tmp(&p), &f.bytes));
+        staged.push(p.clone());
+        if let Err(e) = result {
+            for s in &staged {
+                let _ = std::fs::remove_file(tmp(s));
+            }
+            return Err(write(&p, e));
         }
-        std::fs::write(&p, &f.bytes).map_err(|e| io(&p, e))?;
+    }
+    // A folder (or anything but a file) where a map file goes would fail its rename after
+    // others had been replaced: refused before any is.
+    if let Some(p) = staged.iter().find(|p| p.exists() && !p.is_file()) {
+        for s in &staged {
+            let _ = std::fs::remove_file(tmp(s));
+        }
+        return Err(write(p, std::io::Error::other("不是文件 / not a file")));
+    }
+    for p in &staged {
+        std::fs::rename(tmp(p), p).map_err(|e| write(p, e))?;
     }
     for stale in old.iter().filter(|p| !written.contains_key(p.as_str())) {
         // Only paths the old index named, which the loader checked stay inside the dataset.
         let _ = std::fs::remove_file(o.dataset.join(stale));
     }
-    let tmp = o.dataset.join(".index.json.tmp");
-    std::fs::write(&tmp, &new_index).map_err(|e| io(&tmp, e))?;
-    std::fs::rename(&tmp, &index_path).map_err(|e| io(&index_path, e))?;
+    let staged_index = o.dataset.join(".index.json.tmp");
+    std::fs::write(&staged_index, &new_index).map_err(|e| write(&staged_index, e))?;
+    std::fs::rename(&staged_index, &index_path).map_err(|e| write(&index_path, e))?;
     Ok(Done { plan, index_bytes: new_index.len() })
 }

@@ -60,7 +60,8 @@ pub struct Matching {
 }
 
 /// Matches every file's features to `ds`'s counties. Errors: a file whose names fit two
-/// places equally, or a county two features claim.
+/// places equally, a county two features claim, a feature naming a county of another
+/// place than its file's, a name two counties of the file's place share.
 pub fn match_files(ds: &Dataset, files: &[SourceFile], aliases: &Aliases) -> Result<Matching, GeoError> {
     let counties: Vec<NodeIx> = (0..ds.nodes.len()).filter(|&i| ds.nodes[i].level == Level::County).collect();
     let mut by_name: HashMap<&str, Vec<NodeIx>> = HashMap::new();
@@ -90,11 +91,24 @@ pub fn match_files(ds: &Dataset, files: &[SourceFile], aliases: &Aliases) -> Res
         let Some(parent) = parent else { continue };
         for (pos, feat) in f.features.iter().enumerate() {
             let today = aliases.today(&feat.name);
-            let hit = ds.kids[parent]
-                .iter()
-                .copied()
-                .find(|&k| ds.nodes[k].level == Level::County && aliases.today(&ds.nodes[k].name) == today);
-            let Some(node) = hit else {
+            let everywhere = by_name.get(today).map(Vec::as_slice).unwrap_or_default();
+            let here: Vec<NodeIx> = everywhere.iter().copied().filter(|&c| ds.parent[c] == Some(parent)).collect();
+            if here.len() > 1 {
+                let (place, name) = (ds.nodes[parent].name.clone(), feat.name.clone());
+                return Err(GeoError::SameName { place, name, file: f.name.clone(), index: feat.index });
+            }
+            let Some(&node) = here.first() else {
+                // A county of another place in this place's file would be drawn as part of
+                // this place's background: a wrong map, never a quiet one.
+                if let Some(&elsewhere) = everywhere.first() {
+                    let place = ds.parent[elsewhere].map_or_else(String::new, |p| ds.nodes[p].name.clone());
+                    return Err(GeoError::OtherPlace {
+                        at: format!("{} features[{}] ({})", f.name, feat.index, feat.name),
+                        county: ds.nodes[elsewhere].name.clone(),
+                        place,
+                        here: ds.nodes[parent].name.clone(),
+                    });
+                }
                 out.extra_features.push((fi, pos));
                 continue;
             };

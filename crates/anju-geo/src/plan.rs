@@ -95,6 +95,46 @@ fn draft(node: &str, members: &[Member], context: &[Ring]) -> Result<(Draft, Vec
     Ok((Draft { node: node.into(), arcs: topo.arcs, outline, shapes }, area))
 }
 
+/// Refuses features that overlap by more than a millionth of the smaller one's area:
+/// neighbours from one source share their border exactly, so an overlap is a place given
+/// twice, an exclave drawn over a neighbour without a hole for it, or boundaries of two
+/// sources side by side (which would also leave slivers between them).
+fn check_overlaps(files: &[SourceFile], used: &[(usize, usize)]) -> Result<(), GeoError> {
+    use geo::{Area, BooleanOps, BoundingRect};
+    let polys: Vec<(geo::MultiPolygon<f64>, Option<geo::Rect<f64>>, f64)> = used
+        .iter()
+        .map(|&(f, i)| {
+            let p = files[f].features[i].polygons();
+            let (b, a) = (p.bounding_rect(), p.unsigned_area());
+            (p, b, a)
+        })
+        .collect();
+    let name = |k: usize| {
+        let (f, i) = used[k];
+        let feat = &files[f].features[i];
+        format!("{} features[{}] ({})", files[f].name, feat.index, feat.name)
+    };
+    for a in 0..polys.len() {
+        for b in a + 1..polys.len() {
+            let (Some(ra), Some(rb)) = (polys[a].1, polys[b].1) else { continue };
+            let apart = ra.max().x < rb.min().x
+                || rb.max().x < ra.min().x
+                || ra.max().y < rb.min().y
+                || rb.max().y < ra.min().y;
+            if apart {
+                continue;
+            }
+            let shared = polys[a].0.intersection(&polys[b].0).unsigned_area();
+            let smaller = polys[a].2.min(polys[b].2);
+            if shared > smaller * 1e-6 {
+                let share = format!("{:.2}%", shared / smaller * 100.0);
+                return Err(GeoError::Overlap { first: name(a), second: name(b), share });
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Matches `files` to `ds`'s counties and lays out every geometry file.
 pub fn plan(ds: &Dataset, files: &[SourceFile], aliases: &Aliases, settings: &Settings) -> Result<Plan, GeoError> {
     let matching = match_files(ds, files, aliases)?;
@@ -102,6 +142,9 @@ pub fn plan(ds: &Dataset, files: &[SourceFile], aliases: &Aliases, settings: &Se
         return Err(GeoError::NothingMatched);
     }
     let feature = |f: usize, i: usize| &files[f].features[i];
+    let used: Vec<(usize, usize)> =
+        matching.matched.iter().map(|m| (m.file, m.feature)).chain(matching.extra_features.iter().copied()).collect();
+    check_overlaps(files, &used)?;
     let mut area: HashMap<NodeIx, Vec<Ring>> = HashMap::new();
     let mut drafts: Vec<Draft> = Vec::new();
     // Places whose counties have boundaries, in the dataset's order.

@@ -20,6 +20,26 @@ pub struct Feature {
     pub rings: Vec<Ring>,
     /// `properties.cp`, where the file suggests the name goes.
     pub label: Option<[f64; 2]>,
+    /// How many of `rings` each polygon has (its outer ring, then its holes).
+    pub parts: Vec<usize>,
+}
+
+impl Feature {
+    /// The feature as `geo` polygons, for area checks.
+    pub fn polygons(&self) -> geo::MultiPolygon<f64> {
+        let line = |r: &Ring| -> geo::LineString<f64> { r.iter().map(|p| geo::Coord { x: p[0], y: p[1] }).collect() };
+        let mut at = 0;
+        let mut out = Vec::with_capacity(self.parts.len());
+        for &n in &self.parts {
+            let Some(rings) = self.rings.get(at..at + n).filter(|r| !r.is_empty()) else {
+                at += n;
+                continue;
+            };
+            out.push(geo::Polygon::new(line(&rings[0]), rings[1..].iter().map(line).collect()));
+            at += n;
+        }
+        geo::MultiPolygon(out)
+    }
 }
 
 /// A boundary file as read: its name for messages, and its features in file order.
@@ -36,9 +56,16 @@ fn bad(file: &str, at: String, zh: &str, en: &str) -> GeoError {
 /// Reads one GeoJSON file. Errors name the file and the feature (and ring) at fault.
 pub fn read(path: &Path) -> Result<SourceFile, GeoError> {
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| GeoError::Io { path: path.display().to_string(), error: e.to_string() })?;
-    parse(&name, &text)
+    let bytes =
+        std::fs::read(path).map_err(|e| GeoError::Io { path: path.display().to_string(), error: e.to_string() })?;
+    // A byte-order mark (Notepad's "UTF-8") is not part of the JSON.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        let (zh, en) =
+            ("不是 UTF-8 编码（GBK、UTF-16 等）：请另存为 UTF-8", "not UTF-8 text (GBK, UTF-16 …): save it as UTF-8");
+        return Err(bad(&name, String::new(), zh, en));
+    };
+    parse(&name, text)
 }
 
 /// Reads GeoJSON text (`file` names it in errors).
@@ -52,6 +79,7 @@ pub fn parse(file: &str, text: &str) -> Result<SourceFile, GeoError> {
     let mut features = Vec::with_capacity(fc.features.len());
     for (index, f) in fc.features.into_iter().enumerate() {
         let at = format!("features[{index}]");
+        let at_feature = at.clone();
         let prop = |k: &str| f.properties.as_ref().and_then(|p| p.get(k));
         let name = prop("name").and_then(|v| v.as_str()).map(|s| anju_data::text::clean(s, 120)).unwrap_or_default();
         if name.is_empty() {
@@ -72,6 +100,7 @@ pub fn parse(file: &str, text: &str) -> Result<SourceFile, GeoError> {
                 return Err(bad(file, format!("{at} ({name})"), zh, en));
             }
         };
+        let parts: Vec<usize> = polygons.iter().map(Vec::len).collect();
         let mut rings = Vec::new();
         for (j, ring) in polygons.into_iter().flatten().enumerate() {
             let at = format!("{at} ({name}), ring {j}");
@@ -98,7 +127,53 @@ pub fn parse(file: &str, text: &str) -> Result<SourceFile, GeoError> {
             }
             rings.push(pts);
         }
-        features.push(Feature { index, name, rings, label });
+        if rings.is_empty() {
+            return Err(bad(file, format!("{at} ({name})"), "要素没有任何坐标", "the feature has no coordinates"));
+        }
+        if let Some((a, b)) = crosses(&rings) {
+            let (zh, en) = if a == b {
+                (format!("环 {a} 自相交（呈“8”字形）"), format!("ring {a} crosses itself (a bow-tie)"))
+            } else {
+                (format!("环 {a} 与环 {b} 相交"), format!("rings {a} and {b} cross each other"))
+            };
+            return Err(bad(file, format!("{at} ({name})"), &zh, &en));
+        }
+        // Each hole inside its outer ring, each ring with an area: a hole outside would
+        // fill by the even-odd rule as another part, a flat ring has no inside to label.
+        let mut at = 0;
+        for (k, &n) in parts.iter().enumerate() {
+            let Some(poly) = rings.get(at..at + n) else { break };
+            at += n;
+            if poly.iter().any(|r| area(r) == 0.0) {
+                let (zh, en) = (format!("多边形 {k} 的某个环面积为零"), format!("a ring of polygon {k} has no area"));
+                return Err(bad(file, format!("{at_feature} ({name})"), &zh, &en));
+            }
+            // Judged at a corner of the hole that is not one of the outer ring's (a hole may
+            // touch its outer ring at a corner).
+            let outside = |h: &Ring| {
+                h.iter().find(|p| !poly[0].contains(p)).is_none_or(|p| !anju_data::geometry::contains(&poly[..1], *p))
+            };
+            if let Some(j) = poly.iter().skip(1).position(outside) {
+                let (zh, en) = (
+                    format!("多边形 {k} 的洞 {} 不在其外环之内", j + 1),
+                    format!("hole {} of polygon {k} is not inside its outer ring", j + 1),
+                );
+                return Err(bad(file, format!("{at_feature} ({name})"), &zh, &en));
+            }
+        }
+        features.push(Feature { index, name, rings, label, parts });
     }
     Ok(SourceFile { name: file.into(), features })
+}
+
+/// Whether any ring of the feature crosses itself or another of its rings (a bow-tie
+/// would fill by the even-odd rule as two triangles and dissolve into a wrong outline).
+fn crosses(rings: &[Ring]) -> Option<(usize, usize)> {
+    let segs = rings.iter().enumerate().flat_map(|(j, r)| crate::cross::segments(r, j)).collect();
+    crate::cross::crossings(segs).first().copied()
+}
+
+/// A ring's area (absolute, square degrees).
+fn area(r: &Ring) -> f64 {
+    r.windows(2).map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1]).sum::<f64>().abs() / 2.0
 }

