@@ -74,7 +74,7 @@ fn the_schema_rejects_what_the_loader_rejects() {
 #[test]
 fn the_geometry_schema_rejects_what_the_reader_rejects() {
     let validator = jsonschema::validator_for(&geometry_schema()).unwrap();
-    let good = r#"{"format":"anju-geo","version":1,"node":"r","transform":{"scale":[1,1],"translate":[0,0]},"arcs":["AAIAAIHAAH"],"shapes":[{"id":"a","rings":[[0]],"label":[1,1]}]}"#;
+    let good = r#"{"format":"anju-geo","version":1,"node":"r","transform":{"scale":[1,1],"translate":[0,0]},"arcs":["AAIAAIHAAH"],"shapes":[{"id":"a","rings":["A"],"label":"CC"}]}"#;
     assert!(validator.is_valid(&serde_json::from_str(good).unwrap()));
     assert!(anju_data::geometry::parse_geo("g", good.as_bytes()).is_ok());
     let bad = [
@@ -82,8 +82,9 @@ fn the_geometry_schema_rejects_what_the_reader_rejects() {
         good.replace(r#""version":1"#, r#""version":2"#),
         good.replace("[1,1],", "[0,1],"),
         good.replace("AAIAAIHAAH", "AA UA"),
-        good.replace(r#""rings":[[0]]"#, r#""rings":[]"#),
-        good.replace(r#""label":[1,1]"#, r#""label":[1.5,1]"#),
+        good.replace(r#""rings":["A"]"#, r#""rings":[]"#),
+        good.replace(r#""rings":["A"]"#, r#""rings":[[0]]"#),
+        good.replace(r#""label":"CC""#, r#""label":[1,1]"#),
         good.replace(r#""node":"r","#, ""),
     ];
     for b in &bad {

@@ -113,6 +113,13 @@ fn interior(rings: &[Vec<[f64; 2]>]) -> Option<G> {
         .map(|p| [p[0] as i64, p[1] as i64])
 }
 
+/// Whole numbers as a series string (`anju_data::columns::code`).
+fn series(v: &[i64]) -> String {
+    let mut s = String::new();
+    code::write(v.iter().map(|&x| i128::from(x)), &mut s);
+    s
+}
+
 /// The file's bytes, and how many points went in and out.
 pub fn encode(d: &Draft, s: &Settings) -> Result<(Vec<u8>, Stats), GeoError> {
     // Arcs in order of first use; arcs no ring walks (borders dissolved away) are not written.
@@ -194,8 +201,8 @@ pub fn encode(d: &Draft, s: &Settings) -> Result<(Vec<u8>, Stats), GeoError> {
     }
     // Simplified borders that now cross (one cutting a corner across another, or
     // itself) are kept whole, both of them, until none does: neighbours never overlap.
-    for _ in 0..4 {
-        let segs = arcs_of(&whole)
+    let crossing = |whole: &[bool]| {
+        let segs = arcs_of(whole)
             .iter()
             .enumerate()
             .flat_map(|(i, a)| {
@@ -203,23 +210,26 @@ pub fn encode(d: &Draft, s: &Settings) -> Result<(Vec<u8>, Stats), GeoError> {
                 crate::cross::segments(&pts, i).collect::<Vec<_>>()
             })
             .collect();
-        let crossing = crate::cross::crossings(segs);
-        let fresh: Vec<usize> = crossing.iter().flat_map(|&(a, b)| [a, b]).filter(|&i| !whole[i]).collect();
+        crate::cross::crossings(segs)
+    };
+    loop {
+        let fresh: Vec<usize> = crossing(&whole).iter().flat_map(|&(a, b)| [a, b]).filter(|&i| !whole[i]).collect();
         if fresh.is_empty() {
-            stats.crossings_left = crossing.len();
             break;
         }
+        // Each round keeps at least one more arc whole: the loop ends.
         for i in fresh {
             whole[i] = true;
         }
     }
+    stats.crossings_left = crossing(&whole).len();
     let arcs = arcs_of(&whole);
     let mut keep_ring = |r: &Vec<i64>| {
         let ok = distinct(&ring_pts(&arcs, r)) >= 3;
         stats.rings_dropped += usize::from(!ok);
         ok
     };
-    let outline: Vec<Vec<i64>> = d.outline.iter().map(|r| remap(r)).filter(&mut keep_ring).collect();
+    let outline: Vec<String> = d.outline.iter().map(|r| remap(r)).filter(&mut keep_ring).map(|r| series(&r)).collect();
     let mut shapes = Vec::with_capacity(d.shapes.len());
     for sh in &d.shapes {
         let rings: Vec<Vec<i64>> = sh.rings.iter().map(|r| remap(r)).filter(&mut keep_ring).collect();
@@ -231,7 +241,11 @@ pub fn encode(d: &Draft, s: &Settings) -> Result<(Vec<u8>, Stats), GeoError> {
         let Some(label) = given.or_else(|| interior(&drawn)) else {
             return Err(GeoError::TooSmall { node: d.node.clone(), id: sh.id.clone() });
         };
-        shapes.push(ShapeRef { id: sh.id.clone(), rings, label });
+        shapes.push(ShapeRef {
+            id: sh.id.clone(),
+            rings: rings.iter().map(|r| series(r)).collect(),
+            label: series(&label),
+        });
     }
     let encoded: Vec<String> = arcs
         .iter()

@@ -54,8 +54,22 @@ impl Reader<'_> {
         Some(pts)
     }
 
-    /// A ring joined from its arc references, in grid units; `None` after a problem.
-    fn ring(&mut self, path: &str, node: Option<&str>, refs: &[i64], arcs: &[Vec<[i64; 2]>]) -> Option<Vec<[i64; 2]>> {
+    /// The whole numbers of the series string at `path`, or a problem there.
+    fn numbers(&mut self, path: &str, node: Option<&str>, s: &str) -> Option<Vec<i64>> {
+        match code::read(s) {
+            Ok(v) if v.iter().all(|x| x.abs() <= MAX_GRID) => Some(v.into_iter().map(|x| x as i64).collect()),
+            _ => {
+                let (zh, en) = ("编码无效或数值超出范围", "malformed, or a number out of range");
+                self.push(path.into(), node, zh.into(), en.into());
+                None
+            }
+        }
+    }
+
+    /// A ring joined from its arc references (a series string), in grid units; `None`
+    /// after a problem. A reference at fault is named by its position in the ring.
+    fn ring(&mut self, path: &str, node: Option<&str>, refs: &str, arcs: &[Vec<[i64; 2]>]) -> Option<Vec<[i64; 2]>> {
+        let refs = self.numbers(path, node, refs)?;
         let mut pts: Vec<[i64; 2]> = Vec::new();
         for (k, &r) in refs.iter().enumerate() {
             let ix = if r < 0 { -1 - r } else { r };
@@ -64,7 +78,7 @@ impl Reader<'_> {
                     format!("弧线 {r} 不存在（共 {} 条）", arcs.len()),
                     format!("arc {r} does not exist (there are {})", arcs.len()),
                 );
-                self.push(format!("{path}[{k}]"), node, zh, en);
+                self.push(format!("{path} (reference {k})"), node, zh, en);
                 return None;
             };
             self.points += arc.len();
@@ -73,7 +87,7 @@ impl Reader<'_> {
                     format!("几何文件的点数超过上限 {MAX_POINTS}"),
                     format!("the file has more than {MAX_POINTS} points"),
                 );
-                self.push(format!("{path}[{k}]"), node, zh, en);
+                self.push(format!("{path} (reference {k})"), node, zh, en);
                 return None;
             }
             let walk: Box<dyn Iterator<Item = &[i64; 2]>> =
@@ -85,7 +99,7 @@ impl Reader<'_> {
                         "弧线首尾不相接：此弧线的起点不是上一条的终点",
                         "the arcs do not join: this arc does not start where the last one ended",
                     );
-                    self.push(format!("{path}[{k}]"), node, zh.into(), en.into());
+                    self.push(format!("{path} (reference {k})"), node, zh.into(), en.into());
                     return None;
                 }
                 walk.next();
@@ -188,7 +202,17 @@ pub fn parse_geo(file: &str, bytes: &[u8]) -> Result<Geometry, Problems> {
         if rings.len() != s.rings.len() {
             continue;
         }
-        let label = t.degrees(s.label);
+        let Some(xy) = r.numbers(&format!("$.shapes[{i}].label"), id, &s.label) else { continue };
+        let [x, y] = xy[..] else {
+            r.push(
+                format!("$.shapes[{i}].label"),
+                id,
+                "标注点须为两个数".into(),
+                "a label point is two numbers".into(),
+            );
+            continue;
+        };
+        let label = t.degrees([x, y]);
         if !contains(&rings, label) {
             let (zh, en) = ("标注点不在形状之内", "the label point is not inside the shape");
             r.push(format!("$.shapes[{i}].label"), id, zh.into(), en.into());

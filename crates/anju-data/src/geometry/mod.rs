@@ -5,8 +5,9 @@
 //! root's cities) and the node's own outline, as TopoJSON does: every border is an arc
 //! stored once, and each ring a list of arcs, so two neighbours draw the very same line
 //! and simplification cannot open a gap or an overlap between them. Coordinates are
-//! whole numbers on a grid (`transform`) written as one series string per arc
-//! (`crate::columns::code`: the first point, then each step).
+//! whole numbers on a grid (`transform`); every list of whole numbers (an arc's first
+//! point and steps, a ring's arc references, a label point) is a series string
+//! (`crate::columns::code`), which reads with the code the data files already need.
 //!
 //! Written by `anju geo` (crates/anju-geo), read by the app, checked here: the app and
 //! the validator draw and test only what [`parse_geo`] accepts.
@@ -48,9 +49,9 @@ pub struct GeoFile {
     pub transform: Transform,
     /// Each arc as one series string: x, y of its first point, then each step (dx, dy).
     pub arcs: Vec<String>,
-    /// The node's own boundary: rings of arc references.
+    /// The node's own boundary: rings, each its arc references as a series string.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub outline: Vec<Vec<i64>>,
+    pub outline: Vec<String>,
     /// One per child drawn, in the order written.
     pub shapes: Vec<ShapeRef>,
 }
@@ -76,12 +77,13 @@ impl Transform {
 pub struct ShapeRef {
     /// The child's node id.
     pub id: String,
-    /// Each ring a list of arc references: `i` is arc i as written, `-1 - i` (TopoJSON's
-    /// `~i`) is arc i walked backwards. Rings fill by the even-odd rule, so a hole is a
-    /// ring inside another and orientation does not matter.
-    pub rings: Vec<Vec<i64>>,
-    /// A point inside the shape (grid units), where its name goes.
-    pub label: [i64; 2],
+    /// Each ring its arc references as a series string: `i` is arc i as written, `-1 - i`
+    /// (TopoJSON's `~i`) is arc i walked backwards. Rings fill by the even-odd rule, so a
+    /// hole is a ring inside another and orientation does not matter.
+    pub rings: Vec<String>,
+    /// A point inside the shape (x, y in grid units, as a series string), where its name
+    /// goes.
+    pub label: String,
 }
 
 /// A ring as read: longitude, latitude in degrees; closed (the last point is the first).

@@ -17,6 +17,13 @@ fn arc(points: &[[i64; 2]]) -> String {
     s
 }
 
+/// A ring's arc references, or a label point, as a series string.
+fn refs(v: &[i64]) -> String {
+    let mut s = String::new();
+    code::write(v.iter().map(|&x| i128::from(x)), &mut s);
+    s
+}
+
 /// Two squares sharing the edge x = 4, as `anju geo` writes them: the edge is one arc,
 /// walked forwards by one square and backwards by the other.
 fn two_squares() -> serde_json::Value {
@@ -25,8 +32,8 @@ fn two_squares() -> serde_json::Value {
         "format": "anju-geo", "version": 1, "node": "p",
         "transform": {"scale": [0.5, 0.5], "translate": [100.0, 20.0]},
         "arcs": arcs,
-        "outline": [[1, 2]],
-        "shapes": [{"id": "a", "rings": [[1, 0]], "label": [2, 2]}, {"id": "b", "rings": [[2, -1]], "label": [6, 2]}]
+        "outline": [refs(&[1, 2])],
+        "shapes": [{"id": "a", "rings": [refs(&[1, 0])], "label": refs(&[2, 2])}, {"id": "b", "rings": [refs(&[2, -1])], "label": refs(&[6, 2])}]
     })
 }
 
@@ -61,28 +68,28 @@ fn each_fault_is_refused_where_it_is() {
     };
     let at = |c: Check, path: &str, node: Option<&str>| vec![(c, path.to_string(), node.map(String::from))];
     assert_eq!(
-        geo(&|d| d["shapes"][0]["rings"][0][1] = 7.into()),
-        at(Check::Geometry, "$.shapes[0].rings[0][1]", Some("a"))
+        geo(&|d| d["shapes"][0]["rings"][0] = refs(&[1, 7]).into()),
+        at(Check::Geometry, "$.shapes[0].rings[0] (reference 1)", Some("a"))
     );
     assert_eq!(
-        geo(&|d| d["shapes"][0]["rings"][0][1] = (-8).into()),
-        at(Check::Geometry, "$.shapes[0].rings[0][1]", Some("a"))
+        geo(&|d| d["shapes"][0]["rings"][0] = refs(&[1, -8]).into()),
+        at(Check::Geometry, "$.shapes[0].rings[0] (reference 1)", Some("a"))
     );
     // Arc 1 ends at (4, 0) and starts at (4, 4): it cannot follow itself.
     assert_eq!(
-        geo(&|d| d["shapes"][0]["rings"][0] = serde_json::json!([1, 1])),
-        at(Check::Geometry, "$.shapes[0].rings[0][1]", Some("a"))
+        geo(&|d| d["shapes"][0]["rings"][0] = refs(&[1, 1]).into()),
+        at(Check::Geometry, "$.shapes[0].rings[0] (reference 1)", Some("a"))
     );
     assert_eq!(
-        geo(&|d| d["shapes"][0]["rings"][0] = serde_json::json!([1])),
+        geo(&|d| d["shapes"][0]["rings"][0] = refs(&[1]).into()),
         at(Check::Geometry, "$.shapes[0].rings[0]", Some("a"))
     );
     assert_eq!(
-        geo(&|d| d["shapes"][0]["rings"][0] = serde_json::json!([0, -1])),
+        geo(&|d| d["shapes"][0]["rings"][0] = refs(&[0, -1]).into()),
         at(Check::Geometry, "$.shapes[0].rings[0]", Some("a"))
     );
     assert_eq!(
-        geo(&|d| d["shapes"][1]["label"] = serde_json::json!([2, 2])),
+        geo(&|d| d["shapes"][1]["label"] = refs(&[2, 2]).into()),
         at(Check::Geometry, "$.shapes[1].label", Some("b"))
     );
     assert_eq!(geo(&|d| d["shapes"][1]["id"] = "a".into()), at(Check::Geometry, "$.shapes[1].id", Some("a")));
@@ -93,7 +100,15 @@ fn each_fault_is_refused_where_it_is() {
     assert_eq!(geo(&|d| d["arcs"][0] = "A!".into()), at(Check::Geometry, "$.arcs[0]", None));
     assert_eq!(geo(&|d| d["arcs"][0] = "AAA".into()), at(Check::Geometry, "$.arcs[0]", None));
     assert_eq!(geo(&|d| d["arcs"][0] = arc(&[[1 << 50, 0]]).into()), at(Check::Geometry, "$.arcs[0]", None));
-    assert_eq!(geo(&|d| d["outline"][0] = serde_json::json!([1])), at(Check::Geometry, "$.outline[0]", None));
+    assert_eq!(geo(&|d| d["outline"][0] = refs(&[1]).into()), at(Check::Geometry, "$.outline[0]", None));
+    assert_eq!(
+        geo(&|d| d["shapes"][1]["label"] = refs(&[6]).into()),
+        at(Check::Geometry, "$.shapes[1].label", Some("b"))
+    );
+    assert_eq!(
+        geo(&|d| d["shapes"][1]["rings"][0] = "!".into()),
+        at(Check::Geometry, "$.shapes[1].rings[0]", Some("b"))
+    );
     assert_eq!(geo(&|d| d["transform"]["scale"][0] = 0.into()), at(Check::Geometry, "$.transform", None));
     assert_eq!(geo(&|d| d["format"] = "anju-dataset".into()), at(Check::Format, "$.format", None));
     assert_eq!(geo(&|d| d["version"] = 2.into()), at(Check::Version, "$.version", None));
@@ -113,9 +128,9 @@ fn a_ring_past_the_point_cap_is_refused() {
     d["arcs"] = serde_json::json!([arc(&[[0, 0], [4, 0], [4, 4], [0, 0]])]);
     d["outline"] = serde_json::json!([]);
     let walks = MAX_POINTS / 4 + 1;
-    d["shapes"] = serde_json::json!([{"id": "a", "rings": [vec![0; walks]], "label": [3, 1]}]);
+    d["shapes"] = serde_json::json!([{"id": "a", "rings": [refs(&vec![0; walks])], "label": refs(&[3, 1])}]);
     let ps = problems(&d);
     assert_eq!(ps.len(), 1);
     assert_eq!(ps[0].0, Check::Geometry);
-    assert!(ps[0].1.starts_with("$.shapes[0].rings[0]["), "{}", ps[0].1);
+    assert!(ps[0].1.starts_with("$.shapes[0].rings[0] (reference "), "{}", ps[0].1);
 }
