@@ -71,8 +71,10 @@ pub fn run(a: GeoArgs) -> Result<(), String> {
         source_id: a.source_id.clone(),
         source,
     };
-    let done = prepare(&o).map_err(|e: GeoError| {
-        format!("{e}\n未写入任何文件，数据保持不变 / nothing was written; the dataset is unchanged")
+    let done = prepare(&o).map_err(|e: GeoError| match e {
+        // Renaming staged files is the one step that can fail part way.
+        GeoError::Write { .. } => format!("{e}\n部分地图文件可能已被替换，请解决问题后重新运行 / some map files may have been replaced; fix this and run again"),
+        _ => format!("{e}\n未写入任何文件，数据保持不变 / nothing was written; the dataset is unchanged"),
     })?;
     report(&done, &say);
     Ok(())
@@ -105,6 +107,15 @@ fn report(d: &Done, say: &dyn Fn(String, String)) {
         say(
             format!("警告：{} 个县没有边界，地图上不会出现：{list}（如为改名，请用 --alias 旧名=新名）", m.missing.len()),
             format!("warning: {} counties have no boundary and will not be on the map: {list} (if renamed, give --alias old=new)", m.missing.len()),
+        );
+    }
+    for f in d.plan.files.iter().filter(|f| f.stats.rings_dropped > 0) {
+        say(
+            format!("警告：{} 中有 {} 个环小于网格，未画出", f.path, f.stats.rings_dropped),
+            format!(
+                "warning: {} rings in {} are smaller than the grid and are not drawn",
+                f.stats.rings_dropped, f.path
+            ),
         );
     }
     for f in &d.plan.files {

@@ -51,7 +51,8 @@ fn to_bytes(mut f: DataFile) -> Vec<u8> {
     serde_json::to_vec(&f).expect("generated data serialises")
 }
 
-fn safe(id: &str) -> String {
+/// `id` as a file name: ASCII letters, digits, `-` and `_` kept, anything else `_`.
+pub fn safe(id: &str) -> String {
     id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
 }
 

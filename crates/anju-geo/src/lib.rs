@@ -34,6 +34,12 @@ pub enum GeoError {
     Ambiguous { file: String, places: String },
     #[error("{county}: 被两个要素认领（{first}，{second}）；请删去其一，或用 --alias 区分 / claimed by two features ({first}, {second}); remove one, or tell them apart with --alias")]
     Claimed { county: String, first: String, second: String },
+    #[error("节点 {node}: 网格化后边线 {arcs} 相交；请用更小的 --tolerance，或检查原边界 / node {node}: borders {arcs} cross once snapped to the grid; try a smaller --tolerance, or check the boundaries")]
+    Crossing { node: String, arcs: String },
+    #[error("节点 {node}: 下级既有县又有市，地图暂不支持 / node {node}: its children are both counties and cities, which the map does not support yet")]
+    Mixed { node: String },
+    #[error("{file}: 只有 {name} 一个地名对上数据集（{place}的县），其余 {others} 个都对不上：若此文件是{place}的，请检查其他地名或用 --alias 指明改名，否则请去掉这个文件 / only {name} of its names matches the dataset (a county of {place}), its {others} others none: if the file is {place}'s, check the other names or give renamings with --alias; otherwise leave the file out")]
+    OneName { file: String, name: String, place: String, others: usize },
     #[error("节点 {node}: 没有可画的边界 / node {node}: nothing to draw")]
     Empty { node: String },
     #[error(
@@ -93,7 +99,19 @@ pub fn prepare(o: &Options) -> Result<Done, GeoError> {
         return Err(GeoError::SourceTaken { id: o.source_id.clone(), title: anju_data::text::clip(&s.title, 60) });
     }
     let aliases = names::Aliases::new(&o.aliases);
-    let plan = plan(&ds, &files, &aliases, &o.settings)?;
+    // On a thread with a deep stack: the simplification recurses once per kept point, and
+    // a crafted arc of millions of points must not overflow the main thread's 8 MB.
+    let planned = std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(1 << 30)
+            .spawn_scoped(s, || plan(&ds, &files, &aliases, &o.settings))
+            .map(|h| h.join())
+    });
+    let plan = match planned {
+        Ok(Ok(result)) => result?,
+        Ok(Err(panic)) => std::panic::resume_unwind(panic),
+        Err(e) => return Err(GeoError::Dataset(format!("no thread for the work: {e}"))),
+    };
     let refs = GeoRefs {
         source: o.source_id.clone(),
         files: plan.files.iter().map(|f| (f.node.clone(), f.path.clone())).collect(),
@@ -116,40 +134,38 @@ pub fn prepare(o: &Options) -> Result<Done, GeoError> {
     if let Some(p) = problems.list.first() {
         return Err(GeoError::Dataset(format!("{} problem(s); the first: {p}", problems.total)));
     }
-    // Every file beside its place first, then each renamed over it: a write that fails
-    // leaves the previous files as they were.
+    // Every file beside its place first (the index too), then each renamed over it, the
+    // index last, and only then the files it no longer names removed: a write that fails
+    // leaves the previous files and the index that names them.
     let write = |p: &Path, e: std::io::Error| GeoError::Write { path: p.display().to_string(), error: e.to_string() };
     let tmp = |p: &Path| p.with_extension("json.tmp");
-    let mut staged = Vec::new();
-    for f in &plan.files {
-        let p = o.dataset.join(&f.path);
-        let result =
-            p.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(tmp(&p), &f.bytes));
-        staged.push(p.clone());
+    let mut staged: Vec<(PathBuf, &[u8])> =
+        plan.files.iter().map(|f| (o.dataset.join(&f.path), f.bytes.as_slice())).collect();
+    staged.push((index_path.clone(), &new_index));
+    let unstage = |upto: usize| {
+        for (p, _) in &staged[..upto] {
+            let _ = std::fs::remove_file(tmp(p));
+        }
+    };
+    for (k, (p, bytes)) in staged.iter().enumerate() {
+        let result = p.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(tmp(p), bytes));
         if let Err(e) = result {
-            for s in &staged {
-                let _ = std::fs::remove_file(tmp(s));
-            }
-            return Err(write(&p, e));
+            unstage(k + 1);
+            return Err(write(p, e));
         }
     }
-    // A folder (or anything but a file) where a map file goes would fail its rename after
+    // A folder (or anything but a file) where a file goes would fail its rename after
     // others had been replaced: refused before any is.
-    if let Some(p) = staged.iter().find(|p| p.exists() && !p.is_file()) {
-        for s in &staged {
-            let _ = std::fs::remove_file(tmp(s));
-        }
+    if let Some((p, _)) = staged.iter().find(|(p, _)| p.exists() && !p.is_file()) {
+        unstage(staged.len());
         return Err(write(p, std::io::Error::other("不是文件 / not a file")));
     }
-    for p in &staged {
+    for (p, _) in &staged {
         std::fs::rename(tmp(p), p).map_err(|e| write(p, e))?;
     }
     for stale in old.iter().filter(|p| !written.contains_key(p.as_str())) {
         // Only paths the old index named, which the loader checked stay inside the dataset.
         let _ = std::fs::remove_file(o.dataset.join(stale));
     }
-    let staged_index = o.dataset.join(".index.json.tmp");
-    std::fs::write(&staged_index, &new_index).map_err(|e| write(&staged_index, e))?;
-    std::fs::rename(&staged_index, &index_path).map_err(|e| write(&index_path, e))?;
     Ok(Done { plan, index_bytes: new_index.len() })
 }

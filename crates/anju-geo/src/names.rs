@@ -87,6 +87,24 @@ pub fn match_files(ds: &Dataset, files: &[SourceFile], aliases: &Aliases) -> Res
             return Err(GeoError::Ambiguous { file: f.name.clone(), places: names.join("、") });
         }
         let parent = tops.first().copied();
+        // One name in common is a coincidence as likely as a match (桥西区, 城区 …), unless
+        // the file or the place has only the one.
+        if let Some(p) = parent.filter(|_| best == 1 && f.features.len() > 1) {
+            let counties = ds.kids[p].iter().filter(|&&k| ds.nodes[k].level == Level::County).count();
+            if counties > 1 {
+                let name = f
+                    .features
+                    .iter()
+                    .find(|x| by_name.contains_key(aliases.today(&x.name)))
+                    .map_or_else(String::new, |x| x.name.clone());
+                return Err(GeoError::OneName {
+                    file: f.name.clone(),
+                    name,
+                    place: ds.nodes[p].name.clone(),
+                    others: f.features.len() - 1,
+                });
+            }
+        }
         out.parent_of_file.push(parent);
         let Some(parent) = parent else { continue };
         for (pos, feat) in f.features.iter().enumerate() {

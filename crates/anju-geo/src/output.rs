@@ -51,11 +51,8 @@ impl Default for Settings {
 pub struct Stats {
     pub points_in: usize,
     pub points_out: usize,
-    /// Rings smaller than a grid cell, left out.
+    /// Rings smaller than a grid cell, left out (said in the report).
     pub rings_dropped: usize,
-    /// Borders still crossing with every crossing arc kept whole (snapping to the grid
-    /// alone made them cross): 0 on the demo.
-    pub crossings_left: usize,
 }
 
 type G = [i64; 2];
@@ -137,6 +134,9 @@ pub fn encode(d: &Draft, s: &Settings) -> Result<(Vec<u8>, Stats), GeoError> {
     for p in pts() {
         (w, south, e, n) = (w.min(p[0]), south.min(p[1]), e.max(p[0]), n.max(p[1]));
     }
+    if !(2..=1 << 30).contains(&s.grid) || !(0.0..=1e6).contains(&s.tolerance) {
+        return Err(GeoError::Dataset(format!("grid {} / tolerance {} out of range", s.grid, s.tolerance)));
+    }
     let span = (e - w).max(n - south);
     // NaN (no points) and zero (one point) alike: nothing to draw.
     if span.is_nan() || span <= 0.0 {
@@ -199,21 +199,19 @@ pub fn encode(d: &Draft, s: &Settings) -> Result<(Vec<u8>, Stats), GeoError> {
             }
         }
     }
-    // Simplified borders that now cross (one cutting a corner across another, or
-    // itself) are kept whole, both of them, until none does: neighbours never overlap.
-    let crossing = |whole: &[bool]| {
-        let segs = arcs_of(whole)
-            .iter()
-            .enumerate()
-            .flat_map(|(i, a)| {
-                let pts: Vec<[f64; 2]> = a.iter().map(|p| [p[0] as f64, p[1] as f64]).collect();
-                crate::cross::segments(&pts, i).collect::<Vec<_>>()
-            })
-            .collect();
-        crate::cross::crossings(segs)
+    // Simplified borders that now touch or cross another (or themselves) are kept whole,
+    // with what they touch, until none does; arcs both whole are as the source drew them.
+    let as_f64 = |a: &Vec<G>| -> Vec<[f64; 2]> { a.iter().map(|p| [p[0] as f64, p[1] as f64]).collect() };
+    let segs = |arcs: &[&Vec<G>]| -> Vec<crate::cross::Seg> {
+        arcs.iter().enumerate().flat_map(|(i, a)| crate::cross::segments(&as_f64(a), i).collect::<Vec<_>>()).collect()
     };
     loop {
-        let fresh: Vec<usize> = crossing(&whole).iter().flat_map(|&(a, b)| [a, b]).filter(|&i| !whole[i]).collect();
+        let arcs = arcs_of(&whole);
+        let ends: Vec<[[f64; 2]; 2]> =
+            arcs.iter().map(|a| [as_f64(a)[0], *as_f64(a).last().unwrap_or(&[0.0; 2])]).collect();
+        let len: Vec<usize> = arcs.iter().map(|a| a.len().saturating_sub(1)).collect();
+        let touching = crate::cross::contacts(segs(&arcs), &ends, &len);
+        let fresh: Vec<usize> = touching.iter().flat_map(|&(a, b)| [a, b]).filter(|&i| !whole[i]).collect();
         if fresh.is_empty() {
             break;
         }
@@ -222,7 +220,10 @@ pub fn encode(d: &Draft, s: &Settings) -> Result<(Vec<u8>, Stats), GeoError> {
             whole[i] = true;
         }
     }
-    stats.crossings_left = crossing(&whole).len();
+    // Whole arcs that cross (snapping to the grid alone made them): refused, never drawn.
+    if let Some(&(a, b)) = crate::cross::crossings(segs(&arcs_of(&whole))).first() {
+        return Err(GeoError::Crossing { node: d.node.clone(), arcs: format!("{a}, {b}") });
+    }
     let arcs = arcs_of(&whole);
     let mut keep_ring = |r: &Vec<i64>| {
         let ok = distinct(&ring_pts(&arcs, r)) >= 3;

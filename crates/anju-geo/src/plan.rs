@@ -69,10 +69,9 @@ fn summary(ds: &Dataset, files: &[SourceFile], m: &Matching) -> Summary {
     }
 }
 
-/// `geo/<id>.json`, the id made safe as a file name as shards' are.
+/// `geo/<id>.json`, the id made safe as a file name as shards' are (`write::safe`).
 fn path_for(id: &str) -> String {
-    let safe: String = id.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
-    format!("geo/{safe}.json")
+    format!("geo/{}.json", anju_data::write::safe(id))
 }
 
 /// A child to draw: its id, its rings and, where the source gives one, its label point.
@@ -184,7 +183,13 @@ pub fn plan(ds: &Dataset, files: &[SourceFile], aliases: &Aliases, settings: &Se
         }
     }
     for &n in order.iter().rev() {
+        let upper = ds.kids[n].iter().any(|k| ds.nodes[*k].level < Level::County && area.contains_key(k));
         if area.contains_key(&n) {
+            // Counties drawn in this node's file and cities below it besides: one file
+            // cannot yet draw both, and leaving either out would be a wrong map.
+            if upper {
+                return Err(GeoError::Mixed { node: ds.nodes[n].id.clone() });
+            }
             continue;
         }
         let members: Vec<_> =
@@ -202,6 +207,13 @@ pub fn plan(ds: &Dataset, files: &[SourceFile], aliases: &Aliases, settings: &Se
         out.push(PlannedFile { path: path_for(&d.node), node: d.node, bytes, stats });
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
+    // Two ids made the same file name (`a.b`, `a_b`): one file cannot be both.
+    if let Some(w) = out.windows(2).find(|w| w[0].path == w[1].path) {
+        return Err(GeoError::Dataset(format!(
+            "节点 {} 和 {} 的地图文件名相同（{}）；请让编号可区分 / nodes {} and {} give the same map file name ({}); make the ids distinguishable",
+            w[0].node, w[1].node, w[0].path, w[0].node, w[1].node, w[0].path
+        )));
+    }
     let summary = summary(ds, files, &matching);
     Ok(Plan { files: out, matching, summary })
 }

@@ -127,6 +127,18 @@ pub fn parse(file: &str, text: &str) -> Result<SourceFile, GeoError> {
             }
             rings.push(pts);
         }
+        // One winding for all (outer rings anticlockwise, holes clockwise): GeoJSON readers
+        // must accept either (RFC 7946), and dissolving chains arcs head to tail, so two
+        // neighbours wound opposite ways would not chain.
+        let mut at_ring = 0;
+        for &n in &parts {
+            for (k, r) in rings.iter_mut().skip(at_ring).take(n).enumerate() {
+                if (signed_area(r) > 0.0) != (k == 0) {
+                    r.reverse();
+                }
+            }
+            at_ring += n;
+        }
         if rings.is_empty() {
             return Err(bad(file, format!("{at} ({name})"), "要素没有任何坐标", "the feature has no coordinates"));
         }
@@ -173,7 +185,12 @@ fn crosses(rings: &[Ring]) -> Option<(usize, usize)> {
     crate::cross::crossings(segs).first().copied()
 }
 
-/// A ring's area (absolute, square degrees).
+/// A ring's area in square degrees, positive when it runs anticlockwise.
+fn signed_area(r: &Ring) -> f64 {
+    r.windows(2).map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1]).sum::<f64>() / 2.0
+}
+
+/// A ring's area (square degrees).
 fn area(r: &Ring) -> f64 {
-    r.windows(2).map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1]).sum::<f64>().abs() / 2.0
+    signed_area(r).abs()
 }

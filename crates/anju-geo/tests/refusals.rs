@@ -117,6 +117,5 @@ fn simplified_borders_never_cross() {
         let segs =
             g.shapes.iter().enumerate().flat_map(|(i, s)| s.rings.iter().flat_map(move |r| segments(r, i))).collect();
         assert_eq!(crossings(segs), [], "{}", f.path);
-        assert_eq!(f.stats.crossings_left, 0, "{}", f.path);
     }
 }

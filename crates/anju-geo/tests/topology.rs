@@ -48,10 +48,32 @@ fn an_enclave_shares_its_whole_ring_with_the_hole_around_it() {
 
 proptest! {
     #[test]
-    fn dissolved_groups_hold_exactly_their_cells(groups in proptest::collection::vec(0usize..3, 16)) {
-        // A 4 × 4 map of unit cells, each in one of three groups.
-        let cells: Vec<(usize, Vec<[f64; 2]>)> =
-            groups.iter().enumerate().map(|(i, &g)| (g, square((i % 4) as f64, (i / 4) as f64, 1.0))).collect();
+    fn dissolved_groups_hold_exactly_their_cells(groups in proptest::collection::vec(0usize..3, 16), turned in proptest::collection::vec(any::<bool>(), 16)) {
+        // A 4 × 4 map of unit cells, each in one of three groups, wound either way (GeoJSON
+        // allows both): read as a source file reads them, one winding for all.
+        let cells: Vec<(usize, Vec<[f64; 2]>)> = groups
+            .iter()
+            .zip(&turned)
+            .enumerate()
+            .map(|(i, (&g, &turn))| {
+                let mut r = square((i % 4) as f64, (i / 4) as f64, 1.0);
+                if turn {
+                    r.reverse();
+                }
+                (g, r)
+            })
+            .collect();
+        let features: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let coords: Vec<String> = c.1.iter().map(|p| format!("[{},{}]", p[0], p[1])).collect();
+                format!(r#"{{"type":"Feature","properties":{{"name":"c{i}"}},"geometry":{{"type":"Polygon","coordinates":[[{}]]}}}}"#, coords.join(","))
+            })
+            .collect();
+        let text = format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","));
+        let read = anju_geo::source::parse("grid.geojson", &text).unwrap();
+        let cells: Vec<(usize, Vec<[f64; 2]>)> = cells.iter().zip(&read.features).map(|(c, f)| (c.0, f.rings[0].clone())).collect();
         let rings: Vec<Vec<[f64; 2]>> = cells.iter().map(|c| c.1.clone()).collect();
         let t = build(&rings);
         // Every cell reads back as its own square.

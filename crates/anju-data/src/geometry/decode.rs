@@ -8,9 +8,10 @@ use crate::problem::{Check, Location, Problem, Problems};
 use crate::text::clip;
 use std::collections::HashSet;
 
-/// The most points a file may decode to, counting a shared arc once per ring that walks
-/// it: a province's counties take about 60,000; the cap keeps a hostile file (one arc
-/// walked a million times) from taking the page's memory.
+/// The most points a file may decode to, counting each arc's points once as read and again
+/// for each ring that walks it: a province's counties take about 120,000; the cap keeps a
+/// hostile file (one arc walked a million times, or a million arcs) from taking the
+/// page's memory.
 pub const MAX_POINTS: usize = 2_000_000;
 
 /// Grid coordinates stay within ±2^40: far beyond any grid `anju geo` writes (10,000 a
@@ -50,6 +51,14 @@ impl Reader<'_> {
                 return None;
             }
             pts.push([at[0] as i64, at[1] as i64]);
+        }
+        // Arcs no ring walks count too: a file of unused arcs is as heavy.
+        self.points += pts.len();
+        if self.points > MAX_POINTS {
+            let (zh, en) =
+                (format!("几何文件的点数超过上限 {MAX_POINTS}"), format!("the file has more than {MAX_POINTS} points"));
+            self.push(path, None, zh, en);
+            return None;
         }
         Some(pts)
     }
