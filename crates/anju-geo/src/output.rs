@@ -6,7 +6,7 @@
 use crate::topology::unref;
 use crate::GeoError;
 use anju_data::columns::code;
-use anju_data::geometry::{contains, GeoFile, ShapeRef, Transform, GEO_FORMAT, GEO_VERSION};
+use anju_data::geometry::{contains, encode_arc, to_arc_ref, GeoFile, ShapeRef, Transform, GEO_FORMAT, GEO_VERSION};
 use geo::{Coord, LineString, SimplifyIdx};
 use std::collections::HashMap;
 
@@ -161,12 +161,7 @@ pub fn encode(d: &Draft, s: &Settings) -> Result<(Vec<u8>, Stats), GeoError> {
         ring.iter()
             .map(|&r| {
                 let (i, back) = unref(r);
-                let j = renumber[&i] as i64;
-                if back {
-                    -1 - j
-                } else {
-                    j
-                }
+                to_arc_ref(renumber[&i], back)
             })
             .collect()
     };
@@ -248,20 +243,7 @@ pub fn encode(d: &Draft, s: &Settings) -> Result<(Vec<u8>, Stats), GeoError> {
             label: series(&label),
         });
     }
-    let encoded: Vec<String> = arcs
-        .iter()
-        .map(|a| {
-            let mut prev = [0i64; 2];
-            let mut out = String::new();
-            let steps = a.iter().flat_map(|p| {
-                let step = [p[0] - prev[0], p[1] - prev[1]];
-                prev = *p;
-                step.map(i128::from)
-            });
-            code::write(steps.collect::<Vec<_>>(), &mut out);
-            out
-        })
-        .collect();
+    let encoded: Vec<String> = arcs.iter().map(|a| encode_arc(a)).collect();
     stats.points_out = arcs.iter().map(|a| a.len()).sum();
     let file = GeoFile {
         format: GEO_FORMAT.into(),

@@ -3,7 +3,7 @@
 //! junctions; an arc two rings share (in either direction) is kept once. Neighbours in the
 //! source share exact vertices, so equality here is exact (bit for bit).
 //!
-//! An arc reference is `i` (arc i as stored) or `-1 - i` (walked backwards).
+//! Arc references as the format writes them (`anju_data::geometry::arc_ref`).
 
 use crate::source::Ring;
 use std::collections::HashMap;
@@ -70,20 +70,18 @@ fn intern(arcs: &mut Vec<Vec<[f64; 2]>>, index: &mut HashMap<Vec<Key>, usize>, a
     }
     let back: Vec<Key> = keys.iter().rev().copied().collect();
     if let Some(&i) = index.get(&back) {
-        return -1 - i as i64;
+        return anju_data::geometry::to_arc_ref(i, true);
     }
     index.insert(keys, arcs.len());
     arcs.push(arc.to_vec());
     (arcs.len() - 1) as i64
 }
 
-/// The arc index of a reference, and whether it is walked backwards.
+/// The arc index of a reference, and whether it is walked backwards
+/// ([`anju_data::geometry::arc_ref`], the format's one reading of the convention).
 pub fn unref(r: i64) -> (usize, bool) {
-    if r < 0 {
-        ((-1 - r) as usize, true)
-    } else {
-        (r as usize, false)
-    }
+    let (i, back) = anju_data::geometry::arc_ref(r);
+    (i as usize, back)
 }
 
 /// The points of a ring of references (closed).

@@ -81,8 +81,7 @@ impl Reader<'_> {
         let refs = self.numbers(path, node, refs)?;
         let mut pts: Vec<[i64; 2]> = Vec::new();
         for (k, &r) in refs.iter().enumerate() {
-            let ix = if r < 0 { -1 - r } else { r };
-            let Some(arc) = usize::try_from(ix).ok().and_then(|ix| arcs.get(ix)) else {
+            let Some(arc) = usize::try_from(super::arc_ref(r).0).ok().and_then(|ix| arcs.get(ix)) else {
                 let (zh, en) = (
                     format!("弧线 {r} 不存在（共 {} 条）", arcs.len()),
                     format!("arc {r} does not exist (there are {})", arcs.len()),

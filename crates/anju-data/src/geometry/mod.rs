@@ -124,6 +124,38 @@ impl Geometry {
     }
 }
 
+/// The arc a reference names and whether it is walked backwards: `i` is arc i as written,
+/// `-1 - i` (TopoJSON's `~i`) arc i backwards. The one place the convention is read.
+pub fn arc_ref(r: i64) -> (u64, bool) {
+    if r < 0 {
+        ((-1 - r) as u64, true)
+    } else {
+        (r as u64, false)
+    }
+}
+
+/// The reference to arc `i`, backwards if `back`: the inverse of [`arc_ref`].
+pub fn to_arc_ref(i: usize, back: bool) -> i64 {
+    if back {
+        -1 - i as i64
+    } else {
+        i as i64
+    }
+}
+
+/// An arc's grid points as written: x, y of the first, then each step, as a series string.
+pub fn encode_arc(points: &[[i64; 2]]) -> String {
+    let mut prev = [0i64; 2];
+    let steps = points.iter().flat_map(|p| {
+        let step = [p[0] - prev[0], p[1] - prev[1]];
+        prev = *p;
+        step.map(i128::from)
+    });
+    let mut out = String::new();
+    crate::columns::code::write(steps.collect::<Vec<_>>(), &mut out);
+    out
+}
+
 /// Whether `p` is inside `rings` by the even-odd rule (the rule the map fills by): a
 /// point inside an odd number of rings. Points exactly on an edge may go either way.
 pub fn contains<P: AsRef<[[f64; 2]]>>(rings: &[P], p: [f64; 2]) -> bool {

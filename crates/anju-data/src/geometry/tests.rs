@@ -6,15 +6,7 @@ use crate::problem::Check;
 
 /// Arc strings from grid points.
 fn arc(points: &[[i64; 2]]) -> String {
-    let mut prev = [0, 0];
-    let mut steps = Vec::new();
-    for p in points {
-        steps.extend([i128::from(p[0] - prev[0]), i128::from(p[1] - prev[1])]);
-        prev = *p;
-    }
-    let mut s = String::new();
-    code::write(steps, &mut s);
-    s
+    encode_arc(points)
 }
 
 /// A ring's arc references, or a label point, as a series string.
