@@ -106,8 +106,20 @@ fn interior(rings: &[Vec<[f64; 2]>]) -> Option<G> {
     spans
         .into_iter()
         .flat_map(|(_, x, y)| [[x.round(), y - 0.5], [x.round(), y + 0.5]])
-        .find(|&p| contains(rings, p))
+        .find(|&p| inside_clear(rings, p))
         .map(|p| [p[0] as i64, p[1] as i64])
+}
+
+/// Inside `rings` and at least half a grid unit from every edge: a point on an edge may
+/// read as inside here and outside after the reader's conversion to degrees.
+fn inside_clear(rings: &[Vec<[f64; 2]>], p: [f64; 2]) -> bool {
+    let far = |a: [f64; 2], b: [f64; 2]| {
+        let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+        let len2 = dx * dx + dy * dy;
+        let t = if len2 > 0.0 { (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
+        (p[0] - a[0] - t * dx).hypot(p[1] - a[1] - t * dy) >= 0.5
+    };
+    contains(rings, p) && rings.iter().all(|r| r.windows(2).all(|w| far(w[0], w[1])))
 }
 
 /// Whole numbers as a series string (`anju_data::columns::code`).
@@ -233,7 +245,7 @@ pub fn encode(d: &Draft, s: &Settings) -> Result<(Vec<u8>, Stats), GeoError> {
             .iter()
             .map(|r| ring_pts(&arcs, r).into_iter().map(|p| [p[0] as f64, p[1] as f64]).collect())
             .collect();
-        let given = sh.label.map(|p| snap(&p)).filter(|p| contains(&drawn, [p[0] as f64, p[1] as f64]));
+        let given = sh.label.map(|p| snap(&p)).filter(|p| inside_clear(&drawn, [p[0] as f64, p[1] as f64]));
         let Some(label) = given.or_else(|| interior(&drawn)) else {
             return Err(GeoError::TooSmall { node: d.node.clone(), id: sh.id.clone() });
         };

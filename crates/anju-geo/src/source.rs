@@ -173,6 +173,20 @@ pub fn parse(file: &str, text: &str) -> Result<SourceFile, GeoError> {
                 return Err(bad(file, format!("{at_feature} ({name})"), &zh, &en));
             }
         }
+        // A part lying in another part's filled area would be punched out of it as a hole
+        // by the even-odd fill (an island in a lake is in a hole, and fine).
+        let starts: Vec<usize> = parts.iter().scan(0, |at, &n| Some(std::mem::replace(at, *at + n))).collect();
+        for (a, (&sa, &na)) in starts.iter().zip(&parts).enumerate() {
+            for (b, &sb) in starts.iter().enumerate().filter(|&(b, _)| b != a) {
+                let (area_a, outer_b) = (&rings[sa..sa + na], &rings[sb]);
+                let corner = outer_b.iter().find(|p| !area_a.iter().any(|r| r.contains(p)));
+                if corner.is_some_and(|p| anju_data::geometry::contains(area_a, *p)) {
+                    let (zh, en) =
+                        (format!("多边形 {b} 位于多边形 {a} 之内"), format!("polygon {b} lies inside polygon {a}"));
+                    return Err(bad(file, format!("{at_feature} ({name})"), &zh, &en));
+                }
+            }
+        }
         features.push(Feature { index, name, rings, label, parts });
     }
     Ok(SourceFile { name: file.into(), features })

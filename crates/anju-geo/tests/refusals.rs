@@ -45,6 +45,10 @@ fn a_ring_that_crosses_itself_is_refused_where_it_is() {
     );
     let e = source::parse("bowtie.geojson", &bowtie).unwrap_err().to_string();
     assert!(e.starts_with("bowtie.geojson features[0] (碧江区): 环 0 自相交"), "{e}");
+    // A part inside another part would be punched out of it as a hole.
+    let nested = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"碧江区"},"geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[4,0],[4,4],[0,4],[0,0]]],[[[1,1],[2,1],[2,2],[1,2],[1,1]]]]}}]}"#;
+    let e = source::parse("nested.geojson", nested).unwrap_err().to_string();
+    assert!(e.contains("features[0] (碧江区): 多边形 1 位于多边形 0 之内"), "{e}");
     // Spikes and a ring touching itself at a vertex, as published boundaries have them,
     // are not crossings.
     let spike = format!(
@@ -118,4 +122,23 @@ fn simplified_borders_never_cross() {
             g.shapes.iter().enumerate().flat_map(|(i, s)| s.rings.iter().flat_map(move |r| segments(r, i))).collect();
         assert_eq!(crossings(segs), [], "{}", f.path);
     }
+}
+
+/// A label the source puts on an edge is moved inside: on an edge it could read as
+/// outside once converted to degrees, and the run would be refused.
+#[test]
+fn a_label_on_an_edge_moves_inside() {
+    use anju_geo::output::{encode, Draft, DraftShape};
+    let square = vec![[100.0, 20.0], [101.0, 20.0], [101.0, 21.0], [100.0, 21.0], [100.0, 20.0]];
+    let draft = Draft {
+        node: "p".into(),
+        arcs: vec![square],
+        outline: vec![vec![0]],
+        shapes: vec![DraftShape { id: "a".into(), rings: vec![vec![0]], label: Some([100.5, 20.0]) }],
+    };
+    let (bytes, _) = encode(&draft, &Settings::default()).unwrap();
+    let g = parse_geo("g", &bytes).unwrap();
+    let [x, y] = g.shapes[0].label;
+    assert!(x > 100.0 && x < 101.0 && y > 20.0 && y < 21.0, "{x} {y}");
+    assert!(y - 20.0 > 1e-4, "off the edge: {y}");
 }
