@@ -124,15 +124,17 @@ pub fn prepare(o: &Options) -> Result<Done, GeoError> {
         doc.geo = Some(refs);
     })
     .map_err(|p| GeoError::Dataset(p.to_string()))?;
-    // The dataset as it will be, checked by the loader the app and `anju-validate` use.
+    // The new index and map files, checked as the app and `anju-validate` check them; the
+    // shards are untouched, and the index's nodes with them, so none is read again.
     let written: BTreeMap<&str, &[u8]> = plan.files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())).collect();
-    let (_, problems) = anju_data::load_all("index.json", |rel| match (rel, written.get(rel)) {
-        ("index.json", _) => Ok(new_index.clone()),
-        (_, Some(b)) => Ok(b.to_vec()),
-        _ => std::fs::read(o.dataset.join(rel)).map_err(|e| e.to_string()),
-    });
-    if let Some(p) = problems.list.first() {
-        return Err(GeoError::Dataset(format!("{} problem(s); the first: {p}", problems.total)));
+    let first = |ps: &anju_data::Problems| ps.list.first().map(|p| format!("{} problem(s); the first: {p}", ps.total));
+    let new_ds = anju_data::Dataset::from_index("index.json", &new_index)
+        .map_err(|ps| GeoError::Dataset(first(&ps).unwrap_or_default()))?;
+    let mut problems = anju_data::Problems::default();
+    let mut read = |rel: &str| written.get(rel).copied().ok_or_else(|| "not written".to_string());
+    anju_data::dataset::check_geometry(&new_ds, &mut read, &mut problems);
+    if let Some(message) = first(&problems) {
+        return Err(GeoError::Dataset(message));
     }
     // Every file beside its place first (the index too), then each renamed over it, the
     // index last, and only then the files it no longer names removed: a write that fails

@@ -184,16 +184,7 @@ pub fn encode(d: &Draft, s: &Settings) -> Result<(Vec<u8>, Stats), GeoError> {
         (0..full.len()).map(|i| if whole[i] { &full[i] } else { &kept[i] }).collect()
     };
     let ring_pts = |arcs: &[&Vec<G>], refs: &[i64]| -> Vec<G> {
-        let mut out: Vec<G> = Vec::new();
-        for &r in refs {
-            let (i, back) = unref(r);
-            let skip = usize::from(!out.is_empty());
-            if back {
-                out.extend(arcs[i].iter().rev().skip(skip));
-            } else {
-                out.extend(arcs[i].iter().skip(skip));
-            }
-        }
+        let mut out = crate::topology::points(arcs, refs);
         out.dedup();
         out
     };
@@ -214,8 +205,8 @@ pub fn encode(d: &Draft, s: &Settings) -> Result<(Vec<u8>, Stats), GeoError> {
     };
     loop {
         let arcs = arcs_of(&whole);
-        let ends: Vec<[[f64; 2]; 2]> =
-            arcs.iter().map(|a| [as_f64(a)[0], *as_f64(a).last().unwrap_or(&[0.0; 2])]).collect();
+        let end = |p: Option<&G>| p.map_or([0.0; 2], |p| [p[0] as f64, p[1] as f64]);
+        let ends: Vec<[[f64; 2]; 2]> = arcs.iter().map(|a| [end(a.first()), end(a.last())]).collect();
         let len: Vec<usize> = arcs.iter().map(|a| a.len().saturating_sub(1)).collect();
         let touching = crate::cross::contacts(segs(&arcs), &ends, &len);
         let fresh: Vec<usize> = touching.iter().flat_map(|&(a, b)| [a, b]).filter(|&i| !whole[i]).collect();

