@@ -28,6 +28,15 @@ pub const CHART_FG: (&str, &str) = ("#1d2733", "#e6edf5");
 pub const CHART_MUTED: (&str, &str) = ("#5b6b7c", "#96a5b9");
 pub const CHART_GRID: (&str, &str) = ("#e1e6ec", "#3c485a");
 
+/// The map: a place without a value (the same on a dark screen: a fill means one thing);
+/// borders between places and the fill of a hole (the card's background, light and
+/// dark); the outline of the place in view.
+pub const MAP_NO_DATA: &str = "#d9dde3";
+pub const MAP_EDGE: (&str, &str) = ("#ffffff", "#0b1220");
+pub const MAP_OUTLINE: (&str, &str) = ("#5b6b7c", "#96a5b9");
+/// The place outlined on a map (under the pointer, or on show on the big screen).
+pub const MAP_FOCUS: (&str, &str) = ("#111827", "#ffd166");
+
 /// The seven-colour marking (七彩标记) of buildings' notice boards: per group, its colour
 /// and the colour's name in both languages.
 pub const SEVEN_COLOURS: [(Metric, &str, &str, &str); 7] = [

@@ -74,7 +74,9 @@ fn paint(
         if geo.fixed_width.is_none() || geo.scale.is_some() {
             let _ = canvas.style(("width", format!("{w}px")));
         }
-        let d = draw(canvas.clone(), &spec, w / geo.zoom, geo.height / geo.zoom, ratio * geo.zoom, geo.dark);
+        let paint = || draw(canvas.clone(), &spec, w / geo.zoom, geo.height / geo.zoom, ratio * geo.zoom, geo.dark);
+        // The map's paintings are timed for the UI benchmark (first draw, hover redraws).
+        let d = if matches!(spec, ChartSpec::Map(_)) { crate::perf::timed("anju-map-paint", paint) } else { paint() };
         drawn.set_value(d);
         paints.update_value(|n| *n += 1);
         let _ = canvas.set_attribute("data-paints", &paints.get_value().to_string());
@@ -112,6 +114,7 @@ const TIP_FONT: f64 = 12.75;
 /// The item under the pointer, from what was drawn.
 fn pick(
     canvas_ref: NodeRef<html::Canvas>,
+    spec: Signal<ChartSpec>,
     drawn: StoredValue<Drawn>,
     geo: Geometry,
     ev: &web_sys::MouseEvent,
@@ -128,6 +131,10 @@ fn pick(
     drawn.with_value(|d| match d {
         Drawn::Bars(l) => l.hit(x, y),
         Drawn::Trend(a) => a.nearest(x, y),
+        Drawn::Map(f) => spec.with_untracked(|s| match s {
+            ChartSpec::Map(m) => m.place_at(f.to_unit(x, y)),
+            _ => None,
+        }),
         Drawn::Nothing => None,
     })
 }
@@ -145,7 +152,7 @@ pub fn CanvasChart(
     #[prop(optional)] dark: bool,
     /// Draw at this width (CSS px) whatever the box: for slides, which are drawn while
     /// hidden so that printing the deck has every chart.
-    #[prop(optional)]
+    #[prop(default = None, into)]
     fixed_width: Option<f64>,
     /// A CSS scale the chart is shown at (the big screen's fit): the canvas gets that many
     /// more pixels, so it stays sharp on a 4K wall.
@@ -155,13 +162,17 @@ pub fn CanvasChart(
     /// big screen is read from across a room.
     #[prop(default = 1.0)]
     zoom: f64,
+    /// The item under the pointer, when the caller draws it differently (the map
+    /// outlines the place hovered).
+    #[prop(optional)]
+    hover: Option<RwSignal<Option<usize>>>,
 ) -> impl IntoView {
     let box_ref = NodeRef::<html::Div>::new();
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let geo = Geometry { height, fixed_width, scale, zoom, dark };
     let drawn = StoredValue::new(Drawn::Nothing);
     let tip = RwSignal::new(None::<Tip>);
-    let hover = RwSignal::new(None::<usize>);
+    let hover = hover.unwrap_or_else(|| RwSignal::new(None::<usize>));
     let width = paint(spec, box_ref, canvas_ref, geo, drawn);
     // The text sizes drawn, in the canvas's CSS px (a test multiplies by how much the
     // page scales the canvas): the big screen's smallest must read at 14 px.
@@ -170,10 +181,13 @@ pub fn CanvasChart(
         let (small, label) = spec.with(|s| text_sizes(s, w / geo.zoom, geo.height / geo.zoom));
         (format!("{:.2}", small * geo.zoom), format!("{:.2}", label * geo.zoom), format!("{w}"))
     });
-    let pick = move |ev: &web_sys::MouseEvent| pick(canvas_ref, drawn, geo, ev);
+    let pick = move |ev: &web_sys::MouseEvent| pick(canvas_ref, spec, drawn, geo, ev);
     let on_move = move |ev: web_sys::MouseEvent| {
         let hit = pick(&ev);
-        hover.set(hit);
+        // Only a change: a map redraws on it, and the pointer moves every few pixels.
+        if hover.get_untracked() != hit {
+            hover.set(hit);
+        }
         tip.set(hit.and_then(|i| tip_at(canvas_ref, spec, i, &ev)));
     };
     let navigate = use_navigate();
@@ -206,14 +220,14 @@ pub fn CanvasChart(
                     role="img"
                     aria-label=move || title.get()
                     on:mousemove=on_move
-                    on:mouseleave=move |_| { tip.set(None); hover.set(None); }
+                    on:mouseleave=move |_| { tip.set(None); if hover.get_untracked().is_some() { hover.set(None); } }
                     on:click=on_click
                 ></canvas>
                 {move || tip.get().map(|t| view! {
                     <div class="tooltip" role="status" style:left=format!("{}px", t.x) style:top=format!("{}px", t.y)>{t.text}</div>
                 })}
             </div>
-            {data_table(spec, first_header)}
+            {data_table(spec, first_header, width, geo)}
         </figure>
     }
 }
@@ -261,18 +275,33 @@ fn export_buttons(
 }
 
 /// The same numbers as a table, for screen readers and for reading off exact values.
-fn data_table(spec: Signal<ChartSpec>, first_header: Signal<String>) -> impl IntoView {
+fn data_table(
+    spec: Signal<ChartSpec>,
+    first_header: Signal<String>,
+    width: Signal<f64>,
+    geo: Geometry,
+) -> impl IntoView {
     let lang = use_url().lang;
     let table = move || spec.with(|s| s.table(&first_header.get()));
+    // The map's rows carry their place's id and a point inside it on the canvas.
+    let z = geo.zoom;
+    let marks = move || spec.with(|s| s.marks(width.get() / z, geo.height / z));
     view! {
         <details class="chart-data">
             <summary>{move || tr(lang.get(), "查看数据表", "Show the data as a table")}</summary>
             <table>
                 <thead><tr>{move || table().0.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
                 <tbody>
-                    {move || table().1.into_iter().map(|row| view! {
-                        <tr>{row.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
-                    }).collect_view()}
+                    {move || {
+                        let mut marks = marks().into_iter();
+                        table().1.into_iter().map(|row| {
+                            let m = marks.next().flatten();
+                            let (id, x, y) = m.map_or((None, None, None), |(id, x, y)| (Some(id), Some(x * z), Some(y * z)));
+                            view! {
+                                <tr data-node-id=id data-x=x data-y=y>{row.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                            }
+                        }).collect_view()
+                    }}
                 </tbody>
             </table>
         </details>

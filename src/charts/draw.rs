@@ -19,6 +19,7 @@ pub const FONT: &str = "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-ser
 pub enum Drawn {
     Bars(HBars),
     Trend(TimeAxis),
+    Map(crate::model::map::Frame),
     Nothing,
 }
 
@@ -66,6 +67,11 @@ pub fn draw_on<DB: DrawingBackend>(
     let px = |v: f64| (v * dpr).round() as i32;
     let font = |size: f64| (FONT, size * dpr).into_font();
     match spec {
+        ChartSpec::Map(m) => {
+            let (inks, frame) = super::map_draw::inks(m, w, h, dpr, dark);
+            super::map_draw::replay(root, inks);
+            Drawn::Map(frame)
+        }
         ChartSpec::Empty(why) => {
             let style = font(14.0).color(&muted).pos(Pos::new(HPos::Center, VPos::Center));
             let _ = root.draw(&Text::new(why.clone(), (px(w / 2.0), px(h / 2.0)), style));
@@ -168,6 +174,7 @@ pub fn text_sizes(spec: &ChartSpec, w: f64, h: f64) -> (f64, f64) {
             (label.min(SMALL), label)
         }
         ChartSpec::Trend { .. } => (SMALL, LEGEND),
+        ChartSpec::Map(_) => (SMALL, super::map_draw::NAME),
         ChartSpec::Empty(_) => (14.0, 14.0),
     }
 }

@@ -5,5 +5,7 @@ pub mod canvas;
 pub mod channels;
 pub mod draw;
 pub mod export;
+pub mod map;
+pub mod map_draw;
 pub mod ranking;
 pub mod trend;

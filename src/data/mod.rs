@@ -4,6 +4,7 @@
 //! screen's refresh reads and replaces the cache through [`Live`].
 
 pub mod fetch;
+pub mod geo;
 
 use self::fetch as api;
 pub use self::fetch::LoadError;

@@ -8,6 +8,7 @@
 pub mod alerts;
 pub mod board;
 pub mod channels;
+pub mod map;
 pub mod notices;
 pub mod period;
 pub mod ranking;

@@ -90,6 +90,8 @@ pub enum ChartSpec {
         periods: Vec<String>,
         lines: Vec<Line>,
     },
+    /// A place's children on a map (boxed: it holds their rings).
+    Map(Box<crate::model::map::MapSpec>),
     /// Nothing to draw, and why (said on the canvas and in the table).
     Empty(String),
 }
@@ -106,6 +108,7 @@ impl ChartSpec {
                     .collect();
                 format!("{p}  {}", parts.join(" · "))
             }),
+            ChartSpec::Map(m) => m.places.get(i).map(|p| format!("{}：{}", p.label, p.text)),
             ChartSpec::Empty(_) => None,
         }
     }
@@ -114,13 +117,18 @@ impl ChartSpec {
     pub fn href(&self, i: usize) -> Option<&str> {
         match self {
             ChartSpec::Bars { bars, .. } => bars.get(i).and_then(|b| b.href.as_deref()),
+            ChartSpec::Map(m) => m.places.get(i).map(|p| p.href.as_str()),
             _ => None,
         }
     }
 
     /// Whether any item is a link.
     pub fn clickable(&self) -> bool {
-        matches!(self, ChartSpec::Bars { bars, .. } if bars.iter().any(|b| b.href.is_some()))
+        match self {
+            ChartSpec::Bars { bars, .. } => bars.iter().any(|b| b.href.is_some()),
+            ChartSpec::Map(m) => !m.places.is_empty(),
+            _ => false,
+        }
     }
 
     /// Rows for the text alternative: a header, then one row per item.
@@ -144,7 +152,17 @@ impl ChartSpec {
                     .collect();
                 (head, rows)
             }
+            ChartSpec::Map(m) => (vec![first_header.to_string(), m.value_header.clone()], m.rows()),
             ChartSpec::Empty(why) => (vec![first_header.to_string()], vec![vec![why.clone()]]),
+        }
+    }
+
+    /// For the map, each table row's node id and point inside it in a `w`×`h` box (CSS px
+    /// from the canvas's top-left corner): the hooks tests click by.
+    pub fn marks(&self, w: f64, h: f64) -> Vec<Option<(String, f64, f64)>> {
+        match self {
+            ChartSpec::Map(m) => m.marks(w, h),
+            _ => Vec::new(),
         }
     }
 }

@@ -47,7 +47,9 @@ test('an address the app refuses is never asked for; the demo is shown, with the
     const seen = requests(page);
     await page.goto(`./?data=${encodeURIComponent(bad)}`);
     await expect(page.getByTestId('app-ready')).toBeAttached();
-    expect(seen.filter((p) => p.endsWith('.json'))).toEqual(['/data/index.json']);
+    // The demo's own files only: its index (and the map's geometry, the demo's too).
+    expect(seen.filter((p) => p.endsWith('.json') && !p.startsWith('/data/geo/'))).toEqual(['/data/index.json']);
+    expect(seen.filter((p) => p.endsWith('.json')).every((p) => p.startsWith('/data/'))).toBe(true);
     await expect(page.getByTestId('notice').first()).toBeVisible();
   }
 });

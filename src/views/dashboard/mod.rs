@@ -2,6 +2,7 @@
 //! building, the building panel).
 
 use crate::charts::export::Stamp;
+use crate::charts::map::{geo_path, MapChart};
 use crate::charts::{channels::ChannelsChart, ranking::RankingChart, trend::TrendChart};
 use crate::components::alerts::AlertsPanel;
 use crate::components::breadcrumb::Breadcrumb;
@@ -84,6 +85,7 @@ pub fn Dashboard(target: Target) -> impl IntoView {
         {move || has_alerts.get().then(|| view! { <AlertsPanel ds=ds_alerts.clone() ix=ix period=period /> })}
         {leaf}
         <div class="charts">
+            {geo_path(&ds, ix).map(|_| view! { <div class="chart-card"><MapChart place=Signal::stored(Some((ds.clone(), ix))) period=period /></div> })}
             {(!is_leaf).then(|| view! { <RankingChart ds=ds.clone() ix=ix period=period /> })}
             <ChannelsChart ds=ds.clone() ix=ix period=period />
             <TrendChart ds=ds.clone() ix=ix />

@@ -7,6 +7,7 @@
 mod slides;
 
 use crate::charts::canvas::CanvasChart;
+use crate::charts::map::{geo_path, MapChart};
 use crate::components::risk::risk_panel;
 use crate::data::Target;
 use crate::i18n::{name, tr};
@@ -25,6 +26,7 @@ use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use slides::{big_income, big_rate, comparison, groups, overview};
+use std::sync::Arc;
 
 /// Slides are drawn at this logical width and scaled by CSS.
 const W: f64 = 1100.0;
@@ -125,7 +127,7 @@ fn export_current(kind: &str) {
 /// slide `current` is the one shown.
 fn deck(
     url: UrlState,
-    ds: &Dataset,
+    ds: &Arc<Dataset>,
     ix: NodeIx,
     st: &ViewState,
     t: usize,
@@ -187,7 +189,17 @@ fn deck(
             tr(l, "按就业率排名", "By employment rate"),
             if has_target { tr(l, "，红线为目标", ", the red line is the target") } else { "" }
         );
-        chart("slide-ranking", title, spec, tr(l, "地区", "Place"), h, W)
+        match geo_path(ds, ix) {
+            // The map beside the ranking: where the places are, and how they stand.
+            Some(_) => view! {
+                <div class="slide-row">
+                    <MapChart place=Signal::stored(Some((ds.clone(), ix))) period=Signal::stored(t) height=440.0 fixed_width=W / 2.0 />
+                    {chart("slide-ranking", title, spec, tr(l, "地区", "Place"), h, W / 2.0)}
+                </div>
+            }
+            .into_any(),
+            None => chart("slide-ranking", title, spec, tr(l, "地区", "Place"), h, W),
+        }
     };
     view! {
         {cover_slide}

@@ -13,6 +13,7 @@ mod refresh;
 mod ticker;
 
 use crate::charts::canvas::CanvasChart;
+use crate::charts::map::{geo_path, MapChart};
 use crate::components::notices::Notices;
 use crate::data::{LoadError, Target};
 use crate::i18n::tr;
@@ -65,6 +66,30 @@ fn fit(viewport: NodeRef<html::Div>) -> (Memo<f64>, Memo<f64>, Signal<String>) {
     (design_w, scale, style)
 }
 
+/// The centre panel's charts: the map's and the trend's width and height (CSS px at the
+/// design size), and whether they stand side by side.
+#[derive(Clone, Copy, PartialEq)]
+struct Centre {
+    map: Option<(f64, f64)>,
+    trend: (f64, f64),
+    side_by_side: bool,
+}
+
+/// Lays out the centre for a panel `w` wide (the trend's width without a map): with room
+/// for both side by side (a wall wider than about 3:1), the map takes all but the trend's
+/// 16:9 width; else the map above a shorter trend.
+fn centre_layout(w: f64, map: bool) -> Centre {
+    const TALL: f64 = 470.0;
+    if !map {
+        return Centre { map: None, trend: (w, 300.0), side_by_side: false };
+    }
+    if w >= CHART_W * 2.0 + GAP {
+        Centre { map: Some((w - CHART_W - GAP, TALL)), trend: (CHART_W, TALL), side_by_side: true }
+    } else {
+        Centre { map: Some((w, 270.0)), trend: (w, 180.0), side_by_side: false }
+    }
+}
+
 #[component]
 pub fn Screen(
     /// The last good view; `None` only before the first one arrives.
@@ -105,6 +130,11 @@ pub fn Screen(
         let k = boards.with(Vec::len) as f64;
         (design_w.get() - 2.0 * PAD_X - (k + 1.0) * GAP - k * BOARD_W - SIDE_W - 40.0).max(CHART_W)
     });
+    // The map of the places on show, at the centre, where the index has one: stacked above
+    // the trend on a 16:9 wall, beside it taking the extra width on a wider one.
+    let place = Signal::derive(move || target.with(|t| t.as_ref().map(|t| (t.ds.clone(), t.ix))));
+    let has_map = Memo::new(move |_| target.with(|t| t.as_ref().is_some_and(|t| geo_path(&t.ds, t.ix).is_some())));
+    let layout = Memo::new(move |_| centre_layout(trend_w.get(), has_map.get()));
     // No scrollbars, the dark ground.
     crate::page::root_class("screen-mode");
     crate::perf::begin_view();
@@ -141,11 +171,16 @@ pub fn Screen(
                     <section class="panel focus" data-testid="carousel" data-paused=move || carousel.paused.get().to_string() aria-live="polite">
                         {move || panels::focus_head(stage)}
                         {move || {
-                            let w = trend_w.get();
+                            let c = layout.get();
                             view! {
-                                <CanvasChart name="screen-trend" title=chart_text("就业率与人均纯收入走势", "Employment rate and income per head")
-                                    spec=spec(Focus::Trend) first_header=chart_text("月份", "Month")
-                                    height=300.0 dark=true fixed_width=w scale=scale zoom=ZOOM />
+                                <div class="focus-charts" class:side-by-side=c.side_by_side>
+                                    {c.map.map(|(w, h)| view! {
+                                        <MapChart place=place period=period focus=focus height=h dark=true fixed_width=w scale=scale zoom=ZOOM />
+                                    })}
+                                    <CanvasChart name="screen-trend" title=chart_text("就业率与人均纯收入走势", "Employment rate and income per head")
+                                        spec=spec(Focus::Trend) first_header=chart_text("月份", "Month")
+                                        height=c.trend.1 dark=true fixed_width=c.trend.0 scale=scale zoom=ZOOM />
+                                </div>
                             }
                         }}
                     </section>

@@ -1,0 +1,111 @@
+//! The map card: the place's children filled by the measure the ranking is by
+//! ([`crate::model::map`] builds it), its geometry file fetched when the card mounts or the
+//! place changes. A click on a place drills into it, as a bar of the ranking does; the
+//! place under the pointer, or the one the big screen has on show, is outlined.
+
+use super::canvas::CanvasChart;
+use crate::data::{self, LoadError};
+use crate::i18n::tr;
+use crate::model::map::{map_spec, MapSpec};
+use crate::model::ranking::default_measure;
+use crate::model::spec::ChartSpec;
+use crate::url::use_url;
+use anju_data::disclosure::Shown;
+use anju_data::format::Lang;
+use anju_data::{Dataset, NodeIx};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The geometry file the index names for `ix` (it draws `ix`'s children), if any.
+pub fn geo_path(ds: &Dataset, ix: NodeIx) -> Option<String> {
+    ds.geo.as_ref()?.files.get(&ds.node(ix).id).cloned()
+}
+
+/// Why the map is not drawn, in words naming the file and its first problem.
+fn failed(e: &LoadError, lang: Lang) -> String {
+    let first = match e {
+        LoadError::Invalid { problems, .. } => {
+            problems.first().map(|p| format!("{} — {}", p.at, p.message(if lang == Lang::En { "en" } else { "zh" })))
+        }
+        _ => None,
+    };
+    let head = tr(lang, "地图无法显示：", "The map could not be drawn: ");
+    format!("{head}{}", first.unwrap_or_else(|| e.to_string()))
+}
+
+/// The place whose children a map draws: the dataset and the node.
+pub type MapPlace = Option<(Arc<Dataset>, NodeIx)>;
+
+#[component]
+pub fn MapChart(
+    /// The place whose children are drawn; a place without a geometry file draws a note.
+    #[prop(into)]
+    place: Signal<MapPlace>,
+    #[prop(into)] period: Signal<usize>,
+    /// The child on show elsewhere (the big screen's carousel), outlined.
+    #[prop(optional, into)]
+    focus: Option<Signal<Option<NodeIx>>>,
+    #[prop(default = 380.0)] height: f64,
+    #[prop(optional)] dark: bool,
+    #[prop(default = None, into)] fixed_width: Option<f64>,
+    #[prop(optional, into)] scale: Option<Signal<f64>>,
+    #[prop(default = 1.0)] zoom: f64,
+) -> impl IntoView {
+    let url = use_url();
+    let lang = url.lang;
+    let index = use_context::<data::Live>().map(|l| l.index_url.get_untracked()).unwrap_or_default();
+    let file = Memo::new(move |_| {
+        place.with(|p| p.as_ref().and_then(|(ds, ix)| geo_path(ds, *ix)).map(|path| data::sibling_url(&index, &path)))
+    });
+    let geo = LocalResource::new(move || {
+        let file = file.get();
+        async move {
+            match file {
+                Some(f) => Some(data::geo::geometry(f).await),
+                None => None,
+            }
+        }
+    });
+    let metric = Memo::new(move |_| url.state.with(default_measure));
+    // The map without an outline, rebuilt only when the data, the filters or the place
+    // change; hover and carousel only copy it with another place outlined.
+    let base = Memo::new(move |_| {
+        // The places link to the children with the filters as they are.
+        url.state.track();
+        let l = lang.get();
+        let Some((ds, ix)) = place.get() else { return Err(String::new()) };
+        match geo.get() {
+            None => Err(tr(l, "地图加载中…", "Loading the map…").to_string()),
+            Some(None) => Err(tr(l, "此地没有地图。", "There is no map of this place.").to_string()),
+            Some(Some(Err(e))) => Err(failed(&e, l)),
+            Some(Some(Ok(g))) => {
+                let (s, m, t) = (Shown::new(&ds, url.suppress.get()), metric.get(), period.get());
+                // Timed for the UI benchmark: projection, classes and holes.
+                Ok(crate::perf::timed("anju-map-spec", || map_spec(s, ix, &g, m, t, l, |id| url.node_href(Some(id)))))
+            }
+        }
+    });
+    let hover = RwSignal::new(None::<usize>);
+    let spec = Signal::derive(move || {
+        base.with(|b| match b {
+            Err(why) => ChartSpec::Empty(why.clone()),
+            Ok(m) => {
+                let shown = focus
+                    .and_then(|f| f.get())
+                    .and_then(|ix| place.with(|p| p.as_ref().map(|(ds, _)| ds.node(ix).id.clone())));
+                let outlined: MapSpec = match hover.get() {
+                    Some(i) => MapSpec { focus: Some(i), ..m.clone() },
+                    None => m.focused(shown.as_deref()),
+                };
+                ChartSpec::Map(Box::new(outlined))
+            }
+        })
+    });
+    let title =
+        Signal::derive(move || format!("{}{}", tr(lang.get(), "地图：", "Map: "), metric.get().label(lang.get())));
+    let first_header = Signal::derive(move || tr(lang.get(), "地区", "Place").to_string());
+    view! {
+        <CanvasChart name="map" title=title spec=spec first_header=first_header height=height
+            dark=dark fixed_width=fixed_width scale=scale.unwrap_or(Signal::stored(1.0)) zoom=zoom hover=hover />
+    }
+}

@@ -1,0 +1,136 @@
+//! The map as a list of marks in device pixels ([`inks`]), replayed on any plotters
+//! backend by [`replay`]: the map's drawing is compiled once, not once per backend
+//! (canvas on screen, SVG for export).
+
+use super::draw::{color, SMALL};
+use crate::model::map::{hatch, Frame, MapSpec, Swatch, LEGEND_W};
+use crate::theme;
+use anju_data::text::{em_width, fit};
+use plotters::prelude::*;
+
+/// One mark, in device pixels.
+pub enum Ink {
+    Fill(Vec<(i32, i32)>, RGBColor),
+    Stroke(Vec<(i32, i32)>, RGBColor, u32),
+    /// Text centred vertically at the point; `true`: centred across it too, else from it.
+    Text(String, (i32, i32), f64, RGBColor, bool),
+}
+
+/// The names' size on the map, in CSS px.
+pub const NAME: f64 = 12.0;
+
+/// Whether text on `hex` should be light: a dark fill (by relative luminance).
+fn dark_fill(hex: &str) -> bool {
+    let RGBColor(r, g, b) = color(hex);
+    0.2126 * f64::from(r) + 0.7152 * f64::from(g) + 0.0722 * f64::from(b) < 140.0
+}
+
+/// The map's marks for a `w`×`h` box (CSS px) at `dpr` device pixels each, and the frame
+/// hit-testing reads.
+pub fn inks(m: &MapSpec, w: f64, h: f64, dpr: f64, dark: bool) -> (Vec<Ink>, Frame) {
+    let pick = |pair: (&str, &str)| color(if dark { pair.1 } else { pair.0 });
+    let (fg, edge, outline) = (pick(theme::CHART_FG), pick(theme::MAP_EDGE), pick(theme::MAP_OUTLINE));
+    let muted = pick(theme::CHART_MUTED);
+    let f = m.frame(w, h);
+    let px = |v: f64| (v * dpr).round() as i32;
+    let screen = |r: &Vec<[f64; 2]>| -> Vec<(f64, f64)> { r.iter().map(|&p| f.to_screen(p)).collect() };
+    let dev = |r: &[(f64, f64)]| -> Vec<(i32, i32)> { r.iter().map(|&(x, y)| (px(x), px(y))).collect() };
+    let mut out = Vec::new();
+    for r in m.outline.iter() {
+        out.push(Ink::Fill(dev(&screen(r)), color(theme::MAP_NO_DATA)));
+    }
+    for p in m.places.iter() {
+        let rings: Vec<Vec<(f64, f64)>> = p.rings.iter().map(screen).collect();
+        // A hole shows what is under it, no data (an enclave drawn later covers it; the
+        // spec orders places with holes first).
+        let fill = p.fill.map(color).unwrap_or(RGBColor(0xf2, 0xf4, 0xf7));
+        for (r, &hole) in rings.iter().zip(&p.holes) {
+            out.push(Ink::Fill(dev(r), if hole { color(theme::MAP_NO_DATA) } else { fill }));
+        }
+        if p.fill.is_none() {
+            for [a, b] in hatch(&rings, 6.0) {
+                out.push(Ink::Stroke(dev(&[a, b]), muted, 1));
+            }
+        }
+    }
+    for p in m.places.iter() {
+        for r in &p.rings {
+            out.push(Ink::Stroke(dev(&screen(r)), edge, px(1.0).max(1) as u32));
+        }
+    }
+    for r in m.outline.iter() {
+        out.push(Ink::Stroke(dev(&screen(r)), outline, px(1.5).max(1) as u32));
+    }
+    for r in m.focus.and_then(|i| m.places.get(i)).map_or(&[][..], |p| &p.rings[..]) {
+        out.push(Ink::Stroke(dev(&screen(r)), pick(theme::MAP_FOCUS), px(3.0).max(2) as u32));
+    }
+    for (p, (x, y)) in names(m, f, w) {
+        let ink = if p.fill.is_some_and(dark_fill) { RGBColor(255, 255, 255) } else { color(theme::CHART_FG.0) };
+        out.push(Ink::Text(p.label.clone(), (px(x), px(y)), NAME * dpr, ink, true));
+    }
+    legend(m, &mut out, dpr, fg);
+    (out, f)
+}
+
+/// The names written, and where (CSS px): each only where it fits across its place and
+/// clear of every name already placed and of the box's edges (`w` wide), widest places
+/// first (they carry the map).
+fn names(m: &MapSpec, f: Frame, w: f64) -> Vec<(&crate::model::map::Place, (f64, f64))> {
+    let mut by_width: Vec<&crate::model::map::Place> = m.places.iter().filter(|p| !p.rings.is_empty()).collect();
+    anju_data::order::sort_by(&mut by_width, |a, b| b.width.total_cmp(&a.width));
+    let mut placed: Vec<([f64; 2], [f64; 2])> = Vec::new();
+    let mut out = Vec::new();
+    for p in by_width {
+        let half = em_width(&p.label) * NAME / 2.0 + 2.0;
+        let (x, y) = f.to_screen(p.at);
+        let b = ([x - half, y - NAME * 0.7], [x + half, y + NAME * 0.7]);
+        let clear = placed.iter().all(|o| b.1[0] < o.0[0] || o.1[0] < b.0[0] || b.1[1] < o.0[1] || o.1[1] < b.0[1]);
+        let inside = b.0[0] >= LEGEND_W && b.1[0] <= w;
+        if 2.0 * half <= p.width * f.s && clear && inside {
+            placed.push(b);
+            out.push((p, (x, y)));
+        }
+    }
+    out
+}
+
+/// The legend down the left edge: a swatch and its words per class.
+fn legend(m: &MapSpec, out: &mut Vec<Ink>, dpr: f64, fg: RGBColor) {
+    let px = |v: f64| (v * dpr).round() as i32;
+    let room = (LEGEND_W - 26.0) / SMALL;
+    for (i, (swatch, text)) in m.legend.iter().enumerate() {
+        let y = 10.0 + 18.0 * i as f64;
+        let (x0, y0, x1, y1) = (4.0, y, 18.0, y + 12.0);
+        let corners = vec![(px(x0), px(y0)), (px(x1), px(y0)), (px(x1), px(y1)), (px(x0), px(y1))];
+        match swatch {
+            Swatch::Fill(c) => out.push(Ink::Fill(corners, color(c))),
+            Swatch::Hatch => {
+                let box_ = vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)];
+                for [a, b] in hatch(std::slice::from_ref(&box_), 4.0) {
+                    out.push(Ink::Stroke(vec![(px(a.0), px(a.1)), (px(b.0), px(b.1))], fg, 1));
+                }
+                let mut ring = corners;
+                ring.push(ring[0]);
+                out.push(Ink::Stroke(ring, fg, 1));
+            }
+            Swatch::None => {}
+        }
+        out.push(Ink::Text(fit(text, room), (px(24.0), px(y + 6.0)), SMALL * dpr, fg, false));
+    }
+}
+
+/// Draws `inks` on `root`.
+pub fn replay<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, inks: Vec<Ink>) {
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    for ink in inks {
+        let _ = match ink {
+            Ink::Fill(p, c) => root.draw(&Polygon::new(p, c.filled())),
+            Ink::Stroke(p, c, w) => root.draw(&PathElement::new(p, c.stroke_width(w))),
+            Ink::Text(t, at, size, c, centred) => {
+                let h = if centred { HPos::Center } else { HPos::Left };
+                let style = (super::draw::FONT, size).into_font().color(&c).pos(Pos::new(h, VPos::Center));
+                root.draw(&Text::new(t, at, style))
+            }
+        };
+    }
+}

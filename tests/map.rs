@@ -1,0 +1,200 @@
+//! The map's model on the committed demo data and its geometry files: every child drawn
+//! and listed, each place found at its own label point, colours by the rule of every tile
+//! (`Measure::meets`), classes, hatching and the frame.
+
+mod common;
+
+use anju::model::map::{hatch, holes, map_spec, Classes, MapSpec, Swatch, DIVERGING, SEQUENTIAL};
+use anju_data::disclosure::Shown;
+use anju_data::domain::Lang;
+use anju_data::geometry::{contains, parse_geo, Geometry};
+use anju_data::view::measure::{self, Measure};
+use anju_data::{Dataset, Metric, NodeIx};
+use common::demo;
+
+fn geometry(ds: &Dataset, ix: NodeIx) -> Geometry {
+    let path = &ds.geo.as_ref().expect("the demo has maps").files[&ds.node(ix).id];
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data").join(path);
+    parse_geo(path, &std::fs::read(file).unwrap()).unwrap()
+}
+
+fn spec(ds: &Dataset, ix: NodeIx, m: Measure) -> MapSpec {
+    let t = ds.latest();
+    map_spec(Shown::new(ds, false), ix, &geometry(ds, ix), m, t, Lang::Zh, |id| format!("?node={id}"))
+}
+
+/// The root and every city with a file: each child drawn once, found at its label point,
+/// and its mark inside the box; the table lists every child with its value.
+#[test]
+fn every_child_is_drawn_listed_and_found_where_its_mark_says() {
+    let ds = demo();
+    let files = &ds.geo.as_ref().unwrap().files;
+    assert_eq!(files.len(), 5, "the root and four cities");
+    for id in files.keys() {
+        let ix = ds.find(id).unwrap();
+        let m = spec(&ds, ix, Measure::EmploymentRate);
+        let kids: Vec<&str> = ds.kids[ix].iter().map(|&c| ds.node(c).id.as_str()).collect();
+        assert_eq!(m.places.len(), kids.len(), "{id}");
+        assert_eq!(m.rows().len(), kids.len());
+        for (i, p) in m.places.iter().enumerate() {
+            assert!(!p.rings.is_empty(), "{id}: {} has a shape", p.id);
+            assert_eq!(m.place_at(p.at), Some(i), "{id}: {} is found at its label point", p.id);
+            assert_eq!(p.href, format!("?node={}", p.id));
+        }
+        let (w, h) = (640.0, 380.0);
+        let marks = m.marks(w, h);
+        let mut ids: Vec<String> = marks.iter().map(|k| k.as_ref().unwrap().0.clone()).collect();
+        ids.sort();
+        let mut want: Vec<String> = kids.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        assert_eq!(ids, want, "{id}: one mark per child");
+        let f = m.frame(w, h);
+        for (kid, x, y) in marks.into_iter().flatten() {
+            assert!((0.0..=w).contains(&x) && (0.0..=h).contains(&y), "{kid} at {x},{y}");
+            let i = m.places.iter().position(|p| p.id == kid).unwrap();
+            assert_eq!(m.place_at(f.to_unit(x, y)), Some(i), "{kid}: the mark's pixel is inside it");
+        }
+    }
+}
+
+/// Employment rate against the target: each place's colour is on the side
+/// `Measure::meets` puts it (computed here from the stored counts).
+#[test]
+fn rates_are_coloured_on_their_side_of_the_target() {
+    let ds = demo();
+    let t = ds.latest();
+    for ix in [ds.root, ds.find("5202").unwrap()] {
+        let m = spec(&ds, ix, Measure::EmploymentRate);
+        let target = measure::target(&ds, ix, Measure::EmploymentRate).expect("the demo sets a target");
+        for p in m.places.iter() {
+            let n = ds.node(ds.find(&p.id).unwrap());
+            let rate = n.m.get(Metric::Employed, t) as f64 / n.m.get(Metric::Labour, t) as f64;
+            let fill = p.fill.unwrap();
+            let met = DIVERGING[2..].contains(&fill);
+            assert_eq!(met, rate + 1e-12 >= target, "{}: {rate} vs {target}", p.id);
+        }
+        assert!(m.legend.iter().any(|(s, _)| *s == Swatch::None), "the target is in the legend");
+    }
+}
+
+/// Counts in quantile classes of the sequential palette: a larger value is never lighter.
+#[test]
+fn counts_are_darker_the_larger() {
+    let ds = demo();
+    let t = ds.latest();
+    let ix = ds.find("5202").unwrap();
+    let m = spec(&ds, ix, Measure::Count(Metric::People));
+    let shade = |c: &str| SEQUENTIAL.iter().position(|s| *s == c).unwrap();
+    let mut by_value: Vec<(u64, usize)> = m
+        .places
+        .iter()
+        .map(|p| (ds.node(ds.find(&p.id).unwrap()).m.get(Metric::People, t), shade(p.fill.unwrap())))
+        .collect();
+    by_value.sort();
+    assert!(by_value.windows(2).all(|w| w[0].1 <= w[1].1), "{by_value:?}");
+    assert!(by_value.first().unwrap().1 < by_value.last().unwrap().1, "the classes differ");
+}
+
+#[test]
+fn a_value_at_the_target_is_never_short_of_it() {
+    let c = Classes::of(Measure::EmploymentRate, &[0.8, 0.9, 1.0], Some(0.9));
+    assert_eq!(c.colour(0.9), DIVERGING[2]);
+    assert_eq!(c.colour(0.8999999999999999), DIVERGING[2], "a sum a hair short meets");
+    assert_eq!(c.colour(0.89), DIVERGING[1]);
+    assert_eq!(c.colour(0.8), DIVERGING[0]);
+    assert_eq!(c.colour(1.0), DIVERGING[3]);
+    // One value only: one class, a mid shade.
+    let one = Classes::of(Measure::Count(Metric::People), &[5.0, 5.0], None);
+    assert_eq!(one.colours, vec![SEQUENTIAL[2]]);
+    assert_eq!(one.colour(5.0), SEQUENTIAL[2]);
+}
+
+/// Hatching stays inside the shape and out of its hole (even-odd).
+#[test]
+fn hatching_is_inside_the_shape_and_not_in_its_hole() {
+    let sq = |a: f64, b: f64| vec![(a, a), (b, a), (b, b), (a, b), (a, a)];
+    let rings = vec![sq(0.0, 100.0), sq(30.0, 70.0)];
+    let lines = hatch(&rings, 6.0);
+    assert!(lines.len() > 20);
+    let as_pts: Vec<Vec<[f64; 2]>> = rings.iter().map(|r| r.iter().map(|&(x, y)| [x, y]).collect()).collect();
+    for [a, b] in lines {
+        let mid = [(a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0];
+        assert!(contains(&as_pts, mid), "{a:?}–{b:?} runs outside or through the hole");
+    }
+}
+
+/// The frame fits the map inside any box right of the legend, centred.
+#[test]
+fn the_frame_fits_any_box() {
+    let ds = demo();
+    let m = spec(&ds, ds.root, Measure::EmploymentRate);
+    for (w, h) in [(320.0, 300.0), (640.0, 380.0), (1900.0, 400.0), (200.0, 900.0)] {
+        let f = m.frame(w, h);
+        let (x1, y1) = f.to_screen([1.0, m.aspect]);
+        assert!(f.x >= 0.0 && f.y >= 0.0 && x1 <= w + 1e-9 && y1 <= h + 1e-9, "{w}x{h}: {f:?}");
+    }
+}
+
+/// A place in two parts that share a border has no hole; a ring inside another is one,
+/// and an island inside that hole is not (even-odd, whatever the rings' direction).
+#[test]
+fn holes_are_rings_inside_an_odd_number_of_others() {
+    let sq = |x0: f64, y0: f64, x1: f64, y1: f64| vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+    // Two squares side by side, sharing the edge x = 1 and its corners.
+    assert_eq!(holes(&[sq(0.0, 0.0, 1.0, 1.0), sq(1.0, 0.0, 2.0, 1.0)]), vec![false, false]);
+    // Sharing a corner only, with the first vertex of one on the other.
+    assert_eq!(holes(&[sq(0.0, 0.0, 1.0, 1.0), sq(1.0, 1.0, 2.0, 2.0)]), vec![false, false]);
+    let mut hole = sq(2.0, 2.0, 8.0, 8.0);
+    hole.reverse();
+    assert_eq!(holes(&[sq(0.0, 0.0, 10.0, 10.0), hole.clone(), sq(4.0, 4.0, 6.0, 6.0)]), vec![false, true, false]);
+    // A hole touching its outer ring at a corner.
+    assert_eq!(holes(&[sq(0.0, 0.0, 10.0, 10.0), sq(0.0, 0.0, 5.0, 5.0)]), vec![false, true]);
+}
+
+/// On the demo's files, the holes found by containment are exactly the rings `anju geo`
+/// wrote clockwise (its winding: outer rings anticlockwise, holes clockwise), among them
+/// 毕节市's hole where 六盘水市's exclave lies; 水城区, in three touching parts, has none.
+#[test]
+fn holes_agree_with_the_writers_winding() {
+    let ds = demo();
+    let mut found = Vec::new();
+    for id in ds.geo.as_ref().unwrap().files.keys() {
+        let g = geometry(&ds, ds.find(id).unwrap());
+        for sh in &g.shapes {
+            let clockwise: Vec<bool> = sh
+                .rings
+                .iter()
+                .map(|r| r.windows(2).map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1]).sum::<f64>() < 0.0)
+                .collect();
+            assert_eq!(holes(&sh.rings), clockwise, "{id}: {}", sh.id);
+            if clockwise.contains(&true) {
+                found.push(sh.id.clone());
+            }
+        }
+    }
+    assert!(found.contains(&"5205".to_string()), "{found:?}");
+    assert!(!found.contains(&"520204".to_string()));
+}
+
+/// The projection's latitude factor matches the standard cosine at every latitude.
+#[test]
+fn cos_lat_is_the_cosine() {
+    for d in -900..=900 {
+        let deg = f64::from(d) / 10.0;
+        let err = (anju::model::map::cos_lat(deg) - deg.to_radians().cos()).abs();
+        assert!(err < 1e-9, "{deg}: {err}");
+    }
+}
+
+/// Outlining a place is a copy of the same map with that place's index; an id not on the
+/// map outlines nothing.
+#[test]
+fn focused_outlines_the_place_named() {
+    let ds = demo();
+    let m = spec(&ds, ds.root, Measure::EmploymentRate);
+    let f = m.focused(Some("5206"));
+    assert_eq!(f.places[f.focus.unwrap()].id, "5206");
+    assert!(std::sync::Arc::ptr_eq(&f.places, &m.places), "the places are shared, not copied");
+    assert_eq!(m.focused(Some("nowhere")).focus, None);
+    assert_eq!(m.focused(None).focus, None);
+}
