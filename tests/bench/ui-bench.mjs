@@ -1,11 +1,13 @@
 // UI benchmark (a command, not a test): bundle sizes, time to app-ready, and drill
 // latency (from the click to the next view drawn, read from the app's performance
 // measure "anju-drill") in headless Chromium, on each dataset named on the command line.
-//   node tests/bench/ui-bench.mjs <port> <label>=<index url or ""> …
+// The map's figures (tests/bench/map.mjs) for each set named `map:<label>=<index url>`.
+//   node tests/bench/ui-bench.mjs <port> [map:]<label>=<index url or ""> …
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { initialFiles, GOAL } from './bundle.mjs';
 import { launch, pct, open as openUrl, drill, crumbOf } from './browser.mjs';
+import { reportMap } from './map.mjs';
 
 const [port, ...sets] = process.argv.slice(2);
 const base = `http://127.0.0.1:${port}/`;
@@ -38,7 +40,15 @@ const readyAt = (page) => page.evaluate(() => performance.getEntriesByName('anju
 // A click on the row (the table's own handler), not its link: what most people do.
 const rowOf = (id) => `[data-testid="child-row"][data-node-id="${id}"] td`;
 
-for (const set of sets) {
+for (const set of sets.filter((s) => s.startsWith('map:'))) {
+  const [label, index] = set.slice(4).split('=');
+  // Tall enough that the whole map card is on screen for the pointer.
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 1100 } });
+  await reportMap(ctx, base, label, index, openUrl, goal);
+  await ctx.close();
+}
+
+for (const set of sets.filter((s) => !s.startsWith('map:'))) {
   const [label, index] = set.split('=');
   const dataQ = index ? `data=${index}` : '';
   const q = (extra) => '?' + [dataQ, extra].filter(Boolean).join('&');
