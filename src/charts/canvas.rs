@@ -282,10 +282,14 @@ fn data_table(
     geo: Geometry,
 ) -> impl IntoView {
     let lang = use_url().lang;
-    let table = move || spec.with(|s| s.table(&first_header.get()));
+    // Memos: the table is rebuilt only when its cells change, not when a hover outlines
+    // another place on the map.
+    let table = Memo::new(move |_| spec.with(|s| s.table(&first_header.get())));
+    let table = move || table.get();
     // The map's rows carry their place's id and a point inside it on the canvas.
     let z = geo.zoom;
-    let marks = move || spec.with(|s| s.marks(width.get() / z, geo.height / z));
+    let marks = Memo::new(move |_| spec.with(|s| s.marks(width.get() / z, geo.height / z)));
+    let marks = move || marks.get();
     view! {
         <details class="chart-data">
             <summary>{move || tr(lang.get(), "查看数据表", "Show the data as a table")}</summary>

@@ -6,12 +6,13 @@
 use super::canvas::CanvasChart;
 use crate::data::{self, LoadError};
 use crate::i18n::tr;
-use crate::model::map::{map_spec, MapSpec};
+use crate::model::map::{boundary_credit, map_spec, MapSpec};
 use crate::model::ranking::default_measure;
 use crate::model::spec::ChartSpec;
 use crate::url::use_url;
 use anju_data::disclosure::Shown;
 use anju_data::format::Lang;
+use anju_data::view::measure::Measure;
 use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -42,6 +43,9 @@ pub fn MapChart(
     #[prop(into)]
     place: Signal<MapPlace>,
     #[prop(into)] period: Signal<usize>,
+    /// What the places are filled by; by default what the ranking is by (`metric=`).
+    #[prop(optional, into)]
+    measure: Option<Signal<Measure>>,
     /// The child on show elsewhere (the big screen's carousel), outlined.
     #[prop(optional, into)]
     focus: Option<Signal<Option<NodeIx>>>,
@@ -57,16 +61,19 @@ pub fn MapChart(
     let file = Memo::new(move |_| {
         place.with(|p| p.as_ref().and_then(|(ds, ix)| geo_path(ds, *ix)).map(|path| data::sibling_url(&index, &path)))
     });
+    // With the file it is of: a resource keeps its last value while the next loads, and a
+    // place must never be drawn on another place's geometry (a drill on the big screen).
     let geo = LocalResource::new(move || {
         let file = file.get();
         async move {
-            match file {
-                Some(f) => Some(data::geo::geometry(f).await),
+            let g = match &file {
+                Some(f) => Some(data::geo::geometry(f.clone()).await),
                 None => None,
-            }
+            };
+            (file, g)
         }
     });
-    let metric = Memo::new(move |_| url.state.with(default_measure));
+    let metric = Memo::new(move |_| measure.map_or_else(|| url.state.with(default_measure), |m| m.get()));
     // The map without an outline, rebuilt only when the data, the filters or the place
     // change; hover and carousel only copy it with another place outlined.
     let base = Memo::new(move |_| {
@@ -74,7 +81,8 @@ pub fn MapChart(
         url.state.track();
         let l = lang.get();
         let Some((ds, ix)) = place.get() else { return Err(String::new()) };
-        match geo.get() {
+        let loaded = geo.get().filter(|(f, _)| *f == file.get()).map(|(_, g)| g);
+        match loaded {
             None => Err(tr(l, "地图加载中…", "Loading the map…").to_string()),
             Some(None) => Err(tr(l, "此地没有地图。", "There is no map of this place.").to_string()),
             Some(Some(Err(e))) => Err(failed(&e, l)),
@@ -104,8 +112,13 @@ pub fn MapChart(
     let title =
         Signal::derive(move || format!("{}{}", tr(lang.get(), "地图：", "Map: "), metric.get().label(lang.get())));
     let first_header = Signal::derive(move || tr(lang.get(), "地区", "Place").to_string());
+    // The boundaries' source and licence, with the map wherever it is shown.
+    let credit = move || place.with(|p| p.as_ref().and_then(|(ds, _)| boundary_credit(ds, lang.get())));
     view! {
-        <CanvasChart name="map" title=title spec=spec first_header=first_header height=height
-            dark=dark fixed_width=fixed_width scale=scale.unwrap_or(Signal::stored(1.0)) zoom=zoom hover=hover />
+        <div class="map">
+            <CanvasChart name="map" title=title spec=spec first_header=first_header height=height
+                dark=dark fixed_width=fixed_width scale=scale.unwrap_or(Signal::stored(1.0)) zoom=zoom hover=hover />
+            <p class="map-credit" data-testid="map-credit">{credit}</p>
+        </div>
     }
 }

@@ -2,10 +2,10 @@
 //! backend by [`replay`]: the map's drawing is compiled once, not once per backend
 //! (canvas on screen, SVG for export).
 
-use super::draw::{color, SMALL};
-use crate::model::map::{hatch, Frame, MapSpec, Swatch, LEGEND_W};
+use super::draw::color;
+use crate::model::map::{hatch, Frame, MapSpec, Swatch, LEGEND_INDENT, LEGEND_TEXT};
 use crate::theme;
-use anju_data::text::{em_width, fit};
+use anju_data::text::fit;
 use plotters::prelude::*;
 
 /// One mark, in device pixels.
@@ -16,8 +16,7 @@ pub enum Ink {
     Text(String, (i32, i32), f64, RGBColor, bool),
 }
 
-/// The names' size on the map, in CSS px.
-pub const NAME: f64 = 12.0;
+pub use crate::model::map::NAME;
 
 /// Whether text on `hex` should be light: a dark fill (by relative luminance).
 fn dark_fill(hex: &str) -> bool {
@@ -44,8 +43,11 @@ pub fn inks(m: &MapSpec, w: f64, h: f64, dpr: f64, dark: bool) -> (Vec<Ink>, Fra
         // A hole shows what is under it, no data (an enclave drawn later covers it; the
         // spec orders places with holes first).
         let fill = p.fill.map(color).unwrap_or(RGBColor(0xf2, 0xf4, 0xf7));
-        for (r, &hole) in rings.iter().zip(&p.holes) {
-            out.push(Ink::Fill(dev(r), if hole { color(theme::MAP_NO_DATA) } else { fill }));
+        // Outer rings first, then holes, whatever their order in the file.
+        for want_hole in [false, true] {
+            for (r, _) in rings.iter().zip(&p.holes).filter(|(_, &h)| h == want_hole) {
+                out.push(Ink::Fill(dev(r), if want_hole { color(theme::MAP_NO_DATA) } else { fill }));
+            }
         }
         if p.fill.is_none() {
             for [a, b] in hatch(&rings, 6.0) {
@@ -64,40 +66,19 @@ pub fn inks(m: &MapSpec, w: f64, h: f64, dpr: f64, dark: bool) -> (Vec<Ink>, Fra
     for r in m.focus.and_then(|i| m.places.get(i)).map_or(&[][..], |p| &p.rings[..]) {
         out.push(Ink::Stroke(dev(&screen(r)), pick(theme::MAP_FOCUS), px(3.0).max(2) as u32));
     }
-    for (p, (x, y)) in names(m, f, w) {
+    for (i, (x, y)) in m.names(w, h) {
+        let p = &m.places[i];
         let ink = if p.fill.is_some_and(dark_fill) { RGBColor(255, 255, 255) } else { color(theme::CHART_FG.0) };
         out.push(Ink::Text(p.label.clone(), (px(x), px(y)), NAME * dpr, ink, true));
     }
-    legend(m, &mut out, dpr, fg);
+    legend(m, &mut out, w, dpr, fg);
     (out, f)
 }
 
-/// The names written, and where (CSS px): each only where it fits across its place and
-/// clear of every name already placed and of the box's edges (`w` wide), widest places
-/// first (they carry the map).
-fn names(m: &MapSpec, f: Frame, w: f64) -> Vec<(&crate::model::map::Place, (f64, f64))> {
-    let mut by_width: Vec<&crate::model::map::Place> = m.places.iter().filter(|p| !p.rings.is_empty()).collect();
-    anju_data::order::sort_by(&mut by_width, |a, b| b.width.total_cmp(&a.width));
-    let mut placed: Vec<([f64; 2], [f64; 2])> = Vec::new();
-    let mut out = Vec::new();
-    for p in by_width {
-        let half = em_width(&p.label) * NAME / 2.0 + 2.0;
-        let (x, y) = f.to_screen(p.at);
-        let b = ([x - half, y - NAME * 0.7], [x + half, y + NAME * 0.7]);
-        let clear = placed.iter().all(|o| b.1[0] < o.0[0] || o.1[0] < b.0[0] || b.1[1] < o.0[1] || o.1[1] < b.0[1]);
-        let inside = b.0[0] >= LEGEND_W && b.1[0] <= w;
-        if 2.0 * half <= p.width * f.s && clear && inside {
-            placed.push(b);
-            out.push((p, (x, y)));
-        }
-    }
-    out
-}
-
 /// The legend down the left edge: a swatch and its words per class.
-fn legend(m: &MapSpec, out: &mut Vec<Ink>, dpr: f64, fg: RGBColor) {
+fn legend(m: &MapSpec, out: &mut Vec<Ink>, w: f64, dpr: f64, fg: RGBColor) {
     let px = |v: f64| (v * dpr).round() as i32;
-    let room = (LEGEND_W - 26.0) / SMALL;
+    let room = (m.legend_w(w) - LEGEND_INDENT - 2.0) / LEGEND_TEXT;
     for (i, (swatch, text)) in m.legend.iter().enumerate() {
         let y = 10.0 + 18.0 * i as f64;
         let (x0, y0, x1, y1) = (4.0, y, 18.0, y + 12.0);
@@ -115,7 +96,7 @@ fn legend(m: &MapSpec, out: &mut Vec<Ink>, dpr: f64, fg: RGBColor) {
             }
             Swatch::None => {}
         }
-        out.push(Ink::Text(fit(text, room), (px(24.0), px(y + 6.0)), SMALL * dpr, fg, false));
+        out.push(Ink::Text(fit(text, room), (px(LEGEND_INDENT), px(y + 6.0)), LEGEND_TEXT * dpr, fg, false));
     }
 }
 

@@ -7,6 +7,7 @@ use crate::theme;
 use anju_data::disclosure::Shown;
 use anju_data::format::Lang;
 use anju_data::geometry::{contains, Geometry, Ring};
+use anju_data::text::em_width;
 use anju_data::view::measure::{self, Measure};
 use anju_data::NodeIx;
 use std::sync::Arc;
@@ -31,7 +32,7 @@ pub struct Place {
     pub holes: Vec<bool>,
     /// A point inside it (where its name goes, and where a test clicks).
     pub at: [f64; 2],
-    /// Its width in the unit frame: the name is written only where it fits.
+    /// Its width in the unit frame: wider places are named first.
     pub width: f64,
     pub href: String,
 }
@@ -81,8 +82,18 @@ impl Frame {
     }
 }
 
-/// The legend's column on the left, in CSS px, and the margin around the map.
-pub const LEGEND_W: f64 = 118.0;
+/// The names' size on the map, in CSS px.
+pub const NAME: f64 = 12.0;
+
+/// Where a name is tried, in half its width along and its height across, in order.
+const NUDGES: [(f64, f64); 9] =
+    [(0.0, 0.0), (0.5, 0.0), (-0.5, 0.0), (0.0, 1.0), (0.0, -1.0), (1.0, 0.0), (-1.0, 0.0), (0.5, 1.0), (-0.5, -1.0)];
+
+/// The legend's text size, in CSS px; its column is as wide as its longest line needs
+/// ([`MapSpec::legend_w`]), from a swatch's width to a third of the box.
+pub const LEGEND_TEXT: f64 = 11.0;
+/// Where the legend's words start: after the swatch and a gap (CSS px).
+pub const LEGEND_INDENT: f64 = 24.0;
 const MARGIN: f64 = 8.0;
 
 impl MapSpec {
@@ -92,11 +103,19 @@ impl MapSpec {
         MapSpec { focus, ..self.clone() }
     }
 
+    /// The legend column's width in a box `w` wide (CSS px): its longest line whole
+    /// ("12,345.67元–15,678.90元" must not lose digits), at most a third of the box.
+    pub fn legend_w(&self, w: f64) -> f64 {
+        let longest = self.legend.iter().map(|(_, t)| anju_data::text::em_width(t)).fold(0.0, f64::max);
+        (LEGEND_INDENT + longest * LEGEND_TEXT + 6.0).min(w / 3.0).max(LEGEND_INDENT)
+    }
+
     /// The frame that fits the map, centred, into a `w`×`h` box right of the legend.
     pub fn frame(&self, w: f64, h: f64) -> Frame {
-        let (aw, ah) = ((w - LEGEND_W - 2.0 * MARGIN).max(1.0), (h - 2.0 * MARGIN).max(1.0));
+        let left = self.legend_w(w);
+        let (aw, ah) = ((w - left - 2.0 * MARGIN).max(1.0), (h - 2.0 * MARGIN).max(1.0));
         let s = aw.min(ah / self.aspect.max(1e-9));
-        Frame { x: LEGEND_W + MARGIN + (aw - s) / 2.0, y: MARGIN + (ah - s * self.aspect) / 2.0, s }
+        Frame { x: left + MARGIN + (aw - s) / 2.0, y: MARGIN + (ah - s * self.aspect) / 2.0, s }
     }
 
     /// The place at `p` (unit frame), by the even-odd rule.
@@ -122,6 +141,40 @@ impl MapSpec {
     /// The text alternative's rows, by name: every child and its value.
     pub fn rows(&self) -> Vec<Vec<String>> {
         self.rows_order().map(|p| vec![p.label.clone(), p.text.clone()]).collect()
+    }
+
+    /// The names written in a `w`×`h` box, as (place index, centre in CSS px): each only
+    /// where its box lies inside its place, clear of every name already placed and of the
+    /// legend and the box's edges, widest places first (they carry the map).
+    pub fn names(&self, w: f64, h: f64) -> Vec<(usize, (f64, f64))> {
+        let (m, f) = (self, self.frame(w, h));
+        let mut by_width: Vec<usize> = (0..m.places.len()).filter(|&i| !m.places[i].rings.is_empty()).collect();
+        anju_data::order::sort_by(&mut by_width, |&a, &b| m.places[b].width.total_cmp(&m.places[a].width));
+        let mut placed: Vec<([f64; 2], [f64; 2])> = Vec::new();
+        let mut out = Vec::new();
+        for i in by_width {
+            let p = &m.places[i];
+            let (half, tall) = (em_width(&p.label) * NAME / 2.0, NAME * 0.45);
+            let (x0, y0) = f.to_screen(p.at);
+            // At the label point, else nudged along and across it: a county's label point is
+            // often near a bend where the name would run out of it.
+            let spot = NUDGES.iter().map(|&(dx, dy)| (x0 + dx * half, y0 + dy * NAME)).find(|&(x, y)| {
+                let b = ([x - half, y - tall], [x + half, y + tall]);
+                // All four corners of its box inside its own place: light text on a dark fill
+                // must not run out onto the background, where it would vanish.
+                let corners = [(b.0[0], b.0[1]), (b.1[0], b.0[1]), (b.0[0], b.1[1]), (b.1[0], b.1[1])];
+                let within = corners.iter().all(|&(cx, cy)| contains(&p.rings, f.to_unit(cx, cy)));
+                let clear = placed
+                    .iter()
+                    .all(|o| b.1[0] + 2.0 < o.0[0] || o.1[0] + 2.0 < b.0[0] || b.1[1] < o.0[1] || o.1[1] < b.0[1]);
+                within && clear && b.0[0] >= m.legend_w(w) && b.1[0] <= w
+            });
+            if let Some((x, y)) = spot {
+                placed.push(([x - half, y - tall], [x + half, y + tall]));
+                out.push((i, (x, y)));
+            }
+        }
+        out
     }
 
     fn rows_order(&self) -> impl Iterator<Item = &Place> {
@@ -176,8 +229,12 @@ impl Classes {
         if let Some(t) = target {
             // Half the widest distance from the target: "far" is past it. Targets are set
             // only where more is better (employment rate, income).
-            let far = v.iter().map(|x| (x - t).abs()).fold(0.0, f64::max) / 2.0;
-            return Classes { breaks: vec![t - far, t, t + far], colours: DIVERGING.to_vec(), target: Some((m, t)) };
+            // Never zero (every value at the target): a value at it would read "well past".
+            let far = (v.iter().map(|x| (x - t).abs()).fold(0.0, f64::max) / 2.0).max(t.abs() * 1e-6).max(1e-12);
+            // Bounds within the values and the target: never a "≥ 135.0%" no place reaches.
+            let (lo, hi) = (v.first().map_or(t, |&x| x.min(t)), v.last().map_or(t, |&x| x.max(t)));
+            let breaks = vec![(t - far).max(lo), t, (t + far).min(hi).max(t + 1e-12 * t.abs().max(1.0))];
+            return Classes { breaks, colours: DIVERGING.to_vec(), target: Some((m, t)) };
         }
         // A bound at the lowest value would leave its class empty.
         let lowest = v.first().copied().unwrap_or(0.0);
@@ -223,8 +280,11 @@ pub fn map_spec(
     let proj = project(bounds);
     let unit = |r: &Ring| -> Path { r.iter().map(|&p| proj(p)).collect() };
     let kids = &ds.kids[ix];
-    let values: Vec<Option<f64>> =
-        kids.iter().map(|&c| (!s.hides(c, m, t)).then(|| s.value(c, m, t)).flatten()).collect();
+    // A value that is not a number is no data, never a class.
+    let values: Vec<Option<f64>> = kids
+        .iter()
+        .map(|&c| (!s.hides(c, m, t)).then(|| s.value(c, m, t)).flatten().filter(|v| v.is_finite()))
+        .collect();
     let target = measure::target(ds, ix, m);
     let shown: Vec<f64> = values.iter().flatten().copied().collect();
     let classes = Classes::of(m, &shown, target);
@@ -261,17 +321,19 @@ pub fn map_spec(
         let [_, sth, _, nth] = bounds;
         proj([bounds[0], sth])[1] - proj([bounds[0], nth])[1]
     };
+    let outline: Vec<Path> = geo.outline.iter().map(unit).collect();
     MapSpec {
         legend: legend(
             m,
             &classes,
+            &shown,
             target,
             lang,
             places.iter().any(|p| p.fill.is_none()),
-            places.iter().any(|p| p.fill == Some(theme::MAP_NO_DATA)),
+            places.iter().any(|p| p.fill == Some(theme::MAP_NO_DATA)) || uncovered(&outline, &places),
         ),
         places: Arc::new(places),
-        outline: Arc::new(geo.outline.iter().map(unit).collect()),
+        outline: Arc::new(outline),
         focus: None,
         aspect: aspect.max(1e-3),
         value_header: m.label(lang),
@@ -312,10 +374,38 @@ fn inner_point(ring: &Path) -> Option<[f64; 2]> {
         .find(|&q| contains(std::slice::from_ref(ring), q))
 }
 
-/// What each class means, lowest first, then the hidden mark's swatch where one is drawn.
+/// Whether part of the outline is no child's (a city of which the dataset holds only some
+/// counties): drawn as no data, so the legend must say what that grey is. By area, the
+/// rings' signed sum (holes wound against their outer ring, as `anju geo` writes them);
+/// rounding aside, a hundredth of the outline.
+fn uncovered(outline: &[Path], places: &[Place]) -> bool {
+    let net = |rings: &[Path]| {
+        rings
+            .iter()
+            .map(|r| r.windows(2).map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1]).sum::<f64>())
+            .sum::<f64>()
+            .abs()
+    };
+    let whole = net(outline);
+    let covered: f64 = places.iter().map(|p| net(&p.rings)).sum();
+    whole - covered > whole * 0.01
+}
+
+/// Where the boundaries come from, as the map credits them ("边界：<title> · <note>"):
+/// the dataset source the index's `geo.source` names (its licence is in its note, as
+/// `anju geo` records it). `None` when the dataset has no maps or the id is unknown.
+pub fn boundary_credit(ds: &anju_data::Dataset, lang: Lang) -> Option<String> {
+    let src = ds.meta.sources.get(&ds.geo.as_ref()?.source)?;
+    let note = if src.note.is_empty() { String::new() } else { format!(" · {}", src.note) };
+    Some(format!("{}{}{note}", tr(lang, "边界：", "Boundaries: "), src.title))
+}
+
+/// What each class with a place in it means, lowest first, then the target, the hidden
+/// mark's swatch and the no-data swatch where they are drawn.
 fn legend(
     m: Measure,
     c: &Classes,
+    shown: &[f64],
     target: Option<f64>,
     lang: Lang,
     hidden: bool,
@@ -327,15 +417,18 @@ fn legend(
         .colours
         .iter()
         .enumerate()
-        .map(|(i, &c)| {
+        .map(|(i, &colour)| {
             let text = match (i, breaks.get(i)) {
                 (0, Some(&b)) => format!("< {}", f(b)),
                 (_, Some(&b)) => format!("{}–{}", f(breaks[i - 1]), f(b)),
                 (_, None) if i > 0 => format!("≥ {}", f(breaks[i - 1])),
                 _ => tr(lang, "全部", "all").to_string(),
             };
-            (Swatch::Fill(c), text)
+            (i, Swatch::Fill(colour), text)
         })
+        // A class no place is in says nothing about these places.
+        .filter(|(i, _, _)| shown.iter().any(|&v| c.class(v) == *i))
+        .map(|(_, sw, text)| (sw, text))
         .collect();
     if let Some(t) = target {
         out.push((Swatch::None, format!("{}{}", tr(lang, "目标 ", "target "), f(t))));

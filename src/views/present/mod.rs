@@ -193,7 +193,7 @@ fn deck(
             // The map beside the ranking: where the places are, and how they stand.
             Some(_) => view! {
                 <div class="slide-row">
-                    <MapChart place=Signal::stored(Some((ds.clone(), ix))) period=Signal::stored(t) height=440.0 fixed_width=W / 2.0 />
+                    <MapChart place=Signal::stored(Some((ds.clone(), ix))) period=Signal::stored(t) measure=Signal::stored(Measure::EmploymentRate) height=440.0 fixed_width=W / 2.0 />
                     {chart("slide-ranking", title, spec, tr(l, "地区", "Place"), h, W / 2.0)}
                 </div>
             }

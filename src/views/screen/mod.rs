@@ -86,7 +86,9 @@ fn centre_layout(w: f64, map: bool) -> Centre {
     if w >= CHART_W * 2.0 + GAP {
         Centre { map: Some((w - CHART_W - GAP, TALL)), trend: (CHART_W, TALL), side_by_side: true }
     } else {
-        Centre { map: Some((w, 270.0)), trend: (w, 180.0), side_by_side: false }
+        // 16:9: the panel's 660 px hold the place's head (162), two chart titles, the
+        // boundary credit (two lines) and these two.
+        Centre { map: Some((w, 224.0)), trend: (w, 176.0), side_by_side: false }
     }
 }
 
