@@ -79,7 +79,8 @@ struct Centre {
 /// for both side by side (a wall wider than about 3:1), the map takes all but the trend's
 /// 16:9 width; else the map above a shorter trend.
 fn centre_layout(w: f64, map: bool) -> Centre {
-    const TALL: f64 = 470.0;
+    // The panel's 660 px less the place's head (162), a chart title and the credit's two lines.
+    const TALL: f64 = 450.0;
     if !map {
         return Centre { map: None, trend: (w, 300.0), side_by_side: false };
     }
