@@ -1,6 +1,7 @@
 //! The map as plain data: a place's children filled by the measure in view, in a frame of
 //! unit coordinates that [`MapSpec::frame`] fits into any box, and the arithmetic the
-//! drawing and hit-testing share (projection, classes, hatching). No web imports.
+//! drawing and hit-testing share: the projection and rings' shapes (`shapes.rs`), the
+//! colour classes and what the legend says of them (`classes.rs`). No web imports.
 
 use crate::i18n::{name, tr};
 use crate::theme;
@@ -11,6 +12,13 @@ use anju_data::text::em_width;
 use anju_data::view::measure::{self, Measure};
 use anju_data::NodeIx;
 use std::sync::Arc;
+
+mod classes;
+mod shapes;
+
+use classes::legend;
+pub use classes::{Classes, DIVERGING, SEQUENTIAL};
+pub use shapes::{cos_lat, hatch, holes, net_area, project};
 
 /// A ring in the map's unit frame: x east from the west edge, y south from the north edge,
 /// both in the same unit (the map is 1 wide).
@@ -184,85 +192,6 @@ impl MapSpec {
     }
 }
 
-/// The projection: equirectangular with longitude scaled by the cosine of the middle
-/// latitude (true shape at a province's scale), onto a frame 1 wide. `bounds` is west,
-/// south, east, north in degrees ([`Geometry::bounds`]).
-pub fn project(bounds: [f64; 4]) -> impl Fn([f64; 2]) -> [f64; 2] {
-    let [w, s, e, n] = bounds;
-    let k = cos_lat((s + n) / 2.0);
-    let span = ((e - w) * k).max((n - s) * 1e-3).max(1e-12);
-    move |p| [(p[0] - w) * k / span, (n - p[1]) / span]
-}
-
-/// The cosine of a latitude in degrees (−90..=90), by its Taylor series to the x¹⁴ term
-/// (error under 1e-9 at the poles, far below a pixel). Why not `f64::cos`: in wasm it is
-/// libm's, whose argument reduction for any angle adds 7 KB to the download, for angles
-/// that are never past a right angle here.
-pub fn cos_lat(deg: f64) -> f64 {
-    let x = deg.clamp(-90.0, 90.0).to_radians();
-    let x2 = x * x;
-    // 1 − x²/2! + x⁴/4! − …, by Horner's rule from the x¹⁴ term down.
-    (1..=7).rev().fold(1.0, |acc, k| 1.0 - x2 / f64::from((2 * k - 1) * (2 * k)) * acc)
-}
-
-/// The sequential palette (ColorBrewer Blues, 5 classes: colour-blind safe), light to dark.
-pub const SEQUENTIAL: [&str; 5] = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"];
-/// The diverging palette around a target (ColorBrewer PuOr, 4 classes: colour-blind safe):
-/// far short, short, met, well past. Orange is short of the target, purple past it.
-pub const DIVERGING: [&str; 4] = ["#e66101", "#fdb863", "#b2abd2", "#5e3c99"];
-
-/// How values are coloured: upper bounds of every class but the last, lowest first, and
-/// each class's colour. Diverging around a target where there is one (which side by
-/// [`Measure::meets`], the rule of every tile and bar), else five quantile classes.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Classes {
-    pub breaks: Vec<f64>,
-    pub colours: Vec<&'static str>,
-    target: Option<(Measure, f64)>,
-}
-
-impl Classes {
-    /// The classes of `values` (a place's children's shown values) for `m`.
-    pub fn of(m: Measure, values: &[f64], target: Option<f64>) -> Classes {
-        let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
-        anju_data::order::sort_by(&mut v, f64::total_cmp);
-        if let Some(t) = target {
-            // Half the widest distance from the target: "far" is past it. Targets are set
-            // only where more is better (employment rate, income).
-            // Never zero (every value at the target): a value at it would read "well past".
-            let far = (v.iter().map(|x| (x - t).abs()).fold(0.0, f64::max) / 2.0).max(t.abs() * 1e-6).max(1e-12);
-            // Bounds within the values and the target: never a "≥ 135.0%" no place reaches.
-            let (lo, hi) = (v.first().map_or(t, |&x| x.min(t)), v.last().map_or(t, |&x| x.max(t)));
-            let breaks = vec![(t - far).max(lo), t, (t + far).min(hi).max(t + 1e-12 * t.abs().max(1.0))];
-            return Classes { breaks, colours: DIVERGING.to_vec(), target: Some((m, t)) };
-        }
-        // A bound at the lowest value would leave its class empty.
-        let lowest = v.first().copied().unwrap_or(0.0);
-        let mut breaks: Vec<f64> =
-            (1..5).filter_map(|q| v.get(q * v.len() / 5).copied()).filter(|&b| b > lowest).collect();
-        breaks.dedup();
-        let n = breaks.len() + 1;
-        // Fewer distinct values than classes: colours spread over the palette.
-        let colours = (0..n).map(|i| SEQUENTIAL[(i * 4).checked_div(n - 1).unwrap_or(2)]).collect();
-        Classes { breaks, colours, target: None }
-    }
-
-    /// The class of `v`: the first bound it is below; around a target, its side by
-    /// [`Measure::meets`] first, so a value at the target is never drawn as short of it.
-    pub fn class(&self, v: f64) -> usize {
-        let below = |b: f64| v < b;
-        match self.target {
-            Some((m, t)) if m.meets(v, t) => 2 + usize::from(!below(self.breaks[2])),
-            Some(_) => usize::from(!below(self.breaks[0])),
-            None => self.breaks.iter().position(|&b| below(b)).unwrap_or(self.breaks.len()),
-        }
-    }
-
-    pub fn colour(&self, v: f64) -> &'static str {
-        self.colours[self.class(v)]
-    }
-}
-
 /// The map of `ix`'s children in `geo` (the file the index names for `ix`), filled by
 /// `m` at period `t` as `s` lets each be shown. Children without a shape are listed, not
 /// drawn; shapes of no child are ignored (the validator refuses them).
@@ -340,54 +269,13 @@ pub fn map_spec(
     }
 }
 
-/// Which of a place's rings are holes by the even-odd rule: those inside an odd number of
-/// the others. Parts of one place may touch (share a border or a corner), so each ring is
-/// tested at a point strictly inside it, never at a vertex, which may lie on another ring.
-pub fn holes(rings: &[Path]) -> Vec<bool> {
-    (0..rings.len())
-        .map(|i| {
-            let Some(q) = inner_point(&rings[i]) else { return false };
-            let depth =
-                rings.iter().enumerate().filter(|&(j, r)| j != i && contains(std::slice::from_ref(r), q)).count();
-            depth % 2 == 1
-        })
-        .collect()
-}
-
-/// A point just inside `ring`, beside the middle of its longest edge (so the step inward
-/// is small against the ring and larger than rounding).
-fn inner_point(ring: &Path) -> Option<[f64; 2]> {
-    let (a, b) = ring.windows(2).map(|w| (w[0], w[1])).max_by(|x, y| {
-        let len = |(a, b): &([f64; 2], [f64; 2])| (b[0] - a[0]).hypot(b[1] - a[1]);
-        len(x).total_cmp(&len(y))
-    })?;
-    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
-    let len = dx.hypot(dy);
-    if len == 0.0 {
-        return None;
-    }
-    let mid = [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
-    let step = len * 1e-3;
-    [1.0, -1.0]
-        .into_iter()
-        .map(|side| [mid[0] - side * dy / len * step, mid[1] + side * dx / len * step])
-        .find(|&q| contains(std::slice::from_ref(ring), q))
-}
-
 /// Whether part of the outline is no child's (a city of which the dataset holds only some
 /// counties): drawn as no data, so the legend must say what that grey is. By area, the
 /// rings' signed sum (holes wound against their outer ring, as `anju geo` writes them);
 /// rounding aside, a hundredth of the outline.
 fn uncovered(outline: &[Path], places: &[Place]) -> bool {
-    let net = |rings: &[Path]| {
-        rings
-            .iter()
-            .map(|r| r.windows(2).map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1]).sum::<f64>())
-            .sum::<f64>()
-            .abs()
-    };
-    let whole = net(outline);
-    let covered: f64 = places.iter().map(|p| net(&p.rings)).sum();
+    let whole = net_area(outline);
+    let covered: f64 = places.iter().map(|p| net_area(&p.rings)).sum();
     whole - covered > whole * 0.01
 }
 
@@ -398,71 +286,4 @@ pub fn boundary_credit(ds: &anju_data::Dataset, lang: Lang) -> Option<String> {
     let src = ds.meta.sources.get(&ds.geo.as_ref()?.source)?;
     let note = if src.note.is_empty() { String::new() } else { format!(" · {}", src.note) };
     Some(format!("{}{}{note}", tr(lang, "边界：", "Boundaries: "), src.title))
-}
-
-/// What each class with a place in it means, lowest first, then the target, the hidden
-/// mark's swatch and the no-data swatch where they are drawn.
-fn legend(
-    m: Measure,
-    c: &Classes,
-    shown: &[f64],
-    target: Option<f64>,
-    lang: Lang,
-    hidden: bool,
-    no_data: bool,
-) -> Vec<(Swatch, String)> {
-    let f = |v: f64| m.format(Some(v), lang);
-    let breaks = &c.breaks;
-    let mut out: Vec<(Swatch, String)> = c
-        .colours
-        .iter()
-        .enumerate()
-        .map(|(i, &colour)| {
-            let text = match (i, breaks.get(i)) {
-                (0, Some(&b)) => format!("< {}", f(b)),
-                (_, Some(&b)) => format!("{}–{}", f(breaks[i - 1]), f(b)),
-                (_, None) if i > 0 => format!("≥ {}", f(breaks[i - 1])),
-                _ => tr(lang, "全部", "all").to_string(),
-            };
-            (i, Swatch::Fill(colour), text)
-        })
-        // A class no place is in says nothing about these places.
-        .filter(|(i, _, _)| shown.iter().any(|&v| c.class(v) == *i))
-        .map(|(_, sw, text)| (sw, text))
-        .collect();
-    if let Some(t) = target {
-        out.push((Swatch::None, format!("{}{}", tr(lang, "目标 ", "target "), f(t))));
-    }
-    if hidden {
-        out.push((Swatch::Hatch, tr(lang, "已隐藏（小数）", "hidden (small count)").to_string()));
-    }
-    if no_data {
-        out.push((Swatch::Fill(theme::MAP_NO_DATA), tr(lang, "无数据", "no data").to_string()));
-    }
-    out
-}
-
-/// Diagonal hatching (lines running up to the right, `step` apart along x) inside `rings`
-/// by the even-odd rule: the segments, in the rings' own coordinates.
-pub fn hatch(rings: &[Vec<(f64, f64)>], step: f64) -> Vec<[(f64, f64); 2]> {
-    let pts = rings.iter().flatten();
-    let (lo, hi) = pts.fold((f64::MAX, f64::MIN), |(lo, hi), &(x, y)| (lo.min(x + y), hi.max(x + y)));
-    let mut out = Vec::new();
-    let mut c = lo + step / 2.0;
-    while c < hi && step > 0.0 {
-        // The line x + y = c: where each edge crosses it, by x.
-        let mut xs: Vec<f64> = Vec::new();
-        for r in rings {
-            for (a, b) in r.iter().zip(r.iter().skip(1)) {
-                let (da, db) = (a.0 + a.1 - c, b.0 + b.1 - c);
-                if (da > 0.0) != (db > 0.0) {
-                    xs.push(a.0 + (b.0 - a.0) * da / (da - db));
-                }
-            }
-        }
-        anju_data::order::sort_by(&mut xs, f64::total_cmp);
-        out.extend(xs.chunks_exact(2).map(|p| [(p[0], c - p[0]), (p[1], c - p[1])]));
-        c += step;
-    }
-    out
 }
