@@ -2,6 +2,7 @@
 //! report of what matched, what was renamed, and what is left unmatched on either side.
 
 use anju_data::model::Source;
+use anju_geo::sites::Sites;
 use anju_geo::{output::Settings, prepare, Done, GeoError, Options};
 use std::path::PathBuf;
 
@@ -35,6 +36,12 @@ pub struct GeoArgs {
     pub tolerance: f64,
     #[arg(long)]
     pub en: bool,
+    /// A CSV of site locations: id, longitude, latitude.
+    #[arg(long, conflicts_with = "synthesise_sites")]
+    pub site_locations: Option<PathBuf>,
+    /// Make up site locations inside each county (demo data only).
+    #[arg(long)]
+    pub synthesise_sites: bool,
 }
 
 /// `旧名=新名` → (old, new), or what to change.
@@ -70,6 +77,11 @@ pub fn run(a: GeoArgs) -> Result<(), String> {
         settings: Settings { tolerance: a.tolerance, ..Settings::default() },
         source_id: a.source_id.clone(),
         source,
+        sites: match (&a.site_locations, a.synthesise_sites) {
+            (Some(p), _) => Sites::Given(crate::sites::read(p)?),
+            (None, true) => Sites::Synthesise,
+            (None, false) => Sites::None,
+        },
     };
     let done = prepare(&o).map_err(|e: GeoError| match e {
         // Renaming staged files is the one step that can fail part way.
@@ -107,6 +119,25 @@ fn report(d: &Done, say: &dyn Fn(String, String)) {
         say(
             format!("警告：{} 个县没有边界，地图上不会出现：{list}（如为改名，请用 --alias 旧名=新名）", m.missing.len()),
             format!("warning: {} counties have no boundary and will not be on the map: {list} (if renamed, give --alias old=new)", m.missing.len()),
+        );
+    }
+    if m.sites_drawn > 0 {
+        say(
+            format!("安置点：{} 个画在所在县的地图上（其中 {} 个为合成示意位置）", m.sites_drawn, m.sites_synthesised),
+            format!(
+                "sites: {} drawn on their county's map ({} at synthesised locations)",
+                m.sites_drawn, m.sites_synthesised
+            ),
+        );
+    }
+    if !m.sites_without.is_empty() {
+        let list = m.sites_without.join("、");
+        say(
+            format!("警告：{} 个安置点没有位置，地图上不会画出（表中仍列出）：{list}", m.sites_without.len()),
+            format!(
+                "warning: {} sites have no location and are not drawn (still listed with the map): {list}",
+                m.sites_without.len()
+            ),
         );
     }
     for f in d.plan.files.iter().filter(|f| f.stats.rings_dropped > 0) {

@@ -78,6 +78,8 @@ const TEXTS: &[(&str, &str, &str, &str)] = &[
     ("geo", "source_id", "来源在 dataset.sources 中的编号", "The source's id in dataset.sources"),
     ("geo", "tolerance", "简化容差，单位为网格（每个文件横向 10000 格）", "Simplification tolerance in grid units (10,000 across a file)"),
     ("geo", "en", "只用英文输出", "Print messages in English only"),
+    ("geo", "site_locations", "安置点位置表（CSV：编号、经度、纬度三列；UTF-8 或 GBK），画在所在县的地图上", "A table of site locations (CSV: id, longitude, latitude; UTF-8 or GBK), drawn on their county's map"),
+    ("geo", "synthesise_sites", "为演示数据在各县边界内生成示意位置（地图上注明为合成）", "For demo data: make up site locations inside each county (marked synthesised on the map)"),
 ];
 
 /// The columns the reader knows, for `aggregate --help`.

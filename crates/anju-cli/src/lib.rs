@@ -9,4 +9,5 @@ pub mod place;
 mod read;
 pub mod registers;
 pub mod report;
+pub mod sites;
 pub mod tree;

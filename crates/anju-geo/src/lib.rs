@@ -10,6 +10,7 @@
 pub mod cross;
 pub mod names;
 pub mod output;
+pub mod sites;
 pub mod source;
 pub mod topology;
 
@@ -58,6 +59,10 @@ pub enum GeoError {
     SourceTaken { id: String, title: String },
     #[error("没有任何边界要素与数据集中的县对上；请检查文件或用 --alias 指明改名 / no boundary feature matched a county of the dataset; check the files, or give renamings with --alias")]
     NothingMatched,
+    #[error("{at}: 安置点 {site} 的位置（经度 {lon}，纬度 {lat}）在 {county} 的边界之外；请检查经纬度是否写反，或安置点是否属于这个县 / site {site} at longitude {lon}, latitude {lat} lies outside {county}'s boundary; check that longitude and latitude are not swapped, and that the site belongs to this county")]
+    SiteOutside { at: String, site: String, county: String, lon: f64, lat: f64 },
+    #[error("{at}: 数据集中没有编号为 {id} 的安置点，或它所在的县没有边界；请用数据集中的编号 / the dataset has no site {id}, or its county has no boundary; use the dataset's ids")]
+    SiteUnknown { at: String, id: String },
     #[error("{0}")]
     Dataset(String),
 }
@@ -76,6 +81,8 @@ pub struct Options {
     pub source_id: String,
     /// Where the boundaries come from and their licence.
     pub source: Source,
+    /// Where the sites go on their county's map, if anywhere.
+    pub sites: sites::Sites,
 }
 
 /// Every file written, with its bytes and points, and the plan's report.
@@ -92,8 +99,25 @@ pub fn prepare(o: &Options) -> Result<Done, GeoError> {
     let index_path = o.dataset.join("index.json");
     let io = |p: &Path, e: std::io::Error| GeoError::Io { path: p.display().to_string(), error: e.to_string() };
     let index = std::fs::read(&index_path).map_err(|e| io(&index_path, e))?;
-    let ds = anju_data::Dataset::from_index("index.json", &index)
-        .map_err(|ps| GeoError::Dataset(ps.list.first().map_or_else(|| "index.json".into(), |p| p.to_string())))?;
+    let first_of = |ps: &anju_data::Problems| ps.list.first().map_or_else(|| "index.json".into(), |p| p.to_string());
+    let ds = anju_data::Dataset::from_index("index.json", &index).map_err(|ps| GeoError::Dataset(first_of(&ps)))?;
+    // Sites are in the shards: read every one when the sites are to be drawn.
+    let full = match o.sites {
+        sites::Sites::None => None,
+        _ => {
+            let (full, ps) = anju_data::dataset::load_all("index.json", |rel| {
+                std::fs::read(o.dataset.join(rel)).map_err(|e| e.to_string())
+            });
+            // The old map files are being replaced; any other problem stops the run.
+            let mut ps = ps.list.into_iter().filter(|p| p.check != anju_data::problem::Check::Geometry);
+            if let Some(p) = ps.next() {
+                return Err(GeoError::Dataset(p.to_string()));
+            }
+            full
+        }
+    };
+    let full_read = full.is_some();
+    let ds = full.unwrap_or(ds);
     let taken = ds.meta.sources.get(&o.source_id).filter(|_| ds.geo.as_ref().is_none_or(|g| g.source != o.source_id));
     if let Some(s) = taken {
         return Err(GeoError::SourceTaken { id: o.source_id.clone(), title: anju_data::text::clip(&s.title, 60) });
@@ -104,7 +128,7 @@ pub fn prepare(o: &Options) -> Result<Done, GeoError> {
     let planned = std::thread::scope(|s| {
         std::thread::Builder::new()
             .stack_size(1 << 30)
-            .spawn_scoped(s, || plan(&ds, &files, &aliases, &o.settings))
+            .spawn_scoped(s, || plan(&ds, &files, &aliases, &o.settings, &o.sites))
             .map(|h| h.join())
     });
     let plan = match planned {
@@ -132,7 +156,9 @@ pub fn prepare(o: &Options) -> Result<Done, GeoError> {
         .map_err(|ps| GeoError::Dataset(first(&ps).unwrap_or_default()))?;
     let mut problems = anju_data::Problems::default();
     let mut read = |rel: &str| written.get(rel).copied().ok_or_else(|| "not written".to_string());
-    anju_data::dataset::check_geometry(&new_ds, &mut read, &mut problems);
+    // With the shards read, the sites' points are checked against them too.
+    let checked = if full_read { anju_data::Dataset { geo: new_ds.geo.clone(), ..ds } } else { new_ds };
+    anju_data::dataset::check_geometry(&checked, &mut read, &mut problems);
     if let Some(message) = first(&problems) {
         return Err(GeoError::Dataset(message));
     }

@@ -6,7 +6,9 @@
 use crate::topology::unref;
 use crate::GeoError;
 use anju_data::columns::code;
-use anju_data::geometry::{contains, encode_arc, to_arc_ref, GeoFile, ShapeRef, Transform, GEO_FORMAT, GEO_VERSION};
+use anju_data::geometry::{
+    contains, encode_arc, to_arc_ref, GeoFile, PointRef, ShapeRef, Transform, GEO_FORMAT, GEO_VERSION,
+};
 use geo::{Coord, LineString, SimplifyIdx};
 use std::collections::HashMap;
 
@@ -18,6 +20,8 @@ pub struct Draft {
     pub arcs: Vec<Vec<[f64; 2]>>,
     pub outline: Vec<Vec<i64>>,
     pub shapes: Vec<DraftShape>,
+    /// Children drawn as points (a county's sites).
+    pub points: Vec<crate::sites::SitePoint>,
 }
 
 #[derive(Clone, Debug)]
@@ -141,7 +145,7 @@ pub fn encode(d: &Draft, s: &Settings) -> Result<(Vec<u8>, Stats), GeoError> {
             order.len() - 1
         });
     }
-    let pts = || order.iter().flat_map(|&i| &d.arcs[i]);
+    let pts = || order.iter().flat_map(|&i| &d.arcs[i]).chain(d.points.iter().map(|p| &p.at));
     let (mut w, mut south, mut e, mut n) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     for p in pts() {
         (w, south, e, n) = (w.min(p[0]), south.min(p[1]), e.max(p[0]), n.max(p[1]));
@@ -256,6 +260,11 @@ pub fn encode(d: &Draft, s: &Settings) -> Result<(Vec<u8>, Stats), GeoError> {
         arcs: encoded,
         outline,
         shapes,
+        points: d
+            .points
+            .iter()
+            .map(|p| PointRef { id: p.id.clone(), at: series(&snap(&p.at)), synthesised: p.synthesised })
+            .collect(),
     };
     Ok((serde_json::to_vec(&file).expect("geometry serialises"), stats))
 }

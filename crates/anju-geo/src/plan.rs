@@ -5,6 +5,7 @@
 
 use crate::names::{match_files, Aliases, Matching};
 use crate::output::{encode, Draft, DraftShape, Settings, Stats};
+use crate::sites::{check_given, synthesise, SitePoint, Sites};
 use crate::source::{Ring, SourceFile};
 use crate::topology::{build, dissolve, points};
 use crate::GeoError;
@@ -43,6 +44,11 @@ pub struct Summary {
     pub unmatched_files: Vec<String>,
     /// Counties without a boundary, as `name (id)`: absent from the map.
     pub missing: Vec<String>,
+    /// Sites drawn on their county's map, and how many of them at made-up locations.
+    pub sites_drawn: usize,
+    pub sites_synthesised: usize,
+    /// Sites of counties with a map but no location given, as `name (id)`: listed, not drawn.
+    pub sites_without: Vec<String>,
 }
 
 fn summary(ds: &Dataset, files: &[SourceFile], m: &Matching) -> Summary {
@@ -66,6 +72,7 @@ fn summary(ds: &Dataset, files: &[SourceFile], m: &Matching) -> Summary {
             .map(|(_, f)| f.name.clone())
             .collect(),
         missing: m.missing_counties.iter().map(|&c| format!("{} ({})", ds.nodes[c].name, ds.nodes[c].id)).collect(),
+        ..Summary::default()
     }
 }
 
@@ -91,7 +98,7 @@ fn draft(node: &str, members: &[Member], context: &[Ring]) -> Result<(Draft, Vec
     let refs: Vec<&[i64]> = topo.rings.iter().map(Vec::as_slice).collect();
     let outline = dissolve(&topo.arcs, &refs).ok_or_else(|| GeoError::Dissolve { node: node.into() })?;
     let area = outline.iter().map(|r| points(&topo.arcs, r)).collect();
-    Ok((Draft { node: node.into(), arcs: topo.arcs, outline, shapes }, area))
+    Ok((Draft { node: node.into(), arcs: topo.arcs, outline, shapes, points: Vec::new() }, area))
 }
 
 /// Refuses features that overlap by more than a millionth of the smaller one's area:
@@ -135,7 +142,15 @@ fn check_overlaps(files: &[SourceFile], used: &[(usize, usize)]) -> Result<(), G
 }
 
 /// Matches `files` to `ds`'s counties and lays out every geometry file.
-pub fn plan(ds: &Dataset, files: &[SourceFile], aliases: &Aliases, settings: &Settings) -> Result<Plan, GeoError> {
+/// With `sites` other than [`Sites::None`], `ds` must hold the counties' sites (its
+/// shards read): each county with sites located gets a file of its outline and its sites.
+pub fn plan(
+    ds: &Dataset,
+    files: &[SourceFile],
+    aliases: &Aliases,
+    settings: &Settings,
+    sites: &Sites,
+) -> Result<Plan, GeoError> {
     let matching = match_files(ds, files, aliases)?;
     if matching.matched.is_empty() {
         return Err(GeoError::NothingMatched);
@@ -172,6 +187,51 @@ pub fn plan(ds: &Dataset, files: &[SourceFile], aliases: &Aliases, settings: &Se
         let (d, a) = draft(&ds.nodes[p].id, &members, &context)?;
         drafts.push(d);
         area.insert(p, a);
+    }
+    let mut summary = summary(ds, files, &matching);
+    // Each county with sites located: its outline and the sites as points.
+    let mut given: HashMap<&str, &crate::sites::Given> = HashMap::new();
+    if let Sites::Given(list) = sites {
+        for g in list {
+            given.insert(g.id.as_str(), g);
+        }
+    }
+    let mut used_given = 0;
+    for m in matching.matched.iter().filter(|_| !matches!(sites, Sites::None)) {
+        let (county, f) = (&ds.nodes[m.node], feature(m.file, m.feature));
+        let ids: Vec<String> = ds.kids[m.node].iter().map(|&k| ds.nodes[k].id.clone()).collect();
+        let points: Vec<SitePoint> = match sites {
+            Sites::Given(_) => {
+                let mut out = Vec::new();
+                for (k, id) in ds.kids[m.node].iter().zip(&ids) {
+                    match given.get(id.as_str()) {
+                        Some(g) => out.push(check_given(&f.rings, g, &ds.nodes[*k].name, &county.name)?),
+                        None => summary.sites_without.push(format!("{} ({id})", ds.nodes[*k].name)),
+                    }
+                }
+                used_given += out.len();
+                out
+            }
+            _ => synthesise(&f.rings, f.label, &ids),
+        };
+        if points.is_empty() {
+            continue;
+        }
+        summary.sites_drawn += points.len();
+        summary.sites_synthesised += points.iter().filter(|p| p.synthesised).count();
+        let (mut d, _) = draft(&county.id, &[], &f.rings)?;
+        d.points = points;
+        drafts.push(d);
+    }
+    // A location given for no site of a county with a map: a wrong id, never dropped quietly.
+    if let Sites::Given(list) = sites {
+        if used_given < list.len() {
+            let placed: std::collections::HashSet<&str> =
+                drafts.iter().flat_map(|d| d.points.iter().map(|p| p.id.as_str())).collect();
+            if let Some(g) = list.iter().find(|g| !placed.contains(g.id.as_str())) {
+                return Err(GeoError::SiteUnknown { at: g.from.clone(), id: anju_data::text::clip(&g.id, 60) });
+            }
+        }
     }
     // The levels above, children before parents.
     let mut order = Vec::new();
@@ -214,6 +274,5 @@ pub fn plan(ds: &Dataset, files: &[SourceFile], aliases: &Aliases, settings: &Se
             w[0].node, w[1].node, w[0].path, w[0].node, w[1].node, w[0].path
         )));
     }
-    let summary = summary(ds, files, &matching);
     Ok(Plan { files: out, matching, summary })
 }

@@ -9,6 +9,7 @@ use anju_geo::names::Aliases;
 use anju_geo::output::Settings;
 mod common;
 
+use anju_geo::sites::Sites;
 use anju_geo::source;
 use anju_geo::{plan, GeoError, Plan};
 use common::{root, sources};
@@ -18,14 +19,12 @@ use std::sync::OnceLock;
 
 fn demo() -> &'static Dataset {
     static DS: OnceLock<Dataset> = OnceLock::new();
-    DS.get_or_init(|| {
-        Dataset::from_index("index.json", &std::fs::read(root().join("public/data/index.json")).unwrap()).unwrap()
-    })
+    DS.get_or_init(|| common::demo_full())
 }
 
 fn demo_plan() -> &'static Plan {
     static P: OnceLock<Plan> = OnceLock::new();
-    P.get_or_init(|| plan(demo(), &sources(), &Aliases::new(&[]), &Settings::default()).unwrap())
+    P.get_or_init(|| plan(demo(), &sources(), &Aliases::new(&[]), &Settings::default(), &Sites::Synthesise).unwrap())
 }
 
 fn file_of<'a>(p: &'a Plan, node: &str) -> &'a [u8] {
@@ -46,7 +45,7 @@ fn every_demo_county_is_matched_and_the_renamed_ones_through_the_alias_table() {
     for f in &mut bare {
         f.features.retain(|x| x.name != "盘县" && x.name != "水城县");
     }
-    let p = plan(demo(), &bare, &Aliases::new(&[]), &Settings::default()).unwrap();
+    let p = plan(demo(), &bare, &Aliases::new(&[]), &Settings::default(), &Sites::None).unwrap();
     assert_eq!(p.summary.missing, ["水城区 (520204)", "盘州市 (520281)"]);
 }
 
@@ -63,7 +62,7 @@ fn unmatched_names_are_reported_on_both_sides() {
     let foreign = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"某某县"},
         "geometry":{"type":"Polygon","coordinates":[[[100,30],[101,30],[101,31],[100,30]]]}}]}"#;
     files.push(source::parse("elsewhere.geojson", foreign).unwrap());
-    let p = plan(demo(), &files, &Aliases::new(&[]), &Settings::default()).unwrap();
+    let p = plan(demo(), &files, &Aliases::new(&[]), &Settings::default(), &Sites::None).unwrap();
     assert_eq!(p.summary.missing, ["碧江区 (520602)"]);
     assert_eq!(p.summary.unmatched_files, ["elsewhere.geojson"]);
     assert!(parse_geo("5206", file_of(&p, "5206")).unwrap().shape("520602").is_none());
@@ -73,9 +72,11 @@ fn unmatched_names_are_reported_on_both_sides() {
 fn a_caller_alias_matches_a_name_the_table_does_not_know() {
     let mut files = sources();
     files[0].features.iter_mut().filter(|f| f.name == "碧江区").for_each(|f| f.name = "铜仁县".into());
-    let p = plan(demo(), &files, &Aliases::new(&[]), &Settings::default()).unwrap();
+    let p = plan(demo(), &files, &Aliases::new(&[]), &Settings::default(), &Sites::None).unwrap();
     assert_eq!(p.summary.missing, ["碧江区 (520602)"]);
-    let p = plan(demo(), &files, &Aliases::new(&[("铜仁县".into(), "碧江区".into())]), &Settings::default()).unwrap();
+    let p =
+        plan(demo(), &files, &Aliases::new(&[("铜仁县".into(), "碧江区".into())]), &Settings::default(), &Sites::None)
+            .unwrap();
     assert!(p.summary.missing.is_empty());
     assert!(p.summary.renamed.contains(&("铜仁县".into(), "碧江区".into())));
 }
@@ -86,7 +87,7 @@ fn two_features_claiming_one_county_are_refused() {
     let copy = files[0].features.iter().find(|f| f.name == "碧江区").unwrap().clone();
     let index = files[0].features.len();
     files[0].features.push(anju_geo::source::Feature { index, ..copy });
-    match plan(demo(), &files, &Aliases::new(&[]), &Settings::default()) {
+    match plan(demo(), &files, &Aliases::new(&[]), &Settings::default(), &Sites::None) {
         Err(GeoError::Claimed { county, first, second }) => {
             assert_eq!(county, "碧江区");
             assert_eq!(
@@ -103,15 +104,19 @@ fn nothing_matched_is_refused() {
     let foreign = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"某某县"},
         "geometry":{"type":"Polygon","coordinates":[[[100,30],[101,30],[101,31],[100,30]]]}}]}"#;
     let files = vec![source::parse("elsewhere.geojson", foreign).unwrap()];
-    assert!(matches!(plan(demo(), &files, &Aliases::new(&[]), &Settings::default()), Err(GeoError::NothingMatched)));
+    assert!(matches!(
+        plan(demo(), &files, &Aliases::new(&[]), &Settings::default(), &Sites::None),
+        Err(GeoError::NothingMatched)
+    ));
 }
 
 #[test]
 fn every_file_reads_back_with_each_child_and_a_label_inside() {
     let p = demo_plan();
-    let nodes: Vec<&str> = p.files.iter().map(|f| f.node.as_str()).collect();
+    let nodes: Vec<&str> = p.files.iter().map(|f| f.node.as_str()).filter(|n| n.len() != 6).collect();
     assert_eq!(nodes, ["5202", "5205", "5206", "5306", "demo"]);
-    for f in &p.files {
+    assert_eq!(p.files.len(), 5 + 20, "and a file per county, of its sites");
+    for f in p.files.iter().filter(|f| f.node.len() != 6) {
         let g = parse_geo(&f.path, &f.bytes).unwrap_or_else(|e| panic!("{}: {:?}", f.path, e.list.first()));
         let ix = demo().ids[f.node.as_str()];
         let kids: Vec<&str> = demo().kids[ix].iter().map(|&k| demo().nodes[k].id.as_str()).collect();
@@ -190,7 +195,7 @@ fn shared_borders_stay_shared_after_simplification() {
 
 #[test]
 fn the_same_files_give_the_same_bytes() {
-    let again = plan(demo(), &sources(), &Aliases::new(&[]), &Settings::default()).unwrap();
+    let again = plan(demo(), &sources(), &Aliases::new(&[]), &Settings::default(), &Sites::Synthesise).unwrap();
     let bytes = |p: &Plan| p.files.iter().map(|f| (f.path.clone(), f.bytes.clone())).collect::<Vec<_>>();
     assert!(bytes(&again) == bytes(demo_plan()));
 }
@@ -208,5 +213,65 @@ fn committed_demo_geometry_is_current() {
     for f in &p.files {
         let on_disk = std::fs::read(root().join("public/data").join(&f.path)).unwrap();
         assert!(on_disk == f.bytes, "public/data/{} is stale; run scripts/gen-demo.sh", f.path);
+    }
+}
+
+/// Every demo site is drawn on its county's map, at a made-up location marked so, inside
+/// the county's outline as drawn and clear of its border; no two sites of a county share
+/// a spot.
+#[test]
+fn every_demo_site_is_placed_inside_its_county_and_marked_synthesised() {
+    let (ds, p) = (demo(), demo_plan());
+    let counties: Vec<_> = (0..ds.nodes.len()).filter(|&i| ds.nodes[i].level == anju_data::Level::County).collect();
+    let mut sites = 0;
+    for c in counties {
+        let g = parse_geo("g", file_of(p, &ds.nodes[c].id)).unwrap();
+        let [w, s, e, n] = g.bounds().unwrap();
+        let extent = (e - w).max(n - s);
+        assert!(g.shapes.is_empty(), "a county's file draws its sites as points");
+        for &k in ds.kids[c].iter() {
+            let at = g.point(&ds.nodes[k].id).unwrap_or_else(|| panic!("{} not drawn", ds.nodes[k].id)).at;
+            assert!(anju_data::geometry::contains(&g.outline, at), "{} outside {}", ds.nodes[k].id, ds.nodes[c].name);
+            // Clear of the border: a step of 1 % of the county's extent stays inside.
+            for d in [[0.01, 0.0], [-0.01, 0.0], [0.0, 0.01], [0.0, -0.01]] {
+                let q = [at[0] + d[0] * extent, at[1] + d[1] * extent];
+                assert!(anju_data::geometry::contains(&g.outline, q), "{} on the border", ds.nodes[k].id);
+            }
+            sites += 1;
+        }
+        assert!(g.points.iter().all(|p| p.synthesised));
+        let spots: HashSet<[u64; 2]> = g.points.iter().map(|p| p.at.map(f64::to_bits)).collect();
+        assert_eq!(spots.len(), g.points.len());
+    }
+    assert_eq!((p.summary.sites_drawn, p.summary.sites_synthesised), (sites, sites));
+    assert!(sites > 20, "{sites}");
+}
+
+/// Surveyed locations: drawn as given (not marked synthesised); one outside its county
+/// (longitude and latitude swapped) and an id that is no site are refused, naming the row;
+/// sites without a location are reported, not drawn.
+#[test]
+fn given_site_locations_are_checked_against_their_county() {
+    use anju_geo::sites::Given;
+    let ds = demo();
+    let run = |given: Vec<Given>| plan(ds, &sources(), &Aliases::new(&[]), &Settings::default(), &Sites::Given(given));
+    let inside = parse_geo("g", file_of(demo_plan(), "520603")).unwrap().point("520603-S1").unwrap().at;
+    let g = |id: &str, at: [f64; 2]| Given { id: id.into(), at, from: format!("sites.csv row {}", 2) };
+    let p = run(vec![g("520603-S1", inside)]).unwrap();
+    let file = parse_geo("g", file_of(&p, "520603")).unwrap();
+    assert_eq!(file.points.len(), 1);
+    assert!(!file.points[0].synthesised);
+    assert!((file.points[0].at[0] - inside[0]).abs() < 1e-3 && (file.points[0].at[1] - inside[1]).abs() < 1e-3);
+    assert_eq!(p.files.iter().filter(|f| f.node.len() == 6).count(), 1, "only counties with a site located");
+    assert!(p.summary.sites_without.iter().any(|s| s.contains("520603-S2")));
+    match run(vec![g("520603-S1", [inside[1], inside[0]])]) {
+        Err(GeoError::SiteOutside { at, county, .. }) => {
+            assert_eq!((at.as_str(), county.as_str()), ("sites.csv row 2", "万山区"))
+        }
+        other => panic!("{:?}", other.map(|p| p.summary)),
+    }
+    match run(vec![g("520603-S1", inside), g("520603-S99", inside)]) {
+        Err(GeoError::SiteUnknown { id, .. }) => assert_eq!(id, "520603-S99"),
+        other => panic!("{:?}", other.map(|p| p.summary)),
     }
 }

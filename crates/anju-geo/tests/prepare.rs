@@ -33,6 +33,7 @@ fn options(dataset: &Path, boundaries: Vec<PathBuf>) -> Options {
             date: String::new(),
             note: "MIT".into(),
         },
+        sites: anju_geo::sites::Sites::None,
     }
 }
 

@@ -7,6 +7,7 @@ use anju_data::geometry::parse_geo;
 use anju_geo::cross::{crossings, segments};
 use anju_geo::names::Aliases;
 use anju_geo::output::Settings;
+use anju_geo::sites::Sites;
 mod common;
 
 use anju_geo::source;
@@ -53,7 +54,7 @@ fn places_that_overlap_are_refused_naming_both() {
         p[0] += 0.0003;
     }
     files[0].features.push(copy);
-    match plan(&demo(), &files, &Aliases::new(&[]), &Settings::default()) {
+    match plan(&demo(), &files, &Aliases::new(&[]), &Settings::default(), &Sites::None) {
         Err(GeoError::Overlap { first, second, .. }) => {
             assert!(first.contains("features[0] (碧江区)"), "{first}");
             assert!(second.contains("(某某县)"), "{second}");
@@ -69,7 +70,7 @@ fn a_county_of_another_city_in_a_citys_file_is_refused() {
     let index = files[0].features.len();
     files[0].features.push(anju_geo::source::Feature { index, ..zhongshan });
     files.remove(1);
-    match plan(&demo(), &files, &Aliases::new(&[]), &Settings::default()) {
+    match plan(&demo(), &files, &Aliases::new(&[]), &Settings::default(), &Sites::None) {
         Err(GeoError::OtherPlace { at, county, place, here }) => {
             assert_eq!(at, "gui4_zhou1_tong2_ren2.geojson features[10] (钟山区)");
             assert_eq!((county.as_str(), place.as_str(), here.as_str()), ("钟山区", "六盘水市", "铜仁市"));
@@ -83,7 +84,7 @@ fn a_name_two_counties_of_a_city_share_is_refused() {
     let mut ds = demo();
     let k = ds.find("520603").unwrap();
     ds.node_mut(k).name = "碧江区".into();
-    match plan(&ds, &sources(), &Aliases::new(&[]), &Settings::default()) {
+    match plan(&ds, &sources(), &Aliases::new(&[]), &Settings::default(), &Sites::None) {
         Err(GeoError::SameName { place, name, file, index }) => {
             assert_eq!((place.as_str(), name.as_str()), ("铜仁市", "碧江区"));
             assert_eq!((file.as_str(), index), ("gui4_zhou1_tong2_ren2.geojson", 0));
@@ -97,7 +98,7 @@ fn a_name_two_counties_of_a_city_share_is_refused() {
 #[test]
 fn simplified_borders_never_cross() {
     let settings = Settings { tolerance: 40.0, ..Settings::default() };
-    let p = plan(&demo(), &sources(), &Aliases::new(&[]), &settings).unwrap();
+    let p = plan(&demo(), &sources(), &Aliases::new(&[]), &settings, &Sites::None).unwrap();
     for f in &p.files {
         let g = parse_geo(&f.path, &f.bytes).unwrap();
         let segs =
@@ -117,6 +118,7 @@ fn a_label_on_an_edge_moves_inside() {
         arcs: vec![square],
         outline: vec![vec![0]],
         shapes: vec![DraftShape { id: "a".into(), rings: vec![vec![0]], label: Some([100.5, 20.0]) }],
+        points: Vec::new(),
     };
     let (bytes, _) = encode(&draft, &Settings::default()).unwrap();
     let g = parse_geo("g", &bytes).unwrap();

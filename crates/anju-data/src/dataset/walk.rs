@@ -90,7 +90,7 @@ pub fn load_all<B: AsRef<[u8]>>(
 /// Each geometry file the index names, read through `read` and checked (it needs only the
 /// index's places, so `anju geo` checks its new files without reading a shard): the file itself
 /// ([`crate::geometry::parse_geo`]), its `node` the one the index names it for, and each
-/// shape one of that node's children.
+/// shape one of that node's children; each point too, where the node's shard is read.
 pub fn check_geometry<B: AsRef<[u8]>>(
     ds: &Dataset,
     read: &mut impl FnMut(&str) -> Result<B, String>,
@@ -138,6 +138,17 @@ pub fn check_geometry<B: AsRef<[u8]>>(
                 Location::new(path, format!("$.shapes[{i}].id"), Some(&s.id)),
                 format!("形状 {} 不是节点 {} 的下级", clip(&s.id, 40), clip(id, 40)),
                 format!("the shape {} is not a child of node {}", clip(&s.id, 40), clip(id, 40)),
+            ));
+        }
+        // A county's sites are in its shard: checked when it is read (`load_all`); from the
+        // index alone there is nothing to check them against.
+        let unread = ds.nodes[owner].shard.as_ref().is_some_and(|s| !ds.loaded_shards.contains(s.as_str()));
+        for (i, p) in g.points.iter().enumerate().filter(|(_, p)| !unread && !kids.contains(p.id.as_str())) {
+            problems.push(Problem::new(
+                Check::Geometry,
+                Location::new(path, format!("$.points[{i}].id"), Some(&p.id)),
+                format!("点 {} 不是节点 {} 的下级", clip(&p.id, 40), clip(id, 40)),
+                format!("the point {} is not a child of node {}", clip(&p.id, 40), clip(id, 40)),
             ));
         }
     }

@@ -211,7 +211,7 @@ pub fn parse_geo(file: &str, bytes: &[u8]) -> Result<Geometry, Problems> {
             continue;
         }
         let Some(xy) = r.numbers(&format!("$.shapes[{i}].label"), id, &s.label) else { continue };
-        let [x, y] = xy[..] else {
+        let Some(at) = super::grid_point(&xy) else {
             r.push(
                 format!("$.shapes[{i}].label"),
                 id,
@@ -220,7 +220,7 @@ pub fn parse_geo(file: &str, bytes: &[u8]) -> Result<Geometry, Problems> {
             );
             continue;
         };
-        let label = t.degrees([x, y]);
+        let label = t.degrees(at);
         if !contains(&rings, label) {
             let (zh, en) = ("标注点不在形状之内", "the label point is not inside the shape");
             r.push(format!("$.shapes[{i}].label"), id, zh.into(), en.into());
@@ -228,8 +228,23 @@ pub fn parse_geo(file: &str, bytes: &[u8]) -> Result<Geometry, Problems> {
         }
         shapes.push(Shape { id: s.id.clone(), rings, label });
     }
+    let mut points = Vec::with_capacity(doc.points.len());
+    for (i, p) in doc.points.iter().enumerate() {
+        let id = Some(p.id.as_str());
+        if p.id.is_empty() || !seen.insert(p.id.as_str()) {
+            let (zh, en) = ("点的编号为空或重复（或已是形状）", "the point's id is empty, repeated or a shape's");
+            r.push(format!("$.points[{i}].id"), id, zh.into(), en.into());
+            continue;
+        }
+        let Some(xy) = r.numbers(&format!("$.points[{i}].at"), id, &p.at) else { continue };
+        let Some(at) = super::grid_point(&xy) else {
+            r.push(format!("$.points[{i}].at"), id, "点须为两个数".into(), "a point is two numbers".into());
+            continue;
+        };
+        points.push(super::Point { id: p.id.clone(), at: t.degrees(at), synthesised: p.synthesised });
+    }
     if !r.out.is_empty() {
         return Err(r.out);
     }
-    Ok(Geometry { node: doc.node, outline, shapes })
+    Ok(Geometry { node: doc.node, outline, shapes, points })
 }

@@ -2,7 +2,7 @@
 //! `geo` field that names them (`docs/data-format.md`, "Map geometry").
 //!
 //! A geometry file holds the shapes of one node's children (a city's counties; the
-//! root's cities) and the node's own outline, as TopoJSON does: every border is an arc
+//! root's cities) or their points (a county's sites) and the node's own outline, as TopoJSON does: every border is an arc
 //! stored once, and each ring a list of arcs, so two neighbours draw the very same line
 //! and simplification cannot open a gap or an overlap between them. Coordinates are
 //! whole numbers on a grid (`transform`); every list of whole numbers (an arc's first
@@ -20,6 +20,14 @@ mod decode;
 mod tests;
 
 pub use decode::{parse_geo, MAX_POINTS};
+
+/// Two numbers of a series string as a grid point (a label, a site).
+pub fn grid_point(v: &[i64]) -> Option<[i64; 2]> {
+    match v {
+        [x, y] => Some([*x, *y]),
+        _ => None,
+    }
+}
 
 /// `format` of every geometry file.
 pub const GEO_FORMAT: &str = "anju-geo";
@@ -54,6 +62,22 @@ pub struct GeoFile {
     pub outline: Vec<String>,
     /// One per child drawn, in the order written.
     pub shapes: Vec<ShapeRef>,
+    /// Children drawn as points (a county's resettlement sites), in the order written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<PointRef>,
+}
+
+/// A child drawn as a point: where a resettlement site is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PointRef {
+    /// The child's node id.
+    pub id: String,
+    /// x, y in grid units, as a series string.
+    pub at: String,
+    /// The location is made up (the demo's), not surveyed: the map says so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub synthesised: bool,
 }
 
 /// Grid units to degrees.
@@ -98,13 +122,24 @@ pub struct Shape {
     pub label: [f64; 2],
 }
 
+/// A child drawn as a point, as read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point {
+    pub id: String,
+    /// Longitude, latitude in degrees.
+    pub at: [f64; 2],
+    /// Made up (the demo's), not surveyed.
+    pub synthesised: bool,
+}
+
 /// A geometry file as read and checked: every ring closed, with at least three corners;
-/// every label inside its shape.
+/// every label inside its shape; every id once, as a shape or as a point.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Geometry {
     pub node: String,
     pub outline: Vec<Ring>,
     pub shapes: Vec<Shape>,
+    pub points: Vec<Point>,
 }
 
 impl Geometry {
@@ -113,10 +148,16 @@ impl Geometry {
         self.shapes.iter().find(|s| s.id == id)
     }
 
-    /// West, south, east, north in degrees over the outline and every shape; `None` for a
-    /// file with nothing drawn.
+    /// The point of `id`, if this file draws it as one.
+    pub fn point(&self, id: &str) -> Option<&Point> {
+        self.points.iter().find(|p| p.id == id)
+    }
+
+    /// West, south, east, north in degrees over the outline, every shape and every point;
+    /// `None` for a file with nothing drawn.
     pub fn bounds(&self) -> Option<[f64; 4]> {
-        let all = self.outline.iter().chain(self.shapes.iter().flat_map(|s| &s.rings)).flatten();
+        let rings = self.outline.iter().chain(self.shapes.iter().flat_map(|s| &s.rings)).flatten();
+        let all = rings.chain(self.points.iter().map(|p| &p.at));
         all.fold(None, |b, p| {
             let [w, s, e, n] = b.unwrap_or([p[0], p[1], p[0], p[1]]);
             Some([w.min(p[0]), s.min(p[1]), e.max(p[0]), n.max(p[1])])

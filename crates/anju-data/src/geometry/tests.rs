@@ -126,3 +126,31 @@ fn a_ring_past_the_point_cap_is_refused() {
     assert_eq!(ps[0].0, Check::Geometry);
     assert!(ps[0].1.starts_with("$.shapes[0].rings[0] (reference "), "{}", ps[0].1);
 }
+
+#[test]
+fn points_read_back_in_degrees_and_widen_the_bounds() {
+    let mut d = two_squares();
+    d["points"] =
+        serde_json::json!([{"id": "s1", "at": refs(&[10, 2]), "synthesised": true}, {"id": "s2", "at": refs(&[1, 1])}]);
+    let g = parse_geo("g.json", d.to_string().as_bytes()).unwrap();
+    assert_eq!(g.point("s1"), Some(&Point { id: "s1".into(), at: [105.0, 21.0], synthesised: true }));
+    assert!(!g.point("s2").unwrap().synthesised, "surveyed unless marked");
+    assert_eq!(g.bounds(), Some([100.0, 20.0, 105.0, 22.0]));
+}
+
+#[test]
+fn a_faulty_point_is_refused_where_it_is() {
+    let with = |points: serde_json::Value| {
+        let mut d = two_squares();
+        d["points"] = points;
+        problems(&d).into_iter().map(|(c, path, _)| (c, path)).collect::<Vec<_>>()
+    };
+    let at = refs(&[1, 1]);
+    let geo = |path: &str| vec![(Check::Geometry, path.to_string())];
+    assert_eq!(with(serde_json::json!([{"id": "", "at": at}])), geo("$.points[0].id"));
+    assert_eq!(with(serde_json::json!([{"id": "s", "at": at}, {"id": "s", "at": at}])), geo("$.points[1].id"));
+    assert_eq!(with(serde_json::json!([{"id": "a", "at": at}])), geo("$.points[0].id"), "a shape's id");
+    assert_eq!(with(serde_json::json!([{"id": "s", "at": refs(&[1, 1, 1])}])), geo("$.points[0].at"));
+    assert_eq!(with(serde_json::json!([{"id": "s", "at": "!"}])), geo("$.points[0].at"));
+    assert_eq!(with(serde_json::json!([{"id": "s", "at": at, "lon": 1}]))[0].0, Check::FieldType);
+}

@@ -28,3 +28,12 @@ pub fn sources() -> Vec<SourceFile> {
 pub fn demo() -> Dataset {
     Dataset::from_index("index.json", &std::fs::read(root().join("public/data/index.json")).unwrap()).unwrap()
 }
+
+/// The demo with every shard read (the sites are in them).
+pub fn demo_full() -> Dataset {
+    let dir = root().join("public/data");
+    let (ds, problems) =
+        anju_data::dataset::load_all("index.json", |rel| std::fs::read(dir.join(rel)).map_err(|e| e.to_string()));
+    assert!(problems.is_empty(), "{:?}", problems.list.first());
+    ds.unwrap()
+}
