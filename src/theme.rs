@@ -34,6 +34,9 @@ pub const CHART_GRID: (&str, &str) = ("#e1e6ec", "#3c485a");
 pub const MAP_NO_DATA: &str = "#d9dde3";
 pub const MAP_EDGE: (&str, &str) = ("#ffffff", "#0b1220");
 pub const MAP_OUTLINE: (&str, &str) = ("#5b6b7c", "#96a5b9");
+/// The ground a county's sites stand on (its area, no value of its own): lighter than "no
+/// data", so that the two never read as one.
+pub const MAP_GROUND: (&str, &str) = ("#f1f3ef", "#1b2738");
 /// The place outlined on a map (under the pointer, or on show on the big screen).
 pub const MAP_FOCUS: (&str, &str) = ("#111827", "#ffd166");
 

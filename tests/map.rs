@@ -29,30 +29,36 @@ fn spec(ds: &Dataset, ix: NodeIx, m: Measure) -> MapSpec {
 fn every_child_is_drawn_listed_and_found_where_its_mark_says() {
     let ds = demo();
     let files = &ds.geo.as_ref().unwrap().files;
-    assert_eq!(files.len(), 5, "the root and four cities");
+    assert_eq!(files.len(), 25, "the root, four cities and twenty counties");
+    let (w, h) = (640.0, 380.0);
     for id in files.keys() {
         let ix = ds.find(id).unwrap();
         let m = spec(&ds, ix, Measure::EmploymentRate);
         let kids: Vec<&str> = ds.kids[ix].iter().map(|&c| ds.node(c).id.as_str()).collect();
         assert_eq!(m.places.len(), kids.len(), "{id}");
         assert_eq!(m.rows().len(), kids.len());
+        let county = ds.node(ix).level == anju_data::Level::County;
+        let f = m.frame(w, h);
         for (i, p) in m.places.iter().enumerate() {
-            assert!(!p.rings.is_empty(), "{id}: {} has a shape", p.id);
-            assert_eq!(m.place_at(p.at), Some(i), "{id}: {} is found at its label point", p.id);
+            if county {
+                assert!(p.rings.is_empty() && p.dot.is_some(), "{id}: {} is a circle", p.id);
+            } else {
+                assert!(!p.rings.is_empty() && p.dot.is_none(), "{id}: {} has a shape", p.id);
+                let (x, y) = f.to_screen(p.at);
+                assert_eq!(m.place_at(f, x, y), Some(i), "{id}: {} is found at its label point", p.id);
+            }
             assert_eq!(p.href, format!("?node={}", p.id));
         }
-        let (w, h) = (640.0, 380.0);
         let marks = m.marks(w, h);
         let mut ids: Vec<String> = marks.iter().map(|k| k.as_ref().unwrap().0.clone()).collect();
         ids.sort();
         let mut want: Vec<String> = kids.iter().map(|s| s.to_string()).collect();
         want.sort();
         assert_eq!(ids, want, "{id}: one mark per child");
-        let f = m.frame(w, h);
         for (kid, x, y) in marks.into_iter().flatten() {
             assert!((0.0..=w).contains(&x) && (0.0..=h).contains(&y), "{kid} at {x},{y}");
             let i = m.places.iter().position(|p| p.id == kid).unwrap();
-            assert_eq!(m.place_at(f.to_unit(x, y)), Some(i), "{kid}: the mark's pixel is inside it");
+            assert_eq!(m.place_at(f, x, y), Some(i), "{kid}: the mark's pixel is its own");
         }
     }
 }
@@ -281,12 +287,9 @@ fn names_lie_inside_their_place_and_apart() {
                 .collect();
             for (&(i, _), b) in names.iter().zip(&boxes) {
                 for (cx, cy) in [(b[0], b[1]), (b[2], b[1]), (b[0], b[3]), (b[2], b[3])] {
-                    assert_eq!(
-                        m.place_at(f.to_unit(cx, cy)),
-                        Some(i),
-                        "{id}: {}'s name runs out of it",
-                        m.places[i].id
-                    );
+                    // A shape's name inside it; a site's beside its circle, over none.
+                    let want = if m.places[i].dot.is_some() { None } else { Some(i) };
+                    assert_eq!(m.place_at(f, cx, cy), want, "{id}: {}'s name is misplaced", m.places[i].id);
                 }
                 assert!(b[0] >= m.legend_w(w) && b[2] <= w);
             }
@@ -296,7 +299,13 @@ fn names_lie_inside_their_place_and_apart() {
                     assert!(apart, "{id}: two names overlap");
                 }
             }
-            assert!(names.len() * 2 >= m.places.len(), "{id} at {w}×{h}: {} of {} named", names.len(), m.places.len());
+            // Sites crowd round a county's seat, and their names go beside the circles: at
+            // least four named (a county has up to 42), where half of the shapes are.
+            let named = match m.places.iter().any(|p| p.dot.is_some()) {
+                true => names.len() >= m.places.len().min(4),
+                false => names.len() * 2 >= m.places.len(),
+            };
+            assert!(named, "{id} at {w}×{h}: {} of {} named", names.len(), m.places.len());
         }
     }
 }
@@ -310,4 +319,60 @@ fn the_legend_explains_parts_of_the_outline_no_child_covers() {
     let no_data = |m: &MapSpec| m.legend.iter().any(|(s, _)| *s == Swatch::Fill(anju::theme::MAP_NO_DATA));
     assert!(no_data(&spec(&ds, ds.find("5205").unwrap(), Measure::EmploymentRate)));
     assert!(!no_data(&spec(&ds, ds.find("5206").unwrap(), Measure::EmploymentRate)));
+}
+
+/// A county's sites as circles: area by people (above the least circle), the largest
+/// named in the legend with its people, the made-up locations said; a site without a
+/// location is listed, not drawn, and counted in the legend.
+#[test]
+fn sites_are_circles_by_people_and_the_legend_says_what_they_mean() {
+    let ds = demo();
+    let ix = ds.find("530628").unwrap();
+    let t = ds.latest();
+    let m = spec(&ds, ix, Measure::EmploymentRate);
+    let people = |id: &str| ds.node(ds.find(id).unwrap()).m.get(Metric::People, t) as f64;
+    let big: Vec<_> = m.places.iter().filter(|p| p.dot.unwrap() > anju::model::map::DOT_MIN).collect();
+    assert!(big.len() >= 2, "some circles above the least");
+    let (a, b) = (big[0], big[big.len() - 1]);
+    let ratio = (a.dot.unwrap() / b.dot.unwrap()).powi(2) / (people(&a.id) / people(&b.id));
+    assert!((ratio - 1.0).abs() < 1e-9, "area by people: {ratio}");
+    let most = m.places.iter().map(|p| people(&p.id)).fold(0.0, f64::max);
+    let said = |words: &str| m.legend.iter().any(|(_, t)| t.contains(words));
+    assert!(said(&anju_data::format::count(most as u64, Lang::Zh)), "{:?}", m.legend);
+    assert!(m.synthesised && said("合成"));
+    assert!(!m.legend.iter().any(|(s, _)| *s == Swatch::Fill(anju::theme::MAP_NO_DATA)), "ground is not no data");
+    // One site's location taken away.
+    let mut g = geometry(&ds, ix);
+    let gone = g.points.remove(3).id;
+    let m = map_spec(Shown::new(&ds, false), ix, &g, Measure::EmploymentRate, t, Lang::Zh, |id| id.to_string());
+    let marks = m.marks(640.0, 380.0);
+    assert_eq!(marks.len(), ds.kids[ix].len(), "every site listed");
+    assert_eq!(marks.iter().filter(|k| k.is_none()).count(), 1);
+    assert!(m.places.iter().any(|p| p.id == gone && p.dot.is_none()));
+    assert!(m.legend.iter().any(|(_, t)| t.contains("1 处无位置")), "{:?}", m.legend);
+}
+
+/// On a public display a site whose value is hidden is hatched, never coloured, and one
+/// whose people are hidden gets the least circle, which tells nothing of the count.
+#[test]
+fn hidden_site_values_are_hatched_and_hidden_people_the_least_circle() {
+    let ds = demo();
+    let t = ds.latest();
+    let s = Shown::new(&ds, true);
+    let mut hidden = 0;
+    for id in ds.geo.as_ref().unwrap().files.keys().filter(|k| k.len() == 6) {
+        let ix = ds.find(id).unwrap();
+        let m = map_spec(s, ix, &geometry(&ds, ix), Measure::EmploymentRate, t, Lang::Zh, |id| id.to_string());
+        for p in m.places.iter() {
+            let c = ds.find(&p.id).unwrap();
+            if s.hides(c, Measure::EmploymentRate, t) {
+                assert_eq!(p.fill, None, "{}", p.id);
+                hidden += 1;
+            }
+            if s.hides(c, Measure::Count(Metric::People), t) {
+                assert_eq!(p.dot, Some(anju::model::map::DOT_MIN), "{}", p.id);
+            }
+        }
+    }
+    assert!(hidden > 0, "the demo has small sites whose rates are hidden");
 }

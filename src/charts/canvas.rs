@@ -132,7 +132,7 @@ fn pick(
         Drawn::Bars(l) => l.hit(x, y),
         Drawn::Trend(a) => a.nearest(x, y),
         Drawn::Map(f) => spec.with_untracked(|s| match s {
-            ChartSpec::Map(m) => m.place_at(f.to_unit(x, y)),
+            ChartSpec::Map(m) => m.place_at(*f, x, y),
             _ => None,
         }),
         Drawn::Nothing => None,

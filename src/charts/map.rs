@@ -113,7 +113,15 @@ pub fn MapChart(
         Signal::derive(move || format!("{}{}", tr(lang.get(), "地图：", "Map: "), metric.get().label(lang.get())));
     let first_header = Signal::derive(move || tr(lang.get(), "地区", "Place").to_string());
     // The boundaries' source and licence, with the map wherever it is shown.
-    let credit = move || place.with(|p| p.as_ref().and_then(|(ds, _)| boundary_credit(ds, lang.get())));
+    let credit = move || {
+        let l = lang.get();
+        let made_up = base.with(|b| b.as_ref().is_ok_and(|m| m.synthesised));
+        let boundaries = place.with(|p| p.as_ref().and_then(|(ds, _)| boundary_credit(ds, l)));
+        let sites =
+            made_up.then(|| tr(l, "安置点位置为合成示意，非实测", "Site locations are synthesised, not surveyed"));
+        // First: the two-line clamp may cut the end of a long source's title.
+        sites.map(str::to_string).into_iter().chain(boundaries).collect::<Vec<_>>().join(tr(l, "；", "; "))
+    };
     view! {
         <div class="map">
             <CanvasChart name="map" title=title spec=spec first_header=first_header height=height

@@ -3,7 +3,7 @@
 //! (canvas on screen, SVG for export).
 
 use super::draw::color;
-use crate::model::map::{hatch, Frame, MapSpec, Swatch, LEGEND_INDENT, LEGEND_TEXT};
+use crate::model::map::{circle, hatch, Frame, MapSpec, Swatch, LEGEND_INDENT, LEGEND_TEXT};
 use crate::theme;
 use anju_data::text::fit;
 use plotters::prelude::*;
@@ -35,10 +35,13 @@ pub fn inks(m: &MapSpec, w: f64, h: f64, dpr: f64, dark: bool) -> (Vec<Ink>, Fra
     let screen = |r: &Vec<[f64; 2]>| -> Vec<(f64, f64)> { r.iter().map(|&p| f.to_screen(p)).collect() };
     let dev = |r: &[(f64, f64)]| -> Vec<(i32, i32)> { r.iter().map(|&(x, y)| (px(x), px(y))).collect() };
     let mut out = Vec::new();
+    // Under circles the outline is ground, not a part without data.
+    let circles = m.places.iter().any(|p| p.dot.is_some());
+    let ground = if circles { pick(theme::MAP_GROUND) } else { color(theme::MAP_NO_DATA) };
     for r in m.outline.iter() {
-        out.push(Ink::Fill(dev(&screen(r)), color(theme::MAP_NO_DATA)));
+        out.push(Ink::Fill(dev(&screen(r)), ground));
     }
-    for p in m.places.iter() {
+    for p in m.places.iter().filter(|p| p.dot.is_none()) {
         let rings: Vec<Vec<(f64, f64)>> = p.rings.iter().map(screen).collect();
         // A hole shows what is under it, no data (an enclave drawn later covers it; the
         // spec orders places with holes first).
@@ -63,12 +66,38 @@ pub fn inks(m: &MapSpec, w: f64, h: f64, dpr: f64, dark: bool) -> (Vec<Ink>, Fra
     for r in m.outline.iter() {
         out.push(Ink::Stroke(dev(&screen(r)), outline, px(1.5).max(1) as u32));
     }
-    for r in m.focus.and_then(|i| m.places.get(i)).map_or(&[][..], |p| &p.rings[..]) {
-        out.push(Ink::Stroke(dev(&screen(r)), pick(theme::MAP_FOCUS), px(3.0).max(2) as u32));
+    // Circles over the ground, largest first (the spec's order), each edged so that
+    // overlapping ones stay apart; a hidden value hatched on grey, never coloured.
+    for p in m.places.iter() {
+        let Some(r) = p.dot else { continue };
+        let ring = circle(f.to_screen(p.at), r);
+        out.push(Ink::Fill(dev(&ring), p.fill.map_or(color(theme::MAP_NO_DATA), color)));
+        if p.fill.is_none() {
+            for [a, b] in hatch(std::slice::from_ref(&ring), 4.0) {
+                out.push(Ink::Stroke(dev(&[a, b]), muted, 1));
+            }
+        }
+        out.push(Ink::Stroke(dev(&ring), edge, px(1.0).max(1) as u32));
+    }
+    if let Some(p) = m.focus.and_then(|i| m.places.get(i)) {
+        let focus = pick(theme::MAP_FOCUS);
+        match p.dot {
+            Some(r) => out.push(Ink::Stroke(dev(&circle(f.to_screen(p.at), r + 2.5)), focus, px(2.5).max(2) as u32)),
+            None => {
+                for r in &p.rings {
+                    out.push(Ink::Stroke(dev(&screen(r)), focus, px(3.0).max(2) as u32));
+                }
+            }
+        }
     }
     for (i, (x, y)) in m.names(w, h) {
         let p = &m.places[i];
-        let ink = if p.fill.is_some_and(dark_fill) { RGBColor(255, 255, 255) } else { color(theme::CHART_FG.0) };
+        // A site's name stands on the ground beside its circle, in the chart's text colour.
+        let ink = match p.dot {
+            Some(_) => fg,
+            None if p.fill.is_some_and(dark_fill) => RGBColor(255, 255, 255),
+            None => color(theme::CHART_FG.0),
+        };
         out.push(Ink::Text(p.label.clone(), (px(x), px(y)), NAME * dpr, ink, true));
     }
     legend(m, &mut out, w, dpr, fg);
@@ -93,6 +122,11 @@ fn legend(m: &MapSpec, out: &mut Vec<Ink>, w: f64, dpr: f64, fg: RGBColor) {
                 let mut ring = corners;
                 ring.push(ring[0]);
                 out.push(Ink::Stroke(ring, fg, 1));
+            }
+            Swatch::Dot => {
+                let ring: Vec<(i32, i32)> =
+                    circle(((x0 + x1) / 2.0, (y0 + y1) / 2.0), 6.0).into_iter().map(|(x, y)| (px(x), px(y))).collect();
+                out.push(Ink::Stroke(ring, fg, px(1.0).max(1) as u32));
             }
             Swatch::None => {}
         }

@@ -36,7 +36,7 @@ fn demo_data_matches_the_json_schema() {
     json_files(&root().join("public/data"), &mut files);
     assert!(files.len() > 10);
     let maps = files.iter().filter(|f| f.parent().is_some_and(|d| d.ends_with("geo"))).count();
-    assert_eq!(maps, 5, "the demo's map files were found");
+    assert_eq!(maps, 25, "the demo's map files were found (root, 4 cities, 20 counties)");
     for f in files {
         let doc: Value = serde_json::from_slice(&std::fs::read(&f).unwrap()).unwrap();
         let validator = if f.parent().is_some_and(|d| d.ends_with("geo")) { &geometry } else { &validator };

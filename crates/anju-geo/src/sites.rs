@@ -82,7 +82,8 @@ impl Draw {
 /// Made-up locations for `ids` inside the county `rings` (degrees): near `seat` (the
 /// source's label point, else the middle of the bounds) and spreading out, each at least
 /// 3 % of the county's extent from its border (simplification moves a border far less)
-/// and, while room allows, apart from the sites already placed. Deterministic by id.
+/// and, while room allows, a tenth of it apart from the sites already placed (so that their
+/// circles and names can be told apart). Deterministic by id.
 pub fn synthesise(rings: &[Ring], seat: Option<[f64; 2]>, ids: &[String]) -> Vec<SitePoint> {
     let [w, s, e, n] = bounds(rings);
     let kx = ((s + n) / 2.0).to_radians().cos().max(1e-6);
@@ -93,14 +94,14 @@ pub fn synthesise(rings: &[Ring], seat: Option<[f64; 2]>, ids: &[String]) -> Vec
     for id in ids {
         let mut draw = Draw::new(id);
         let mut spot = None;
-        for k in 0..400 {
+        for k in 0..600 {
             // The circle tried grows with the tries, so that a small county still fits its
-            // sites; spacing is dropped for the last hundred tries.
-            let reach = extent * (0.12 + 0.4 * f64::from(k) / 400.0);
+            // sites; spacing shrinks, then goes for the last 200 tries.
+            let reach = extent * (0.2 + 0.4 * f64::from(k) / 600.0);
             let (r, a) = (reach * draw.next().sqrt(), std::f64::consts::TAU * draw.next());
             let p = [centre[0] + r * a.cos() / kx, centre[1] + r * a.sin()];
-            let apart =
-                k >= 300 || placed.iter().all(|q| ((q.at[0] - p[0]) * kx).hypot(q.at[1] - p[1]) >= extent * 0.06);
+            let gap = extent * [0.1, 0.05, 0.0][(k / 200).min(2) as usize];
+            let apart = placed.iter().all(|q| ((q.at[0] - p[0]) * kx).hypot(q.at[1] - p[1]) >= gap);
             if apart && clear(p) {
                 spot = Some(p);
                 break;

@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 fn demo() -> &'static Dataset {
     static DS: OnceLock<Dataset> = OnceLock::new();
-    DS.get_or_init(|| common::demo_full())
+    DS.get_or_init(common::demo_full)
 }
 
 fn demo_plan() -> &'static Plan {

@@ -14,10 +14,12 @@ use anju_data::NodeIx;
 use std::sync::Arc;
 
 mod classes;
+mod dots;
 mod shapes;
 
 use classes::legend;
 pub use classes::{Classes, DIVERGING, SEQUENTIAL};
+pub use dots::{circle, radius, sizes, DOT_MAX, DOT_MIN};
 pub use shapes::{cos_lat, hatch, holes, net_area, project};
 
 /// A ring in the map's unit frame: x east from the west edge, y south from the north edge,
@@ -38,8 +40,11 @@ pub struct Place {
     pub rings: Vec<Path>,
     /// Which rings are holes ([`holes`]): a drawing that fills ring by ring needs it.
     pub holes: Vec<bool>,
-    /// A point inside it (where its name goes, and where a test clicks).
+    /// A point inside it (where its name goes, and where a test clicks); a site's location.
     pub at: [f64; 2],
+    /// A site drawn as a circle at `at`: its radius in CSS px ([`radius`]: area by
+    /// people). `None` for a shape.
+    pub dot: Option<f64>,
     /// Its width in the unit frame: wider places are named first.
     pub width: f64,
     pub href: String,
@@ -61,6 +66,8 @@ pub struct MapSpec {
     /// The classes, lowest first, and what each means.
     pub legend: Vec<(Swatch, String)>,
     pub value_header: String,
+    /// Some site's location is made up (the demo's): said in the legend and under the map.
+    pub synthesised: bool,
 }
 
 /// A legend entry's mark.
@@ -71,6 +78,8 @@ pub enum Swatch {
     Hatch,
     /// Words only (the target).
     None,
+    /// A circle's outline: what the sites' circles mean.
+    Dot,
 }
 
 /// Where the unit frame lands in a box: screen = `(x + s·u, y + s·v)` in CSS px.
@@ -126,24 +135,55 @@ impl MapSpec {
         Frame { x: left + MARGIN + (aw - s) / 2.0, y: MARGIN + (ah - s * self.aspect) / 2.0, s }
     }
 
-    /// The place at `p` (unit frame), by the even-odd rule.
-    pub fn place_at(&self, p: [f64; 2]) -> Option<usize> {
-        // Last drawn first: an enclave is on top of its neighbour.
-        (0..self.places.len()).rev().find(|&i| contains(&self.places[i].rings, p))
+    /// The place at (`x`, `y`) CSS px in the frame `f`: a circle within 2 px of its edge,
+    /// else a shape by the even-odd rule.
+    pub fn place_at(&self, f: Frame, x: f64, y: f64) -> Option<usize> {
+        let p = f.to_unit(x, y);
+        // Last drawn first: a small circle is on top of a large one, an enclave on top of
+        // its neighbour.
+        (0..self.places.len()).rev().find(|&i| {
+            let q = &self.places[i];
+            match q.dot {
+                Some(r) => {
+                    let (cx, cy) = f.to_screen(q.at);
+                    (x - cx).hypot(y - cy) <= r + 2.0
+                }
+                None => contains(&q.rings, p),
+            }
+        })
+    }
+
+    /// Whether `p` is drawn (a shape or a circle).
+    fn drawn(p: &Place) -> bool {
+        !p.rings.is_empty() || p.dot.is_some()
     }
 
     /// Each place's node id and label point in CSS px in a `w`×`h` box, in the order of
     /// [`MapSpec::rows`]; `None` for one not drawn.
     pub fn marks(&self, w: f64, h: f64) -> Vec<Option<(String, f64, f64)>> {
         let f = self.frame(w, h);
+        let round = |v: f64| (v * 10.0).round() / 10.0;
         self.rows_order()
             .map(|p| {
-                (!p.rings.is_empty()).then(|| {
-                    let (x, y) = f.to_screen(p.at);
-                    (p.id.clone(), (x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0)
+                MapSpec::drawn(p).then(|| {
+                    let (x, y) = self.visible_point(f, p);
+                    (p.id.clone(), round(x), round(y))
                 })
             })
             .collect()
+    }
+
+    /// A pixel of `p` a click reaches it at: its label point, or for a circle partly under
+    /// a smaller one, the first of a few points across it that is its own (else its centre).
+    fn visible_point(&self, f: Frame, p: &Place) -> (f64, f64) {
+        let (cx, cy) = f.to_screen(p.at);
+        let Some(r) = p.dot else { return (cx, cy) };
+        let me = self.places.iter().position(|q| std::ptr::eq(q, p));
+        let ring = |k: f64| circle((cx, cy), r * k).into_iter().step_by(4);
+        let tries = std::iter::once((cx, cy)).chain(ring(0.5)).chain(ring(0.85));
+        // Rounded as the marks are, so that the pixel a test reads is the one checked.
+        let round = |v: f64| (v * 10.0).round() / 10.0;
+        tries.map(|(x, y)| (round(x), round(y))).find(|&(x, y)| self.place_at(f, x, y) == me).unwrap_or((cx, cy))
     }
 
     /// The text alternative's rows, by name: every child and its value.
@@ -156,26 +196,43 @@ impl MapSpec {
     /// legend and the box's edges, widest places first (they carry the map).
     pub fn names(&self, w: f64, h: f64) -> Vec<(usize, (f64, f64))> {
         let (m, f) = (self, self.frame(w, h));
-        let mut by_width: Vec<usize> = (0..m.places.len()).filter(|&i| !m.places[i].rings.is_empty()).collect();
+        let mut by_width: Vec<usize> = (0..m.places.len()).filter(|&i| MapSpec::drawn(&m.places[i])).collect();
         anju_data::order::sort_by(&mut by_width, |&a, &b| m.places[b].width.total_cmp(&m.places[a].width));
-        let mut placed: Vec<([f64; 2], [f64; 2])> = Vec::new();
+        // No name over a circle.
+        let mut placed: Vec<([f64; 2], [f64; 2])> = (m.places.iter())
+            .filter_map(|p| {
+                // As far as a click reaches it.
+                let r = p.dot? + 2.0;
+                let (x, y) = f.to_screen(p.at);
+                Some(([x - r, y - r], [x + r, y + r]))
+            })
+            .collect();
         let mut out = Vec::new();
         for i in by_width {
             let p = &m.places[i];
             let (half, tall) = (em_width(&p.label) * NAME / 2.0, NAME * 0.45);
             let (x0, y0) = f.to_screen(p.at);
-            // At the label point, else nudged along and across it: a county's label point is
-            // often near a bend where the name would run out of it.
-            let spot = NUDGES.iter().map(|&(dx, dy)| (x0 + dx * half, y0 + dy * NAME)).find(|&(x, y)| {
+            // A site's name goes right of its circle, else left, above or below; a shape's at its label
+            // point, else nudged along and across it (a county's label point is often near a
+            // bend where the name would run out of it).
+            let beside = p.dot.map(|r| {
+                let (d, v) = (r + 4.0 + half, r + 4.0 + NAME * 0.45);
+                [(x0 + d, y0), (x0 - d, y0), (x0, y0 - v), (x0, y0 + v)]
+            });
+            let tries: Vec<(f64, f64)> = match beside {
+                Some(b) => b.to_vec(),
+                None => NUDGES.iter().map(|&(dx, dy)| (x0 + dx * half, y0 + dy * NAME)).collect(),
+            };
+            let spot = tries.into_iter().find(|&(x, y)| {
                 let b = ([x - half, y - tall], [x + half, y + tall]);
                 // All four corners of its box inside its own place: light text on a dark fill
                 // must not run out onto the background, where it would vanish.
                 let corners = [(b.0[0], b.0[1]), (b.1[0], b.0[1]), (b.0[0], b.1[1]), (b.1[0], b.1[1])];
-                let within = corners.iter().all(|&(cx, cy)| contains(&p.rings, f.to_unit(cx, cy)));
+                let within = p.dot.is_some() || corners.iter().all(|&(cx, cy)| contains(&p.rings, f.to_unit(cx, cy)));
                 let clear = placed
                     .iter()
                     .all(|o| b.1[0] + 2.0 < o.0[0] || o.1[0] + 2.0 < b.0[0] || b.1[1] < o.0[1] || o.1[1] < b.0[1]);
-                within && clear && b.0[0] >= m.legend_w(w) && b.1[0] <= w
+                within && clear && b.0[0] >= m.legend_w(w) && b.1[0] <= w && b.0[1] >= 0.0 && b.1[1] <= h
             });
             if let Some((x, y)) = spot {
                 placed.push(([x - half, y - tall], [x + half, y + tall]));
@@ -217,12 +274,20 @@ pub fn map_spec(
     let target = measure::target(ds, ix, m);
     let shown: Vec<f64> = values.iter().flatten().copied().collect();
     let classes = Classes::of(m, &shown, target);
+    // Sites drawn as circles, their area by people (a hidden count is the least circle).
+    let people = Measure::Count(anju_data::Metric::People);
+    let located: Vec<Option<&anju_data::geometry::Point>> = kids.iter().map(|&c| geo.point(&ds.node(c).id)).collect();
+    let counts: Vec<Option<f64>> =
+        kids.iter().zip(&located).map(|(&c, p)| p.and_then(|_| s.value(c, people, t))).collect();
+    let size = sizes(&counts);
     let mut places: Vec<Place> = kids
         .iter()
         .zip(&values)
-        .map(|(&c, v)| {
+        .enumerate()
+        .map(|(k, (&c, v))| {
             let n = ds.node(c);
             let shape = geo.shape(&n.id);
+            let point = located[k];
             let rings: Vec<Path> = shape.map(|sh| sh.rings.iter().map(unit).collect()).unwrap_or_default();
             let (lo, hi) =
                 rings.iter().flatten().fold((f64::MAX, f64::MIN), |(lo, hi), p| (lo.min(p[0]), hi.max(p[0])));
@@ -237,30 +302,41 @@ pub fn map_spec(
                 label: name(n, lang),
                 text: s.text(c, m, t, lang),
                 fill,
-                at: shape.map(|sh| proj(sh.label)).unwrap_or([0.0, 0.0]),
-                width: (hi - lo).max(0.0),
+                at: shape.map(|sh| proj(sh.label)).or(point.map(|p| proj(p.at))).unwrap_or([0.0, 0.0]),
+                dot: point.map(|_| radius(size[k], located.iter().flatten().count())),
+                // Circles are named largest first, as shapes widest first.
+                width: if point.is_some() { size[k] } else { (hi - lo).max(0.0) },
                 rings,
                 href: href(&n.id),
             }
         })
         .collect();
-    let has_hole = |p: &Place| p.holes.contains(&true);
-    anju_data::order::sort_by(&mut places, |a, b| has_hole(b).cmp(&has_hole(a)));
+    // Shapes with holes, then the other shapes, then circles largest first (a small one
+    // drawn later stays on top).
+    let rank = |p: &Place| (p.dot.is_some(), !p.holes.contains(&true), -p.dot.unwrap_or(0.0));
+    anju_data::order::sort_by(&mut places, |a, b| rank(a).partial_cmp(&rank(b)).unwrap_or(std::cmp::Ordering::Equal));
     let aspect = {
         let [_, sth, _, nth] = bounds;
         proj([bounds[0], sth])[1] - proj([bounds[0], nth])[1]
     };
     let outline: Vec<Path> = geo.outline.iter().map(unit).collect();
+    // A map of circles: the outline is the ground they stand on, not a part without data.
+    let circles = places.iter().any(|p| p.dot.is_some());
+    let no_data =
+        places.iter().any(|p| p.fill == Some(theme::MAP_NO_DATA)) || (!circles && uncovered(&outline, &places));
+    let mut legend = legend(m, &classes, &shown, target, lang, places.iter().any(|p| p.fill.is_none()), no_data);
+    let synthesised = located.iter().flatten().any(|p| p.synthesised);
+    if circles {
+        let most = (0..kids.len())
+            .filter(|&k| counts[k].is_some())
+            .max_by(|&a, &b| counts[a].unwrap_or(0.0).total_cmp(&counts[b].unwrap_or(0.0)));
+        let most = most.map(|k| s.text(kids[k], people, t, lang));
+        let unlocated = located.iter().filter(|p| p.is_none()).count();
+        legend.extend(dots::legend(most, unlocated, synthesised, lang));
+    }
     MapSpec {
-        legend: legend(
-            m,
-            &classes,
-            &shown,
-            target,
-            lang,
-            places.iter().any(|p| p.fill.is_none()),
-            places.iter().any(|p| p.fill == Some(theme::MAP_NO_DATA)) || uncovered(&outline, &places),
-        ),
+        legend,
+        synthesised,
         places: Arc::new(places),
         outline: Arc::new(outline),
         focus: None,

@@ -75,21 +75,25 @@ struct Centre {
     side_by_side: bool,
 }
 
-/// Lays out the centre for a panel `w` wide (the trend's width without a map): with room
-/// for both side by side (a wall wider than about 3:1), the map takes all but the trend's
-/// 16:9 width; else the map above a shorter trend.
-fn centre_layout(w: f64, map: bool) -> Centre {
+/// Lays out the centre for a panel `w` wide (the trend's width without a map) and `h`
+/// tall inside (0 before it is measured): with room for both side by side (a wall wider
+/// than about 3:1), the map takes all but the trend's 16:9 width; else the map above a
+/// shorter trend. Both give up height where the panel is shorter than at the root (a
+/// place's figures with a publication badge make the tiles above taller).
+fn centre_layout(w: f64, h: f64, map: bool) -> Centre {
+    // What the panel holds at the root of a 16:9 wall: the place's head (162), two chart
+    // titles, the boundary credit's two lines, and the map and trend below.
+    const ROOM: f64 = 663.0;
+    let short = if h > 0.0 { (ROOM - h).clamp(0.0, 200.0) } else { 0.0 };
     // The panel's 660 px less the place's head (162), a chart title and the credit's two lines.
     const TALL: f64 = 450.0;
     if !map {
-        return Centre { map: None, trend: (w, 300.0), side_by_side: false };
+        return Centre { map: None, trend: (w, 300.0 - short), side_by_side: false };
     }
     if w >= CHART_W * 2.0 + GAP {
-        Centre { map: Some((w - CHART_W - GAP, TALL)), trend: (CHART_W, TALL), side_by_side: true }
+        Centre { map: Some((w - CHART_W - GAP, TALL - short)), trend: (CHART_W, TALL - short), side_by_side: true }
     } else {
-        // 16:9: the panel's 660 px hold the place's head (162), two chart titles, the
-        // boundary credit (two lines) and these two.
-        Centre { map: Some((w, 224.0)), trend: (w, 176.0), side_by_side: false }
+        Centre { map: Some((w, 224.0 - short * 0.55)), trend: (w, 176.0 - short * 0.45), side_by_side: false }
     }
 }
 
@@ -137,7 +141,10 @@ pub fn Screen(
     // the trend on a 16:9 wall, beside it taking the extra width on a wider one.
     let place = Signal::derive(move || target.with(|t| t.as_ref().map(|t| (t.ds.clone(), t.ix))));
     let has_map = Memo::new(move |_| target.with(|t| t.as_ref().is_some_and(|t| geo_path(&t.ds, t.ix).is_some())));
-    let layout = Memo::new(move |_| centre_layout(trend_w.get(), has_map.get()));
+    let centre = NodeRef::<html::Section>::new();
+    let centre_h = use_element_size(centre).height;
+    // Rounded to whole pixels, so that a sub-pixel change does not redraw the charts.
+    let layout = Memo::new(move |_| centre_layout(trend_w.get(), centre_h.get().round(), has_map.get()));
     // No scrollbars, the dark ground.
     crate::page::root_class("screen-mode");
     crate::perf::begin_view();
@@ -171,7 +178,7 @@ pub fn Screen(
                     on:pointerup=move |e| carousel.touch_end(&e)
                     on:pointercancel=move |e| carousel.touch_end(&e)>
                     {move || boards.get().into_iter().map(|m| view! { <Board target=target period=period focus=focus measure=m /> }).collect_view()}
-                    <section class="panel focus" data-testid="carousel" data-paused=move || carousel.paused.get().to_string() aria-live="polite">
+                    <section class="panel focus" node_ref=centre data-testid="carousel" data-paused=move || carousel.paused.get().to_string() aria-live="polite">
                         {move || panels::focus_head(stage)}
                         {move || {
                             let c = layout.get();
