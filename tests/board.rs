@@ -109,3 +109,22 @@ fn the_target_line_stays_clear_of_the_values() {
         assert!(text_left > layout.plot.right(), "{}: {text_left} vs {}", b.text, layout.plot.right());
     }
 }
+
+/// The big screen's centre: on a 16:9 wall the map above the trend, both shorter by what
+/// the panel lacks (taller tiles above at a county), together giving up exactly that; on a
+/// wider wall side by side; without a map the trend alone, which never needs to give up.
+#[test]
+fn the_centre_shares_its_height_and_gives_up_what_the_panel_lacks() {
+    use anju::model::screen::{centre_layout, CHART_W, GAP};
+    let stacked = |h: f64| centre_layout(CHART_W, h, true);
+    let full = stacked(0.0);
+    assert_eq!((full.map, full.trend, full.side_by_side), (Some((CHART_W, 224.0)), (CHART_W, 176.0), false));
+    assert_eq!(stacked(700.0), full, "room to spare: as designed");
+    let short = stacked(633.0);
+    let given_up = (224.0 - short.map.unwrap().1) + (176.0 - short.trend.1);
+    assert!((given_up - 30.0).abs() < 1e-9, "663 − 633 = 30 px given up: {given_up}");
+    assert!(stacked(10.0).map.unwrap().1 > 100.0, "never below a readable map");
+    let wide = centre_layout(2.0 * CHART_W + GAP + 100.0, 633.0, true);
+    assert!(wide.side_by_side && wide.map.unwrap().0 == CHART_W + 100.0 && wide.trend.1 == 450.0 - 30.0);
+    assert_eq!(centre_layout(CHART_W, 400.0, false).trend, (CHART_W, 300.0));
+}

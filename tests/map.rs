@@ -4,7 +4,7 @@
 
 mod common;
 
-use anju::model::map::{hatch, holes, map_spec, Classes, MapSpec, Swatch, DIVERGING, SEQUENTIAL};
+use anju::model::map::{hatch, holes, map_spec, Classes, MadeUp, MapSpec, Swatch, DIVERGING, SEQUENTIAL};
 use anju_data::disclosure::Shown;
 use anju_data::domain::Lang;
 use anju_data::geometry::{contains, parse_geo, Geometry};
@@ -339,7 +339,7 @@ fn sites_are_circles_by_people_and_the_legend_says_what_they_mean() {
     let most = m.places.iter().map(|p| people(&p.id)).fold(0.0, f64::max);
     let said = |words: &str| m.legend.iter().any(|(_, t)| t.contains(words));
     assert!(said(&anju_data::format::count(most as u64, Lang::Zh)), "{:?}", m.legend);
-    assert!(m.synthesised && said("合成"));
+    assert!(m.made_up == MadeUp::All && said("位置为合成示意") && !said("部分"));
     assert!(!m.legend.iter().any(|(s, _)| *s == Swatch::Fill(anju::theme::MAP_NO_DATA)), "ground is not no data");
     // One site's location taken away.
     let mut g = geometry(&ds, ix);
@@ -349,13 +349,33 @@ fn sites_are_circles_by_people_and_the_legend_says_what_they_mean() {
     assert_eq!(marks.len(), ds.kids[ix].len(), "every site listed");
     assert_eq!(marks.iter().filter(|k| k.is_none()).count(), 1);
     assert!(m.places.iter().any(|p| p.id == gone && p.dot.is_none()));
-    assert!(m.legend.iter().any(|(_, t)| t.contains("1 处无位置")), "{:?}", m.legend);
+    assert!(m.legend.iter().any(|(_, t)| t == "1 个安置点无位置，未画出"), "{:?}", m.legend);
+    // One surveyed among made-up ones: "some", not all; in English, one site, singular.
+    g.points[0].synthesised = false;
+    let m = map_spec(Shown::new(&ds, false), ix, &g, Measure::EmploymentRate, t, Lang::En, |id| id.to_string());
+    assert_eq!(m.made_up, MadeUp::Some);
+    let words: Vec<&str> = m.legend.iter().map(|(_, t)| t.as_str()).collect();
+    assert!(words.contains(&"some locations synthesised") && words.contains(&"1 site without a location, not drawn"));
+    assert!(words.contains(&"circle area: people"), "{words:?}");
 }
 
-/// On a public display a site whose value is hidden is hatched, never coloured, and one
-/// whose people are hidden gets the least circle, which tells nothing of the count.
+/// Circle sizes: area by people against the most; unknown or hidden people the least
+/// circle; fewer pixels each as circles crowd, never under the least.
 #[test]
-fn hidden_site_values_are_hatched_and_hidden_people_the_least_circle() {
+fn circle_sizes_follow_people_and_crowding() {
+    use anju::model::map::{radius, sizes, DOT_MAX, DOT_MIN};
+    assert_eq!(sizes(&[Some(400.0), Some(100.0), None, Some(0.0)]), vec![1.0, 0.5, 0.0, 0.0]);
+    assert_eq!(sizes(&[None, None]), vec![0.0, 0.0], "nothing shown: all least");
+    assert_eq!(radius(1.0, 10), DOT_MAX);
+    assert!((radius(1.0, 40) - DOT_MAX / 2.0).abs() < 1e-9, "four times as many: half the radius");
+    assert_eq!(radius(1.0, 1000), 7.0, "never below 7 px for the largest");
+    assert_eq!(radius(0.0, 5), DOT_MIN);
+}
+
+/// On a public display a site whose value is hidden is hatched, never coloured (hidden
+/// people are the least circle: `circle_sizes_follow_people_and_crowding`).
+#[test]
+fn hidden_site_values_are_hatched() {
     let ds = demo();
     let t = ds.latest();
     let s = Shown::new(&ds, true);
@@ -368,9 +388,6 @@ fn hidden_site_values_are_hatched_and_hidden_people_the_least_circle() {
             if s.hides(c, Measure::EmploymentRate, t) {
                 assert_eq!(p.fill, None, "{}", p.id);
                 hidden += 1;
-            }
-            if s.hides(c, Measure::Count(Metric::People), t) {
-                assert_eq!(p.dot, Some(anju::model::map::DOT_MIN), "{}", p.id);
             }
         }
     }

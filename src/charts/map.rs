@@ -6,7 +6,7 @@
 use super::canvas::CanvasChart;
 use crate::data::{self, LoadError};
 use crate::i18n::tr;
-use crate::model::map::{boundary_credit, map_spec, MapSpec};
+use crate::model::map::{boundary_credit, map_spec, MadeUp, MapSpec};
 use crate::model::ranking::default_measure;
 use crate::model::spec::ChartSpec;
 use crate::url::use_url;
@@ -115,10 +115,15 @@ pub fn MapChart(
     // The boundaries' source and licence, with the map wherever it is shown.
     let credit = move || {
         let l = lang.get();
-        let made_up = base.with(|b| b.as_ref().is_ok_and(|m| m.synthesised));
+        let made_up = base.with(|b| b.as_ref().map_or(MadeUp::None, |m| m.made_up));
         let boundaries = place.with(|p| p.as_ref().and_then(|(ds, _)| boundary_credit(ds, l)));
-        let sites =
-            made_up.then(|| tr(l, "安置点位置为合成示意，非实测", "Site locations are synthesised, not surveyed"));
+        let sites = match made_up {
+            MadeUp::None => None,
+            MadeUp::Some => {
+                Some(tr(l, "部分安置点位置为合成示意，非实测", "Some site locations are synthesised, not surveyed"))
+            }
+            MadeUp::All => Some(tr(l, "安置点位置为合成示意，非实测", "Site locations are synthesised, not surveyed")),
+        };
         // First: the two-line clamp may cut the end of a long source's title.
         sites.map(str::to_string).into_iter().chain(boundaries).collect::<Vec<_>>().join(tr(l, "；", "; "))
     };

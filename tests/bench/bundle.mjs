@@ -16,11 +16,12 @@ import { brotliCompressSync, constants } from 'node:zlib';
  * timings; 382.2 KB after the review's fixes (the table not rebuilt on hover, a place
  * never drawn on another's geometry, names kept inside their place, the legend as wide as
  * its words): 13 KB past the issue's allowance, which issue 18's code splitting is to win
- * back. Raised from 383 to 388 for the map at a county: 386.9 KB (5.1 KB more: the
- * geometry file's points and their reader, circles sized by people, their hit-testing,
- * names and legend, and the big screen's centre measured so that its charts fit under
- * taller tiles); 18 KB past the allowance in all. */
-export const BUDGET = 388 * 1024;
+ * back. Raised from 383 to 389 for the map at a county: 387.9 KB (6.1 KB more: the
+ * geometry file's points, their reader and its check that each lies within the outline,
+ * circles sized by people, their hit-testing, names and legend, and the big screen's
+ * centre measured so that its charts fit under taller tiles); 19 KB past the allowance in
+ * all. */
+export const BUDGET = 389 * 1024;
 export const GOAL = 230 * 1024;
 
 export const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

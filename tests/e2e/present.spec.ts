@@ -87,7 +87,12 @@ test('slide charts export from the bar below the slide (PNG at 2×), not from bu
   await expect(page.getByTestId('export-png-slide-ranking')).toBeHidden();
   const canvas = page.getByTestId('chart-slide-ranking').locator('canvas');
   const box = (await canvas.boundingBox())!;
-  const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('slide-export-png').click()]);
+  // Every chart on the slide downloads (the ranking and, where the place has one, the map).
+  const downloads: import('@playwright/test').Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.getByTestId('slide-export-png').click();
+  await expect.poll(() => downloads.map((d) => d.suggestedFilename()).sort()).toEqual(['map.png', 'slide-ranking.png']);
+  const png = downloads.find((d) => d.suggestedFilename() === 'slide-ranking.png')!;
   const bytes = readFileSync((await png.path())!);
   expect(bytes.readUInt32BE(16)).toBe(Math.round(box.width * 2));
   expect(bytes.readUInt32BE(20)).toBe(Math.round(box.height * 2));

@@ -41,11 +41,11 @@ for (const [w, h] of [[1280, 720], [1920, 1080], [3840, 2160]] as const) {
     expect(stage.width).toBeCloseTo(1920 * s, 0);
     expect(stage.height).toBeCloseTo(1080 * s, 0);
     expect(stage.left).toBeCloseTo((w - 1920 * s) / 2, 0);
-    // A canvas has at least as many pixels as it covers on the screen (both charts: the
-    // trend and the channels).
+    // A canvas has at least as many pixels as it covers on the screen (every chart: the
+    // map of the county's sites, the trend and the channels).
     const canvases = await page.locator('.screen canvas').evaluateAll((els) =>
       els.map((e) => ({ w: (e as HTMLCanvasElement).width, css: e.getBoundingClientRect().width, dpr: devicePixelRatio })));
-    expect(canvases).toHaveLength(2);
+    expect(canvases).toHaveLength(3);
     for (const c of canvases) {
       expect(c.w).toBeGreaterThanOrEqual(Math.floor(c.css * c.dpr) - 1);
     }

@@ -140,6 +140,13 @@ fn report(d: &Done, say: &dyn Fn(String, String)) {
             ),
         );
     }
+    if !d.removed.is_empty() {
+        let list = d.removed.join("、");
+        say(
+            format!("注意：删除了上次写入、这次不再有的 {} 个地图文件（如县的安置点地图：本次未给 --site-locations 或 --synthesise-sites）：{list}", d.removed.len()),
+            format!("note: removed {} map files of the last run that this one does not write (such as counties' site maps: no --site-locations or --synthesise-sites this time): {list}", d.removed.len()),
+        );
+    }
     for f in d.plan.files.iter().filter(|f| f.stats.rings_dropped > 0) {
         say(
             format!("警告：{} 中有 {} 个环小于网格，未画出", f.path, f.stats.rings_dropped),

@@ -32,7 +32,23 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<Given>, String> {
         Some(Ok(h)) => h,
         _ => return Err(format!("{name}: 没有表头 / no header row")),
     };
-    let find = |names: &[&str]| header.iter().position(|h| names.contains(&h.trim().to_lowercase().as_str()));
+    let all = |names: &[&str]| -> Vec<usize> {
+        (0..header.len()).filter(|&c| names.contains(&header[c].trim().to_lowercase().as_str())).collect()
+    };
+    // Two columns for one role (经度 and lng: two coordinate systems side by side) is a
+    // choice the table must make, not the reader.
+    for (role, names) in [("编号 / id", ID), ("经度 / longitude", LON), ("纬度 / latitude", LAT)] {
+        if let [a, b, ..] = all(names)[..] {
+            return Err(format!(
+                "{name} 第 1 行: 第 {} 列和第 {} 列都是{role}；请只留一列 / row 1: columns {} and {} are both the {role}; keep one",
+                a + 1,
+                b + 1,
+                a + 1,
+                b + 1
+            ));
+        }
+    }
+    let find = |names: &[&str]| all(names).first().copied();
     let (Some(id), Some(lon), Some(lat)) = (find(ID), find(LON), find(LAT)) else {
         return Err(format!(
             "{name} 第 1 行: 表头须有 编号（id）、经度（lon）、纬度（lat）三列 / row 1: the header must name the columns id, lon and lat (or 编号, 经度, 纬度)"
@@ -40,9 +56,16 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<Given>, String> {
     };
     let mut out: Vec<Given> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for (k, rec) in records.enumerate() {
-        let row = k + 2;
-        let rec = rec.map_err(|e| format!("{name} 第 {row} 行 / row {row}: {e}"))?;
+    for rec in records {
+        let rec = rec.map_err(|e| format!("{name}: CSV 格式错误 / malformed CSV: {e}"))?;
+        // The line in the file (blank lines and cells across lines counted), as an editor shows it.
+        // (From the byte offset: csv's own line count passes over blank lines.)
+        let mut start = rec.position().map_or(0, |p| p.byte() as usize).min(text.len());
+        // A record's position is where the reader resumed, before any blank lines it passed.
+        while matches!(text.as_bytes().get(start), Some(b'\n' | b'\r')) {
+            start += 1;
+        }
+        let row = text.as_bytes()[..start].iter().filter(|&&b| b == b'\n').count() + 1;
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -73,7 +96,7 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<Given>, String> {
                 "{name} 第 {row} 行: 编号与第 {first} 行重复；每个安置点只给一个位置 / row {row}: the same id as row {first}; give each site one location"
             ));
         }
-        out.push(Given { id: site.to_string(), at, from: format!("{name} row {row}") });
+        out.push(Given { id: site.to_string(), at, from: format!("{name} 第 {row} 行 / row {row}") });
     }
     Ok(out)
 }

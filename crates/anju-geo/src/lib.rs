@@ -63,6 +63,10 @@ pub enum GeoError {
     SiteOutside { at: String, site: String, county: String, lon: f64, lat: f64 },
     #[error("{at}: 数据集中没有编号为 {id} 的安置点，或它所在的县没有边界；请用数据集中的编号 / the dataset has no site {id}, or its county has no boundary; use the dataset's ids")]
     SiteUnknown { at: String, id: String },
+    #[error("{second}: 安置点 {id} 的位置已在 {first} 给出；每个安置点只给一个位置 / site {id} was given a location already at {first}; give each site one location")]
+    SiteTwice { first: String, second: String, id: String },
+    #[error("{first} 与 {second}: 两个安置点在同一位置，地图上一个会遮住另一个；请给出各自的位置 / two sites at one spot: on the map one would hide the other; give each its own location")]
+    SiteSameSpot { first: String, second: String },
     #[error("{0}")]
     Dataset(String),
 }
@@ -89,6 +93,9 @@ pub struct Options {
 pub struct Done {
     pub plan: Plan,
     pub index_bytes: usize,
+    /// Map files of an earlier run this one no longer writes, removed (a county whose
+    /// sites were located then and are not now).
+    pub removed: Vec<String>,
 }
 
 /// Reads the boundaries and the dataset's index, writes the geometry files (`geo/`) and the
@@ -191,9 +198,12 @@ pub fn prepare(o: &Options) -> Result<Done, GeoError> {
     for (p, _) in &staged {
         std::fs::rename(tmp(p), p).map_err(|e| write(p, e))?;
     }
+    let mut removed = Vec::new();
     for stale in old.iter().filter(|p| !written.contains_key(p.as_str())) {
         // Only paths the old index named, which the loader checked stay inside the dataset.
-        let _ = std::fs::remove_file(o.dataset.join(stale));
+        if std::fs::remove_file(o.dataset.join(stale)).is_ok() {
+            removed.push(stale.clone());
+        }
     }
-    Ok(Done { plan, index_bytes: new_index.len() })
+    Ok(Done { plan, index_bytes: new_index.len(), removed })
 }

@@ -141,6 +141,24 @@ fn check_overlaps(files: &[SourceFile], used: &[(usize, usize)]) -> Result<(), G
     Ok(())
 }
 
+/// Refuses two sites of a county at one spot, or closer than its map file's grid tells
+/// apart (a ten-thousandth of the county's extent): one circle would hide the other, and a
+/// click meant for one would open the other.
+fn same_spot(
+    points: &[SitePoint],
+    rings: &[crate::source::Ring],
+    given: &HashMap<&str, &crate::sites::Given>,
+) -> Result<(), GeoError> {
+    let near = anju_data::geometry::extent(rings) * 2e-4;
+    for (i, a) in points.iter().enumerate() {
+        if let Some(b) = points[i + 1..].iter().find(|b| (a.at[0] - b.at[0]).hypot(a.at[1] - b.at[1]) <= near) {
+            let from = |p: &SitePoint| given.get(p.id.as_str()).map_or_else(|| p.id.clone(), |g| g.from.clone());
+            return Err(GeoError::SiteSameSpot { first: from(a), second: from(b) });
+        }
+    }
+    Ok(())
+}
+
 /// Matches `files` to `ds`'s counties and lays out every geometry file.
 /// With `sites` other than [`Sites::None`], `ds` must hold the counties' sites (its
 /// shards read): each county with sites located gets a file of its outline and its sites.
@@ -193,7 +211,10 @@ pub fn plan(
     let mut given: HashMap<&str, &crate::sites::Given> = HashMap::new();
     if let Sites::Given(list) = sites {
         for g in list {
-            given.insert(g.id.as_str(), g);
+            if let Some(first) = given.insert(g.id.as_str(), g) {
+                let id = anju_data::text::clip(&g.id, 60);
+                return Err(GeoError::SiteTwice { first: first.from.clone(), second: g.from.clone(), id });
+            }
         }
     }
     let mut used_given = 0;
@@ -210,9 +231,17 @@ pub fn plan(
                     }
                 }
                 used_given += out.len();
+                same_spot(&out, &f.rings, &given)?;
                 out
             }
-            _ => synthesise(&f.rings, f.label, &ids),
+            _ => {
+                let out = synthesise(&f.rings, f.label, &ids);
+                let placed: std::collections::HashSet<&str> = out.iter().map(|p| p.id.as_str()).collect();
+                for (k, id) in ds.kids[m.node].iter().zip(&ids).filter(|(_, id)| !placed.contains(id.as_str())) {
+                    summary.sites_without.push(format!("{} ({id})", ds.nodes[*k].name));
+                }
+                out
+            }
         };
         if points.is_empty() {
             continue;

@@ -4,7 +4,7 @@
 
 use crate::source::Ring;
 use crate::GeoError;
-use anju_data::geometry::contains;
+use anju_data::geometry::{contains, edge_distance, extent, holds_site};
 
 /// Where the sites' locations come from.
 #[derive(Clone, Debug, Default)]
@@ -38,30 +38,6 @@ pub struct SitePoint {
     pub synthesised: bool,
 }
 
-/// West, south, east, north of `rings`.
-fn bounds(rings: &[Ring]) -> [f64; 4] {
-    rings.iter().flatten().fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |[w, s, e, n], p| {
-        [w.min(p[0]), s.min(p[1]), e.max(p[0]), n.max(p[1])]
-    })
-}
-
-/// The distance from `p` to the nearest edge of `rings`, in degrees of latitude
-/// (longitude scaled by `kx`, the cosine of the latitude).
-fn edge_distance(rings: &[Ring], p: [f64; 2], kx: f64) -> f64 {
-    let mut best = f64::MAX;
-    for r in rings {
-        for w in r.windows(2) {
-            let (a, b) = ([w[0][0] * kx, w[0][1]], [w[1][0] * kx, w[1][1]]);
-            let q = [p[0] * kx, p[1]];
-            let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
-            let len2 = dx * dx + dy * dy;
-            let t = if len2 > 0.0 { (((q[0] - a[0]) * dx + (q[1] - a[1]) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
-            best = best.min((q[0] - a[0] - t * dx).hypot(q[1] - a[1] - t * dy));
-        }
-    }
-    best
-}
-
 /// A generator of numbers in [0, 1) seeded by a site's id (FNV-1a, then xorshift): the
 /// same id lands in the same place on every run and every machine.
 struct Draw(u64);
@@ -85,46 +61,52 @@ impl Draw {
 /// and, while room allows, a tenth of it apart from the sites already placed (so that their
 /// circles and names can be told apart). Deterministic by id.
 pub fn synthesise(rings: &[Ring], seat: Option<[f64; 2]>, ids: &[String]) -> Vec<SitePoint> {
-    let [w, s, e, n] = bounds(rings);
-    let kx = ((s + n) / 2.0).to_radians().cos().max(1e-6);
-    let extent = ((e - w) * kx).max(n - s);
+    let size = extent(rings);
+    let Some([w, s, e, n]) = bounds(rings) else { return Vec::new() };
+    let kx = anju_data::geometry::cos_lat((s + n) / 2.0).max(1e-6);
     let centre = seat.filter(|&p| contains(rings, p)).unwrap_or([(w + e) / 2.0, (s + n) / 2.0]);
-    let clear = |p: [f64; 2]| contains(rings, p) && edge_distance(rings, p, kx) >= extent * 0.03;
     let mut placed: Vec<SitePoint> = Vec::with_capacity(ids.len());
     for id in ids {
+        let apart = |p: [f64; 2], gap: f64| placed.iter().all(|q| ((q.at[0] - p[0]) * kx).hypot(q.at[1] - p[1]) >= gap);
         let mut draw = Draw::new(id);
         let mut spot = None;
         for k in 0..600 {
             // The circle tried grows with the tries, so that a small county still fits its
             // sites; spacing shrinks, then goes for the last 200 tries.
-            let reach = extent * (0.2 + 0.4 * f64::from(k) / 600.0);
+            let reach = size * (0.2 + 0.4 * f64::from(k) / 600.0);
             let (r, a) = (reach * draw.next().sqrt(), std::f64::consts::TAU * draw.next());
             let p = [centre[0] + r * a.cos() / kx, centre[1] + r * a.sin()];
-            let gap = extent * [0.1, 0.05, 0.0][(k / 200).min(2) as usize];
-            let apart = placed.iter().all(|q| ((q.at[0] - p[0]) * kx).hypot(q.at[1] - p[1]) >= gap);
-            if apart && clear(p) {
+            let gap = size * [0.1, 0.05, 0.0][(k / 200).min(2) as usize];
+            if apart(p, gap) && contains(rings, p) && edge_distance(rings, p) >= size * 0.03 {
                 spot = Some(p);
                 break;
             }
         }
-        // A county too thin for the margin: its seat, or the middle, which are inside.
-        let at = spot.unwrap_or(centre);
-        placed.push(SitePoint { id: id.clone(), at, synthesised: true });
+        // A county too thin for the margin: of a grid of points across it, the one inside
+        // farthest from its border (and from the sites placed, to break ties).
+        let spot = spot.or_else(|| {
+            let grid = (0..=40).flat_map(|i| (0..=40).map(move |j| (f64::from(i) / 40.0, f64::from(j) / 40.0)));
+            let inside = grid.map(|(u, v)| [w + (e - w) * u, s + (n - s) * v]).filter(|&p| contains(rings, p));
+            let score = |p: [f64; 2]| (edge_distance(rings, p), apart(p, size * 0.02));
+            inside.max_by(|&a, &b| {
+                let (sa, sb) = (score(a), score(b));
+                sa.1.cmp(&sb.1).then(sa.0.total_cmp(&sb.0))
+            })
+        });
+        // None inside at all (a ring thinner than the grid): not drawn, reported.
+        if let Some(at) = spot {
+            placed.push(SitePoint { id: id.clone(), at, synthesised: true });
+        }
     }
     placed
 }
 
-/// A given location checked against its county's `rings`: inside, or off its border by at
-/// most 1 % of the county's extent (a site on the border of a coarse boundary). Farther is
-/// refused: a swapped longitude and latitude, or a site filed under the wrong county, would
-/// otherwise be drawn where it is not.
+/// A given location checked against its county's `rings` by the rule the reader of map
+/// files applies ([`anju_data::geometry::holds_site`]): inside, or off the border by at most
+/// 1 % of the county's extent. Farther is refused: a swapped longitude and latitude, or a
+/// site filed under the wrong county, would otherwise be drawn where it is not.
 pub fn check_given(rings: &[Ring], g: &Given, site: &str, county: &str) -> Result<SitePoint, GeoError> {
-    let [w, s, e, n] = bounds(rings);
-    let kx = ((s + n) / 2.0).to_radians().cos().max(1e-6);
-    let extent = ((e - w) * kx).max(n - s);
-    let ok = g.at.iter().all(|v| v.is_finite())
-        && (contains(rings, g.at) || edge_distance(rings, g.at, kx) <= extent * 0.01);
-    if !ok {
+    if !holds_site(rings, g.at) {
         return Err(GeoError::SiteOutside {
             at: g.from.clone(),
             site: site.into(),
@@ -134,4 +116,12 @@ pub fn check_given(rings: &[Ring], g: &Given, site: &str, county: &str) -> Resul
         });
     }
     Ok(SitePoint { id: g.id.clone(), at: g.at, synthesised: false })
+}
+
+/// West, south, east, north of `rings`; `None` when empty.
+fn bounds(rings: &[Ring]) -> Option<[f64; 4]> {
+    rings.iter().flatten().fold(None, |b, p| {
+        let [w, s, e, n] = b.unwrap_or([p[0], p[1], p[0], p[1]]);
+        Some([w.min(p[0]), s.min(p[1]), e.max(p[0]), n.max(p[1])])
+    })
 }

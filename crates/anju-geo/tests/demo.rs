@@ -274,4 +274,44 @@ fn given_site_locations_are_checked_against_their_county() {
         Err(GeoError::SiteUnknown { id, .. }) => assert_eq!(id, "520603-S99"),
         other => panic!("{:?}", other.map(|p| p.summary)),
     }
+    let row = |id: &str, r: usize| Given { id: id.into(), at: inside, from: format!("row {r}") };
+    match run(vec![row("520603-S1", 2), row("520603-S1", 3)]) {
+        Err(GeoError::SiteTwice { first, second, .. }) => {
+            assert_eq!((first.as_str(), second.as_str()), ("row 2", "row 3"))
+        }
+        other => panic!("{:?}", other.map(|p| p.summary)),
+    }
+    // Two sites at one spot: one circle would hide the other.
+    match run(vec![row("520603-S1", 2), row("520603-S2", 3)]) {
+        Err(GeoError::SiteSameSpot { first, second }) => {
+            assert_eq!((first.as_str(), second.as_str()), ("row 2", "row 3"))
+        }
+        other => panic!("{:?}", other.map(|p| p.summary)),
+    }
+}
+
+/// A county too thin for the margin from its border still gets every site inside it, each
+/// at its own spot.
+#[test]
+fn synthesised_sites_stay_inside_a_thin_county() {
+    use anju_geo::sites::synthesise;
+    // About 120 km by 3 km, bent like a river valley.
+    let ring = vec![
+        [105.0, 27.0],
+        [106.2, 27.0],
+        [106.2, 27.3],
+        [106.17, 27.3],
+        [106.17, 27.027],
+        [105.0, 27.027],
+        [105.0, 27.0],
+    ];
+    let rings = vec![ring];
+    let ids: Vec<String> = (1..=12).map(|k| format!("c-S{k}")).collect();
+    let placed = synthesise(&rings, Some([105.6, 27.5]), &ids);
+    assert_eq!(placed.len(), ids.len());
+    for p in &placed {
+        assert!(anju_data::geometry::contains(&rings, p.at), "{} at {:?}", p.id, p.at);
+    }
+    let spots: HashSet<[u64; 2]> = placed.iter().map(|p| p.at.map(f64::to_bits)).collect();
+    assert_eq!(spots.len(), placed.len());
 }

@@ -44,27 +44,39 @@ pub fn circle(c: (f64, f64), r: f64) -> Vec<(f64, f64)> {
     out
 }
 
-/// The legend's lines about circles: what their size means (with the most people any
-/// site has, as written), how many sites are not drawn (no location), and whether the
+/// Which of the sites' locations are made up (the demo's).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum MadeUp {
+    None,
+    Some,
+    All,
+}
+
+/// The legend's lines about circles: what their size means (and the most people any site
+/// has, as written, where shown), how many sites are not drawn (no location), and which
 /// locations are made up.
-pub fn legend(most: Option<String>, unlocated: usize, synthesised: bool, lang: Lang) -> Vec<(Swatch, String)> {
-    let mut out = Vec::new();
+pub fn legend(most: Option<String>, unlocated: usize, made_up: MadeUp, lang: Lang) -> Vec<(Swatch, String)> {
+    let mut out = vec![(Swatch::Dot, tr(lang, "圆面积示人口", "circle area: people").to_string())];
     if let Some(most) = most {
         let text = match lang {
-            Lang::Zh => format!("圆面积示人口，最多 {most}人"),
-            Lang::En => format!("circle area: people, most {most}"),
-        };
-        out.push((Swatch::Dot, text));
-    }
-    if unlocated > 0 {
-        let text = match lang {
-            Lang::Zh => format!("{unlocated} 处无位置，未画出"),
-            Lang::En => format!("{unlocated} without a location, not drawn"),
+            Lang::Zh => format!("最多 {most}人"),
+            Lang::En => format!("most: {most}"),
         };
         out.push((Swatch::None, text));
     }
-    if synthesised {
-        out.push((Swatch::None, tr(lang, "位置为合成示意", "locations synthesised").to_string()));
+    if unlocated > 0 {
+        let text = match (lang, unlocated) {
+            (Lang::Zh, n) => format!("{n} 个安置点无位置，未画出"),
+            (Lang::En, 1) => "1 site without a location, not drawn".to_string(),
+            (Lang::En, n) => format!("{n} sites without a location, not drawn"),
+        };
+        out.push((Swatch::None, text));
     }
+    let words = match made_up {
+        MadeUp::None => None,
+        MadeUp::Some => Some(tr(lang, "部分位置为合成示意", "some locations synthesised")),
+        MadeUp::All => Some(tr(lang, "位置为合成示意", "locations synthesised")),
+    };
+    out.extend(words.map(|w| (Swatch::None, w.to_string())));
     out
 }

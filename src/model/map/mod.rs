@@ -17,10 +17,11 @@ mod classes;
 mod dots;
 mod shapes;
 
+pub use anju_data::geometry::cos_lat;
 use classes::legend;
 pub use classes::{Classes, DIVERGING, SEQUENTIAL};
-pub use dots::{circle, radius, sizes, DOT_MAX, DOT_MIN};
-pub use shapes::{cos_lat, hatch, holes, net_area, project};
+pub use dots::{circle, radius, sizes, MadeUp, DOT_MAX, DOT_MIN};
+pub use shapes::{hatch, holes, net_area, project};
 
 /// A ring in the map's unit frame: x east from the west edge, y south from the north edge,
 /// both in the same unit (the map is 1 wide).
@@ -66,8 +67,8 @@ pub struct MapSpec {
     /// The classes, lowest first, and what each means.
     pub legend: Vec<(Swatch, String)>,
     pub value_header: String,
-    /// Some site's location is made up (the demo's): said in the legend and under the map.
-    pub synthesised: bool,
+    /// Which sites' locations are made up (the demo's): said in the legend and under the map.
+    pub made_up: MadeUp,
 }
 
 /// A legend entry's mark.
@@ -165,25 +166,24 @@ impl MapSpec {
         let round = |v: f64| (v * 10.0).round() / 10.0;
         self.rows_order()
             .map(|p| {
-                MapSpec::drawn(p).then(|| {
-                    let (x, y) = self.visible_point(f, p);
-                    (p.id.clone(), round(x), round(y))
-                })
+                let (x, y) = self.visible_point(f, p)?;
+                Some((p.id.clone(), round(x), round(y)))
             })
             .collect()
     }
 
     /// A pixel of `p` a click reaches it at: its label point, or for a circle partly under
-    /// a smaller one, the first of a few points across it that is its own (else its centre).
-    fn visible_point(&self, f: Frame, p: &Place) -> (f64, f64) {
+    /// a smaller one, the first of a few points across it that is its own; `None` for a
+    /// place not drawn, or a circle wholly under others (no click can reach it).
+    fn visible_point(&self, f: Frame, p: &Place) -> Option<(f64, f64)> {
         let (cx, cy) = f.to_screen(p.at);
-        let Some(r) = p.dot else { return (cx, cy) };
+        let Some(r) = p.dot else { return MapSpec::drawn(p).then_some((cx, cy)) };
         let me = self.places.iter().position(|q| std::ptr::eq(q, p));
         let ring = |k: f64| circle((cx, cy), r * k).into_iter().step_by(4);
         let tries = std::iter::once((cx, cy)).chain(ring(0.5)).chain(ring(0.85));
         // Rounded as the marks are, so that the pixel a test reads is the one checked.
         let round = |v: f64| (v * 10.0).round() / 10.0;
-        tries.map(|(x, y)| (round(x), round(y))).find(|&(x, y)| self.place_at(f, x, y) == me).unwrap_or((cx, cy))
+        tries.map(|(x, y)| (round(x), round(y))).find(|&(x, y)| self.place_at(f, x, y) == me)
     }
 
     /// The text alternative's rows, by name: every child and its value.
@@ -216,7 +216,8 @@ impl MapSpec {
             // point, else nudged along and across it (a county's label point is often near a
             // bend where the name would run out of it).
             let beside = p.dot.map(|r| {
-                let (d, v) = (r + 4.0 + half, r + 4.0 + NAME * 0.45);
+                // Clear of its own circle's reach (r + 2) by the 2 px names keep apart, and more.
+                let (d, v) = (r + 6.0 + half, r + 6.0 + NAME * 0.45);
                 [(x0 + d, y0), (x0 - d, y0), (x0, y0 - v), (x0, y0 + v)]
             });
             let tries: Vec<(f64, f64)> = match beside {
@@ -322,21 +323,28 @@ pub fn map_spec(
     let outline: Vec<Path> = geo.outline.iter().map(unit).collect();
     // A map of circles: the outline is the ground they stand on, not a part without data.
     let circles = places.iter().any(|p| p.dot.is_some());
-    let no_data =
-        places.iter().any(|p| p.fill == Some(theme::MAP_NO_DATA)) || (!circles && uncovered(&outline, &places));
+    // A grey that is drawn: a place with a shape or a circle and no value, or (shapes only)
+    // part of the outline no child covers.
+    let grey = places.iter().any(|p| p.fill == Some(theme::MAP_NO_DATA) && MapSpec::drawn(p));
+    let no_data = grey || (!circles && uncovered(&outline, &places));
     let mut legend = legend(m, &classes, &shown, target, lang, places.iter().any(|p| p.fill.is_none()), no_data);
-    let synthesised = located.iter().flatten().any(|p| p.synthesised);
+    let made_up =
+        match (located.iter().flatten().any(|p| p.synthesised), located.iter().flatten().all(|p| p.synthesised)) {
+            (false, _) => MadeUp::None,
+            (true, true) => MadeUp::All,
+            (true, false) => MadeUp::Some,
+        };
     if circles {
         let most = (0..kids.len())
             .filter(|&k| counts[k].is_some())
             .max_by(|&a, &b| counts[a].unwrap_or(0.0).total_cmp(&counts[b].unwrap_or(0.0)));
         let most = most.map(|k| s.text(kids[k], people, t, lang));
         let unlocated = located.iter().filter(|p| p.is_none()).count();
-        legend.extend(dots::legend(most, unlocated, synthesised, lang));
+        legend.extend(dots::legend(most, unlocated, made_up, lang));
     }
     MapSpec {
         legend,
-        synthesised,
+        made_up,
         places: Arc::new(places),
         outline: Arc::new(outline),
         focus: None,

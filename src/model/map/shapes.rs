@@ -1,7 +1,7 @@
 //! The map's plane geometry: the projection, which rings are holes, areas, hatching.
 
 use super::Path;
-use anju_data::geometry::contains;
+use anju_data::geometry::{contains, cos_lat};
 
 /// The projection: equirectangular with longitude scaled by the cosine of the middle
 /// latitude (true shape at a province's scale), onto a frame 1 wide. `bounds` is west,
@@ -11,17 +11,6 @@ pub fn project(bounds: [f64; 4]) -> impl Fn([f64; 2]) -> [f64; 2] {
     let k = cos_lat((s + n) / 2.0);
     let span = ((e - w) * k).max((n - s) * 1e-3).max(1e-12);
     move |p| [(p[0] - w) * k / span, (n - p[1]) / span]
-}
-
-/// The cosine of a latitude in degrees (−90..=90), by its Taylor series to the x¹⁴ term
-/// (error under 1e-9 at the poles, far below a pixel). Why not `f64::cos`: in wasm it is
-/// libm's, whose argument reduction for any angle adds 7 KB to the download, for angles
-/// that are never past a right angle here.
-pub fn cos_lat(deg: f64) -> f64 {
-    let x = deg.clamp(-90.0, 90.0).to_radians();
-    let x2 = x * x;
-    // 1 − x²/2! + x⁴/4! − …, by Horner's rule from the x¹⁴ term down.
-    (1..=7).rev().fold(1.0, |acc, k| 1.0 - x2 / f64::from((2 * k - 1) * (2 * k)) * acc)
 }
 
 /// Which of a place's rings are holes by the even-odd rule: those inside an odd number of

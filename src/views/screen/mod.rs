@@ -20,7 +20,7 @@ use crate::i18n::tr;
 use crate::model::board::boards_for;
 use crate::model::notices::{future_as_of, target_notices, tour_missing, view_failed};
 use crate::model::period;
-use crate::model::screen::carousel_items;
+use crate::model::screen::{carousel_items, centre_layout, CHART_W, GAP};
 use crate::url::use_url;
 use anju_data::view::live::{design_width, fit_scale};
 use board::Board;
@@ -33,13 +33,10 @@ use refresh::use_live_refresh;
 use ticker::Ticker;
 
 pub const DESIGN_H: f64 = 1080.0;
-/// Width of the detail panel's charts at the 16:9 design size.
-const CHART_W: f64 = 560.0;
 /// The layout's columns, as the stylesheet spaces them: boards, the side panel, the gap
 /// between columns and the stage's padding either side (CSS px at the design size).
 const BOARD_W: f64 = 600.0;
 const SIDE_W: f64 = 600.0;
-const GAP: f64 = 18.0;
 const PAD_X: f64 = 28.0;
 /// Chart type and lines drawn larger than on the dashboard.
 const ZOOM: f64 = 1.35;
@@ -64,37 +61,6 @@ fn fit(viewport: NodeRef<html::Div>) -> (Memo<f64>, Memo<f64>, Signal<String>) {
         )
     });
     (design_w, scale, style)
-}
-
-/// The centre panel's charts: the map's and the trend's width and height (CSS px at the
-/// design size), and whether they stand side by side.
-#[derive(Clone, Copy, PartialEq)]
-struct Centre {
-    map: Option<(f64, f64)>,
-    trend: (f64, f64),
-    side_by_side: bool,
-}
-
-/// Lays out the centre for a panel `w` wide (the trend's width without a map) and `h`
-/// tall inside (0 before it is measured): with room for both side by side (a wall wider
-/// than about 3:1), the map takes all but the trend's 16:9 width; else the map above a
-/// shorter trend. Both give up height where the panel is shorter than at the root (a
-/// place's figures with a publication badge make the tiles above taller).
-fn centre_layout(w: f64, h: f64, map: bool) -> Centre {
-    // What the panel holds at the root of a 16:9 wall: the place's head (162), two chart
-    // titles, the boundary credit's two lines, and the map and trend below.
-    const ROOM: f64 = 663.0;
-    let short = if h > 0.0 { (ROOM - h).clamp(0.0, 200.0) } else { 0.0 };
-    // The panel's 660 px less the place's head (162), a chart title and the credit's two lines.
-    const TALL: f64 = 450.0;
-    if !map {
-        return Centre { map: None, trend: (w, 300.0 - short), side_by_side: false };
-    }
-    if w >= CHART_W * 2.0 + GAP {
-        Centre { map: Some((w - CHART_W - GAP, TALL - short)), trend: (CHART_W, TALL - short), side_by_side: true }
-    } else {
-        Centre { map: Some((w, 224.0 - short * 0.55)), trend: (w, 176.0 - short * 0.45), side_by_side: false }
-    }
 }
 
 #[component]

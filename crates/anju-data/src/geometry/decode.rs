@@ -241,7 +241,16 @@ pub fn parse_geo(file: &str, bytes: &[u8]) -> Result<Geometry, Problems> {
             r.push(format!("$.points[{i}].at"), id, "点须为两个数".into(), "a point is two numbers".into());
             continue;
         };
-        points.push(super::Point { id: p.id.clone(), at: t.degrees(at), synthesised: p.synthesised });
+        let at = t.degrees(at);
+        if !super::holds_site(&outline, at) {
+            let (zh, en) = (
+                "点在轮廓之外（超过范围的 1%）：经纬度是否写反，或不属于此地？",
+                "the point lies outside the outline (by more than 1% of its extent): longitude and latitude swapped, or a place of elsewhere?",
+            );
+            r.push(format!("$.points[{i}].at"), id, zh.into(), en.into());
+            continue;
+        }
+        points.push(super::Point { id: p.id.clone(), at, synthesised: p.synthesised });
     }
     if !r.out.is_empty() {
         return Err(r.out);

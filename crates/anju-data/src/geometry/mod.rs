@@ -214,3 +214,59 @@ pub fn contains<P: AsRef<[[f64; 2]]>>(rings: &[P], p: [f64; 2]) -> bool {
     }
     inside
 }
+
+/// West, south, east, north of `rings` in degrees, and the cosine of their middle latitude
+/// (what a degree of longitude is worth against one of latitude); `None` when empty.
+fn frame_of(rings: &[Ring]) -> Option<([f64; 4], f64)> {
+    let b = rings.iter().flatten().fold(None, |b: Option<[f64; 4]>, p| {
+        let [w, s, e, n] = b.unwrap_or([p[0], p[1], p[0], p[1]]);
+        Some([w.min(p[0]), s.min(p[1]), e.max(p[0]), n.max(p[1])])
+    })?;
+    Some((b, cos_lat((b[1] + b[3]) / 2.0).max(1e-6)))
+}
+
+/// The extent of `rings`: the longer of their width (corrected for latitude) and height,
+/// in degrees of latitude; 0 when empty.
+pub fn extent(rings: &[Ring]) -> f64 {
+    frame_of(rings).map_or(0.0, |([w, s, e, n], kx)| ((e - w) * kx).max(n - s))
+}
+
+/// The distance from `p` to the nearest edge of `rings`, in degrees of latitude
+/// (longitude corrected for latitude); infinite when there is no edge.
+pub fn edge_distance(rings: &[Ring], p: [f64; 2]) -> f64 {
+    let Some((_, kx)) = frame_of(rings) else { return f64::INFINITY };
+    let q = [p[0] * kx, p[1]];
+    let mut best = f64::INFINITY;
+    for w in rings.iter().flat_map(|r| r.windows(2)) {
+        let (a, b) = ([w[0][0] * kx, w[0][1]], [w[1][0] * kx, w[1][1]]);
+        let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+        let len2 = dx * dx + dy * dy;
+        let t = if len2 > 0.0 { (((q[0] - a[0]) * dx + (q[1] - a[1]) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
+        best = best.min((q[0] - a[0] - t * dx).hypot(q[1] - a[1] - t * dy));
+    }
+    best
+}
+
+/// How far outside its county's outline a site may lie, as a share of the county's
+/// [`extent`]: a site on the border of a coarse or simplified boundary. Farther is a wrong
+/// place (longitude and latitude swapped, a site filed under another county), refused by
+/// `anju geo` and by [`parse_geo`].
+pub const SITE_SLACK: f64 = 0.01;
+
+/// Whether a site at `p` belongs on the map whose outline is `rings`: inside it, or off it
+/// by at most [`SITE_SLACK`]. An empty outline holds any point.
+pub fn holds_site(rings: &[Ring], p: [f64; 2]) -> bool {
+    p.iter().all(|v| v.is_finite())
+        && (rings.is_empty() || contains(rings, p) || edge_distance(rings, p) <= extent(rings) * SITE_SLACK)
+}
+
+/// The cosine of a latitude in degrees (−90..=90), by its Taylor series to the x¹⁴ term
+/// (error under 1e-9 at the poles, far below a pixel). Why not `f64::cos`: in wasm it is
+/// libm's, whose argument reduction for any angle adds 7 KB to the download, for angles
+/// that are never past a right angle here.
+pub fn cos_lat(deg: f64) -> f64 {
+    let x = deg.clamp(-90.0, 90.0).to_radians();
+    let x2 = x * x;
+    // 1 − x²/2! + x⁴/4! − …, by Horner's rule from the x¹⁴ term down.
+    (1..=7).rev().fold(1.0, |acc, k| 1.0 - x2 / f64::from((2 * k - 1) * (2 * k)) * acc)
+}

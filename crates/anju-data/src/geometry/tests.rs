@@ -128,14 +128,13 @@ fn a_ring_past_the_point_cap_is_refused() {
 }
 
 #[test]
-fn points_read_back_in_degrees_and_widen_the_bounds() {
+fn points_read_back_in_degrees() {
     let mut d = two_squares();
     d["points"] =
-        serde_json::json!([{"id": "s1", "at": refs(&[10, 2]), "synthesised": true}, {"id": "s2", "at": refs(&[1, 1])}]);
+        serde_json::json!([{"id": "s1", "at": refs(&[7, 2]), "synthesised": true}, {"id": "s2", "at": refs(&[1, 1])}]);
     let g = parse_geo("g.json", d.to_string().as_bytes()).unwrap();
-    assert_eq!(g.point("s1"), Some(&Point { id: "s1".into(), at: [105.0, 21.0], synthesised: true }));
+    assert_eq!(g.point("s1"), Some(&Point { id: "s1".into(), at: [103.5, 21.0], synthesised: true }));
     assert!(!g.point("s2").unwrap().synthesised, "surveyed unless marked");
-    assert_eq!(g.bounds(), Some([100.0, 20.0, 105.0, 22.0]));
 }
 
 #[test]
@@ -153,4 +152,8 @@ fn a_faulty_point_is_refused_where_it_is() {
     assert_eq!(with(serde_json::json!([{"id": "s", "at": refs(&[1, 1, 1])}])), geo("$.points[0].at"));
     assert_eq!(with(serde_json::json!([{"id": "s", "at": "!"}])), geo("$.points[0].at"));
     assert_eq!(with(serde_json::json!([{"id": "s", "at": at, "lon": 1}]))[0].0, Check::FieldType);
+    // Outside the outline (two squares, 0..8 by 0..4): a step past its border is allowed
+    // (1 % of its extent, 8 units: 0.08), a place of elsewhere is not.
+    assert_eq!(with(serde_json::json!([{"id": "s", "at": refs(&[8, 2])}])), vec![]);
+    assert_eq!(with(serde_json::json!([{"id": "s", "at": refs(&[2, 8])}])), geo("$.points[0].at"));
 }
