@@ -32,3 +32,17 @@ fn rows_are_lines_of_the_file_and_a_role_in_two_columns_is_refused() {
     assert!(err("编号,安置点编号,经度,纬度\n1,a,1,2\n").contains("columns 1 and 2 are both the 编号 / id"));
     assert!(err("经度,纬度,lng,lat\n1,2,1,2\n").contains("columns 1 and 3"));
 }
+
+#[test]
+fn a_gbk_table_with_excel_s_byte_order_mark_or_without_reads_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "编号,经度,纬度\r\n520603-S1,109.21,27.52\r\n";
+    let gbk = dir.path().join("gbk.csv");
+    std::fs::write(&gbk, encoding_rs::GBK.encode(text).0).unwrap();
+    let bom = dir.path().join("bom.csv");
+    std::fs::write(&bom, [&b"\xEF\xBB\xBF"[..], text.as_bytes()].concat()).unwrap();
+    for p in [gbk, bom] {
+        let got = anju_cli::sites::read(&p).unwrap();
+        assert_eq!((got.len(), got[0].id.as_str(), got[0].at), (1, "520603-S1", [109.21, 27.52]), "{}", p.display());
+    }
+}

@@ -93,3 +93,34 @@ fn a_refused_run_writes_nothing() {
     assert!(std::fs::read(data.join("index.json")).unwrap() == before);
     assert!(!data.join("geo/5206.json.tmp").exists(), "nothing left behind");
 }
+
+/// Surveyed locations through the whole run: the county's file holds its one located site,
+/// not marked synthesised, checked against the shards; the demo's other county maps (of
+/// the synthesised run before) are removed and said to be; swapped coordinates write nothing.
+#[test]
+fn given_locations_write_the_county_map_and_say_what_went() {
+    use anju_geo::sites::{Given, Sites};
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    copy(&root().join("public/data"), &data);
+    let geo = |rel: &str| anju_data::geometry::parse_geo(rel, &std::fs::read(data.join(rel)).unwrap()).unwrap();
+    let at = geo("geo/520603.json").point("520603-S2").unwrap().at;
+    let run = |at: [f64; 2]| {
+        let given = vec![Given { id: "520603-S2".into(), at, from: "sites.csv 第 2 行 / row 2".into() }];
+        prepare(&Options { sites: Sites::Given(given), ..options(&data, boundary_paths()) })
+    };
+    let before = std::fs::read(data.join("index.json")).unwrap();
+    match run([at[1], at[0]]) {
+        Err(e @ GeoError::SiteOutside { .. }) => assert!(e.to_string().contains("row 2"), "{e}"),
+        other => panic!("{:?}", other.err()),
+    }
+    assert!(std::fs::read(data.join("index.json")).unwrap() == before, "a refused run writes nothing");
+    let done = run(at).unwrap();
+    let points = geo("geo/520603.json").points;
+    assert_eq!((points.len(), points[0].id.as_str(), points[0].synthesised), (1, "520603-S2", false));
+    assert_eq!(done.removed.len(), 19, "the other counties' maps of the synthesised run");
+    assert!(!data.join("geo/520602.json").exists());
+    let read = |rel: &str| std::fs::read(data.join(rel)).map_err(|e| e.to_string());
+    let (_, problems) = anju_data::load_all("index.json", read);
+    assert!(problems.is_empty(), "{:?}", problems.list.first());
+}
