@@ -282,14 +282,18 @@ fn names_lie_inside_their_place_and_apart() {
                 .iter()
                 .map(|&(i, (x, y))| {
                     let half = anju_data::text::em_width(&m.places[i].label) * anju::model::map::NAME / 2.0;
-                    [x - half, y - 5.4, x + half, y + 5.4]
+                    // As the model boxes them: a site's name its glyphs' whole height.
+                    let tall = if m.places[i].dot.is_some() { 7.2 } else { 5.4 };
+                    [x - half, y - tall, x + half, y + tall]
                 })
                 .collect();
             for (&(i, _), b) in names.iter().zip(&boxes) {
                 for (cx, cy) in [(b[0], b[1]), (b[2], b[1]), (b[0], b[3]), (b[2], b[3])] {
-                    // A shape's name inside it; a site's beside its circle, over none.
-                    let want = if m.places[i].dot.is_some() { None } else { Some(i) };
-                    assert_eq!(m.place_at(f, cx, cy), want, "{id}: {}'s name is misplaced", m.places[i].id);
+                    // A shape's name inside it; a site's beside its own circle, never where a
+                    // tap would reach another.
+                    let at = m.place_at(f, cx, cy);
+                    let ok = if m.places[i].dot.is_some() { at.is_none_or(|j| j == i) } else { at == Some(i) };
+                    assert!(ok, "{id}: {}'s name is misplaced ({at:?})", m.places[i].id);
                 }
                 assert!(b[0] >= m.legend_w(w) && b[2] <= w);
             }
@@ -341,6 +345,12 @@ fn sites_are_circles_by_people_and_the_legend_says_what_they_mean() {
     assert!(said(&anju_data::format::count(most as u64, Lang::Zh)), "{:?}", m.legend);
     assert!(m.made_up == MadeUp::All && said("位置为合成示意") && !said("部分"));
     assert!(!m.legend.iter().any(|(s, _)| *s == Swatch::Fill(anju::theme::MAP_NO_DATA)), "ground is not no data");
+    // A tap beside a circle (6 px off its edge, as fingers land) still reaches a circle.
+    let f = m.frame(390.0, 380.0);
+    for p in m.places.iter() {
+        let (cx, cy) = f.to_screen(p.at);
+        assert!(m.place_at(f, cx + p.dot.unwrap() + 6.0, cy).is_some(), "{}: a tap beside it reaches nothing", p.id);
+    }
     // One site's location taken away.
     let mut g = geometry(&ds, ix);
     let gone = g.points.remove(3).id;
@@ -355,8 +365,8 @@ fn sites_are_circles_by_people_and_the_legend_says_what_they_mean() {
     let m = map_spec(Shown::new(&ds, false), ix, &g, Measure::EmploymentRate, t, Lang::En, |id| id.to_string());
     assert_eq!(m.made_up, MadeUp::Some);
     let words: Vec<&str> = m.legend.iter().map(|(_, t)| t.as_str()).collect();
-    assert!(words.contains(&"some locations synthesised") && words.contains(&"1 site without a location, not drawn"));
-    assert!(words.contains(&"circle area: people"), "{words:?}");
+    assert!(words.contains(&"some made-up spots") && words.contains(&"1 site without a location, not drawn"));
+    assert!(words.contains(&"area = people"), "{words:?}");
 }
 
 /// Circle sizes: area by people against the most; unknown or hidden people the least

@@ -77,7 +77,9 @@ pub fn inks(m: &MapSpec, w: f64, h: f64, dpr: f64, dark: bool) -> (Vec<Ink>, Fra
                 out.push(Ink::Stroke(dev(&[a, b]), muted, 1));
             }
         }
-        out.push(Ink::Stroke(dev(&ring), edge, px(1.0).max(1) as u32));
+        // Edged in the outline's colour, not the background's: a pale class on the pale
+        // ground (or a dark one on the dark screen) stays a visible circle.
+        out.push(Ink::Stroke(dev(&ring), outline, px(1.0).max(1) as u32));
     }
     if let Some(p) = m.focus.and_then(|i| m.places.get(i)) {
         let focus = pick(theme::MAP_FOCUS);
@@ -98,7 +100,12 @@ pub fn inks(m: &MapSpec, w: f64, h: f64, dpr: f64, dark: bool) -> (Vec<Ink>, Fra
             None if p.fill.is_some_and(dark_fill) => RGBColor(255, 255, 255),
             None => color(theme::CHART_FG.0),
         };
-        out.push(Ink::Text(p.label.clone(), (px(x), px(y)), NAME * dpr, ink, true));
+        // Right of its circle, from the box's left edge: text wider than its estimate then
+        // runs on into the open rather than back over the circle.
+        let half = anju_data::text::em_width(&p.label) * NAME / 2.0;
+        let right_of = p.dot.is_some() && x - half > f.to_screen(p.at).0;
+        let at = if right_of { (px(x - half), px(y)) } else { (px(x), px(y)) };
+        out.push(Ink::Text(p.label.clone(), at, NAME * dpr, ink, !right_of));
     }
     legend(m, &mut out, w, dpr, fg);
     (out, f)

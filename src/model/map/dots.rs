@@ -56,11 +56,11 @@ pub enum MadeUp {
 /// has, as written, where shown), how many sites are not drawn (no location), and which
 /// locations are made up.
 pub fn legend(most: Option<String>, unlocated: usize, made_up: MadeUp, lang: Lang) -> Vec<(Swatch, String)> {
-    let mut out = vec![(Swatch::Dot, tr(lang, "圆面积示人口", "circle area: people").to_string())];
+    let mut out = vec![(Swatch::Dot, tr(lang, "圆面积示人口", "area = people").to_string())];
     if let Some(most) = most {
         let text = match lang {
             Lang::Zh => format!("最多 {most}人"),
-            Lang::En => format!("most: {most}"),
+            Lang::En => format!("most {most} people"),
         };
         out.push((Swatch::None, text));
     }
@@ -74,8 +74,8 @@ pub fn legend(most: Option<String>, unlocated: usize, made_up: MadeUp, lang: Lan
     }
     let words = match made_up {
         MadeUp::None => None,
-        MadeUp::Some => Some(tr(lang, "部分位置为合成示意", "some locations synthesised")),
-        MadeUp::All => Some(tr(lang, "位置为合成示意", "locations synthesised")),
+        MadeUp::Some => Some(tr(lang, "部分位置为合成示意", "some made-up spots")),
+        MadeUp::All => Some(tr(lang, "位置为合成示意", "made-up spots")),
     };
     out.extend(words.map(|w| (Swatch::None, w.to_string())));
     out

@@ -100,6 +100,9 @@ impl Frame {
     }
 }
 
+/// How far beside a circle's edge a tap still reaches it, in CSS px.
+pub const TAP: f64 = 10.0;
+
 /// The names' size on the map, in CSS px.
 pub const NAME: f64 = 12.0;
 
@@ -137,11 +140,24 @@ impl MapSpec {
     }
 
     /// The place at (`x`, `y`) CSS px in the frame `f`: a circle within 2 px of its edge,
-    /// else a shape by the even-odd rule.
+    /// else a shape by the even-odd rule, else the circle whose edge is nearest within
+    /// [`TAP`] (a finger on a phone lands beside a 7 px circle as often as on it).
     pub fn place_at(&self, f: Frame, x: f64, y: f64) -> Option<usize> {
+        self.place_under(f, x, y).or_else(|| {
+            let gap = |i: usize| {
+                let q = &self.places[i];
+                let (cx, cy) = f.to_screen(q.at);
+                q.dot.map(|r| (x - cx).hypot(y - cy) - r)
+            };
+            let near = (0..self.places.len()).filter_map(|i| Some((i, gap(i)?))).filter(|&(_, d)| d <= TAP);
+            near.min_by(|a, b| a.1.total_cmp(&b.1)).map(|(i, _)| i)
+        })
+    }
+
+    /// The place drawn under (`x`, `y`): last drawn first, so that a small circle is on top
+    /// of a large one and an enclave on top of its neighbour.
+    fn place_under(&self, f: Frame, x: f64, y: f64) -> Option<usize> {
         let p = f.to_unit(x, y);
-        // Last drawn first: a small circle is on top of a large one, an enclave on top of
-        // its neighbour.
         (0..self.places.len()).rev().find(|&i| {
             let q = &self.places[i];
             match q.dot {
@@ -210,14 +226,17 @@ impl MapSpec {
         let mut out = Vec::new();
         for i in by_width {
             let p = &m.places[i];
-            let (half, tall) = (em_width(&p.label) * NAME / 2.0, NAME * 0.45);
+            // A site's name keeps its glyphs' whole height clear of the circles around it; a
+            // shape's only its body's inside the shape.
+            let tall = if p.dot.is_some() { NAME * 0.6 } else { NAME * 0.45 };
+            let half = em_width(&p.label) * NAME / 2.0;
             let (x0, y0) = f.to_screen(p.at);
             // A site's name goes right of its circle, else left, above or below; a shape's at its label
             // point, else nudged along and across it (a county's label point is often near a
             // bend where the name would run out of it).
             let beside = p.dot.map(|r| {
                 // Clear of its own circle's reach (r + 2) by the 2 px names keep apart, and more.
-                let (d, v) = (r + 6.0 + half, r + 6.0 + NAME * 0.45);
+                let (d, v) = (r + 6.0 + half, r + 6.0 + tall);
                 [(x0 + d, y0), (x0 - d, y0), (x0, y0 - v), (x0, y0 + v)]
             });
             let tries: Vec<(f64, f64)> = match beside {
@@ -229,7 +248,16 @@ impl MapSpec {
                 // All four corners of its box inside its own place: light text on a dark fill
                 // must not run out onto the background, where it would vanish.
                 let corners = [(b.0[0], b.0[1]), (b.1[0], b.0[1]), (b.0[0], b.1[1]), (b.1[0], b.1[1])];
-                let within = p.dot.is_some() || corners.iter().all(|&(cx, cy)| contains(&p.rings, f.to_unit(cx, cy)));
+                let within = match p.dot {
+                    // Nowhere a tap would reach another circle: a name beside a neighbour reads
+                    // as the neighbour's.
+                    Some(_) => {
+                        let (mx, my) = ((b.0[0] + b.1[0]) / 2.0, (b.0[1] + b.1[1]) / 2.0);
+                        let mid = [(mx, b.0[1]), (mx, b.1[1]), (b.0[0], my), (b.1[0], my)];
+                        corners.iter().chain(&mid).all(|&(cx, cy)| m.place_at(f, cx, cy).is_none_or(|j| j == i))
+                    }
+                    None => corners.iter().all(|&(cx, cy)| contains(&p.rings, f.to_unit(cx, cy))),
+                };
                 let clear = placed
                     .iter()
                     .all(|o| b.1[0] + 2.0 < o.0[0] || o.1[0] + 2.0 < b.0[0] || b.1[1] < o.0[1] || o.1[1] < b.0[1]);
