@@ -4,7 +4,7 @@
 
 use crate::source::Ring;
 use crate::GeoError;
-use anju_data::geometry::{contains, edge_distance, extent, holds_site};
+use anju_data::geometry::{contains, edge_distance, extent, holds_site, ring_bounds};
 
 /// Where the sites' locations come from.
 #[derive(Clone, Debug, Default)]
@@ -62,7 +62,7 @@ impl Draw {
 /// circles and names can be told apart). Deterministic by id.
 pub fn synthesise(rings: &[Ring], seat: Option<[f64; 2]>, ids: &[String]) -> Vec<SitePoint> {
     let size = extent(rings);
-    let Some([w, s, e, n]) = bounds(rings) else { return Vec::new() };
+    let Some([w, s, e, n]) = ring_bounds(rings) else { return Vec::new() };
     let kx = anju_data::geometry::cos_lat((s + n) / 2.0).max(1e-6);
     let centre = seat.filter(|&p| contains(rings, p)).unwrap_or([(w + e) / 2.0, (s + n) / 2.0]);
     let mut placed: Vec<SitePoint> = Vec::with_capacity(ids.len());
@@ -116,12 +116,4 @@ pub fn check_given(rings: &[Ring], g: &Given, site: &str, county: &str) -> Resul
         });
     }
     Ok(SitePoint { id: g.id.clone(), at: g.at, synthesised: false })
-}
-
-/// West, south, east, north of `rings`; `None` when empty.
-fn bounds(rings: &[Ring]) -> Option<[f64; 4]> {
-    rings.iter().flatten().fold(None, |b, p| {
-        let [w, s, e, n] = b.unwrap_or([p[0], p[1], p[0], p[1]]);
-        Some([w.min(p[0]), s.min(p[1]), e.max(p[0]), n.max(p[1])])
-    })
 }

@@ -157,11 +157,7 @@ impl Geometry {
     /// `None` for a file with nothing drawn.
     pub fn bounds(&self) -> Option<[f64; 4]> {
         let rings = self.outline.iter().chain(self.shapes.iter().flat_map(|s| &s.rings)).flatten();
-        let all = rings.chain(self.points.iter().map(|p| &p.at));
-        all.fold(None, |b, p| {
-            let [w, s, e, n] = b.unwrap_or([p[0], p[1], p[0], p[1]]);
-            Some([w.min(p[0]), s.min(p[1]), e.max(p[0]), n.max(p[1])])
-        })
+        bounds_of(rings.chain(self.points.iter().map(|p| &p.at)))
     }
 }
 
@@ -218,11 +214,21 @@ pub fn contains<P: AsRef<[[f64; 2]]>>(rings: &[P], p: [f64; 2]) -> bool {
 /// West, south, east, north of `rings` in degrees, and the cosine of their middle latitude
 /// (what a degree of longitude is worth against one of latitude); `None` when empty.
 fn frame_of(rings: &[Ring]) -> Option<([f64; 4], f64)> {
-    let b = rings.iter().flatten().fold(None, |b: Option<[f64; 4]>, p| {
+    let b = ring_bounds(rings)?;
+    Some((b, cos_lat((b[1] + b[3]) / 2.0).max(1e-6)))
+}
+
+/// West, south, east, north of `rings` in degrees; `None` when empty.
+pub fn ring_bounds(rings: &[Ring]) -> Option<[f64; 4]> {
+    bounds_of(rings.iter().flatten())
+}
+
+/// West, south, east, north of `points`; `None` when there are none.
+fn bounds_of<'a>(points: impl Iterator<Item = &'a [f64; 2]>) -> Option<[f64; 4]> {
+    points.fold(None, |b, p| {
         let [w, s, e, n] = b.unwrap_or([p[0], p[1], p[0], p[1]]);
         Some([w.min(p[0]), s.min(p[1]), e.max(p[0]), n.max(p[1])])
-    })?;
-    Some((b, cos_lat((b[1] + b[3]) / 2.0).max(1e-6)))
+    })
 }
 
 /// The extent of `rings`: the longer of their width (corrected for latitude) and height,
