@@ -9,9 +9,6 @@ use crate::data::{self, Cache, Live, LoadError, Target, DEFAULT_INDEX};
 use crate::i18n::{lang_tag, tr};
 use crate::perf::Ready;
 use crate::url::{use_url, UrlState};
-use crate::views::dashboard::Dashboard;
-use crate::views::present::Present;
-use crate::views::screen::Screen;
 use anju_data::format::Lang;
 use anju_data::view::query::ViewMode;
 use anju_data::{Dataset, Node};
@@ -19,13 +16,31 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use std::sync::Arc;
 
+/// The views one build of the app draws. The dashboard is one build (`main.rs`), the big
+/// screen and the slides another (`show.rs`), so that the dashboard's visitors never
+/// download the other two's code (41 KB brotli, an eighth of the wasm). When the URL turns
+/// to a view this build does not hold, the page loads again and its loader (`Trunk.toml`,
+/// `pattern_script`) picks the build that does. The builds are `crate::views::DASHBOARD` and
+/// `crate::views::SHOW`; a view left out is left out of the wasm too.
+#[derive(Clone, Copy)]
+pub struct Views {
+    pub dashboard: Option<PageView>,
+    pub present: Option<PageView>,
+    pub screen: Option<ScreenView>,
+}
+
+/// A view of one place: the dashboard, or the slides.
+pub type PageView = fn(Target) -> AnyView;
+/// The big screen, from the last good view and the failure of the latest load.
+pub type ScreenView = fn(Signal<Option<Target>>, Signal<Option<LoadError>>) -> AnyView;
+
 #[component]
-pub fn App() -> impl IntoView {
-    view! { <Router><Shell /></Router> }
+pub fn App(views: Views) -> impl IntoView {
+    view! { <Router><Shell views=views /></Router> }
 }
 
 #[component]
-fn Shell() -> impl IntoView {
+fn Shell(views: Views) -> impl IntoView {
     let url = UrlState::provide();
     let lang = url.lang;
     let ready = RwSignal::new(false);
@@ -84,9 +99,17 @@ fn Shell() -> impl IntoView {
                 // left whole when only the place or a filter changes.
                 let m = mode.get();
                 url.provide_for(move |s| s.view == m);
-                match m {
-                    ViewMode::Screen => screen_mode(loaded),
-                    _ => page_mode(m, loaded, pending, set_pending),
+                let page = if m == ViewMode::Present { views.present } else { views.dashboard };
+                match (m, views.screen, page) {
+                    (ViewMode::Screen, Some(screen), _) => {
+                        crate::page::view_drawn();
+                        screen_mode(loaded, screen)
+                    }
+                    (ViewMode::Dashboard | ViewMode::Present, _, Some(page)) => {
+                        crate::page::view_drawn();
+                        page_mode(m, page, loaded, pending, set_pending)
+                    }
+                    _ => other_build(lang),
                 }
             }}
             <Show when=move || ready.get()><span data-testid="app-ready" hidden=true></span></Show>
@@ -106,6 +129,24 @@ struct Loaded {
 
 fn loading(lang: Memo<Lang>) -> impl IntoView {
     view! { <div class="loading" data-testid="loading" role="status">{move || tr(lang.get(), "正在加载数据…", "Loading data…")}</div> }
+}
+
+/// The view the URL names is drawn by the other build of the app (`Views`): the page loads
+/// again, and its loader picks that build. Said instead where this address was loaded
+/// again already (the loader and this build read `view=` differently: never a loop).
+fn other_build(lang: Memo<Lang>) -> AnyView {
+    if crate::page::reload_once() {
+        loading(lang).into_any()
+    } else {
+        let text = move || {
+            tr(
+                lang.get(),
+                "此视图未能加载：请检查地址中的 view= 参数后重新打开。",
+                "This view could not be loaded: check view= in the address and open it again.",
+            )
+        };
+        view! { <div class="loading" data-testid="error" role="alert">{text}</div> }.into_any()
+    }
 }
 
 /// The first view while its shards load: the dataset's header, drawn from the index as
@@ -157,7 +198,7 @@ fn set_palette() {
 /// The big screen: built once, it follows the data, so the carousel, timers and counters
 /// carry on through refreshes and drills. Before the first good view it shows loading,
 /// or the error when there is nothing to keep.
-fn screen_mode(l: Loaded) -> AnyView {
+fn screen_mode(l: Loaded, screen: ScreenView) -> AnyView {
     let has_good = Memo::new(move |_| l.last_good.with(Option::is_some));
     let before = move || match l.failed.get() {
         Some(e) => view! { <ErrorPanel err=e retry=move |_| l.target.refetch() /> }.into_any(),
@@ -165,7 +206,7 @@ fn screen_mode(l: Loaded) -> AnyView {
     };
     view! {
         {move || if has_good.get() {
-            view! { <Screen target=l.last_good failed=l.failed /> }.into_any()
+            screen(l.last_good.into(), l.failed)
         } else {
             before.into_any()
         }}
@@ -173,9 +214,15 @@ fn screen_mode(l: Loaded) -> AnyView {
     .into_any()
 }
 
-/// The dashboard or the slides (`mode`): the previous view stays while the next loads,
-/// and an error shows above the last good view.
-fn page_mode(mode: ViewMode, l: Loaded, pending: ReadSignal<bool>, set_pending: WriteSignal<bool>) -> AnyView {
+/// The dashboard or the slides (`mode`, drawn by `page`): the previous view stays while
+/// the next loads, and an error shows above the last good view.
+fn page_mode(
+    mode: ViewMode,
+    page: PageView,
+    l: Loaded,
+    pending: ReadSignal<bool>,
+    set_pending: WriteSignal<bool>,
+) -> AnyView {
     let url = use_url();
     let body = move || {
         // Read on every change, so the memo has seen each good view by the time an error
@@ -189,11 +236,10 @@ fn page_mode(mode: ViewMode, l: Loaded, pending: ReadSignal<bool>, set_pending: 
             crate::page::release_focus();
         }
         l.target.get().map(|r| match r {
-            Ok(t) if mode == ViewMode::Present => view! { <Present target=t /> }.into_any(),
-            Ok(t) => view! { <Dashboard target=t /> }.into_any(),
+            Ok(t) => page(t),
             Err(e) => view! {
                 <ErrorPanel err=e retry=move |_| l.target.refetch() />
-                {previous.map(|t| view! { <Dashboard target=t /> })}
+                {previous.map(page)}
             }
             .into_any(),
         })

@@ -16,6 +16,33 @@ pub fn root_class(class: &'static str) {
     });
 }
 
+/// Loads the page again (another build of the app draws the view its address names:
+/// `crate::app::Views`), unless this address was loaded again for that reason just before,
+/// which would be a loop: then `false`. Remembered for the tab's session.
+pub fn reload_once() -> bool {
+    let location = window().location();
+    let href = location.href().unwrap_or_default();
+    let storage = window().session_storage().ok().flatten();
+    if storage.as_ref().and_then(|s| s.get_item(RELOADED_FOR).ok().flatten()).is_some_and(|h| h == href) {
+        return false;
+    }
+    if let Some(s) = storage {
+        let _ = s.set_item(RELOADED_FOR, &href);
+    }
+    location.reload().is_ok()
+}
+
+/// The address `reload_once` loaded again, until a build draws a view.
+const RELOADED_FOR: &str = "anju.reloaded-for";
+
+/// A build draws the view its address names: a later reload of the same address (a link
+/// followed again later in the same tab) is no loop.
+pub fn view_drawn() {
+    if let Some(s) = window().session_storage().ok().flatten() {
+        let _ = s.remove_item(RELOADED_FOR);
+    }
+}
+
 /// Enters full screen, or leaves it.
 pub fn toggle_fullscreen() {
     let doc = document();

@@ -1,7 +1,30 @@
-//! The three views, one per `view=` mode. Each composes components, charts and models and
+//! The three views, one per `view=` mode, and the two builds that hold them. Each composes components, charts and models and
 //! never imports a sibling (a test holds the line): what two views share is a component
 //! or a model.
 
 pub mod dashboard;
 pub mod present;
 pub mod screen;
+
+use crate::app::Views;
+use crate::data::{LoadError, Target};
+use leptos::prelude::*;
+
+/// The dashboard's build (`main.rs`).
+pub const DASHBOARD: Views = Views { dashboard: Some(dashboard), present: None, screen: None };
+
+/// The big screen's and the slides' build (`show.rs`): a leader's wall and a presenter's
+/// deck, opened from the dashboard's links.
+pub const SHOW: Views = Views { dashboard: None, present: Some(present), screen: Some(screen) };
+
+fn dashboard(target: Target) -> AnyView {
+    view! { <dashboard::Dashboard target=target /> }.into_any()
+}
+
+fn present(target: Target) -> AnyView {
+    view! { <present::Present target=target /> }.into_any()
+}
+
+fn screen(target: Signal<Option<Target>>, failed: Signal<Option<LoadError>>) -> AnyView {
+    view! { <screen::Screen target=target failed=failed /> }.into_any()
+}

@@ -214,3 +214,59 @@ test('a shard that failed when asked ahead is asked again by the click, and show
   await expect(page.getByTestId('error')).toHaveCount(0);
   expect(calls).toBe(2);
 });
+
+// Two builds of the app (src/app.rs, Views): the dashboard's, and the big screen's and
+// slides'. A visitor downloads the one the address names; the page's loader reads
+// `view=` as the app does, so that neither build is loaded for the other's view.
+
+const builds = (seen: string[]) => ({
+  dashboard: seen.filter((p) => /\/anju-web-[0-9a-f]+(\.js|_bg\.wasm)$/.test(p)).length,
+  show: seen.filter((p) => /\/anju-show(\.js|_bg\.wasm)$/.test(p)).length,
+});
+
+for (const [query, build, shown] of [
+  ['', 'dashboard', 'kpi-people'],
+  ['view=screen', 'show', 'carousel-place'],
+  ['view=present', 'show', 'slide'],
+  // The last value that names a view wins, as in the app's URL parser.
+  ['view=present&view=dashboard', 'dashboard', 'kpi-people'],
+  ['view=screen&view=nonsense', 'show', 'carousel-place'],
+  ['view=Screen', 'dashboard', 'kpi-people'],
+] as const) {
+  test(`?${query || '(no view)'} loads the ${build} build only, and draws its view`, async ({ page }) => {
+    const seen = requests(page);
+    await page.goto(`./?node=520603&${query}`);
+    await expect(page.getByTestId('app-ready')).toBeAttached();
+    await expect(page.getByTestId(shown).first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.dataset.build)).toBe(build);
+    expect(builds(seen)).toEqual(build === 'show' ? { dashboard: 0, show: 2 } : { dashboard: 2, show: 0 });
+  });
+}
+
+test('a link to the other build loads the page again, once, also when followed again later', async ({ page }) => {
+  const seen = requests(page);
+  await page.goto('./?node=520603');
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  for (let round = 1; round <= 2; round++) {
+    await page.getByTestId('link-screen').click();
+    await expect(page.getByTestId('carousel-place')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.dataset.build)).toBe('show');
+    await page.goto('./?node=520603');
+    await expect(page.getByTestId('kpi-people')).toBeVisible();
+  }
+  expect(builds(seen).show).toBe(2 * 2);
+});
+
+test('a build that is handed a view it lacks twice for one address says so instead of loading again', async ({ page }) => {
+  await page.goto('./?node=520603&lang=en');
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  // As if the loader had picked this build again for the big screen's address.
+  const href = new URL('./?node=520603&lang=en&view=screen', page.url()).href;
+  await page.evaluate((h) => sessionStorage.setItem('anju.reloaded-for', h), href);
+  let loads = 0;
+  page.on('load', () => loads++);
+  await page.evaluate((h) => history.pushState(null, '', h), href);
+  await page.evaluate(() => dispatchEvent(new PopStateEvent('popstate')));
+  await expect(page.getByTestId('error')).toContainText('view=');
+  expect(loads).toBe(0);
+});

@@ -355,7 +355,10 @@ test('moving between dashboard, slides and screen by links and history never bre
   await expect(page.getByTestId('slide')).toBeVisible();
   await page.goBack();
   await expect(page.locator('.kpis [data-testid=kpi-people]')).toBeVisible();
+  // The dashboard and the slides are two builds (src/app.rs, Views): going forward to the
+  // slides loads that page, which a second step must wait for, as a person does.
   await page.goForward();
+  await expect(page.getByTestId('slide')).toBeVisible();
   await page.goForward();
   await expect(page.getByTestId('carousel-place')).toBeVisible();
   await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', COUNTY);
