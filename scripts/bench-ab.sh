@@ -19,12 +19,14 @@ SHA="$(git rev-parse --verify "$REF^{commit}")"
 AB="$ROOT/target/ab"
 REF_DIR="$AB/$SHA"
 HEAD_DIR="$AB/worktree"
-# One target directory for both builds: the dependencies compile once.
-export CARGO_TARGET_DIR="$ROOT/target"
-
-# build <source dir> <out dir>: the release build into <out>/dist and the presets beside it.
+# A target directory for each side: cargo names a workspace's own crates by their path
+# within the workspace, so two checkouts sharing one take each other's builds as up to
+# date (seen: a second checkout's build served the first one's wasm).
+# build <source dir> <out dir> <target dir>: the release build into <out>/dist and the
+# presets beside it.
 build() {
   local src="$1" out="$2"
+  export CARGO_TARGET_DIR="$3"
   rm -rf "$out/dist"
   mkdir -p "$out"
   (cd "$src" && trunk build --release --offline --dist "$out/dist" >/dev/null)
@@ -38,14 +40,14 @@ if [ ! -f "$REF_DIR/.done" ]; then
   rm -rf "$REF_DIR"
   mkdir -p "$REF_DIR/src"
   git archive "$SHA" | tar -x -C "$REF_DIR/src"
-  build "$REF_DIR/src" "$REF_DIR"
+  build "$REF_DIR/src" "$REF_DIR" "$REF_DIR/target"
   touch "$REF_DIR/.done"
 fi
 for p in "${PRESETS[@]}"; do
-  [ -f "$REF_DIR/dist/bench/$p/index.json" ] || (cd "$REF_DIR/src" && cargo run -q --release -p anju-data --bin anju-gen -- --preset "$p" --out "$REF_DIR/dist/bench/$p" >/dev/null)
+  [ -f "$REF_DIR/dist/bench/$p/index.json" ] || (cd "$REF_DIR/src" && CARGO_TARGET_DIR="$REF_DIR/target" cargo run -q --release -p anju-data --bin anju-gen -- --preset "$p" --out "$REF_DIR/dist/bench/$p" >/dev/null)
 done
 echo "[ab] building the working tree"
-build "$ROOT" "$HEAD_DIR"
+build "$ROOT" "$HEAD_DIR" "$ROOT/target"
 # Both served alike, precompressed (a ref from before the build wrote .br files gets them here).
 for d in "$REF_DIR" "$HEAD_DIR"; do
   ls "$d"/dist/*.wasm.br >/dev/null 2>&1 || node scripts/precompress.mjs "$d/dist" >/dev/null

@@ -9,6 +9,9 @@ REF="${1:-}"
 PRESET="${2:-province}"
 export CARGO_TARGET_DIR="$ROOT/target"
 if [ -n "$REF" ]; then
+  # Its own target directory: sharing one, two checkouts take each other's builds as up
+  # to date (cargo names a workspace's crates by their path within it).
+  export CARGO_TARGET_DIR="$ROOT/target/ab/profile-target"
   SHA="$(git rev-parse --verify "$REF^{commit}")"
   OUT="$ROOT/target/ab/profile-$SHA"
   rm -rf "$OUT/src" && mkdir -p "$OUT/src"
