@@ -11,9 +11,9 @@ export CARGO_TARGET_DIR="$ROOT/target"
 if [ -n "$REF" ]; then
   # Its own target directory: sharing one, two checkouts take each other's builds as up
   # to date (cargo names a workspace's crates by their path within it).
-  export CARGO_TARGET_DIR="$ROOT/target/ab/profile-target"
   SHA="$(git rev-parse --verify "$REF^{commit}")"
   OUT="$ROOT/target/ab/profile-$SHA"
+  export CARGO_TARGET_DIR="$OUT/target"
   rm -rf "$OUT/src" && mkdir -p "$OUT/src"
   git archive "$SHA" | tar -x -C "$OUT/src"
   SRC="$OUT/src"

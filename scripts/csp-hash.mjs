@@ -1,6 +1,7 @@
 // Trunk post-build hook: the page's Content-Security-Policy allows scripts from its own
-// origin only, but Trunk writes the WebAssembly loader as an inline module script whose
-// text changes with every build (it names the hashed files). This puts the SHA-256 of
+// origin only, but the page has inline scripts: the early request for the dataset's index
+// (index.html) and the WebAssembly loader (Trunk.toml), whose text changes with every
+// build (it names the hashed files). This puts the SHA-256 of
 // each inline script into the policy in place of the 'inline-script-hashes' marker, so
 // that exactly those scripts run and nothing injected ever could.
 // Usage: node scripts/csp-hash.mjs [dir]   (default: $TRUNK_STAGING_DIR)

@@ -51,8 +51,9 @@ fi
 
 # npm: Playwright (driving Debian's Chromium, never a downloaded browser) and a recent
 # wasm-opt (Debian's binaryen 108 produces a broken module).
-# axe-core checks every view against WCAG in the browser tests.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] || [ ! -d node_modules/pdf-lib ] || [ ! -d node_modules/@axe-core/playwright ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# axe-core checks every view against WCAG in the browser tests; terser minifies the
+# builds' script glue after each build (scripts/minify-js.mjs).
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] || [ ! -d node_modules/pdf-lib ] || [ ! -d node_modules/@axe-core/playwright ] || [ ! -d node_modules/terser ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error
 fi

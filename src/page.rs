@@ -26,10 +26,11 @@ pub fn reload_once() -> bool {
     if storage.as_ref().and_then(|s| s.get_item(RELOADED_FOR).ok().flatten()).is_some_and(|h| h == href) {
         return false;
     }
-    if let Some(s) = storage {
-        let _ = s.set_item(RELOADED_FOR, &href);
+    // Without storage to remember it by, no reload: it could not be told from a loop.
+    match storage.map(|s| s.set_item(RELOADED_FOR, &href)) {
+        Some(Ok(())) => location.reload().is_ok(),
+        _ => false,
     }
-    location.reload().is_ok()
 }
 
 /// The address `reload_once` loaded again, until a build draws a view.

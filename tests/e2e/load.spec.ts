@@ -221,7 +221,7 @@ test('a shard that failed when asked ahead is asked again by the click, and show
 
 const builds = (seen: string[]) => ({
   dashboard: seen.filter((p) => /\/anju-web-[0-9a-f]+(\.js|_bg\.wasm)$/.test(p)).length,
-  show: seen.filter((p) => /\/anju-show(\.js|_bg\.wasm)$/.test(p)).length,
+  show: seen.filter((p) => /\/anju-show-[0-9a-f]+(\.js|_bg\.wasm)$/.test(p)).length,
 });
 
 for (const [query, build, shown] of [
