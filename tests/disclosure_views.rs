@@ -49,6 +49,9 @@ fn hidden_bars_are_marked_not_to_scale_and_rank_last() {
         |id| id.into(),
         ranking::TOP_N,
     );
+    // The tooltip says the value is hidden, in words as well as the mark.
+    assert_eq!(spec.tip(0, Lang::Zh).map(|t| t.ends_with("：已隐藏 *")), Some(true), "{:?}", spec.tip(0, Lang::Zh));
+    assert_eq!(spec.tip(0, Lang::En).map(|t| t.ends_with(": hidden *")), Some(true), "{:?}", spec.tip(0, Lang::En));
     let ChartSpec::Bars { bars, .. } = spec else { panic!("bars") };
     assert!(bars.iter().all(|b| b.hidden && b.value.is_none() && b.text == MARK), "{bars:?}");
     // Without suppression the same chart is to scale.

@@ -250,6 +250,15 @@ fn a_change_is_good_when_it_goes_the_better_way() {
     assert_eq!(slides::change(zero, Some(3.0), Some(3.0), Lang::Zh).arrow, "＝");
     assert_eq!(slides::change(zero, None, Some(3.0), Lang::Zh).delta, "—");
     assert_eq!(slides::titles(Lang::En).len(), slides::SLIDES as usize);
+    // Slide 6 ranks by the dashboard's measure and says so.
+    assert_eq!(
+        slides::ranking_title(Measure::EmploymentRate, Lang::Zh, Some(20), true),
+        "按就业率排名，前20名及其余，红线为目标"
+    );
+    assert_eq!(
+        slides::ranking_title(Measure::IncomePerCapita, Lang::En, None, false),
+        format!("By {}", Measure::IncomePerCapita.label(Lang::En).to_lowercase())
+    );
 
     let ds = demo();
     let t = ds.latest();
@@ -270,7 +279,8 @@ fn the_stamp_says_where_what_when_and_whence() {
     assert_eq!(lines[0], format!("地区：{} › 铜仁市", ds.node(ds.root).name));
     assert_eq!(lines[1], "筛选：残疾人、红色、小于3的数及可推算出它们的数已隐藏（*）");
     assert_eq!(lines[2], "统计期：2025-06");
-    assert!(lines[4].starts_with("来源：部分数字为公布值"), "{}", lines[4]);
+    assert!(lines[4].starts_with("部分数字为公布值 · 来源："), "{}", lines[4]);
+    assert_eq!(lines[4].matches("来源").count(), ds.node(ix).published.len(), "once a source: {}", lines[4]);
     assert!(!stamp::all_synthesised(&ds), "the demo cites published figures");
 }
 
@@ -320,15 +330,16 @@ fn a_charts_tooltips_and_links_come_from_its_spec() {
     );
     assert!(spec.clickable());
     let ChartSpec::Bars { bars, .. } = &spec else { panic!("bars") };
-    assert_eq!(spec.tip(0), Some(format!("{}：{}", bars[0].label, bars[0].text)));
+    assert_eq!(spec.tip(0, Lang::Zh), Some(format!("{}：{}", bars[0].label, bars[0].text)));
+    assert_eq!(spec.tip(0, Lang::En), Some(format!("{}: {}", bars[0].label, bars[0].text)));
     assert_eq!(bars[0].label, "铜仁市");
     assert_eq!(spec.href(0), Some("?node=5206"));
-    assert_eq!(spec.tip(99), None);
+    assert_eq!(spec.tip(99, Lang::Zh), None);
     let trend = trend::trend_spec(Shown::new(&ds, false), ds.root, Lang::En);
     assert!(!trend.clickable() && trend.href(0).is_none());
-    let tip = trend.tip(0).unwrap();
+    let tip = trend.tip(0, Lang::En).unwrap();
     assert!(tip.starts_with("2023-07  Employment rate ") && tip.contains(" · "), "{tip}");
-    assert_eq!(ChartSpec::Empty("none".into()).tip(0), None);
+    assert_eq!(ChartSpec::Empty("none".into()).tip(0, Lang::En), None);
 }
 
 /// Odd values: growth from nothing is "—" (never "+—"), an income target is in yuan, and

@@ -5,6 +5,7 @@ use super::draw::{draw, text_sizes, Drawn};
 use crate::i18n::tr;
 use crate::model::spec::ChartSpec;
 use crate::url::use_url;
+use anju_data::format::Lang;
 use anju_data::text::em_width;
 use anju_data::view::geom::tip_position;
 use leptos::html;
@@ -91,13 +92,14 @@ fn tip_at(
     canvas_ref: NodeRef<html::Canvas>,
     spec: Signal<ChartSpec>,
     i: usize,
+    lang: Lang,
     ev: &web_sys::MouseEvent,
 ) -> Option<Tip> {
     let canvas = canvas_ref.get_untracked()?;
     let r = canvas.get_bounding_client_rect();
     // The big screen scales its stage: client px are that many CSS px.
     let k = if canvas.offset_width() > 0 { r.width() / canvas.offset_width() as f64 } else { 1.0 };
-    let text = spec.with_untracked(|s| s.tip(i))?;
+    let text = spec.with_untracked(|s| s.tip(i, lang))?;
     let win = window();
     let bounds =
         (win.inner_width().ok()?.as_f64().unwrap_or(1280.0), win.inner_height().ok()?.as_f64().unwrap_or(800.0));
@@ -169,6 +171,7 @@ pub fn CanvasChart(
 ) -> impl IntoView {
     let box_ref = NodeRef::<html::Div>::new();
     let canvas_ref = NodeRef::<html::Canvas>::new();
+    let lang = use_url().lang;
     let geo = Geometry { height, fixed_width, scale, zoom, dark };
     let drawn = StoredValue::new(Drawn::Nothing);
     let tip = RwSignal::new(None::<Tip>);
@@ -188,7 +191,7 @@ pub fn CanvasChart(
         if hover.get_untracked() != hit {
             hover.set(hit);
         }
-        tip.set(hit.and_then(|i| tip_at(canvas_ref, spec, i, &ev)));
+        tip.set(hit.and_then(|i| tip_at(canvas_ref, spec, i, lang.get_untracked(), &ev)));
     };
     let navigate = use_navigate();
     let on_click = move |ev: web_sys::MouseEvent| {

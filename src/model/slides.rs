@@ -88,6 +88,28 @@ pub fn titles(lang: Lang) -> [&'static str; SLIDES as usize] {
     ]
 }
 
+/// Slide 6's chart title: the measure the places are ranked by (the URL's `metric=`, as on
+/// the dashboard), whether only the top `top` and the others are drawn, and what the red
+/// line is where there is one.
+pub fn ranking_title(m: Measure, lang: Lang, top: Option<usize>, has_target: bool) -> String {
+    let label = m.label(lang);
+    let by = match lang {
+        Lang::Zh => format!("按{label}排名"),
+        Lang::En => {
+            let mut cs = label.chars();
+            let first: String = cs.next().map(|c| c.to_lowercase().collect()).unwrap_or_default();
+            format!("By {first}{}", cs.as_str())
+        }
+    };
+    let more = match (top, lang) {
+        (None, _) => String::new(),
+        (Some(n), Lang::Zh) => format!("，前{n}名及其余"),
+        (Some(n), Lang::En) => format!(", top {n} and the others"),
+    };
+    let target = if has_target { tr(lang, "，红线为目标", ", the red line is the target") } else { "" };
+    format!("{by}{more}{target}")
+}
+
 /// How a measure moved from `from` to `to`: the arrow, "good" or "bad" (whether the move
 /// is for the better, [`Measure::higher_is_better`]), and the change as people say it
 /// (points for a rate, per cent for income, a signed count otherwise).

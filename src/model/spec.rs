@@ -1,5 +1,7 @@
 //! What a chart shows, as plain data: drawn on canvas and repeated as a table.
 
+use crate::i18n::tr;
+use anju_data::disclosure::MARK;
 use anju_data::format::{self, Lang};
 use anju_data::view::axis::{Scale, ValueAxis};
 use anju_data::view::measure::Measure;
@@ -97,18 +99,21 @@ pub enum ChartSpec {
 }
 
 impl ChartSpec {
-    /// The tooltip for item `i` (a bar, or a period of the trend with every line's value).
-    pub fn tip(&self, i: usize) -> Option<String> {
+    /// The tooltip for item `i` (a bar, or a period of the trend with every line's value),
+    /// in `lang`'s punctuation; a hidden value says it is hidden, not only `*`.
+    pub fn tip(&self, i: usize, lang: Lang) -> Option<String> {
+        let colon = tr(lang, "：", ": ");
+        let value = |t: &str| if t == MARK { tr(lang, "已隐藏 *", "hidden *").to_string() } else { t.to_string() };
         match self {
-            ChartSpec::Bars { bars, .. } => bars.get(i).map(|b| format!("{}：{}", b.label, b.text)),
+            ChartSpec::Bars { bars, .. } => bars.get(i).map(|b| format!("{}{colon}{}", b.label, value(&b.text))),
             ChartSpec::Trend { periods, lines } => periods.get(i).map(|p| {
                 let parts: Vec<String> = lines
                     .iter()
-                    .map(|l| format!("{} {}", l.name, l.texts.get(i).cloned().unwrap_or_default()))
+                    .map(|l| format!("{} {}", l.name, l.texts.get(i).map(|t| value(t)).unwrap_or_default()))
                     .collect();
                 format!("{p}  {}", parts.join(" · "))
             }),
-            ChartSpec::Map(m) => m.places.get(i).map(|p| format!("{}：{}", p.label, p.text)),
+            ChartSpec::Map(m) => m.places.get(i).map(|p| format!("{}{colon}{}", p.label, value(&p.text))),
             ChartSpec::Empty(_) => None,
         }
     }

@@ -36,19 +36,24 @@ pub fn stamp_lines(ds: &Dataset, ix: NodeIx, t: usize, st: &ViewState) -> Vec<St
     }
     let filters = if filters.is_empty() { tr(l, "无", "none").to_string() } else { filters.join("、") };
     let n = ds.node(ix);
+    let source_label = tr(l, "来源：", "Source: ");
     let source = if all_synthesised(ds) {
-        tr(l, "全部为合成数据", "every figure synthesised").to_string()
+        format!("{source_label}{}", tr(l, "全部为合成数据", "every figure synthesised"))
     } else if n.published.is_empty() {
-        tr(l, "本地区数字为合成的演示数据", "this place's figures are synthesised demo data").to_string()
+        format!(
+            "{source_label}{}",
+            tr(l, "本地区数字为合成的演示数据", "this place's figures are synthesised demo data")
+        )
     } else {
+        // Each source's line begins with its own "来源：".
         let titles: Vec<String> = n.published.iter().map(|c| source_line(ds, c, l)).collect();
-        format!("{}{}", tr(l, "部分数字为公布值，来源：", "some figures as published: "), titles.join("；"))
+        format!("{}{}", tr(l, "部分数字为公布值 · ", "Some figures as published · "), titles.join("；"))
     };
     vec![
         format!("{}{path}", tr(l, "地区：", "Place: ")),
         format!("{}{filters}", tr(l, "筛选：", "Filters: ")),
         format!("{}{}", tr(l, "统计期：", "Period: "), ds.period_keys[t]),
         format!("{}{}", tr(l, "数据截至：", "Data as of: "), ds.meta.as_of),
-        format!("{}{source}", tr(l, "来源：", "Source: ")),
+        source,
     ]
 }

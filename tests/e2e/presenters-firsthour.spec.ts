@@ -93,6 +93,14 @@ test('slide 6 names the red target line only where there is a target', async ({ 
   await expect(page.getByTestId('chart-slide-ranking').locator('figcaption')).not.toContainText('红线');
 });
 
+test('slide 6 ranks by the measure the dashboard ranked by (metric=), the map beside it too', async ({ page }) => {
+  await page.goto(`./?node=${YILIANG}&view=present&slide=6&metric=people&lang=en`);
+  await ready(page);
+  const caption = page.getByTestId('chart-slide-ranking').locator('figcaption');
+  await expect(caption).toContainText('By people');
+  await expect(page.getByTestId('chart-map').locator('figcaption')).toContainText('People');
+});
+
 test('slide 6: names of at least 18 px at 1080p, the target line clear of the values', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(`./?node=${YILIANG}&view=present&slide=6`);

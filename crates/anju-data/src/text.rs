@@ -5,6 +5,39 @@ use serde::{Deserialize, Deserializer};
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
+/// `s` in lines of at most `max_em` ems ([`em_width`]), for text drawn where it cannot
+/// wrap by itself (a canvas, an SVG). A line breaks after the last list mark (`›`, `、`,
+/// `，`, `；`: a place's path or a list keeps its items whole) that fits in the line's
+/// second half, else after the last space that fits, else between grapheme clusters; never
+/// empty, and a single cluster wider than the room gets a line of its own.
+pub fn wrap(s: &str, max_em: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut rest = s.trim();
+    while !rest.is_empty() {
+        if em_width(rest) <= max_em {
+            lines.push(rest.to_string());
+            break;
+        }
+        let (mut used, mut end, mut mark, mut space) = (0.0, 0, None, None);
+        for (i, g) in rest.grapheme_indices(true) {
+            used += em_width(g);
+            if used > max_em && end > 0 {
+                break;
+            }
+            end = i + g.len();
+            if matches!(g, "›" | "、" | "，" | "；") && used >= max_em / 2.0 {
+                mark = Some(end);
+            } else if g == " " {
+                space = Some(end);
+            }
+        }
+        let cut = mark.or(space).unwrap_or(end);
+        lines.push(rest[..cut].trim_end().to_string());
+        rest = rest[cut..].trim_start();
+    }
+    lines
+}
+
 /// At most `max` characters of `s`, with "…" when cut. The cut falls between grapheme
 /// clusters (`unicode-segmentation`), never inside a flag, an emoji's ZWJ sequence or a
 /// letter with its marks. Used wherever untrusted text (names, ids) is shown or echoed.
@@ -173,6 +206,29 @@ pub fn file_stem(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn wrap_breaks_at_spaces_and_list_marks_and_keeps_every_character() {
+        use super::{em_width, wrap};
+        let place = "Place: Guizhou Province › Tongren City › Wanshan District › Wanshan Site No. 1";
+        let lines = wrap(place, 30.0);
+        assert!(lines.len() > 1 && lines.iter().all(|l| em_width(l) <= 30.0 && !l.is_empty()), "{lines:?}");
+        // After a path's mark, so that each place's name stays whole.
+        assert_eq!(lines[0], "Place: Guizhou Province › Tongren City ›", "{lines:?}");
+        assert_eq!(
+            lines.join(" ").split_whitespace().collect::<Vec<_>>(),
+            place.split_whitespace().collect::<Vec<_>>()
+        );
+        // Chinese without spaces: after a list mark that fits, else anywhere.
+        let zh = "筛选：残疾人、留守儿童、空巢老人、低保对象、七十五岁以上老人";
+        let lines = wrap(zh, 8.0);
+        assert!(lines.iter().all(|l| em_width(l) <= 8.0), "{lines:?}");
+        assert_eq!(lines.concat(), zh);
+        assert_eq!(wrap("短", 8.0), vec!["短"]);
+        assert_eq!(wrap("", 8.0), Vec::<String>::new());
+        // A cluster wider than the room stands alone, never dropped nor looping.
+        assert_eq!(wrap("ab", 0.1), vec!["a", "b"]);
+    }
+
     use super::*;
 
     /// The shared case ui/long-names: a long name keeps its first character and ends with

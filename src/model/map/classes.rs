@@ -64,9 +64,10 @@ impl Classes {
     }
 }
 
-/// What each class with a place in it means, lowest first, then the target, the hidden
-/// mark's swatch and the no-data swatch where they are drawn.
-pub(super) fn legend(
+/// What each class means, lowest first, from the lowest to the highest class a place is
+/// in (an empty class between them stays, so that the scale reads without a gap), then
+/// the target, the hidden mark's swatch and the no-data swatch where they are drawn.
+pub fn legend(
     m: Measure,
     c: &Classes,
     shown: &[f64],
@@ -77,6 +78,8 @@ pub(super) fn legend(
 ) -> Vec<(Swatch, String)> {
     let f = |v: f64| m.format(Some(v), lang);
     let breaks = &c.breaks;
+    let used = shown.iter().map(|&v| c.class(v));
+    let (first, last) = (used.clone().min().unwrap_or(usize::MAX), used.max().unwrap_or(0));
     let mut out: Vec<(Swatch, String)> = c
         .colours
         .iter()
@@ -90,8 +93,8 @@ pub(super) fn legend(
             };
             (i, Swatch::Fill(colour), text)
         })
-        // A class no place is in says nothing about these places.
-        .filter(|(i, _, _)| shown.iter().any(|&v| c.class(v) == *i))
+        // A class beyond every place says nothing about these places.
+        .filter(|(i, _, _)| (first..=last).contains(i))
         .map(|(_, sw, text)| (sw, text))
         .collect();
     if let Some(t) = target {

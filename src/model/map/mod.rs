@@ -18,8 +18,7 @@ mod names;
 mod shapes;
 
 pub use anju_data::geometry::cos_lat;
-use classes::legend;
-pub use classes::{Classes, DIVERGING, SEQUENTIAL};
+pub use classes::{legend, Classes, DIVERGING, SEQUENTIAL};
 pub use dots::{circle, radius, sizes, MadeUp, DOT_MAX, DOT_MIN};
 pub use names::NAME;
 pub use shapes::{hatch, holes, net_area, project};

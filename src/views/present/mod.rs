@@ -14,12 +14,11 @@ use crate::i18n::{name, tr};
 use crate::model::channels::channels_spec;
 use crate::model::period;
 use crate::model::ranking::ranking_spec;
-use crate::model::slides::{cover, footer, titles, SLIDES};
+use crate::model::slides::{cover, footer, ranking_title, titles, SLIDES};
 use crate::model::spec::ChartSpec;
 use crate::model::trend::{only_line, trend_spec};
 use crate::url::{use_url, UrlState};
 use anju_data::disclosure::Shown;
-use anju_data::format::Lang;
 use anju_data::view::measure::Measure;
 use anju_data::view::query::ViewState;
 use anju_data::{Dataset, NodeIx};
@@ -176,24 +175,18 @@ fn deck(
         // slide fills a 1080p screen, and the whole chart on a printed 16:9 page.
         let rows = ds.kids[ix].len().min(SLIDE_TOP + 1);
         let h = (rows as f64 * 22.0 + 42.0).clamp(160.0, 504.0);
-        let spec = ranking_spec(s, ix, Measure::EmploymentRate, t, l, |id| url.node_href(Some(id)), SLIDE_TOP);
-        let more = match (ds.kids[ix].len() > SLIDE_TOP, l) {
-            (false, _) => String::new(),
-            (true, Lang::Zh) => format!("，前{SLIDE_TOP}名及其余"),
-            (true, Lang::En) => format!(", top {SLIDE_TOP} and the others"),
-        };
+        // Ranked by the measure the dashboard ranked by (`metric=`), employment by default.
+        let m = st.metric.unwrap_or(Measure::EmploymentRate);
+        let spec = ranking_spec(s, ix, m, t, l, |id| url.node_href(Some(id)), SLIDE_TOP);
         // The red line is there only where the place has a target.
         let has_target = matches!(&spec, ChartSpec::Bars { target: Some(_), .. });
-        let title = format!(
-            "{}{more}{}",
-            tr(l, "按就业率排名", "By employment rate"),
-            if has_target { tr(l, "，红线为目标", ", the red line is the target") } else { "" }
-        );
+        let top = (ds.kids[ix].len() > SLIDE_TOP).then_some(SLIDE_TOP);
+        let title = ranking_title(m, l, top, has_target);
         match geo_path(ds, ix) {
             // The map beside the ranking: where the places are, and how they stand.
             Some(_) => view! {
                 <div class="slide-row">
-                    <MapChart place=Signal::stored(Some((ds.clone(), ix))) period=Signal::stored(t) measure=Signal::stored(Measure::EmploymentRate) height=440.0 fixed_width=W / 2.0 />
+                    <MapChart place=Signal::stored(Some((ds.clone(), ix))) period=Signal::stored(t) measure=Signal::stored(m) height=440.0 fixed_width=W / 2.0 />
                     {chart("slide-ranking", title, spec, tr(l, "地区", "Place"), h, W / 2.0)}
                 </div>
             }
