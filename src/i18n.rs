@@ -12,6 +12,19 @@ pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     }
 }
 
+/// `inner` in brackets after a value, as each language writes it: "12（3.4%）", "12 (3.4%)".
+pub fn paren(lang: Lang, inner: &str) -> String {
+    match lang {
+        Lang::Zh => format!("（{inner}）"),
+        Lang::En => format!(" ({inner})"),
+    }
+}
+
+/// The colon between a name and what is said of it: "万山区：…", "Wanshan: …".
+pub fn colon(lang: Lang) -> &'static str {
+    tr(lang, "：", ": ")
+}
+
 pub fn level(l: Level, lang: Lang) -> &'static str {
     tr(lang, l.zh(), l.en())
 }

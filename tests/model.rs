@@ -46,7 +46,7 @@ fn the_table_lists_children_largest_first_with_a_column_per_filter() {
     let n = ds.node(tongren);
     let (d, p) = (n.m.get(Metric::Disabled, t), n.m.get(Metric::People, t));
     let cell = m.rows.iter().find(|r| r.0 == "5206").unwrap().1[1].clone();
-    assert!(cell.ends_with(&format!("（{:.1}%）", d as f64 * 100.0 / p as f64)), "{cell}");
+    assert!(cell.ends_with(&format!(" ({:.1}%)", d as f64 * 100.0 / p as f64)), "English brackets: {cell}");
 
     // A colour keeps only children with such households, and sorts as asked.
     let county = ds.find("530628").unwrap();
@@ -179,7 +179,7 @@ fn channels_add_up_to_the_employed_with_their_shares() {
     assert_eq!(bars.iter().map(|b| b.value.unwrap()).sum::<f64>(), employed as f64);
     let away = ds.node(ix).m.get(Metric::Away, t);
     assert_eq!(bars[0].label, "Away");
-    assert!(bars[0].text.ends_with(&format!("（{:.1}%）", away as f64 * 100.0 / employed as f64)), "{}", bars[0].text);
+    assert!(bars[0].text.ends_with(&format!(" ({:.1}%)", away as f64 * 100.0 / employed as f64)), "{}", bars[0].text);
     assert_eq!(bars.iter().map(|b| b.color).collect::<Vec<_>>(), theme::CHANNELS);
 }
 

@@ -2,6 +2,7 @@
 //! monitored households' rows ([`crate::model::slides::risk_rows`]). On a slide and on the
 //! big screen.
 
+use crate::i18n::paren;
 use crate::model::slides::risk_rows;
 use crate::theme;
 use anju_data::disclosure::Shown;
@@ -18,7 +19,7 @@ pub fn risk_panel(s: Shown, ix: NodeIx, t: usize, l: Lang) -> impl IntoView {
                 <li><span class="swatch" style:background=theme::risk(r)></span>
                     {r.label(l)}
                     <b>{s.count_text(ix, r.metric(), t, l)}</b>
-                    <span class="muted">{format!("（{}）", s.percent_text(ix, r.metric(), hh, t))}</span></li>
+                    <span class="muted">{paren(l, &s.percent_text(ix, r.metric(), hh, t))}</span></li>
             }).collect_view()}
         </ul>
         <table class="slide-table">

@@ -1,7 +1,7 @@
 //! Employment by channel (away, near home, workshops, public-welfare posts,
 //! self-employed) as a chart spec, each with its share of the employed.
 
-use crate::i18n::tr;
+use crate::i18n::{paren, tr};
 use crate::model::spec::{Axis, Bar, ChartSpec};
 use crate::theme;
 use anju_data::disclosure::Shown;
@@ -40,7 +40,7 @@ pub fn channels_spec(s: Shown, ix: NodeIx, t: usize, lang: Lang) -> ChartSpec {
                 label,
                 value: v.map(|v| v as f64),
                 hidden: v.is_none(),
-                text: format!("{}（{share}）", s.text(ix, Measure::Count(m), t, lang)),
+                text: format!("{}{}", s.text(ix, Measure::Count(m), t, lang), paren(lang, &share)),
                 color,
                 href: None,
             }

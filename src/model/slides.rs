@@ -1,7 +1,7 @@
 //! The slides' content as plain data: the cover, titles, the footer, the comparison rows,
 //! the risk rows (which the big screen's risk panel shows too).
 
-use crate::i18n::{name, text, tr};
+use crate::i18n::{name, paren, text, tr};
 use crate::model::stamp::all_synthesised;
 use anju_data::disclosure::{Shown, MARK};
 use anju_data::format::{self, Lang};
@@ -147,7 +147,7 @@ pub fn risk_rows(s: Shown, ix: NodeIx, t: usize, l: Lang) -> [(&'static str, Str
         (tr(l, "监测户", "Monitored households"), s.count_text(ix, mh, t, l)),
         (
             tr(l, "已消除风险", "Risk eliminated"),
-            format!("{}（{}）", s.count_text(ix, el, t, l), s.percent_text(ix, el, mh, t)),
+            format!("{}{}", s.count_text(ix, el, t, l), paren(l, &s.percent_text(ix, el, mh, t))),
         ),
         (tr(l, "仍需帮扶", "Still receiving help"), open),
         (tr(l, "监测人口", "Monitored people"), s.count_text(ix, Metric::MonitoredPeople, t, l)),

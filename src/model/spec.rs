@@ -1,6 +1,6 @@
 //! What a chart shows, as plain data: drawn on canvas and repeated as a table.
 
-use crate::i18n::tr;
+use crate::i18n::{colon, tr};
 use anju_data::disclosure::MARK;
 use anju_data::format::{self, Lang};
 use anju_data::view::axis::{Scale, ValueAxis};
@@ -102,7 +102,7 @@ impl ChartSpec {
     /// The tooltip for item `i` (a bar, or a period of the trend with every line's value),
     /// in `lang`'s punctuation; a hidden value says it is hidden, not only `*`.
     pub fn tip(&self, i: usize, lang: Lang) -> Option<String> {
-        let colon = tr(lang, "：", ": ");
+        let colon = colon(lang);
         let value = |t: &str| if t == MARK { tr(lang, "已隐藏 *", "hidden *").to_string() } else { t.to_string() };
         match self {
             ChartSpec::Bars { bars, .. } => bars.get(i).map(|b| format!("{}{colon}{}", b.label, value(&b.text))),

@@ -2,7 +2,7 @@
 //! filtered and sorted as the URL says. The CSV export ([`table_sheet`]) lists the same
 //! rows in the same order, as plain numbers.
 
-use crate::i18n::{name, tr};
+use crate::i18n::{name, paren, tr};
 use crate::model::sheet::{self, Sheet};
 use anju_data::disclosure::Shown;
 use anju_data::format::{group_digits, Lang};
@@ -100,7 +100,7 @@ pub fn table_model(ds: &Dataset, ix: NodeIx, t: usize, view: &ViewState) -> Tabl
             cells.extend(values.iter().map(|&m| match m {
                 // A group's cell gives its share of people beside the count.
                 Measure::Count(x) if view.groups.iter().any(|g| g.metric() == x) => {
-                    format!("{}（{}）", s.count_text(c, x, t, lang), s.percent_text(c, x, x.share_base(), t))
+                    format!("{}{}", s.count_text(c, x, t, lang), paren(lang, &s.percent_text(c, x, x.share_base(), t)))
                 }
                 _ => s.text(c, m, t, lang),
             }));

@@ -2,7 +2,7 @@
 //! scrolling along the foot of the screen.
 
 use crate::data::Target;
-use crate::i18n::tr;
+use crate::i18n::{colon, tr};
 use crate::model::alerts::{describe, path_below};
 use crate::url::use_url;
 use anju_data::disclosure::Shown;
@@ -26,7 +26,7 @@ pub fn Ticker(#[prop(into)] target: Signal<Option<Target>>, #[prop(into)] period
                 out.push((
                     n.id.clone(),
                     url.node_href(Some(&n.id)),
-                    format!("{}：{}", path_below(&ds, ix, i, l), describe(&ds, i, th, sev, t, l)),
+                    format!("{}{}{}", path_below(&ds, ix, i, l), colon(l), describe(&ds, i, th, sev, t, l)),
                 ));
             }
         }
