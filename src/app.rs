@@ -99,17 +99,18 @@ fn Shell(views: Views) -> impl IntoView {
                 // left whole when only the place or a filter changes.
                 let m = mode.get();
                 url.provide_for(move |s| s.view == m);
-                let page = if m == ViewMode::Present { views.present } else { views.dashboard };
-                match (m, views.screen, page) {
-                    (ViewMode::Screen, Some(screen), _) => {
+                // Each mode by name: a new one must say which build draws it.
+                let drawn = match m {
+                    ViewMode::Screen => views.screen.map(|screen| screen_mode(loaded, screen)),
+                    ViewMode::Dashboard => views.dashboard.map(|page| page_mode(m, page, loaded, pending, set_pending)),
+                    ViewMode::Present => views.present.map(|page| page_mode(m, page, loaded, pending, set_pending)),
+                };
+                match drawn {
+                    Some(view) => {
                         crate::page::view_drawn();
-                        screen_mode(loaded, screen)
+                        view
                     }
-                    (ViewMode::Dashboard | ViewMode::Present, _, Some(page)) => {
-                        crate::page::view_drawn();
-                        page_mode(m, page, loaded, pending, set_pending)
-                    }
-                    _ => other_build(lang),
+                    None => other_build(lang),
                 }
             }}
             <Show when=move || ready.get()><span data-testid="app-ready" hidden=true></span></Show>
