@@ -6,8 +6,5 @@ pub mod geo;
 pub mod help;
 pub mod inspect;
 pub mod place;
-mod read;
 pub mod registers;
-pub mod report;
 pub mod sites;
-pub mod tree;

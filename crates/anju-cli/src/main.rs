@@ -2,7 +2,7 @@
 
 use anju_cli::aggregate::{run, AggError, Options};
 use anju_cli::registers::{generate, write_xlsx, CsvOut, Spec};
-use anju_cli::report::tell;
+use anju_import::report::tell;
 use anju_import::EncodingChoice;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::io::IsTerminal;
@@ -128,27 +128,13 @@ struct GenArgs {
     with_identity: bool,
 }
 
-/// How registers are read, from the command line.
+/// How registers are read, from the command line (`anju_import::flags`).
 fn read_options(
     encoding: Encoding,
     period: Option<String>,
     place: Option<String>,
 ) -> Result<anju_import::Options, String> {
-    let period = match period {
-        None => None,
-        Some(p) => Some(
-            anju_import::period::from_text(&p)
-                .map_err(|_| format!("--period {p}：应写作 2025-06 / --period {p}: write the month as 2025-06"))?,
-        ),
-    };
-    let place: Vec<String> = place.map(|p| p.split('/').map(|s| s.trim().to_string()).collect()).unwrap_or_default();
-    if place.iter().any(String::is_empty) || place.len() > 5 {
-        return Err(format!(
-            "--place 应从市写起，如 毕节市/织金县/平远新城安置点（可再加 /社区/网格），或只写安置点，而不是 “{}” / --place names the city, county and site, as 毕节市/织金县/平远新城安置点 (optionally /community/grid), or the site alone",
-            place.join("/")
-        ));
-    }
-    Ok(anju_import::Options { encoding: encoding.into(), period, place })
+    anju_import::flags::options(encoding.into(), period.as_deref(), place.as_deref())
 }
 
 /// The `--aliases` table, or what to change in it (file and line).
@@ -217,14 +203,14 @@ fn aggregate(a: AggregateArgs) -> ExitCode {
     let opts = Options {
         inputs: input,
         out: out.clone(),
-        read,
-        strict,
-        aliases,
-        allow_split,
-        title,
+        run: anju_import::aggregate::Options { read, strict, aliases, allow_split, title },
         progress: std::io::stderr().is_terminal(),
     };
-    let say = |zh: String, english: String| if en { println!("{english}") } else { println!("{zh} / {english}") };
+    // A line already in both languages comes as the same text twice: printed once.
+    let say = |zh: String, english: String| match () {
+        _ if en || zh == english => println!("{english}"),
+        _ => println!("{zh} / {english}"),
+    };
     if let Some((zh, english)) = place_note {
         say(zh, english);
     }
@@ -236,7 +222,7 @@ fn aggregate(a: AggregateArgs) -> ExitCode {
                 format!("read {} rows, aggregated {} households and {} people, skipped {} rows; {} nodes, {} periods, written to {}; {:.1} s", s.rows, s.households, s.people, s.bad_rows, s.nodes, s.periods, out.display(), s.seconds),
             );
             if s.partial() {
-                let files = s.refused.len() + s.not_read.iter().filter(|(_, w)| w.refused()).count();
+                let files = s.refused_files();
                 say(
                     format!("已写入，但有 {} 行、{files} 个文件被拒绝（见上）：退出码 {PARTIAL}", s.bad_rows),
                     format!(

@@ -9,13 +9,17 @@
 //! read as the sheet displays it. Identity columns (names, ID numbers, phones) are known by
 //! their header alone and never read.
 
+pub mod aggregate;
 mod book;
 pub mod columns;
+pub mod files;
+pub mod flags;
 pub mod household;
 pub mod limits;
 pub mod names;
 pub mod period;
 pub mod place;
+pub mod report;
 pub mod row;
 pub mod sheet;
 pub mod source;

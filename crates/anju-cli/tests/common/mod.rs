@@ -21,11 +21,7 @@ pub fn aggregate(
     run(&Options {
         inputs,
         out: out.to_path_buf(),
-        read,
-        strict,
-        aliases: Default::default(),
-        allow_split: false,
-        title: None,
+        run: anju_import::aggregate::Options { read, strict, ..Default::default() },
         progress: false,
     })
 }

@@ -4,9 +4,11 @@
 //! and every refused row.
 
 use crate::aggregate::Summary;
-use anju_import::Skip;
+use crate::Skip;
 
-/// Prints what a run found, before its last line (`say(zh, en)` prints one line).
+/// Says what a run found, before its last line: `say(zh, en)` is one line in each
+/// language; a line already in both (a file's message, a row's problem) comes as the
+/// same text twice.
 pub fn tell(s: &Summary, say: &dyn Fn(String, String)) {
     tell_files(s, say);
     tell_names(s, say);
@@ -22,7 +24,8 @@ fn tell_files(s: &Summary, say: &dyn Fn(String, String)) {
     }
     // The message is already in both languages.
     for (_, message) in &s.refused {
-        println!("警告 / warning: {message}");
+        let line = format!("警告 / warning: {message}");
+        say(line.clone(), line);
     }
     // Per pair of files, the count and the first few (a whole revised copy overlaps in
     // every building).
@@ -98,7 +101,7 @@ fn tell_columns(s: &Summary, say: &dyn Fn(String, String)) {
 
 /// Rows: cells normalised, rows not counted, 小计/合计 checks, the first problems and their kinds.
 fn tell_rows(s: &Summary, say: &dyn Fn(String, String)) {
-    for n in anju_import::values::Norm::ALL.iter().filter(|n| s.norms.get(**n) > 0) {
+    for n in crate::values::Norm::ALL.iter().filter(|n| s.norms.get(**n) > 0) {
         let (k, lead) = (s.norms.get(*n), if n.changes_meaning() { ("警告", "warning") } else { ("提示", "note") });
         say(format!("{}：{}，{k} 处", lead.0, n.zh()), format!("{}: {}, {k} cells", lead.1, n.en()));
     }
@@ -126,7 +129,7 @@ fn tell_rows(s: &Summary, say: &dyn Fn(String, String)) {
         );
     }
     for p in &s.problems {
-        println!("{p}");
+        say(p.to_string(), p.to_string());
     }
     if s.bad_rows as usize > s.problems.len() {
         say(

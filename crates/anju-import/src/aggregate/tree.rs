@@ -2,12 +2,12 @@
 //! grids and buildings in name order, ids extending their parent's, every level the sum of
 //! the one below (`anju_data::rollup`).
 
-use anju_data::gen::presets::Generated;
+use crate::row::Household;
 use anju_data::metric::{Metric, N_METRICS};
 use anju_data::model::{Level, Meta, Node, Period, Text};
 use anju_data::rollup::{fen_mean, rollup_into};
 use anju_data::series::{Income, Series};
-use anju_import::row::Household;
+use anju_data::write::Generated;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Sums for one building and period, dense by metric (people, households …; see

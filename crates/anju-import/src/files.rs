@@ -1,0 +1,103 @@
+//! Which files a run reads: register formats by extension, temporary and hidden files
+//! passed over, and byte-identical copies refused (an original and a copy both read would
+//! count every household twice). Every file not read is named with its reason, so that
+//! nothing in a folder is ignored silently. Names only: the `anju` command walks folders
+//! on disk, the browser's import takes the files a person picked or dropped.
+
+/// The files a folder's registers come in (a WPS .et is read as an XLS).
+pub const REGISTER_EXTENSIONS: [&str; 6] = ["csv", "xlsx", "xls", "xlsb", "ods", "et"];
+
+/// Why a file is not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotRead {
+    /// In a folder, but not a register format (readme.txt, a photo); not a problem.
+    NotRegister,
+    /// An Excel or WPS lock file (~$台账.xlsx) or a hidden file (.DS_Store); not a problem.
+    Temporary,
+    /// The same bytes as a file read before it: refused.
+    Identical(String),
+    /// The file or folder cannot be opened: refused.
+    Unreadable(String),
+}
+
+impl NotRead {
+    /// Whether the run is partial without it (exit code 2): registers that were given but
+    /// not read. Other files in a folder are named but do not make a run partial.
+    pub fn refused(&self) -> bool {
+        matches!(self, NotRead::Identical(_) | NotRead::Unreadable(_))
+    }
+    pub fn zh(&self) -> String {
+        match self {
+            NotRead::NotRegister => "不是台账文件（CSV、XLSX、XLS、XLSB、ODS、ET），已跳过".into(),
+            NotRead::Temporary => "临时或隐藏文件，已跳过".into(),
+            NotRead::Identical(first) => format!("与 {first} 完全相同，未重复读取；请删去其中一个"),
+            NotRead::Unreadable(m) => format!("无法打开：{m}"),
+        }
+    }
+    pub fn en(&self) -> String {
+        match self {
+            NotRead::NotRegister => "not a register file (CSV, XLSX, XLS, XLSB, ODS, ET), skipped".into(),
+            NotRead::Temporary => "a temporary or hidden file, skipped".into(),
+            NotRead::Identical(first) => format!("identical to {first}, not read twice; remove one of them"),
+            NotRead::Unreadable(m) => format!("cannot be opened: {m}"),
+        }
+    }
+}
+
+/// An Excel or WPS lock file (~$台账.xlsx) or a hidden one (.DS_Store), by its file name.
+pub fn temporary(file_name: &str) -> bool {
+    file_name.starts_with("~$") || file_name.starts_with('.')
+}
+
+/// Whether a file name has a register format's extension (any case).
+pub fn is_register(file_name: &str) -> bool {
+    file_name.rsplit_once('.').is_some_and(|(_, e)| REGISTER_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Why a file found in a folder is not read, if it is not: temporary, then not a
+/// register. (A file named on its own is read whatever its name, and refused later if it
+/// is no register.)
+pub fn in_folder(file_name: &str) -> Option<NotRead> {
+    if temporary(file_name) {
+        Some(NotRead::Temporary)
+    } else if !is_register(file_name) {
+        Some(NotRead::NotRegister)
+    } else {
+        None
+    }
+}
+
+/// The files to read, in order, and the copies not read. `name` gives a file's full
+/// name (its path), `len` its size in bytes and `same` whether two files of one size
+/// hold the same bytes. The same name twice is read once; of two copies the one with the
+/// shorter file name is read ("台账.csv", not "台账 - 副本.csv"): the same bytes either way,
+/// but the summary then names the copy as the copy.
+pub fn drop_copies<T>(
+    files: Vec<T>,
+    name: impl Fn(&T) -> String,
+    len: impl Fn(&T) -> u64,
+    mut same: impl FnMut(&T, &T) -> bool,
+) -> (Vec<T>, Vec<(T, NotRead)>) {
+    let short = |t: &T| name(t).rsplit(['/', '\\']).next().map_or(0, |n| n.chars().count());
+    let mut kept: Vec<(T, u64)> = Vec::new();
+    let mut copies = Vec::new();
+    for f in files {
+        if kept.iter().any(|(k, _)| name(k) == name(&f)) {
+            continue; // the same path given twice (a file and its folder)
+        }
+        let l = len(&f);
+        match kept.iter_mut().find(|(k, kl)| *kl == l && same(k, &f)) {
+            Some((k, _)) if short(&f) < short(k) => {
+                let copy = std::mem::replace(k, f);
+                let first = name(k);
+                copies.push((copy, NotRead::Identical(first)));
+            }
+            Some((k, _)) => {
+                let first = name(k);
+                copies.push((f, NotRead::Identical(first)));
+            }
+            None => kept.push((f, l)),
+        }
+    }
+    (kept.into_iter().map(|(f, _)| f).collect(), copies)
+}

@@ -1,0 +1,93 @@
+//! The choices a person makes for sheets that lack them: the period (`--period 2025-06`)
+//! and the place (`--place 市/县/安置点`, or a shortened one made whole from the places the
+//! other registers name). Read here once for the `anju` command and the browser's import,
+//! with the messages that say what to write.
+
+use crate::place::{resolve, PlacePath};
+use crate::{EncodingChoice, Item, Options};
+use anju_data::model::Period;
+use std::collections::BTreeSet;
+
+/// A note for the summary: (Chinese, English).
+pub type Note = (String, String);
+
+/// A month written as 2025-06 (or any form `period::from_text` reads).
+///
+/// Errors: what to write instead, in both languages.
+pub fn period(text: &str) -> Result<Period, String> {
+    let t = text.trim();
+    crate::period::from_text(t)
+        .map_err(|_| format!("--period {t}：应写作 2025-06 / --period {t}: write the month as 2025-06"))
+}
+
+/// A place from the city down, names split at `/` (three to five of them), or a
+/// shortened one (the site, or the county and site) to be made whole by [`complete`].
+///
+/// Errors: an empty name, or more than five.
+pub fn place(text: &str) -> Result<Vec<String>, String> {
+    let place: Vec<String> = text.split('/').map(|s| s.trim().to_string()).collect();
+    if place.iter().any(String::is_empty) || place.len() > 5 {
+        return Err(format!(
+            "--place 应从市写起，如 毕节市/织金县/平远新城安置点（可再加 /社区/网格），或只写安置点，而不是 “{}” / --place names the city, county and site, as 毕节市/织金县/平远新城安置点 (optionally /community/grid), or the site alone",
+            place.join("/")
+        ));
+    }
+    Ok(place)
+}
+
+/// How registers are read, from the person's choices (`None`: not given).
+///
+/// Errors: as [`period`] and [`place`] (an empty text given is refused, not ignored).
+pub fn options(
+    encoding: EncodingChoice,
+    period_text: Option<&str>,
+    place_text: Option<&str>,
+) -> Result<Options, String> {
+    let period = period_text.map(period).transpose()?;
+    let place = place_text.map(place).transpose()?.unwrap_or_default();
+    Ok(Options { encoding, period, place })
+}
+
+/// Whether the place given is shortened, so that [`complete`] needs the places the
+/// registers name ([`known_in`]).
+pub fn shortened(read: &Options) -> bool {
+    !read.place.is_empty() && read.place.len() < 3
+}
+
+/// Adds the places (city to grid) that one register names in its own columns to `known`,
+/// with `aliases` applied as the run applies them. A file that cannot be read adds none
+/// (the run itself names it).
+pub fn known_in<R: std::io::Read>(
+    name: &str,
+    reader: R,
+    read: &Options,
+    aliases: &crate::names::Aliases,
+    known: &mut BTreeSet<PlacePath>,
+) {
+    let opts = Options { place: Vec::new(), ..read.clone() };
+    let mut sink = |item: Item| {
+        if let Item::Household(h) = item {
+            let name = |n: &String| aliases.get(n).unwrap_or(n).to_string();
+            known.insert(std::array::from_fn(|k| name(&h.path[k])));
+        }
+    };
+    let _ = crate::read_stream(name, reader, &opts, &mut sink);
+}
+
+/// `read` with its place made whole when it was shortened, and a note saying so; else
+/// unchanged.
+///
+/// Errors: the shortened place names no place of the other registers, or several.
+pub fn complete(mut read: Options, known: &BTreeSet<PlacePath>) -> Result<(Options, Option<Note>), String> {
+    if !shortened(&read) {
+        return Ok((read, None));
+    }
+    let whole = resolve(&read.place, known).map_err(|e| e.to_string())?;
+    let (given, full) = (read.place.join("/"), whole.join("/"));
+    read.place = whole;
+    let note = (
+        format!("提示：--place “{given}” 即其余台账中的 {full}"),
+        format!("note: --place “{given}” is {full}, the one place of that name in the other registers"),
+    );
+    Ok((read, Some(note)))
+}
