@@ -10,6 +10,7 @@ pub mod domain;
 pub mod format;
 #[cfg(feature = "tools")]
 pub mod gen;
+pub mod import;
 pub mod geometry;
 pub mod load;
 pub mod metric;

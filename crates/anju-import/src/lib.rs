@@ -15,6 +15,7 @@ pub mod columns;
 pub mod files;
 pub mod flags;
 pub mod household;
+pub mod inspect;
 pub mod limits;
 pub mod names;
 pub mod period;

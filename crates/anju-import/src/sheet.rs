@@ -55,7 +55,7 @@ impl Origin {
             Origin::TitleRow(r) => format!("第{r}行标题"),
             Origin::SheetName => "工作表名".into(),
             Origin::FileName => "文件名".into(),
-            Origin::Given => "命令行参数".into(),
+            Origin::Given => "给定的选项（--period、--place）".into(),
         }
     }
     pub fn en(&self) -> String {
@@ -63,7 +63,7 @@ impl Origin {
             Origin::TitleRow(r) => format!("the title in row {r}"),
             Origin::SheetName => "the sheet's name".into(),
             Origin::FileName => "the file's name".into(),
-            Origin::Given => "the command line".into(),
+            Origin::Given => "the option given (--period, --place)".into(),
         }
     }
 }

@@ -1,0 +1,160 @@
+//! The messages between the import view and its worker, which reads registers in the
+//! browser (the `anju-import-worker` build, around `anju_import::aggregate`). Plain data in
+//! both languages: the worker words every fact, the page lays them out. Counts, places,
+//! column headers and located problems only: never a cell of an identity column (those
+//! are never read), and nothing of a file is kept.
+//!
+//! Sent as JSON text; a file's bytes and the dataset's files travel beside the text.
+
+use serde::{Deserialize, Serialize};
+
+/// A sentence in both languages.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Said {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Said {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Said {
+        Said { zh: zh.into(), en: en.into() }
+    }
+    /// A line already in both languages (a file's refusal, a row's problem).
+    pub fn both(s: impl Into<String>) -> Said {
+        let s = s.into();
+        Said { zh: s.clone(), en: s }
+    }
+}
+
+/// Page → worker: read these files (their `File` objects beside, in this order) with
+/// these choices, and aggregate them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Request {
+    pub files: Vec<FileEntry>,
+    /// The month for sheets without one (`--period`), as typed; `None` when not given.
+    pub period: Option<String>,
+    /// The place for sheets without one (`--place`), as typed; `None` when not given.
+    pub place: Option<String>,
+    /// CSV text encoding: `auto` (UTF-8, else GBK), `utf-8` or `gbk` (`--encoding`).
+    pub encoding: String,
+}
+
+/// A file picked or dropped.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileEntry {
+    /// Its name, with the folder path when it came in a folder (社区/1栋.xlsx).
+    pub name: String,
+    /// Came in a folder: read only when its name is a register's (as `anju aggregate`
+    /// walks a folder); a file picked alone is read whatever its name.
+    pub in_folder: bool,
+    /// Bytes.
+    pub size: u64,
+}
+
+/// Worker → page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Message {
+    /// The worker is up and takes a request.
+    Ready,
+    /// Reading file `file` (its place in the request): bytes and rows read so far.
+    Progress { file: usize, bytes: u64, rows: u64 },
+    /// How file `file` was read.
+    Preview { file: usize, preview: FilePreview },
+    /// The run's end.
+    Done(Outcome),
+}
+
+/// How one file was read: the facts `anju inspect` prints.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilePreview {
+    pub name: String,
+    /// `csv`, `xlsx` …; empty when the file was not read.
+    pub format: String,
+    /// Households counted from it.
+    pub households: u64,
+    /// Why it was not read or was refused (its figures are not in the result).
+    pub refused: Option<Said>,
+    /// Why it was passed over without harm (a lock file, a photo in the folder).
+    pub passed_over: Option<Said>,
+    pub sheets: Vec<SheetPreview>,
+}
+
+/// How one sheet was read.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetPreview {
+    /// Empty for a CSV.
+    pub sheet: String,
+    /// Why the sheet was not read, when it was not.
+    pub skipped: Option<Said>,
+    /// The header's first and last rows, as the sheet numbers them.
+    pub header: Option<(u64, u64)>,
+    /// Period and place taken from elsewhere than a column, and from where.
+    pub given: Vec<Said>,
+    /// Cells read after a normalisation, with the count; `true` when the meaning may
+    /// have changed (a warning).
+    pub norms: Vec<(Said, u64, bool)>,
+    pub columns: Vec<ColumnRead>,
+    /// Rows by kind (households, 小计, 合计, blank …) and how many.
+    pub rows: Vec<(Said, u64)>,
+    /// 小计 and 合计 rows that disagree with the households above them.
+    pub checks: Vec<Said>,
+    /// The sheet has 小计 or 合计 rows and every one agrees.
+    pub totals_agree: bool,
+    /// The first problems, located (file, row, column, value of a data column, what).
+    pub problems: Vec<String>,
+}
+
+/// One column with a header, and what it is read as.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ColumnRead {
+    /// Its letters as a spreadsheet shows them (A, B … AA).
+    pub letter: String,
+    pub header: String,
+    pub read_as: ColumnUse,
+}
+
+/// What a column is read as.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ColumnUse {
+    /// A register field (统计期, 户人数 …), named in both languages.
+    Field(Said),
+    /// Known by its header as identity data (a name, an ID or phone number): never read.
+    Identity,
+    #[default]
+    Unused,
+}
+
+impl ColumnUse {
+    /// What the column is read as, in words: the field, or why it is not read.
+    pub fn words(&self) -> Said {
+        match self {
+            ColumnUse::Field(f) => f.clone(),
+            ColumnUse::Identity => Said::new("身份信息，不读取", "identity, never read"),
+            ColumnUse::Unused => Said::new("未使用", "not used"),
+        }
+    }
+}
+
+/// How the run ended.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    /// Why no dataset was made, when none was (no household, two files holding one
+    /// building, a required column missing under strict reading).
+    pub refused: Option<Said>,
+    /// What the run found, line by line (the command's summary).
+    pub notes: Vec<Said>,
+    /// Household rows read, good and bad.
+    pub rows: u64,
+    pub households: u64,
+    pub people: u64,
+    pub bad_rows: u64,
+    /// Files refused (their figures are not in the dataset).
+    pub refused_files: usize,
+    pub nodes: usize,
+    pub periods: usize,
+    /// The dataset's files in the order sent beside (`index.json` first).
+    pub files: Vec<String>,
+    /// The dataset's title and its last period (`as_of`), for the list of imports.
+    pub title: String,
+    pub as_of: String,
+}
