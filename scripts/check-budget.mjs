@@ -15,4 +15,9 @@ for (const [build, budget, goal] of [['dashboard', BUDGET, ` (goal ${kb(GOAL)})`
   ok &&= within;
   console.log(`budget: ${build}'s initial transfer ${kb(total)} brotli; budget ${kb(budget)}${goal}: ${within ? 'within' : 'OVER (or no wasm)'}`);
 }
+// The import view and its worker load only when the view opens: their sizes are told.
+for (const build of ['import', 'worker']) {
+  const total = initialFiles(dist, build).reduce((s, f) => s + f.br, 0);
+  console.log(`budget: ${build === 'import' ? "the import view's page" : "the import's worker"} ${kb(total)} brotli (loaded when the view opens)`);
+}
 process.exit(ok ? 0 : 1);

@@ -104,6 +104,8 @@ fn Shell(views: Views) -> impl IntoView {
                     ViewMode::Screen => views.screen.map(|screen| screen_mode(loaded, screen)),
                     ViewMode::Dashboard => views.dashboard.map(|page| page_mode(m, page, loaded, pending, set_pending)),
                     ViewMode::Present => views.present.map(|page| page_mode(m, page, loaded, pending, set_pending)),
+                    // A page of its own (`import.rs`), with no dataset to load.
+                    ViewMode::Import => None,
                 };
                 match drawn {
                     Some(view) => {
@@ -135,7 +137,7 @@ fn loading(lang: Memo<Lang>) -> impl IntoView {
 /// The view the URL names is drawn by the other build of the app (`Views`): the page loads
 /// again, and its loader picks that build. Said instead where this address was loaded
 /// again already (the loader and this build read `view=` differently: never a loop).
-fn other_build(lang: Memo<Lang>) -> AnyView {
+pub fn other_build(lang: Memo<Lang>) -> AnyView {
     if crate::page::reload_once() {
         loading(lang).into_any()
     } else {
@@ -186,7 +188,7 @@ fn first_loading(l: Loaded) -> impl IntoView {
 
 /// The colours of `crate::theme`, as the stylesheet's custom properties on the root. Set
 /// through the CSS object model, which the page's content security policy allows.
-fn set_palette() {
+pub fn set_palette() {
     use wasm_bindgen::JsCast;
     let Some(root) = document().document_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
         return;

@@ -77,6 +77,9 @@ pub fn Header(facts: HeaderFacts, #[prop(into)] period: Signal<usize>) -> impl I
             s.page = None;
         })
     };
+    // Registers read in this browser (its own page; the place and filters come back with
+    // its link to the dashboard).
+    let to_import = move || url.href_with(|s| s.view = ViewMode::Import);
     view! {
         <header class="top">
             <div class="top-title">
@@ -97,6 +100,7 @@ pub fn Header(facts: HeaderFacts, #[prop(into)] period: Signal<usize>) -> impl I
                 <nav class="view-links" aria-label=move || tr(lang.get(), "其他视图", "Other views")>
                     <a data-testid="link-screen" href=to_screen>{move || tr(lang.get(), "大屏", "Big screen")}</a>
                     <a data-testid="link-present" href=to_present>{move || tr(lang.get(), "汇报", "Slides")}</a>
+                    <a data-testid="link-import" href=to_import>{move || tr(lang.get(), "导入台账", "Import registers")}</a>
                 </nav>
                 <a class="lang-switch" href=move || other_lang().0 hreflang=move || if lang.get() == Lang::En { "zh-CN" } else { "en" }>
                     {move || other_lang().1}

@@ -5,6 +5,7 @@
 
 pub mod fetch;
 pub mod geo;
+pub mod import;
 
 use self::fetch as api;
 pub use self::fetch::LoadError;

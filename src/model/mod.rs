@@ -8,6 +8,7 @@
 pub mod alerts;
 pub mod board;
 pub mod channels;
+pub mod import;
 pub mod map;
 pub mod notices;
 pub mod period;

@@ -3,6 +3,7 @@
 //! or a model.
 
 pub mod dashboard;
+pub mod import;
 pub mod present;
 pub mod screen;
 
@@ -27,4 +28,24 @@ fn present(target: Target) -> AnyView {
 
 fn screen(target: Signal<Option<Target>>, failed: Signal<Option<LoadError>>) -> AnyView {
     view! { <screen::Screen target=target failed=failed /> }.into_any()
+}
+
+/// The import view's page (`import.rs`): a page of its own, with no dataset to load. A
+/// URL naming another view loads the page again for that view's build.
+pub fn import_page() -> impl IntoView {
+    use anju_data::view::query::ViewMode;
+    #[component]
+    fn ImportShell() -> impl IntoView {
+        let url = crate::url::UrlState::provide();
+        move || {
+            if url.state.with(|s| s.view) == ViewMode::Import {
+                crate::page::view_drawn();
+                view! { <import::Import /> }.into_any()
+            } else {
+                crate::app::other_build(url.lang).into_any()
+            }
+        }
+    }
+    crate::app::set_palette();
+    view! { <leptos_router::components::Router><ImportShell /></leptos_router::components::Router> }
 }

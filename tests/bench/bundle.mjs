@@ -27,19 +27,28 @@ import { brotliCompressSync, constants } from 'node:zlib';
 export const BUDGET = 349 * 1024;
 /** The big screen's and slides' build (`anju-show`), with the same page, stylesheet and
  * icon: what a wall or a presenter's first visit downloads (352.3 KB when it was split off).
- * Bytes. */
-export const SHOW_BUDGET = 353 * 1024;
+ * Raised from 353 to 354 for the import view's entry (issue 20 allows 5 KB): the loader's
+ * third build and the view's styles in the shared stylesheet, 353.0 KB (the dashboard's
+ * grew by 0.3 KB, to 348.6). Bytes. */
+export const SHOW_BUDGET = 354 * 1024;
 export const GOAL = 230 * 1024;
 
 export const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
-/** The show build's own files (named by content after the build: scripts/hash-show.mjs). */
-const SHOW_FILE = /^anju-show(-[0-9a-f]+)?(\.js|_bg\.wasm)$/;
+/** Each build's own files (the three Trunk does not load named by content after the build:
+ * scripts/hash-builds.mjs); `worker` is the import view's worker, loaded when it opens. */
+export const OWN_FILES = {
+  dashboard: /^anju-web-[0-9a-f]+(\.js|_bg\.wasm)$/,
+  show: /^anju-show(-[0-9a-f]+)?(\.js|_bg\.wasm)$/,
+  import: /^anju-import-view(-[0-9a-f]+)?(\.js|_bg\.wasm)$/,
+  worker: /^(anju-import-worker(-[0-9a-f]+)?(\.js|_bg\.wasm)|import-worker(-[0-9a-f]+)?\.js)$/,
+};
 
 /** Each file of the initial transfer in `dist` with its raw and brotli sizes (bytes):
- * the dashboard's (`build` 'dashboard', the default) or the big screen's ('show'). */
+ * the dashboard's (`build` 'dashboard', the default), the big screen's ('show'), the import
+ * view's ('import'), or the import's worker alone ('worker'). */
 export function initialFiles(dist, build = 'dashboard') {
-  const mine = (f) => !/\.(wasm|js)$/.test(f) || SHOW_FILE.test(f) === (build === 'show');
+  const mine = (f) => (build !== 'worker' && !/\.(wasm|js)$/.test(f)) || OWN_FILES[build].test(f);
   return readdirSync(dist)
     .filter((f) => /\.(wasm|js|css|html|svg)$/.test(f) && mine(f) && statSync(`${dist}/${f}`).isFile())
     .map((f) => {

@@ -43,7 +43,9 @@ pub fn run(opts: &Options) -> Result<Summary, AggError> {
     for f in &files {
         let name = f.display().to_string();
         let result = match std::fs::File::open(f) {
-            Ok(file) => run.file(&name, Counted { inner: file, bar: bar.clone(), at: done_bytes }),
+            Ok(file) => {
+                run.file(&name, Counted { inner: file, bar: bar.clone(), at: done_bytes }, &mut |_| {}).map(drop)
+            }
             Err(e) => run.unopened(&name, &e.to_string()),
         };
         done_bytes += std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);

@@ -15,12 +15,8 @@ fn sheet(s: &SheetPreview, say: &dyn Fn(String, String)) {
     if let Some(why) = &s.skipped {
         say(format!("  {name}{}", why.zh), format!("  {name}{}", why.en));
     }
-    if let Some((a, b)) = s.header {
-        if a == b {
-            say(format!("  {name}表头：第 {a} 行"), format!("  {name}header: row {a}"));
-        } else {
-            say(format!("  {name}表头：第 {a}–{b} 行"), format!("  {name}header: rows {a}–{b}"));
-        }
+    if let Some(h) = s.header_words() {
+        say(format!("  {name}{}", h.zh), format!("  {name}{}", h.en));
     }
     for g in &s.given {
         say(format!("    {}", g.zh), format!("    {}", g.en));

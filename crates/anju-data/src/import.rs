@@ -104,6 +104,18 @@ pub struct SheetPreview {
     pub problems: Vec<String>,
 }
 
+impl SheetPreview {
+    /// The header rows the sheet was read with: 表头：第 3 行 / header: rows 2–3.
+    pub fn header_words(&self) -> Option<Said> {
+        let (a, b) = self.header?;
+        Some(if a == b {
+            Said::new(format!("表头：第 {a} 行"), format!("header: row {a}"))
+        } else {
+            Said::new(format!("表头：第 {a}–{b} 行"), format!("header: rows {a}–{b}"))
+        })
+    }
+}
+
 /// One column with a header, and what it is read as.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ColumnRead {
@@ -157,4 +169,34 @@ pub struct Outcome {
     /// The dataset's title and its last period (`as_of`), for the list of imports.
     pub title: String,
     pub as_of: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_round_trip_as_json() {
+        let sheet = SheetPreview { sheet: "1栋".into(), header: Some((2, 3)), ..Default::default() };
+        let m = Message::Preview {
+            file: 2,
+            preview: FilePreview {
+                name: "台账.xlsx".into(),
+                format: "xlsx".into(),
+                households: 8,
+                sheets: vec![sheet],
+                ..Default::default()
+            },
+        };
+        let text = serde_json::to_string(&m).unwrap();
+        assert_eq!(serde_json::from_str::<Message>(&text).unwrap(), m);
+    }
+
+    #[test]
+    fn header_rows_in_words() {
+        let s = |a, b| SheetPreview { header: Some((a, b)), ..Default::default() }.header_words();
+        assert_eq!(s(3, 3), Some(Said::new("表头：第 3 行", "header: row 3")));
+        assert_eq!(s(2, 3), Some(Said::new("表头：第 2–3 行", "header: rows 2–3")));
+        assert_eq!(SheetPreview::default().header_words(), None);
+    }
 }

@@ -10,8 +10,8 @@ pub mod domain;
 pub mod format;
 #[cfg(feature = "tools")]
 pub mod gen;
-pub mod import;
 pub mod geometry;
+pub mod import;
 pub mod load;
 pub mod metric;
 pub mod model;

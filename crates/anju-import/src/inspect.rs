@@ -84,8 +84,12 @@ pub fn preview(
             p.households = households;
             for s in &r.sheets {
                 let at = if s.sheet.is_empty() { name.to_string() } else { format!("{name} [{}]", s.sheet) };
-                let mine: Vec<String> =
-                    problems.iter().filter(|(f, _)| *f == at).map(|(_, m)| m.clone()).take(PROBLEMS_PER_SHEET).collect();
+                let mine: Vec<String> = problems
+                    .iter()
+                    .filter(|(f, _)| *f == at)
+                    .map(|(_, m)| m.clone())
+                    .take(PROBLEMS_PER_SHEET)
+                    .collect();
                 p.sheets.push(sheet(s, mine));
             }
             if !r.sheets.is_empty() && r.sheets.iter().all(|s| s.skipped.is_some()) {
@@ -115,7 +119,9 @@ fn sheet(s: &SheetReport, problems: Vec<String>) -> SheetPreview {
     out.given = s
         .given
         .iter()
-        .map(|(f, v, o)| Said::new(format!("{}：{v}（取自{}）", f.header(), o.zh()), format!("{}: {v} (from {})", f.en(), o.en())))
+        .map(|(f, v, o)| {
+            Said::new(format!("{}：{v}（取自{}）", f.header(), o.zh()), format!("{}: {v} (from {})", f.en(), o.en()))
+        })
         .collect();
     out.norms = crate::values::Norm::ALL
         .iter()

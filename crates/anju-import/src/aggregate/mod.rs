@@ -12,8 +12,10 @@ pub mod tree;
 
 pub use summary::{missing_columns, Overlap, Summary};
 
+use crate::inspect::preview;
 use crate::row::RowProblem;
 use crate::{read_stream, FileError, Item};
+use anju_data::import::FilePreview;
 use anju_data::metric::Metric;
 use anju_data::model::Period;
 use anju_data::write::{layout, WriteOptions, Written};
@@ -95,20 +97,33 @@ impl<'a> Run<'a> {
         Ok(())
     }
 
-    /// Reads one register (`name` is how messages name it). Its households count only
+    /// Reads one register (`name` is how messages name it) and says how it was read (the
+    /// facts `anju inspect` prints; `refused` set when its figures are left out). `rows`
+    /// is told the rows read so far, every 1,000 (for progress). Its households count only
     /// when the whole file was read (a file refused part-way adds none); under `strict`
     /// any problem is the run's error.
-    pub fn file<R: std::io::Read>(&mut self, name: &str, reader: R) -> Result<(), AggError> {
+    pub fn file<R: std::io::Read>(
+        &mut self,
+        name: &str,
+        reader: R,
+        rows: &mut dyn FnMut(u64),
+    ) -> Result<FilePreview, AggError> {
         let ix = self.names.len() as u32;
         self.names.push(name.to_string());
         let (opts, sum) = (self.opts, &mut self.summary);
         let mut fatal: Option<AggError> = None;
         let mut this = FileSums::default();
+        let mut located: Vec<(String, String)> = Vec::new();
+        let mut seen = 0u64;
         let mut sink = |item: Item| {
             if fatal.is_some() {
                 return;
             }
             sum.rows += 1;
+            seen += 1;
+            if seen % 1000 == 0 {
+                rows(seen);
+            }
             match item {
                 Item::Household(mut hh) => {
                     if !opts.aliases.is_empty() {
@@ -124,6 +139,9 @@ impl<'a> Run<'a> {
                     sum.bad_rows += 1;
                     for p in ps {
                         *sum.by_kind.entry(p.kind).or_insert(0) += 1;
+                        if located.len() < 50 {
+                            located.push((p.file.clone(), p.to_string()));
+                        }
                         if opts.strict {
                             fatal = Some(AggError::Strict(Box::new(p)));
                             return;
@@ -141,25 +159,27 @@ impl<'a> Run<'a> {
         }
         match report {
             Ok(report) => {
-                if let Err((file, zh, en)) = sum.take(name, &report) {
+                let taken = sum.take(name, &report);
+                sum.files.push((name.to_string(), report.format));
+                (sum.households, sum.people) = (sum.households + this.households, sum.people + this.people);
+                let preview = preview(name, Ok(report), this.households, &located);
+                if let Err((file, zh, en)) = taken {
                     let e = AggError::MissingColumns { file, zh, en };
                     if opts.strict {
                         return Err(e);
                     }
                     sum.refused.push((name.to_string(), e.to_string()));
                 }
-                sum.files.push((name.to_string(), report.format));
-                (sum.households, sum.people) = (sum.households + this.households, sum.people + this.people);
                 for (variant, n) in this.alias_uses {
                     *self.alias_uses.entry(variant).or_insert(0) += n;
                 }
                 merge(&mut self.buildings, &mut self.overlaps, ix, this.buildings);
-                Ok(())
+                Ok(preview)
             }
             Err(e) if opts.strict => Err(e.into()),
             Err(e) => {
                 sum.refused.push((name.to_string(), e.to_string()));
-                Ok(())
+                Ok(preview(name, Err(e), 0, &located))
             }
         }
     }

@@ -21,15 +21,18 @@ pub enum ViewMode {
     Dashboard,
     Screen,
     Present,
+    /// Registers read in the browser (its own build, and a worker for the reading).
+    Import,
 }
 
 impl ViewMode {
-    pub const ALL: [ViewMode; 3] = [ViewMode::Dashboard, ViewMode::Screen, ViewMode::Present];
+    pub const ALL: [ViewMode; 4] = [ViewMode::Dashboard, ViewMode::Screen, ViewMode::Present, ViewMode::Import];
     pub fn key(self) -> &'static str {
         match self {
             ViewMode::Dashboard => "dashboard",
             ViewMode::Screen => "screen",
             ViewMode::Present => "present",
+            ViewMode::Import => "import",
         }
     }
 }

@@ -83,7 +83,9 @@ pub(super) const PARAMS: &[Param] = &[
         key: "view",
         read: |st, v, bad| match ViewMode::ALL.into_iter().find(|m| m.key() == v) {
             Some(m) => st.view = m,
-            None => bad(v, ("应为 dashboard、screen 或 present", "expected dashboard, screen or present")),
+            None => {
+                bad(v, ("应为 dashboard、screen、present 或 import", "expected dashboard, screen, present or import"))
+            }
         },
         write: |st| (st.view != ViewMode::Dashboard).then(|| st.view.key().into()),
     },

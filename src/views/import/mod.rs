@@ -1,0 +1,326 @@
+//! The import view (`view=import`): a person's registers read in this browser, in a
+//! worker, with how each file and sheet was read, and the totals the dashboard would show.
+//! The files never leave the computer: the worker is loaded when the view opens and the
+//! import asks the network for nothing.
+
+mod preview;
+
+use crate::data::import::{Files, ImportWorker};
+use crate::i18n::tr;
+use crate::model::import::{entries, Picked};
+use crate::url::use_url;
+use anju_data::format::{group_digits, Lang};
+use anju_data::import::{Message, Outcome, Request};
+use anju_data::view::query::ViewMode;
+use leptos::prelude::*;
+use preview::{card, FileState};
+use wasm_bindgen::JsCast;
+use web_sys::File;
+
+/// The view's state, shared by its handlers.
+#[derive(Clone, Copy)]
+struct Ctx {
+    picked: RwSignal<Vec<Picked>>,
+    files: StoredValue<Vec<File>, LocalStorage>,
+    /// Per picked file.
+    states: RwSignal<Vec<FileState>>,
+    /// Picked files left out after the worker failed inside them.
+    left_out: StoredValue<Vec<usize>>,
+    /// The request's file i is picked file `order[i]`.
+    order: StoredValue<Vec<usize>>,
+    outcome: RwSignal<Option<Outcome>>,
+    running: RwSignal<bool>,
+    ready: RwSignal<bool>,
+    broken: RwSignal<bool>,
+    worker: StoredValue<Option<ImportWorker>, LocalStorage>,
+    pending: StoredValue<Option<(Request, Vec<File>)>, LocalStorage>,
+    result: StoredValue<Files>,
+    period: RwSignal<String>,
+    place: RwSignal<String>,
+    encoding: RwSignal<String>,
+}
+
+impl Ctx {
+    fn start_worker(self) {
+        self.ready.set(false);
+        let on_message = move |m: Message, files: Files| self.on_message(m, files);
+        let on_error = move || self.on_error();
+        match ImportWorker::start(on_message, on_error) {
+            Ok(w) => self.worker.set_value(Some(w)),
+            Err(_) => self.broken.set(true),
+        }
+    }
+
+    fn on_message(self, m: Message, files: Files) {
+        let at = |file: usize| self.order.with_value(|o| o.get(file).copied());
+        match m {
+            Message::Ready => {
+                self.ready.set(true);
+                if let Some((req, files)) = self.pending.try_update_value(|p| p.take()).flatten() {
+                    self.worker.with_value(|w| w.as_ref().map(|w| w.send(&req, &files)));
+                }
+            }
+            Message::Progress { file, bytes, rows } => {
+                if let Some(i) = at(file) {
+                    self.states.update(|s| s[i] = FileState::Reading { bytes, rows });
+                }
+            }
+            Message::Preview { file, preview } => {
+                if let Some(i) = at(file) {
+                    self.states.update(|s| s[i] = FileState::Read(Box::new(preview)));
+                }
+            }
+            Message::Done(o) => {
+                self.result.set_value(files);
+                self.outcome.set(Some(o));
+                self.running.set(false);
+            }
+        }
+    }
+
+    /// The worker stopped: inside a file (left out, the others read again), or before
+    /// it could start.
+    fn on_error(self) {
+        self.worker.set_value(None);
+        if !self.running.get_untracked() {
+            self.broken.set(true);
+            return;
+        }
+        let states = self.states.get_untracked();
+        let inside = states
+            .iter()
+            .position(|s| matches!(s, FileState::Reading { .. }))
+            .or_else(|| states.iter().position(|s| matches!(s, FileState::Waiting)));
+        match inside {
+            Some(i) => {
+                self.left_out.update_value(|l| l.push(i));
+                self.start_worker();
+                self.run();
+            }
+            None => {
+                self.running.set(false);
+                self.broken.set(true);
+            }
+        }
+    }
+
+    /// Reads every picked file (but those left out) with the choices made.
+    fn run(self) {
+        let picked = self.picked.get_untracked();
+        let left_out = self.left_out.get_value();
+        let keep: Vec<usize> = (0..picked.len()).filter(|i| !left_out.contains(i)).collect();
+        let kept: Vec<Picked> = keep.iter().map(|&i| picked[i].clone()).collect();
+        let (files, order) = entries(&kept);
+        let order: Vec<usize> = order.into_iter().map(|k| keep[k]).collect();
+        let text = |s: RwSignal<String>| Some(s.get_untracked().trim().to_string()).filter(|t| !t.is_empty());
+        let req = Request {
+            files,
+            period: text(self.period),
+            place: text(self.place),
+            encoding: self.encoding.get_untracked(),
+        };
+        let objects: Vec<File> = self.files.with_value(|f| order.iter().map(|&i| f[i].clone()).collect());
+        self.order.set_value(order);
+        self.states.set(
+            (0..picked.len())
+                .map(|i| if left_out.contains(&i) { FileState::Failed } else { FileState::Waiting })
+                .collect(),
+        );
+        self.outcome.set(None);
+        self.running.set(true);
+        if self.ready.get_untracked() {
+            self.worker.with_value(|w| w.as_ref().map(|w| w.send(&req, &objects)));
+        } else {
+            self.pending.set_value(Some((req, objects)));
+        }
+    }
+
+    fn cancel(self) {
+        self.pending.set_value(None);
+        self.worker.set_value(None);
+        self.running.set(false);
+        self.states.update(|s| {
+            for st in s.iter_mut().filter(|st| matches!(st, FileState::Waiting | FileState::Reading { .. })) {
+                *st = FileState::Cancelled;
+            }
+        });
+        self.start_worker();
+    }
+
+    /// New files picked or dropped: read them.
+    fn take(self, list: Option<web_sys::FileList>) {
+        let Some(list) = list else { return };
+        let files: Vec<File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        if files.is_empty() {
+            return;
+        }
+        let picked = files
+            .iter()
+            .map(|f| {
+                let rel = js_sys::Reflect::get(f, &"webkitRelativePath".into()).ok().and_then(|v| v.as_string());
+                Picked { relative_path: rel.unwrap_or_default(), name: f.name(), size: f.size() as u64 }
+            })
+            .collect();
+        if self.running.get_untracked() {
+            self.cancel();
+        }
+        self.files.set_value(files);
+        self.picked.set(picked);
+        self.left_out.set_value(Vec::new());
+        self.run();
+    }
+}
+
+#[component]
+pub fn Import() -> impl IntoView {
+    let url = use_url();
+    let lang = url.lang;
+    let cx = Ctx {
+        picked: RwSignal::new(Vec::new()),
+        files: StoredValue::new_local(Vec::new()),
+        states: RwSignal::new(Vec::new()),
+        left_out: StoredValue::new(Vec::new()),
+        order: StoredValue::new(Vec::new()),
+        outcome: RwSignal::new(None),
+        running: RwSignal::new(false),
+        ready: RwSignal::new(false),
+        broken: RwSignal::new(false),
+        worker: StoredValue::new_local(None),
+        pending: StoredValue::new_local(None),
+        result: StoredValue::new(Vec::new()),
+        period: RwSignal::new(String::new()),
+        place: RwSignal::new(String::new()),
+        encoding: RwSignal::new("auto".into()),
+    };
+    cx.start_worker();
+    on_cleanup(move || cx.worker.set_value(None));
+    let on_input = move |ev: leptos::ev::Event| {
+        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        cx.take(input.as_ref().and_then(|i| i.files()));
+        // The same files picked again still make a change.
+        if let Some(i) = input {
+            i.set_value("");
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        cx.take(ev.data_transfer().and_then(|d| d.files()));
+    };
+    let to_dashboard = move || url.href_with(|s| s.view = ViewMode::Dashboard);
+    let other_lang = move || {
+        let other = if lang.get() == Lang::En { Lang::Zh } else { Lang::En };
+        url.href_with(|s| s.lang = other)
+    };
+    let t = move |zh: &'static str, en: &'static str| tr(lang.get(), zh, en);
+    let rerun = move |_| cx.run();
+    // A folder picker: the attribute has no typed setter.
+    let folder = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move || {
+        if let Some(i) = folder.get() {
+            let _ = i.set_attribute("webkitdirectory", "");
+        }
+    });
+    view! {
+        <div class="import-page" data-worker=move || if cx.ready.get() { "ready" } else { "loading" }>
+            <header class="top">
+                <div class="top-title">
+                    <h1 class="title">{move || t("导入台账", "Import registers")}</h1>
+                </div>
+                <div class="top-controls">
+                    <nav class="view-links">
+                        <a data-testid="link-dashboard" href=to_dashboard>{move || t("返回看板", "Back to the dashboard")}</a>
+                    </nav>
+                    <a class="lang-switch" href=other_lang>{move || t("English", "中文")}</a>
+                </div>
+            </header>
+            <p class="import-privacy" role="note" data-testid="import-privacy">
+                {move || t(
+                    "文件只在本机读取，不会上传到任何地方；身份信息列（姓名、身份证号、电话）不读取，只保留汇总后的数字。",
+                    "Files are read on this computer and never leave it; identity columns (names, ID and phone numbers) are never read, and only the aggregated counts are kept.",
+                )}
+            </p>
+            <label class="import-drop" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                <span>{move || t("把台账文件拖到这里，或点击选择（CSV、XLSX、XLS、XLSB、ODS、ET，可多选）", "Drop register files here, or click to choose (CSV, XLSX, XLS, XLSB, ODS, ET; several at once)")}</span>
+                <input type="file" multiple data-testid="import-input" accept=".csv,.xlsx,.xls,.xlsb,.ods,.et" on:change=on_input />
+            </label>
+            <label class="import-folder">
+                <span>{move || t("或选择整个文件夹", "Or choose a whole folder")}</span>
+                <input type="file" node_ref=folder multiple data-testid="import-folder" on:change=on_input />
+            </label>
+            <fieldset class="import-options">
+                <legend>{move || t("表中缺少统计期或地点时", "When a sheet has no period or place")}</legend>
+                <label>
+                    <span>{move || t("统计期", "Period")}</span>
+                    <input type="text" placeholder="2025-06" data-testid="import-period" prop:value=move || cx.period.get()
+                        on:change=move |ev| cx.period.set(event_target_value(&ev)) />
+                </label>
+                <label>
+                    <span>{move || t("地点（市/县/安置点，或只写安置点）", "Place (city/county/site, or the site alone)")}</span>
+                    <input type="text" placeholder="毕节市/织金县/平远新城安置点" data-testid="import-place" prop:value=move || cx.place.get()
+                        on:change=move |ev| cx.place.set(event_target_value(&ev)) />
+                </label>
+                <label>
+                    <span>{move || t("CSV 编码", "CSV encoding")}</span>
+                    <select data-testid="import-encoding" on:change=move |ev| cx.encoding.set(event_target_value(&ev))>
+                        <option value="auto" selected=true>{move || t("自动（UTF-8，否则 GBK）", "automatic (UTF-8, else GBK)")}</option>
+                        <option value="utf-8">"UTF-8"</option>
+                        <option value="gbk">"GBK"</option>
+                    </select>
+                </label>
+                <button type="button" data-testid="import-run" on:click=rerun
+                    disabled=move || cx.picked.with(|p| p.is_empty()) || cx.running.get()>
+                    {move || t("按以上选项重新读取", "Read again with these choices")}
+                </button>
+                <Show when=move || cx.running.get()>
+                    <button type="button" data-testid="import-cancel" on:click=move |_| cx.cancel()>{move || t("取消", "Cancel")}</button>
+                </Show>
+            </fieldset>
+            <Show when=move || cx.broken.get()>
+                <p class="import-warn" role="alert">{move || t("读取程序未能启动：请刷新页面后重试。", "The reader could not start: reload the page and try again.")}</p>
+            </Show>
+            <ol class="import-files">
+                {move || {
+                    let l = lang.get();
+                    let states = cx.states.get();
+                    cx.picked.get().into_iter().enumerate().map(|(i, p)| {
+                        let name = if p.relative_path.is_empty() { p.name } else { p.relative_path };
+                        card(l, name, p.size, states.get(i).cloned().unwrap_or(FileState::Waiting))
+                    }).collect_view()
+                }}
+            </ol>
+            {move || cx.outcome.get().map(|o| outcome(lang.get(), o))}
+        </div>
+    }
+}
+
+/// The run's end: the totals, or why no dataset was made; then what the run found.
+fn outcome(lang: Lang, o: Outcome) -> impl IntoView {
+    let said = |s: &anju_data::import::Said| if lang == Lang::En { s.en.clone() } else { s.zh.clone() };
+    let head = match &o.refused {
+        Some(why) => view! { <p class="import-warn" role="alert">{said(why)}</p> }.into_any(),
+        None => {
+            let n = group_digits;
+            let text = match lang {
+                Lang::Zh => format!(
+                    "汇总 {} 户 {} 人（读取 {} 行，{} 行有问题未计入，{} 个文件被拒绝）；{} 个地点、{} 个统计期，截至 {}",
+                    n(o.households), n(o.people), n(o.rows), n(o.bad_rows), o.refused_files, o.nodes, o.periods, o.as_of
+                ),
+                Lang::En => format!(
+                    "{} households and {} people (of {} rows read; {} bad rows left out, {} files refused); {} places, {} periods, as of {}",
+                    n(o.households), n(o.people), n(o.rows), n(o.bad_rows), o.refused_files, o.nodes, o.periods, o.as_of
+                ),
+            };
+            view! { <p class="import-totals">{text}</p> }.into_any()
+        }
+    };
+    let notes: Vec<String> = o.notes.iter().map(said).collect();
+    view! {
+        <section class="import-result" data-testid="import-result" data-households=o.households.to_string()
+            data-people=o.people.to_string() data-refused=o.refused.is_some().to_string()>
+            {head}
+            {(!notes.is_empty()).then(|| view! {
+                <ul class="import-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            })}
+        </section>
+    }
+}
