@@ -5,7 +5,7 @@
 
 use crate::components::error::ErrorPanel;
 use crate::components::header::{Header, HeaderFacts};
-use crate::data::{self, Cache, Live, LoadError, Target, DEFAULT_INDEX};
+use crate::data::{self, Cache, Live, LoadError, Target};
 use crate::i18n::{lang_tag, tr};
 use crate::perf::Ready;
 use crate::url::{use_url, UrlState};
@@ -46,7 +46,7 @@ fn Shell(views: Views) -> impl IntoView {
     let ready = RwSignal::new(false);
     provide_context(Ready(ready));
     let cache: Cache = StoredValue::new_local(None);
-    let index_url = Memo::new(move |_| url.state.with(|s| s.data.clone()).unwrap_or_else(|| DEFAULT_INDEX.to_string()));
+    let index_url = Memo::new(move |_| url.state.with(|s| crate::data::index_url(s.data.as_deref())));
     let node = Memo::new(move |_| url.state.with(|s| s.node.clone()));
     let subtree = Memo::new(move |_| url.state.with(|s| s.needs_subtree()));
     let mode = Memo::new(move |_| url.state.with(|s| s.view));

@@ -26,6 +26,12 @@ pub fn ErrorPanel(err: LoadError, #[prop(into)] retry: Callback<()>) -> impl Int
         }
         (LoadError::Timeout { secs, .. }, Lang::Zh) => format!("服务器 {secs} 秒内没有回应：无法获取数据文件"),
         (LoadError::Timeout { secs, .. }, Lang::En) => format!("No answer from the server within {secs} s"),
+        (LoadError::NotImported { name, .. }, Lang::Zh) => {
+            format!("此浏览器中没有名为“{name}”的导入数据：可能已被删除，请在“导入台账”中重新导入")
+        }
+        (LoadError::NotImported { name, .. }, Lang::En) => {
+            format!("No dataset “{name}” was imported in this browser: it may have been removed; import the registers again")
+        }
     };
     let details = move || -> Vec<String> {
         let l = lang.get();
@@ -36,7 +42,7 @@ pub fn ErrorPanel(err: LoadError, #[prop(into)] retry: Callback<()>) -> impl Int
                 .map(|p| format!("{} — {}", p.at, p.message(if l == Lang::En { "en" } else { "zh" })))
                 .collect(),
             LoadError::Network { message, .. } => vec![message.clone()],
-            LoadError::Http { .. } | LoadError::Timeout { .. } => vec![],
+            LoadError::Http { .. } | LoadError::Timeout { .. } | LoadError::NotImported { .. } => vec![],
         }
     };
     view! {

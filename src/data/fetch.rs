@@ -18,6 +18,10 @@ pub enum LoadError {
     /// No answer within `secs` seconds (a refresh gives up rather than wait for ever).
     #[error("no answer from {url} within {secs} s")]
     Timeout { url: String, secs: u32 },
+    /// `data=local:<name>` names no dataset imported in this browser (or one of its
+    /// files is gone).
+    #[error("{url}: no dataset {name} imported in this browser")]
+    NotImported { url: String, name: String },
 }
 
 impl LoadError {
@@ -31,7 +35,8 @@ impl LoadError {
             LoadError::Network { url, .. }
             | LoadError::Http { url, .. }
             | LoadError::Invalid { url, .. }
-            | LoadError::Timeout { url, .. } => url,
+            | LoadError::Timeout { url, .. }
+            | LoadError::NotImported { url, .. } => url,
         }
     }
 }
@@ -145,6 +150,14 @@ impl Deadline {
 }
 
 async fn fetch(url: &str, fresh: bool, deadline: Option<&Deadline>) -> Result<Body, LoadError> {
+    // A dataset imported in this browser: read from its storage, never the network.
+    if let Some((name, path)) = url.strip_prefix(anju_data::paths::LOCAL).and_then(|r| r.split_once('/')) {
+        return match super::local::read(name, path).await {
+            Ok(Some(bytes)) => Ok(bytes),
+            Ok(None) => Err(LoadError::NotImported { url: url.to_string(), name: name.to_string() }),
+            Err(message) => Err(LoadError::Network { url: url.to_string(), message }),
+        };
+    }
     let failed = |message: String| match deadline {
         Some(d) if d.expired() => LoadError::Timeout { url: url.to_string(), secs: d.secs },
         _ => LoadError::Network { url: url.to_string(), message },

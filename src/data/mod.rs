@@ -6,6 +6,7 @@
 pub mod fetch;
 pub mod geo;
 pub mod import;
+pub mod local;
 
 use self::fetch as api;
 pub use self::fetch::LoadError;
@@ -35,6 +36,19 @@ fn remember(url: &str, bytes: &[u8]) {
 }
 
 pub const DEFAULT_INDEX: &str = "data/index.json";
+
+/// The address of the index of the dataset a URL's `data=` names: the demo's without one,
+/// `local:<name>/index.json` for a dataset imported in this browser (its files are read
+/// from storage at addresses relative to it, as shards are to any index).
+pub fn index_url(data: Option<&str>) -> String {
+    match data {
+        None => DEFAULT_INDEX.to_string(),
+        Some(d) => match anju_data::paths::local_name(d) {
+            Some(name) => format!("{}{name}/index.json", anju_data::paths::LOCAL),
+            None => d.to_string(),
+        },
+    }
+}
 
 /// A resolved view: a snapshot of the dataset and the node in it.
 #[derive(Clone)]
@@ -99,7 +113,7 @@ fn shard_towards(ds: &Dataset, id: &str) -> Option<String> {
 pub fn fetch_ahead_for(live: Live, search: &str) {
     let Some((index_url, ds)) = live.cache.try_get_value().flatten() else { return };
     let state = anju_data::view::query::parse(search).0;
-    if state.data.as_deref().unwrap_or(DEFAULT_INDEX) != index_url {
+    if self::index_url(state.data.as_deref()) != index_url {
         return;
     }
     let path = match state.node.as_deref() {

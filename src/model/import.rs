@@ -12,6 +12,18 @@ pub struct Picked {
     pub size: u64,
 }
 
+impl Picked {
+    /// How the file is named to a person: its path within the folder it came in, else
+    /// its name.
+    pub fn shown_name(&self) -> String {
+        if self.relative_path.is_empty() {
+            self.name.clone()
+        } else {
+            self.relative_path.clone()
+        }
+    }
+}
+
 /// The request's entries for `picked`, and the order to send the files in: files picked
 /// alone first as given, then those of folders by path (as `anju aggregate` walks a
 /// folder, in name order).

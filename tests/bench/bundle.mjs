@@ -23,14 +23,17 @@ import { brotliCompressSync, constants } from 'node:zlib';
  * circles sized by people, their hit-testing, names and legend, and the big screen's
  * centre measured so that its charts fit under taller tiles); 19 KB past the allowance in
  * all. Lowered from 389 to 349 when the big screen and the slides became a build of their
- * own, and the builds' script glue is minified (scripts/minify-js.mjs): 347.9 KB. */
-export const BUDGET = 349 * 1024;
+ * own, and the builds' script glue is minified (scripts/minify-js.mjs): 347.9 KB. Raised from
+ * 349 to 352 for the import (issue 20 allows the dashboard 5 KB for it): its link, reading
+ * `data=local:` from the browser's storage (IndexedDB through its own API, under 1 KB, where
+ * the `rexie` crate cost 12 KB) and its error's words: 348.3 → 351.4 KB. */
+export const BUDGET = 352 * 1024;
 /** The big screen's and slides' build (`anju-show`), with the same page, stylesheet and
  * icon: what a wall or a presenter's first visit downloads (352.3 KB when it was split off).
- * Raised from 353 to 354 for the import view's entry (issue 20 allows 5 KB): the loader's
- * third build and the view's styles in the shared stylesheet, 353.0 KB (the dashboard's
- * grew by 0.3 KB, to 348.6). Bytes. */
-export const SHOW_BUDGET = 354 * 1024;
+ * Raised from 353 to 357 for the import (issue 20 allows 5 KB): the loader's third build,
+ * the view's styles in the shared stylesheet and reading `data=local:`, 352.4 → 356.0 KB.
+ * Bytes. */
+export const SHOW_BUDGET = 357 * 1024;
 export const GOAL = 230 * 1024;
 
 export const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

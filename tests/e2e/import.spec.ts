@@ -1,5 +1,8 @@
 import { test, expect, Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
 
 // The import view: registers read in this browser by a worker, with how each file was
 // read and the totals. The cases are the import library's own (crates/anju-import/tests/
@@ -89,4 +92,85 @@ test('a file that cannot be read says so, and the others carry on', async ({ pag
   const broken = page.locator('[data-testid=import-preview][data-name="broken.xlsx"]');
   await expect(broken).toHaveClass(/refused/);
   await expect(result(page)).toContainText('1 个文件被拒绝');
+});
+
+test('the result opens in the dashboard with its totals, stays after a reload, and can be removed', async ({ page }) => {
+  await open(page);
+  await page.getByTestId('import-input').setInputFiles([`${CASES}/19_subtotal_rows.csv`, `${CASES}/03_two_row_header.xlsx`]);
+  await expect(result(page)).toHaveAttribute('data-households', String(7 + 8));
+  const link = page.getByTestId('import-open');
+  await expect(link).toBeVisible();
+  expect(await link.getAttribute('href')).toMatch(/data=local(:|%3A)import-\d{8}-\d{6}/);
+  const seen = requests(page);
+  await link.click();
+  await expect(page.locator('html')).toHaveAttribute('data-build', 'dashboard');
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  // 19_subtotal_rows: 7 households, 31 people; 03_two_row_header: 8 and 30 (expected.json).
+  await expect(page.getByTestId('kpi-people')).toHaveAttribute('data-value', String(31 + 30));
+  await expect(page.getByTestId('kpi-households')).toHaveAttribute('data-value', String(7 + 8));
+  await expect(page.getByTestId('as-of')).toHaveAttribute('data-value', '2025-06-30');
+  // Its files come from this browser's storage: no request for a .json file.
+  expect(seen.filter((p) => p.endsWith('.json'))).toEqual([]);
+  // A drill into the first city, whose counties are in a shard kept beside the index.
+  await page.getByTestId('child-row').first().locator('a').first().click();
+  await expect(page.getByTestId('node-title')).toHaveAttribute('data-level', 'city');
+  await page.reload();
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  await expect(page.getByTestId('node-title')).toHaveAttribute('data-level', 'city');
+  await page.screenshot({ path: 'test-results/import-opened.png' });
+  // The list in the import view names it; removing it removes it.
+  await open(page);
+  const kept = page.getByTestId('import-saved');
+  await expect(kept).toHaveCount(1);
+  await expect(kept).toContainText('19_subtotal_rows.csv');
+  const name = await kept.getAttribute('data-name');
+  await kept.getByTestId('import-remove').click();
+  await expect(kept).toHaveCount(0);
+  await page.goto(`./?data=local:${name}`);
+  await expect(page.getByTestId('error')).toContainText(name!);
+});
+
+/** The files of kept dataset `name`, read back from this browser's storage, by path. */
+async function keptFiles(page: Page, name: string): Promise<Record<string, number[]>> {
+  return page.evaluate(async (name) => {
+    const db: IDBDatabase = await new Promise((ok, no) => {
+      const r = indexedDB.open('anju');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => no(r.error);
+    });
+    const store = db.transaction('files').objectStore('files');
+    const range = IDBKeyRange.bound(`${name}/`, `${name}0`, false, true);
+    const [keys, values] = await Promise.all(
+      [store.getAllKeys(range), store.getAll(range)].map((r) => new Promise<any[]>((ok) => (r.onsuccess = () => ok(r.result)))),
+    );
+    const out: Record<string, number[]> = {};
+    keys.forEach((k, i) => (out[String(k).slice(name.length + 1)] = Array.from(values[i] as Uint8Array)));
+    return out;
+  }, name);
+}
+
+test('the browser and anju aggregate give the same bytes for the same files', async ({ page }) => {
+  const files = ['03_two_row_header.xlsx', '05_multi_sheet.xlsx', '19_subtotal_rows.csv', 'all-bad.csv'];
+  const out = mkdtempSync(join(tmpdir(), 'anju-import-'));
+  const anju = existsSync('target/debug/anju') ? 'target/debug/anju' : null;
+  const args = ['aggregate', '--input', ...files.map((f) => `${CASES}/${f}`), '--out', `${out}/ds`];
+  // Exit 2: written, with the bad rows of all-bad.csv refused, as the browser says too.
+  const run = anju
+    ? spawnSync(anju, args, { encoding: 'utf8' })
+    : spawnSync('cargo', ['run', '-q', '-p', 'anju-cli', '--', ...args], { encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(2);
+  await open(page);
+  await page.getByTestId('import-input').setInputFiles(files.map((f) => `${CASES}/${f}`));
+  await expect(page.getByTestId('import-open')).toBeVisible();
+  const name = await page.getByTestId('import-saved').first().getAttribute('data-name');
+  const kept = await keptFiles(page, name!);
+  const written = readdirSync(`${out}/ds`, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => relative(`${out}/ds`, join(d.parentPath, d.name)).split(sep).join('/'))
+    .sort();
+  expect(Object.keys(kept).sort()).toEqual(written);
+  for (const f of written) {
+    expect(Buffer.from(kept[f]).equals(readFileSync(`${out}/ds/${f}`)), f).toBe(true);
+  }
+  rmSync(out, { recursive: true, force: true });
 });

@@ -41,7 +41,7 @@ fn sheet(s: &SheetPreview, say: &dyn Fn(String, String)) {
         say("  小计/合计与各户之和一致".into(), "  subtotals and totals agree with the households".into());
     }
     for p in &s.problems {
-        println!("    {p}");
+        say(format!("    {}", p.zh), format!("    {}", p.en));
     }
 }
 

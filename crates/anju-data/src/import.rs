@@ -101,7 +101,7 @@ pub struct SheetPreview {
     /// The sheet has 小计 or 合计 rows and every one agrees.
     pub totals_agree: bool,
     /// The first problems, located (file, row, column, value of a data column, what).
-    pub problems: Vec<String>,
+    pub problems: Vec<Said>,
 }
 
 impl SheetPreview {
@@ -169,6 +169,25 @@ pub struct Outcome {
     /// The dataset's title and its last period (`as_of`), for the list of imports.
     pub title: String,
     pub as_of: String,
+}
+
+/// A dataset imported in this browser, as its list shows it (kept beside its files).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saved {
+    /// Its name in `data=local:<name>` (`paths::local_name`).
+    pub name: String,
+    pub title: String,
+    /// Its last period's last day (`as_of`).
+    pub as_of: String,
+    /// When it was imported: `YYYY-MM-DD HH:MM`, the browser's local time.
+    pub saved: String,
+    /// The register files it was read from.
+    pub sources: Vec<String>,
+    /// Its files, `index.json` first.
+    pub files: Vec<String>,
+    /// Households and people in it.
+    pub households: u64,
+    pub people: u64,
 }
 
 #[cfg(test)]

@@ -55,6 +55,18 @@ pub enum Parent {
     Refused,
 }
 
+/// The one scheme a dataset's address may have: `local:<name>`, a dataset imported in
+/// this browser and kept in its storage (`../shared/ui-contract.md`), never fetched.
+pub const LOCAL: &str = "local:";
+
+/// The name in `local:<name>`, when `s` is one: 1 to 64 ASCII letters, digits, `-` or
+/// `_`, so that it is a plain key in storage and a plain value in a URL.
+pub fn local_name(s: &str) -> Option<&str> {
+    let name = s.strip_prefix(LOCAL)?;
+    let plain = name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    (plain && (1..=64).contains(&name.len())).then_some(name)
+}
+
 /// Checks `p`, a path relative to the index's folder (a shard) or to the page (a
 /// dataset's index), as a browser will resolve it. `Ok` means the browser requests a
 /// `.json` file on the same origin, and with `Parent::Refused`, below the folder.

@@ -47,7 +47,7 @@ pub fn skip_words(why: &Skip) -> Said {
 /// each sheet kept (`PROBLEMS_PER_SHEET`). `rows` is told the rows read so far, every
 /// 1,000 (for progress).
 pub fn inspect<R: std::io::Read>(name: &str, reader: R, opts: &Options, rows: &mut dyn FnMut(u64)) -> FilePreview {
-    let mut problems: Vec<(String, String)> = Vec::new();
+    let mut problems: Vec<(String, Said)> = Vec::new();
     let (mut households, mut seen) = (0u64, 0u64);
     let result = crate::read_stream(name, reader, opts, &mut |item| {
         seen += 1;
@@ -59,7 +59,7 @@ pub fn inspect<R: std::io::Read>(name: &str, reader: R, opts: &Options, rows: &m
             Item::Rejected(ps) => {
                 for p in ps {
                     if problems.len() < 50 {
-                        problems.push((p.file.clone(), p.to_string()));
+                        problems.push((p.file.clone(), p.said()));
                     }
                 }
             }
@@ -74,7 +74,7 @@ pub fn preview(
     name: &str,
     result: Result<Report, FileError>,
     households: u64,
-    problems: &[(String, String)],
+    problems: &[(String, Said)],
 ) -> FilePreview {
     let mut p = FilePreview { name: name.to_string(), ..Default::default() };
     match result {
@@ -84,7 +84,7 @@ pub fn preview(
             p.households = households;
             for s in &r.sheets {
                 let at = if s.sheet.is_empty() { name.to_string() } else { format!("{name} [{}]", s.sheet) };
-                let mine: Vec<String> = problems
+                let mine: Vec<Said> = problems
                     .iter()
                     .filter(|(f, _)| *f == at)
                     .map(|(_, m)| m.clone())
@@ -105,7 +105,7 @@ pub fn preview(
     p
 }
 
-fn sheet(s: &SheetReport, problems: Vec<String>) -> SheetPreview {
+fn sheet(s: &SheetReport, problems: Vec<Said>) -> SheetPreview {
     let mut out = SheetPreview {
         sheet: s.sheet.clone(),
         skipped: s.skipped.as_ref().map(skip_words),

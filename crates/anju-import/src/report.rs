@@ -128,8 +128,8 @@ fn tell_rows(s: &Summary, say: &dyn Fn(String, String)) {
             ),
         );
     }
-    for p in &s.problems {
-        say(p.to_string(), p.to_string());
+    for p in s.problems.iter().map(|p| p.said()) {
+        say(p.zh, p.en);
     }
     if s.bad_rows as usize > s.problems.len() {
         say(

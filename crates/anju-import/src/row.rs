@@ -100,6 +100,34 @@ impl fmt::Display for RowProblem {
     }
 }
 
+impl RowProblem {
+    /// The problem in each language, each naming the file (as `Display` does in both at
+    /// once): the row, the column, the value read (never an identity column's: those are
+    /// not read) and what is wrong.
+    pub fn said(&self) -> anju_data::import::Said {
+        anju_data::import::Said::new(
+            format!(
+                "{} 第{}行 [{}] \"{}\": {}{}",
+                self.file,
+                self.row,
+                self.column,
+                self.value,
+                self.kind.zh(),
+                self.detail_zh
+            ),
+            format!(
+                "{}: row {} column {} value \"{}\": {}{}",
+                self.file,
+                self.row,
+                self.column,
+                self.value,
+                self.kind.en(),
+                self.detail_en
+            ),
+        )
+    }
+}
+
 /// Reads one cell (decoded only when asked for).
 pub trait Cells {
     /// How many cells the row has.

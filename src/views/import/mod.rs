@@ -4,6 +4,7 @@
 //! import asks the network for nothing.
 
 mod preview;
+mod saved;
 
 use crate::data::import::{Files, ImportWorker};
 use crate::i18n::tr;
@@ -38,6 +39,8 @@ struct Ctx {
     period: RwSignal<String>,
     place: RwSignal<String>,
     encoding: RwSignal<String>,
+    /// The datasets kept in this browser, and the name the last result was kept under.
+    kept: saved::Kept,
 }
 
 impl Ctx {
@@ -71,6 +74,11 @@ impl Ctx {
                 }
             }
             Message::Done(o) => {
+                if o.refused.is_none() && !files.is_empty() {
+                    let picked = self.picked.get_untracked();
+                    let names = self.order.with_value(|ord| ord.iter().map(|&i| picked[i].shown_name()).collect());
+                    self.kept.keep(&o, names, files.clone());
+                }
                 self.result.set_value(files);
                 self.outcome.set(Some(o));
                 self.running.set(false);
@@ -127,6 +135,7 @@ impl Ctx {
                 .collect(),
         );
         self.outcome.set(None);
+        self.kept.last.set(None);
         self.running.set(true);
         if self.ready.get_untracked() {
             self.worker.with_value(|w| w.as_ref().map(|w| w.send(&req, &objects)));
@@ -191,6 +200,7 @@ pub fn Import() -> impl IntoView {
         period: RwSignal::new(String::new()),
         place: RwSignal::new(String::new()),
         encoding: RwSignal::new("auto".into()),
+        kept: saved::Kept::new(),
     };
     cx.start_worker();
     on_cleanup(move || cx.worker.set_value(None));
@@ -283,12 +293,12 @@ pub fn Import() -> impl IntoView {
                     let l = lang.get();
                     let states = cx.states.get();
                     cx.picked.get().into_iter().enumerate().map(|(i, p)| {
-                        let name = if p.relative_path.is_empty() { p.name } else { p.relative_path };
-                        card(l, name, p.size, states.get(i).cloned().unwrap_or(FileState::Waiting))
+                        card(l, p.shown_name(), p.size, states.get(i).cloned().unwrap_or(FileState::Waiting))
                     }).collect_view()
                 }}
             </ol>
             {move || cx.outcome.get().map(|o| outcome(lang.get(), o))}
+            {saved::kept_view(cx.kept)}
         </div>
     }
 }

@@ -52,6 +52,10 @@ pub fn card(lang: Lang, name: String, size: u64, state: FileState) -> impl IntoV
         FileState::Read(p) if p.refused.is_some() => "import-file refused",
         FileState::Failed => "import-file refused",
         FileState::Read(p) if p.passed_over.is_some() => "import-file passed",
+        // Read, but with rows left out, or no household at all.
+        FileState::Read(p) if p.households == 0 || p.sheets.iter().any(|s| !s.problems.is_empty()) => {
+            "import-file partial"
+        }
         FileState::Read(_) => "import-file read",
         _ => "import-file",
     };
@@ -130,7 +134,7 @@ fn sheet(lang: Lang, s: SheetPreview) -> impl IntoView {
             })}
             {(!problems.is_empty()).then(|| view! {
                 <ul class="import-problems">
-                    {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                    {problems.into_iter().map(|p| view! { <li>{said(lang, &p)}</li> }).collect_view()}
                 </ul>
             })}
         </section>

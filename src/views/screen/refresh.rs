@@ -32,6 +32,9 @@ impl Stale {
 fn reason(e: &LoadError) -> (String, String) {
     match e {
         LoadError::Network { .. } => ("网络错误".into(), "network error".into()),
+        LoadError::NotImported { name, .. } => {
+            (format!("本浏览器中没有导入数据“{name}”"), format!("no dataset “{name}” imported here"))
+        }
         LoadError::Http { status, .. } => {
             (format!("服务器返回 HTTP {status}"), format!("the server answered HTTP {status}"))
         }

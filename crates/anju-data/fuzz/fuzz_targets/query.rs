@@ -13,9 +13,18 @@ fuzz_target!(|data: &[u8]| {
         assert!(data_url_ok(d), "accepted data URL {d:?}");
         // An oracle apart from the parser's own rule: resolved against any page, the
         // dataset stays on that page's origin (no scheme, no network path, no backslash,
-        // which browsers read as a slash).
-        let first = d.split('/').next().unwrap_or("");
-        assert!(!first.contains(':') && !d.starts_with('/') && !d.contains('\\'), "{d:?} leaves the origin");
+        // which browsers read as a slash), or it is `local:` and a plain name, read from
+        // this browser's storage and never fetched.
+        match d.strip_prefix("local:") {
+            Some(name) => assert!(
+                !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
+                "{d:?} is not a plain local name"
+            ),
+            None => {
+                let first = d.split('/').next().unwrap_or("");
+                assert!(!first.contains(':') && !d.starts_with('/') && !d.contains('\\'), "{d:?} leaves the origin");
+            }
+        }
     }
     // The node in view is what the link named, never something the parser made up.
     if let Some(n) = &st.node {

@@ -113,7 +113,7 @@ impl<'a> Run<'a> {
         let (opts, sum) = (self.opts, &mut self.summary);
         let mut fatal: Option<AggError> = None;
         let mut this = FileSums::default();
-        let mut located: Vec<(String, String)> = Vec::new();
+        let mut located: Vec<(String, anju_data::import::Said)> = Vec::new();
         let mut seen = 0u64;
         let mut sink = |item: Item| {
             if fatal.is_some() {
@@ -140,7 +140,7 @@ impl<'a> Run<'a> {
                     for p in ps {
                         *sum.by_kind.entry(p.kind).or_insert(0) += 1;
                         if located.len() < 50 {
-                            located.push((p.file.clone(), p.to_string()));
+                            located.push((p.file.clone(), p.said()));
                         }
                         if opts.strict {
                             fatal = Some(AggError::Strict(Box::new(p)));

@@ -122,7 +122,7 @@ fn notice(param: &str, value: &str, zh_why: &str, en_why: &str) -> Notice {
 
 /// A dataset URL the app may fetch: relative, same origin, a .json file.
 pub fn data_url_ok(s: &str) -> bool {
-    crate::paths::relative_json(s, crate::paths::Parent::Allowed).is_ok()
+    crate::paths::relative_json(s, crate::paths::Parent::Allowed).is_ok() || crate::paths::local_name(s).is_some()
 }
 
 /// Seconds, with at most three decimals, between `min_ms` and `max_ms`; as milliseconds.

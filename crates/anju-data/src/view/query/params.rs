@@ -139,9 +139,11 @@ pub(super) const PARAMS: &[Param] = &[
     },
     Param {
         key: "data",
-        read: |st, v, bad| match data_url_ok(v) {
+        read: |st, v, bad| {
+            match data_url_ok(v) {
             true => st.data = Some(v.to_string()),
-            false => bad(v, ("只接受同源的相对 .json 地址", "only a same-origin relative .json URL is accepted")),
+            false => bad(v, ("只接受同源的相对 .json 地址，或本浏览器中导入的 local:<名称>", "only a same-origin relative .json URL, or local:<name> for a dataset imported in this browser, is accepted")),
+        }
         },
         write: |st| st.data.clone(),
     },

@@ -99,6 +99,21 @@ fn data_must_be_same_origin_and_relative() {
     }
     assert!(data_url_ok("data/province/index.json"));
     assert!(data_url_ok("../other/index.json"));
+    // A dataset imported in this browser: the one scheme, with a plain name.
+    assert!(data_url_ok("local:import-20261201-1420"));
+    for bad in [
+        "local:",
+        "local:a/b",
+        "local:../x",
+        "local:a b",
+        "LOCAL:x",
+        "local:%2e",
+        "local:x.json",
+        "http://x/index.json",
+    ] {
+        assert!(!data_url_ok(bad), "{bad}");
+    }
+    assert!(!data_url_ok(&format!("local:{}", "a".repeat(65))));
 }
 
 #[test]
