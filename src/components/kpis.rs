@@ -13,6 +13,7 @@ use std::sync::Arc;
 pub fn Kpis(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
     let url = use_url();
     let lang = url.lang;
+    let basis = ds.meta.basis;
     let list = move || {
         let (groups, risks) = url.state.with(|s| (s.groups.clone(), s.risks.clone()));
         let (s, t, l) = (Shown::new(&ds, url.suppress.get()), period.get(), lang.get());
@@ -24,7 +25,7 @@ pub fn Kpis(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -
         <section class="kpis" aria-label=move || tr(lang.get(), "主要指标", "Key figures")>
             {move || list().into_iter().map(|k| view! {
                 <div class=format!("kpi {}", k.status) data-testid=format!("kpi-{}", k.key) data-value=k.raw>
-                    <span class="kpi-label">{k.label} <ProvenanceMark published=k.source lang=lang.get() /></span>
+                    <span class="kpi-label">{k.label} <ProvenanceMark published=k.source basis=basis lang=lang.get() /></span>
                     <span class="kpi-value">{k.text}</span>
                     {k.sub.map(|s| view! { <span class="kpi-sub">{s}</span> })}
                 </div>

@@ -8,7 +8,18 @@ use anju_data::{Dataset, NodeIx};
 
 /// True when no node of the loaded data cites a source.
 pub fn all_synthesised(ds: &Dataset) -> bool {
-    ds.meta.sources.is_empty() && ds.nodes.iter().all(|n| n.published.is_empty())
+    ds.meta.basis.is_synthesised() && ds.meta.sources.is_empty() && ds.nodes.iter().all(|n| n.published.is_empty())
+}
+
+/// What a figure no source is cited for is, in words: synthesised, or counted from
+/// household registers (`Meta::basis`).
+pub fn basis_words(ds: &Dataset, l: anju_data::format::Lang) -> &'static str {
+    match ds.meta.basis {
+        anju_data::model::Basis::Synthesised => {
+            tr(l, "本地区数字为合成的演示数据", "this place's figures are synthesised demo data")
+        }
+        anju_data::model::Basis::Registers => tr(l, "由户级台账汇总", "counted from household registers"),
+    }
 }
 
 /// The sources a node cites, one line each: source, figure date and note.
@@ -40,10 +51,7 @@ pub fn stamp_lines(ds: &Dataset, ix: NodeIx, t: usize, st: &ViewState) -> Vec<St
     let source = if all_synthesised(ds) {
         format!("{source_label}{}", tr(l, "全部为合成数据", "every figure synthesised"))
     } else if n.published.is_empty() {
-        format!(
-            "{source_label}{}",
-            tr(l, "本地区数字为合成的演示数据", "this place's figures are synthesised demo data")
-        )
+        format!("{source_label}{}", basis_words(ds, l))
     } else {
         // Each source's line begins with its own "来源：".
         let titles: Vec<String> = n.published.iter().map(|c| source_line(ds, c, l)).collect();

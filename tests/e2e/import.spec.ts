@@ -109,6 +109,9 @@ test('the result opens in the dashboard with its totals, stays after a reload, a
   await expect(page.getByTestId('kpi-people')).toHaveAttribute('data-value', String(31 + 30));
   await expect(page.getByTestId('kpi-households')).toHaveAttribute('data-value', String(7 + 8));
   await expect(page.getByTestId('as-of')).toHaveAttribute('data-value', '2025-06-30');
+  // Counted from registers, and said so: not "synthesised".
+  await expect(page.getByTestId('kpi-people').locator('[data-provenance="registers"]')).toHaveText('台账');
+  await expect(page.locator('.banner-synthetic')).toHaveCount(0);
   // Its files come from this browser's storage: no request for a .json file.
   expect(seen.filter((p) => p.endsWith('.json'))).toEqual([]);
   // A drill into the first city, whose counties are in a shard kept beside the index.

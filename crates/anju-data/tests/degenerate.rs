@@ -56,6 +56,7 @@ fn index(title: &str, periods: &[&str], root: &str, nodes: Vec<Node>) -> DataFil
                 zh: "测试用的极端数据（合成）".into(), en: "Degenerate test data (synthetic)".into()
             },
             sources: Default::default(),
+            basis: Default::default(),
         }),
         root: Some(root.into()),
         parent: None,

@@ -334,5 +334,6 @@ fn synthetic(t: &mut GTree, s: &Scale) -> Meta {
             en: "Every figure is synthesised, for benchmarks only.".into(),
         },
         sources: Default::default(),
+        basis: Default::default(),
     }
 }

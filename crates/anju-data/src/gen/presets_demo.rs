@@ -115,6 +115,7 @@ pub(super) fn plan(t: &mut GTree) -> Meta {
             en: "Figures marked published come from the cited news reports (docs/published-figures.csv), are shown as the reports word them (about 293,000; over 20,000), are placed at the month the report dates them where the data has it (Liupanshui, 2023-11), else at 2025-06, and carry the date the report gives; everything else is demo data synthesised in the published proportions. So that the published rates hold, these are synthesised supporting counts: labour and employed in Tongren, Liupanshui and Honglu Xinju; households, labour households and those working away in Liupanshui; dwellings, surveyed and fee-paying households in Fanrui Community; family-doctor contracts and children in school in Pingyuan New Town; training sessions in Honglu Xinju; a clinic at each site of Liupanshui. Employment-rate targets are set for the demo.".into(),
         },
         sources: sources(),
+        basis: Default::default(),
     }
 }
 

@@ -163,6 +163,27 @@ pub struct Meta {
     /// Cited sources by id; nodes' `published` claims refer to these ids.
     #[serde(default, deserialize_with = "unique_sources")]
     pub sources: BTreeMap<String, Source>,
+    /// Where every figure no source is cited for comes from: synthesised (the default),
+    /// or counted from household registers (`anju aggregate`, the browser's import).
+    #[serde(default, skip_serializing_if = "Basis::is_synthesised")]
+    pub basis: Basis,
+}
+
+/// Where a dataset's figures come from when no published source is cited for them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// Made up in the proportions of published figures (the demo, the benchmarks).
+    #[default]
+    Synthesised,
+    /// Counted from household registers (台账), household by household.
+    Registers,
+}
+
+impl Basis {
+    pub fn is_synthesised(&self) -> bool {
+        *self == Basis::Synthesised
+    }
 }
 
 /// serde: a provenance, its languages kept to a paragraph's length (`text::PROSE_MAX`).

@@ -109,6 +109,7 @@ mod tests {
                     note: String::new(),
                 },
             )]),
+            basis: Default::default(),
         };
         assert_eq!(
             hover(&meta, &claim("2023-11"), Some("people"), Lang::Zh),

@@ -85,6 +85,7 @@ pub fn meta() -> Meta {
         as_of: "2025-06-30".into(),
         provenance: Text::default(),
         sources,
+        basis: Default::default(),
     }
 }
 

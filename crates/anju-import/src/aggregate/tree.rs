@@ -130,6 +130,7 @@ pub fn build(buildings: HashMap<[String; 6], Vec<(Period, Acc)>>, title: Option<
                 en: format!("Aggregated from {n_files} household register file(s); counts only, with names, ID numbers and other identity data removed."),
             },
             sources: Default::default(),
+            basis: anju_data::model::Basis::Registers,
         },
         periods,
         nodes,
