@@ -79,14 +79,14 @@ pub async fn read(name: &str, path: &str) -> Result<Option<Uint8Array>, String> 
 /// Keeps a dataset (its record and files) under `saved.name`, replacing one of that name.
 ///
 /// Errors: storage refused (full, or not allowed).
-pub async fn save(saved: &Saved, files: &[(String, Vec<u8>)]) -> Result<(), String> {
+pub async fn save(saved: &Saved, files: &[(String, Uint8Array)]) -> Result<(), String> {
     remove(&saved.name).await?;
     let db = open().await?;
     let tx = db.transaction(&[DATASETS, FILES], TransactionMode::ReadWrite).map_err(failed)?;
     let store = tx.store(FILES).map_err(failed)?;
     for (path, bytes) in files {
         let key = JsValue::from_str(&format!("{}/{path}", saved.name));
-        store.put(&Uint8Array::from(bytes.as_slice()).into(), Some(&key)).await.map_err(failed)?;
+        store.put(bytes, Some(&key)).await.map_err(failed)?;
     }
     let text = serde_json::to_string(saved).map_err(|e| e.to_string())?;
     let record = tx.store(DATASETS).map_err(failed)?;

@@ -26,8 +26,9 @@ import { brotliCompressSync, constants } from 'node:zlib';
  * own, and the builds' script glue is minified (scripts/minify-js.mjs): 347.9 KB. Raised from
  * 349 to 352 for the import (issue 20 allows the dashboard 5 KB for it): its link, reading
  * `data=local:` from the browser's storage (IndexedDB through its own API, under 1 KB, where
- * the `rexie` crate cost 12 KB) and its error's words: 348.3 → 351.4 KB. */
-export const BUDGET = 352 * 1024;
+ * the `rexie` crate cost 12 KB), its error's words and the mark of figures counted from
+ * registers: 348.3 → 352.0 KB, 3.7 KB of the allowance's 5. */
+export const BUDGET = 353 * 1024;
 /** The big screen's and slides' build (`anju-show`), with the same page, stylesheet and
  * icon: what a wall or a presenter's first visit downloads (352.3 KB when it was split off).
  * Raised from 353 to 357 for the import (issue 20 allows 5 KB): the loader's third build,

@@ -35,7 +35,6 @@ struct Ctx {
     broken: RwSignal<bool>,
     worker: StoredValue<Option<ImportWorker>, LocalStorage>,
     pending: StoredValue<Option<(Request, Vec<File>)>, LocalStorage>,
-    result: StoredValue<Files>,
     period: RwSignal<String>,
     place: RwSignal<String>,
     encoding: RwSignal<String>,
@@ -77,9 +76,8 @@ impl Ctx {
                 if o.refused.is_none() && !files.is_empty() {
                     let picked = self.picked.get_untracked();
                     let names = self.order.with_value(|ord| ord.iter().map(|&i| picked[i].shown_name()).collect());
-                    self.kept.keep(&o, names, files.clone());
+                    self.kept.keep(&o, names, files);
                 }
-                self.result.set_value(files);
                 self.outcome.set(Some(o));
                 self.running.set(false);
             }
@@ -196,7 +194,6 @@ pub fn Import() -> impl IntoView {
         broken: RwSignal::new(false),
         worker: StoredValue::new_local(None),
         pending: StoredValue::new_local(None),
-        result: StoredValue::new(Vec::new()),
         period: RwSignal::new(String::new()),
         place: RwSignal::new(String::new()),
         encoding: RwSignal::new("auto".into()),
@@ -326,7 +323,7 @@ fn outcome(lang: Lang, o: Outcome) -> impl IntoView {
     let notes: Vec<String> = o.notes.iter().map(said).collect();
     view! {
         <section class="import-result" data-testid="import-result" data-households=o.households.to_string()
-            data-people=o.people.to_string() data-refused=o.refused.is_some().to_string()>
+            data-people=o.people.to_string() data-rows=o.rows.to_string() data-refused=o.refused.is_some().to_string()>
             {head}
             {(!notes.is_empty()).then(|| view! {
                 <ul class="import-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>

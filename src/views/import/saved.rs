@@ -41,7 +41,7 @@ impl Kept {
     }
 
     /// Keeps a result under a new name (`import-<date>-<time>`, the browser's local time).
-    pub fn keep(self, o: &Outcome, sources: Vec<String>, files: Vec<(String, Vec<u8>)>) {
+    pub fn keep(self, o: &Outcome, sources: Vec<String>, files: crate::data::import::Files) {
         let d = js_sys::Date::new_0();
         let (y, mo, da, h, mi, s) =
             (d.get_full_year(), d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes(), d.get_seconds());
