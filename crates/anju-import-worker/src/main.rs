@@ -16,7 +16,7 @@ mod read;
 
 use anju_data::import::{FilePreview, Message, Outcome, Request, Said};
 use anju_import::aggregate::{AggError, Options as RunOptions, Run};
-use anju_import::files::{drop_copies, in_folder};
+use anju_import::files::{drop_copies, in_folder_path};
 use anju_import::EncodingChoice;
 use read::{same_bytes, FileRead};
 use std::cell::Cell;
@@ -103,7 +103,7 @@ fn run(req: &Request, files: Vec<File>) {
     let mut to_read = Vec::new();
     for (i, f) in entries {
         let e = &req.files[i];
-        match e.in_folder.then(|| in_folder(e.name.rsplit('/').next().unwrap_or(&e.name))).flatten() {
+        match e.in_folder.then(|| in_folder_path(&e.name)).flatten() {
             Some(why) => {
                 let said = Said::new(why.zh(), why.en());
                 let p = FilePreview { name: e.name.clone(), passed_over: Some(said), ..Default::default() };

@@ -67,6 +67,19 @@ pub fn in_folder(file_name: &str) -> Option<NotRead> {
     }
 }
 
+/// Why a file at `path` within a folder picked (`/`-separated, the picked folder first:
+/// 台账/社区A/1栋.csv) is not read, if it is not: under a temporary or hidden folder
+/// (.git/…), which the command does not walk into; else as [`in_folder`]. The folder
+/// picked itself is walked whatever its name, as a folder named on the command line is.
+pub fn in_folder_path(path: &str) -> Option<NotRead> {
+    let mut parts: Vec<&str> = path.split('/').collect();
+    let name = parts.pop().unwrap_or(path);
+    if parts.iter().skip(1).any(|d| temporary(d)) {
+        return Some(NotRead::Temporary);
+    }
+    in_folder(name)
+}
+
 /// The files to read, in order, and the copies not read. `name` gives a file's full
 /// name (its path), `len` its size in bytes and `same` whether two files of one size
 /// hold the same bytes. The same name twice is read once; of two copies the one with the
@@ -100,4 +113,20 @@ pub fn drop_copies<T>(
         }
     }
     (kept.into_iter().map(|(f, _)| f).collect(), copies)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_in_a_folder_as_the_command_walks_it() {
+        assert_eq!(in_folder_path("台账/社区A/1栋.csv"), None);
+        assert_eq!(in_folder_path("台账/说明.txt"), Some(NotRead::NotRegister));
+        assert_eq!(in_folder_path("台账/~$1栋.xlsx"), Some(NotRead::Temporary));
+        // Under a hidden folder: not walked into.
+        assert_eq!(in_folder_path("台账/.git/a.csv"), Some(NotRead::Temporary));
+        // The folder picked itself is walked whatever its name.
+        assert_eq!(in_folder_path(".台账/a.csv"), None);
+    }
 }
