@@ -294,14 +294,17 @@ pub fn Import() -> impl IntoView {
                     }).collect_view()
                 }}
             </ol>
-            {move || cx.outcome.get().map(|o| outcome(lang.get(), o))}
+            {move || cx.outcome.get().map(|o| outcome(lang.get(), o, cx.left_out.with_value(Vec::len)))}
             {saved::kept_view(cx.kept)}
         </div>
     }
 }
 
 /// The run's end: the totals, or why no dataset was made; then what the run found.
-fn outcome(lang: Lang, o: Outcome) -> impl IntoView {
+/// `left_out`: files the worker stopped inside, left out of the run (the worker itself
+/// never saw them end, so its count of refused files does not hold them).
+fn outcome(lang: Lang, o: Outcome, left_out: usize) -> impl IntoView {
+    let refused_files = o.refused_files + left_out;
     let said = |s: &anju_data::import::Said| if lang == Lang::En { s.en.clone() } else { s.zh.clone() };
     let head = match &o.refused {
         Some(why) => view! { <p class="import-warn" role="alert">{said(why)}</p> }.into_any(),
@@ -310,11 +313,11 @@ fn outcome(lang: Lang, o: Outcome) -> impl IntoView {
             let text = match lang {
                 Lang::Zh => format!(
                     "汇总 {} 户 {} 人（读取 {} 行，{} 行有问题未计入，{} 个文件被拒绝）；{} 个地点、{} 个统计期，截至 {}",
-                    n(o.households), n(o.people), n(o.rows), n(o.bad_rows), o.refused_files, o.nodes, o.periods, o.as_of
+                    n(o.households), n(o.people), n(o.rows), n(o.bad_rows), refused_files, o.nodes, o.periods, o.as_of
                 ),
                 Lang::En => format!(
                     "{} households and {} people (of {} rows read; {} bad rows left out, {} files refused); {} places, {} periods, as of {}",
-                    n(o.households), n(o.people), n(o.rows), n(o.bad_rows), o.refused_files, o.nodes, o.periods, o.as_of
+                    n(o.households), n(o.people), n(o.rows), n(o.bad_rows), refused_files, o.nodes, o.periods, o.as_of
                 ),
             };
             view! { <p class="import-totals">{text}</p> }.into_any()
