@@ -33,9 +33,15 @@ pub fn safe_filename(filename: &str) -> String {
 
 /// Offers `bytes` of type `mime` as a download named `filename`.
 pub fn download_as(filename: &str, bytes: &[u8], mime: &str) {
+    offer(filename, &js_sys::Uint8Array::from(bytes), mime);
+}
+
+/// Offers `bytes` (already in a JavaScript buffer) of type `mime` as a download named
+/// `filename`.
+pub fn offer(filename: &str, bytes: &js_sys::Uint8Array, mime: &str) {
     use wasm_bindgen::JsCast;
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let parts = js_sys::Array::of1(bytes);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else { return };

@@ -1,7 +1,8 @@
 //! The import view's plain data: the order files are sent in, and progress in words.
 
-use anju::model::import::{bytes, entries, fraction, progress, Picked};
+use anju::model::import::{bytes, entries, fraction, progress, total_rows, Picked, INCOME_PER_CAPITA};
 use anju_data::format::Lang;
+use anju_data::import::PeriodTotals;
 
 fn picked(rel: &str, name: &str, size: u64) -> Picked {
     Picked { relative_path: rel.into(), name: name.into(), size }
@@ -37,4 +38,27 @@ fn progress_in_words() {
     assert_eq!(fraction(1, 4), 0.25);
     assert_eq!(fraction(0, 0), 1.0);
     assert_eq!(fraction(9, 4), 1.0);
+}
+
+#[test]
+fn totals_one_row_per_metric_in_registry_order_absent_as_zero_income_last() {
+    let t = |period: &str, counts: &[(&str, u64)], income: Option<f64>| PeriodTotals {
+        period: period.into(),
+        counts: counts.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+        income_per_capita: income,
+    };
+    let totals = [
+        t("2025-05", &[("people", 12345), ("households", 3)], None),
+        t("2025-06", &[("people", 30), ("households", 8), ("labour", 8)], Some(8807.73)),
+    ];
+    let rows = total_rows(&totals, Lang::Zh);
+    let keys: Vec<&str> = rows.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(keys, ["people", "households", "labour", INCOME_PER_CAPITA]);
+    assert_eq!(rows[0].cells, [("12345".to_string(), "12,345".to_string()), ("30".into(), "30".into())]);
+    assert_eq!(rows[2].name, "劳动力");
+    assert_eq!(rows[2].cells[0], ("0".to_string(), "0".to_string()), "absent in a period: 0");
+    assert_eq!(rows[3].cells[0], (String::new(), "—".to_string()), "no income figure that month");
+    assert_eq!(rows[3].cells[1].1, "8,807.73元");
+    assert_eq!(total_rows(&totals, Lang::En)[3].name, "Per-capita net income");
+    assert!(total_rows(&[t("2025-06", &[], None)], Lang::Zh).is_empty());
 }

@@ -3,7 +3,7 @@
 //! itself asks the network for nothing; its address is in the page
 //! (`<meta name="anju-import-worker">`, named by content after each build).
 
-use anju_data::import::{Message, Request};
+use anju_data::import::{Message, Request, ZipRequest};
 use wasm_bindgen::prelude::*;
 use web_sys::{File, MessageEvent, Worker, WorkerOptions, WorkerType};
 
@@ -22,7 +22,7 @@ pub struct ImportWorker {
 
 /// The dataset's files as the worker made them, `index.json` first: left in the buffers
 /// the worker handed over, never copied into the page's wasm (at 480,000 rows the copies
-/// kept the main thread busy for 55 ms).
+/// kept the main thread busy for 55 ms); with `Zipped`, the one zip file.
 pub type Files = Vec<(String, js_sys::Uint8Array)>;
 
 impl ImportWorker {
@@ -52,6 +52,10 @@ impl ImportWorker {
                     let bytes = list.iter().map(|b| js_sys::Uint8Array::new(&b));
                     o.files.iter().cloned().zip(bytes).collect()
                 }
+                (Message::Zipped { name, .. }, Some(a)) if a.is_object() => {
+                    let zip = js_sys::Array::from(&a).iter().next().map(|b| js_sys::Uint8Array::new(&b));
+                    zip.map(|b| vec![(format!("{name}.zip"), b)]).unwrap_or_default()
+                }
                 _ => Vec::new(),
             };
             on_message(m, files);
@@ -70,6 +74,16 @@ impl ImportWorker {
         let out = js_sys::Object::new();
         let text = serde_json::to_string(request).unwrap_or_default();
         let _ = js_sys::Reflect::set(&out, &"request".into(), &text.into());
+        let list: js_sys::Array = files.iter().collect();
+        let _ = js_sys::Reflect::set(&out, &"files".into(), &list);
+        let _ = self.worker.post_message(&out);
+    }
+
+    /// Asks the worker to zip a kept dataset: `files` are the bytes of `request.files`.
+    pub fn send_zip(&self, request: &ZipRequest, files: &[js_sys::Uint8Array]) {
+        let out = js_sys::Object::new();
+        let text = serde_json::to_string(request).unwrap_or_default();
+        let _ = js_sys::Reflect::set(&out, &"zip".into(), &text.into());
         let list: js_sys::Array = files.iter().collect();
         let _ = js_sys::Reflect::set(&out, &"files".into(), &list);
         let _ = self.worker.post_message(&out);

@@ -131,3 +131,21 @@ pub async fn remove(name: &str) -> Result<(), String> {
     tx.done().await.map_err(failed)?;
     Ok(())
 }
+
+/// The bytes of a kept dataset's files, in `saved.files`' order (for its zip).
+///
+/// Errors: storage refused, or a file missing (the dataset was removed meanwhile).
+pub async fn files(saved: &Saved) -> Result<Vec<Uint8Array>, String> {
+    let db = open().await?;
+    let tx = db.transaction(&[FILES], TransactionMode::ReadOnly).map_err(failed)?;
+    let store = tx.store(FILES).map_err(failed)?;
+    let mut out = Vec::with_capacity(saved.files.len());
+    for path in &saved.files {
+        let key = JsValue::from_str(&format!("{}/{path}", saved.name));
+        match store.get(key).await.map_err(failed)? {
+            Some(v) if v.is_instance_of::<Uint8Array>() => out.push(v.unchecked_into()),
+            _ => return Err(format!("“{}”中缺少文件 {path} / \"{}\" lacks its file {path}", saved.name, saved.name)),
+        }
+    }
+    Ok(out)
+}

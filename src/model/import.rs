@@ -1,8 +1,9 @@
 //! The import view's plain data: the files picked, in the order the command would read
 //! them, and how far each has got, in words.
 
-use anju_data::format::{group_digits, Lang};
-use anju_data::import::FileEntry;
+use anju_data::format::{group_digits, yuan, Lang};
+use anju_data::import::{FileEntry, PeriodTotals};
+use anju_data::metric::Metric;
 
 /// A file as picked: its path within a folder (empty when picked alone), name and bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,4 +76,52 @@ pub fn fraction(done: u64, size: u64) -> f64 {
     } else {
         (done as f64 / size as f64).clamp(0.0, 1.0)
     }
+}
+
+/// The key of per-capita income in the totals table (`data-metric`), as
+/// `crates/anju-import/tests/cases/expected.json` names it.
+pub const INCOME_PER_CAPITA: &str = "income_per_capita";
+
+/// One row of an import's totals table: a metric, and per period its value as data
+/// (`data-value`: the count, or yuan to the fen) and as shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TotalRow {
+    pub key: String,
+    pub name: String,
+    pub cells: Vec<(String, String)>,
+}
+
+/// The rows of the totals table, one per metric that is not zero in some period (in the
+/// registry's order), then per-capita income when any household gave one; a metric
+/// absent from a period is 0 there, and income absent is shown as —.
+pub fn total_rows(totals: &[PeriodTotals], lang: Lang) -> Vec<TotalRow> {
+    let mut rows: Vec<TotalRow> = Metric::ALL
+        .iter()
+        .filter(|m| totals.iter().any(|t| t.counts.iter().any(|(k, _)| k == m.key())))
+        .map(|m| TotalRow {
+            key: m.key().to_string(),
+            name: crate::i18n::tr(lang, m.zh(), m.en()).to_string(),
+            cells: totals
+                .iter()
+                .map(|t| {
+                    let v = t.counts.iter().find(|(k, _)| k == m.key()).map(|(_, v)| *v).unwrap_or(0);
+                    (v.to_string(), group_digits(v))
+                })
+                .collect(),
+        })
+        .collect();
+    if totals.iter().any(|t| t.income_per_capita.is_some()) {
+        rows.push(TotalRow {
+            key: INCOME_PER_CAPITA.to_string(),
+            name: crate::i18n::tr(lang, "人均纯收入", "Per-capita net income").to_string(),
+            cells: totals
+                .iter()
+                .map(|t| match t.income_per_capita {
+                    Some(v) => (format!("{v:.2}"), yuan(v, lang)),
+                    None => (String::new(), "—".to_string()),
+                })
+                .collect(),
+        });
+    }
+    rows
 }

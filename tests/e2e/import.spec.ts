@@ -1,6 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 
@@ -11,7 +12,7 @@ import { join, relative, sep } from 'node:path';
 const CASES = 'crates/anju-import/tests/cases';
 const expected = JSON.parse(readFileSync(`${CASES}/expected.json`, 'utf8')).files as Record<
   string,
-  { totals?: Record<string, { households: number; people: number }> }
+  { totals?: Record<string, Record<string, number> & { households: number; people: number }> }
 >;
 
 /** Every request after `since`, as paths. */
@@ -32,7 +33,7 @@ const result = (page: Page) => page.getByTestId('import-result');
 for (const [file, want] of Object.entries(expected)) {
   const totals = Object.values(want.totals ?? {});
   if (totals.length === 0) continue;
-  test(`${file}: the browser gives the expected totals`, async ({ page }) => {
+  test(`${file}: the browser gives every expected total`, async ({ page }) => {
     await open(page);
     await page.getByTestId('import-input').setInputFiles(`${CASES}/${file}`);
     await expect(result(page)).toBeVisible();
@@ -41,6 +42,15 @@ for (const [file, want] of Object.entries(expected)) {
     await expect(result(page)).toHaveAttribute('data-households', String(households));
     await expect(result(page)).toHaveAttribute('data-people', String(people));
     await expect(page.getByTestId('import-preview')).toHaveCount(1);
+    // Every figure expected.json gives, per period; a figure the table leaves out is 0.
+    for (const [period, metrics] of Object.entries(want.totals!)) {
+      for (const [metric, value] of Object.entries(metrics)) {
+        const cell = result(page).locator(`[data-testid=import-total][data-metric="${metric}"][data-period="${period}"]`);
+        const shown = (await cell.count()) === 0 ? '0' : await cell.getAttribute('data-value');
+        const want = metric === 'income_per_capita' ? value.toFixed(2) : String(value);
+        expect(shown, `${file} ${period} ${metric}`).toBe(want);
+      }
+    }
   });
 }
 
@@ -72,7 +82,9 @@ test('a sheet without its period: the person sets it and reads again', async ({ 
   const csv = '市,县,安置点,楼栋,户人数\n毕节市,织金县,平远新城安置点,1栋,3\n毕节市,织金县,平远新城安置点,2栋,4\n';
   await page.getByTestId('import-input').setInputFiles({ name: 'no-period.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(result(page)).toHaveAttribute('data-refused', 'true');
-  await expect(page.getByTestId('import-preview')).toContainText('period');
+  // Said as the page's fields, not the command's flags.
+  await expect(page.getByTestId('import-preview')).toContainText('enter 2025-06 in the “Period” field');
+  await expect(page.locator('.import-page')).not.toContainText('--period');
   await page.getByTestId('import-period').fill('2025-06');
   await page.getByTestId('import-period').dispatchEvent('change');
   await page.getByTestId('import-run').click();
@@ -152,28 +164,173 @@ async function keptFiles(page: Page, name: string): Promise<Record<string, numbe
   }, name);
 }
 
+/** `anju` with `args` (the debug build when there is one). */
+function anju(args: string[]) {
+  return existsSync('target/debug/anju')
+    ? spawnSync('target/debug/anju', args, { encoding: 'utf8' })
+    : spawnSync('cargo', ['run', '-q', '-p', 'anju-cli', '--', ...args], { encoding: 'utf8' });
+}
+
+/** The files under `dir`, as sorted paths with `/`. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
+    .sort();
+}
+
 test('the browser and anju aggregate give the same bytes for the same files', async ({ page }) => {
   const files = ['03_two_row_header.xlsx', '05_multi_sheet.xlsx', '19_subtotal_rows.csv', 'all-bad.csv'];
   const out = mkdtempSync(join(tmpdir(), 'anju-import-'));
-  const anju = existsSync('target/debug/anju') ? 'target/debug/anju' : null;
-  const args = ['aggregate', '--input', ...files.map((f) => `${CASES}/${f}`), '--out', `${out}/ds`];
+  const run = anju(['aggregate', '--input', ...files.map((f) => `${CASES}/${f}`), '--out', `${out}/ds`]);
   // Exit 2: written, with the bad rows of all-bad.csv refused, as the browser says too.
-  const run = anju
-    ? spawnSync(anju, args, { encoding: 'utf8' })
-    : spawnSync('cargo', ['run', '-q', '-p', 'anju-cli', '--', ...args], { encoding: 'utf8' });
   expect(run.status, run.stderr).toBe(2);
   await open(page);
   await page.getByTestId('import-input').setInputFiles(files.map((f) => `${CASES}/${f}`));
   await expect(page.getByTestId('import-open')).toBeVisible();
   const name = await page.getByTestId('import-saved').first().getAttribute('data-name');
   const kept = await keptFiles(page, name!);
-  const written = readdirSync(`${out}/ds`, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => relative(`${out}/ds`, join(d.parentPath, d.name)).split(sep).join('/'))
-    .sort();
+  const written = filesUnder(`${out}/ds`);
   expect(Object.keys(kept).sort()).toEqual(written);
   for (const f of written) {
     expect(Buffer.from(kept[f]).equals(readFileSync(`${out}/ds/${f}`)), f).toBe(true);
   }
+  // The zip to publish on a server: unpacked, the command's folder under the dataset's name.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('import-saved').first().getByTestId('import-zip').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`${name}.zip`);
+  await download.saveAs(`${out}/ds.zip`);
+  // Read back with fflate (not the zip crate that wrote it).
+  const entries = unzipSync(readFileSync(`${out}/ds.zip`));
+  expect(Object.keys(entries).sort()).toEqual(written.map((f) => `${name}/${f}`));
+  for (const f of written) {
+    expect(Buffer.from(entries[`${name}/${f}`]).equals(readFileSync(`${out}/ds/${f}`)), f).toBe(true);
+  }
   rmSync(out, { recursive: true, force: true });
+});
+
+test('a whole folder: read as anju aggregate reads that folder, to the byte', async ({ page }) => {
+  const root = mkdtempSync(join(tmpdir(), 'anju-folder-'));
+  const dir = join(root, '台账');
+  mkdirSync(join(dir, '社区A'), { recursive: true });
+  mkdirSync(join(dir, '社区B'), { recursive: true });
+  mkdirSync(join(dir, '.git'), { recursive: true });
+  copyFileSync(`${CASES}/19_subtotal_rows.csv`, join(dir, '社区A', '1栋.csv'));
+  copyFileSync(`${CASES}/19_subtotal_rows.csv`, join(dir, '社区A', '1栋 - 副本.csv'));
+  copyFileSync(`${CASES}/03_two_row_header.xlsx`, join(dir, '社区B', '03.xlsx'));
+  writeFileSync(join(dir, '社区B', '~$03.xlsx'), 'lock');
+  writeFileSync(join(dir, '照片.jpg'), 'not a register');
+  copyFileSync(`${CASES}/05_multi_sheet.xlsx`, join(dir, '.git', 'old.xlsx'));
+  const run = anju(['aggregate', '--input', dir, '--out', `${root}/ds`]);
+  // Exit 2: the copy is refused, as the browser says too.
+  expect(run.status, run.stderr).toBe(2);
+  await open(page);
+  await page.getByTestId('import-folder').setInputFiles(dir);
+  await expect(page.getByTestId('import-open')).toBeVisible();
+  await expect(result(page)).toHaveAttribute('data-households', String(7 + 8));
+  const card = (name: string) => page.locator(`[data-testid=import-preview][data-name="${name}"]`);
+  await expect(card('台账/社区A/1栋 - 副本.csv')).toHaveAttribute('data-state', 'refused');
+  await expect(card('台账/照片.jpg')).toHaveAttribute('data-state', 'passed');
+  await expect(card('台账/社区B/~$03.xlsx')).toHaveAttribute('data-state', 'passed');
+  // The list names the files the figures came from, not those passed over or refused.
+  await expect(page.getByTestId('import-saved').first().locator('.import-kept-files')).toHaveText('文件：台账/社区A/1栋.csv、台账/社区B/03.xlsx');
+  const name = await page.getByTestId('import-saved').first().getAttribute('data-name');
+  const kept = await keptFiles(page, name!);
+  const written = filesUnder(`${root}/ds`);
+  expect(Object.keys(kept).sort()).toEqual(written);
+  for (const f of written) {
+    expect(Buffer.from(kept[f]).equals(readFileSync(`${root}/ds/${f}`)), f).toBe(true);
+  }
+  await page.screenshot({ path: 'test-results/import-folder.png', fullPage: true });
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('cancel stops a long import, keeps nothing, and the next import runs', async ({ page }) => {
+  const root = mkdtempSync(join(tmpdir(), 'anju-big-'));
+  const rows = ['统计期,市,县,安置点,楼栋,户人数'];
+  for (let i = 0; i < 400_000; i++) rows.push(`2025-06,毕节市,织金县,平远新城安置点,${i % 500}栋,3`);
+  writeFileSync(join(root, 'big.csv'), rows.join('\n'));
+  await open(page);
+  await expect(page.locator('.import-page')).toHaveAttribute('data-worker', 'ready');
+  await page.getByTestId('import-input').setInputFiles(join(root, 'big.csv'));
+  const big = page.locator('[data-testid=import-preview][data-name="big.csv"]');
+  await expect(big).toHaveAttribute('data-state', 'reading');
+  await page.getByTestId('import-cancel').click();
+  await expect(big).toHaveAttribute('data-state', 'cancelled');
+  await expect(page.getByTestId('import-cancel')).toHaveCount(0);
+  await expect(result(page)).toHaveCount(0);
+  await expect(page.getByTestId('import-open')).toHaveCount(0);
+  await expect(page.getByTestId('import-saved')).toHaveCount(0);
+  // A new worker takes the next files.
+  await expect(page.locator('.import-page')).toHaveAttribute('data-worker', 'ready');
+  await page.getByTestId('import-input').setInputFiles(`${CASES}/19_subtotal_rows.csv`);
+  await expect(result(page)).toHaveAttribute('data-households', '7');
+  await expect(page.getByTestId('import-saved')).toHaveCount(1);
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('the big screen and the slides show an imported dataset', async ({ page }) => {
+  await open(page);
+  await page.getByTestId('import-input').setInputFiles([`${CASES}/19_subtotal_rows.csv`, `${CASES}/03_two_row_header.xlsx`]);
+  await expect(page.getByTestId('import-open')).toBeVisible();
+  const name = await page.getByTestId('import-saved').first().getAttribute('data-name');
+  const seen = requests(page);
+  await page.goto(`./?view=screen&data=local:${name}`);
+  await expect(page.locator('html')).toHaveAttribute('data-build', 'show');
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  await expect(page.getByTestId('kpi-people')).toHaveAttribute('data-value', String(31 + 30));
+  await expect(page.getByTestId('carousel-place')).toBeVisible();
+  await expect(page.getByTestId('stale-badge')).toHaveCount(0);
+  // The figures count up when shown: the picture waits for the end.
+  await expect(page.getByTestId('kpi-people').locator('.kpi-value')).toHaveText('61人');
+  await page.screenshot({ path: 'test-results/import-screen.png' });
+  await page.goto(`./?view=present&data=local:${name}&slide=1`);
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  await expect(page.getByTestId('slide')).toHaveAttribute('data-index', '1');
+  await expect(page.getByTestId('slide').getByTestId('kpi-people')).toHaveAttribute('data-value', String(31 + 30));
+  await page.screenshot({ path: 'test-results/import-slides.png' });
+  expect(seen.filter((p) => p.endsWith('.json'))).toEqual([]);
+});
+
+test('a building in two files is refused until the person says to add them up; place aliases merge two spellings', async ({ page }) => {
+  const head = '统计期,市,县,安置点,楼栋,户人数\n';
+  const file = (name: string, site: string, building: string, size: number) => ({
+    name, mimeType: 'text/csv', buffer: Buffer.from(`${head}2025-06,毕节市,织金县,${site},${building},${size}\n`),
+  });
+  const two = [file('上半月.csv', '平远新城安置点', '1栋', 3), file('下半月.csv', '平远新城安置点', '1栋', 4)];
+  await open(page);
+  await page.getByTestId('import-input').setInputFiles(two);
+  await expect(result(page)).toHaveAttribute('data-refused', 'true');
+  await expect(result(page)).toContainText('勾选“同一楼栋分在几个文件中登记时相加”');
+  await expect(page.locator('.import-page')).not.toContainText('--allow-split');
+  await page.getByTestId('import-allow-split').check();
+  await page.getByTestId('import-run').click();
+  await expect(result(page)).toHaveAttribute('data-refused', 'false');
+  await expect(result(page)).toHaveAttribute('data-households', '2');
+  await expect(result(page)).toHaveAttribute('data-people', '7');
+
+  // Two spellings of one site: warned, with what to write where; merged once written.
+  const spelled = [file('a.csv', '平远新城安置点', '1栋', 3), file('b.csv', '平远新城', '2栋', 4)];
+  await page.getByTestId('import-input').setInputFiles(spelled);
+  await expect(result(page)).toHaveAttribute('data-refused', 'false');
+  await expect(result(page)).toContainText('可能是同一地点的两种写法；若是，在“地名别名”一栏写明（每行：别名,标准名）合并');
+  const sites = result(page).locator('[data-testid=import-total][data-metric=sites]');
+  await expect(sites).toHaveAttribute('data-value', '2');
+  // A line that cannot be used is refused with its line.
+  await page.getByTestId('import-aliases').fill('平远新城,平远新城');
+  await page.getByTestId('import-aliases').dispatchEvent('change');
+  await page.getByTestId('import-run').click();
+  await expect(result(page)).toHaveAttribute('data-refused', 'true');
+  await expect(result(page)).toContainText('“地名别名” / “Place aliases”：第1行：别名与标准名相同');
+  await page.getByTestId('import-aliases').fill('平远新城,平远新城安置点');
+  await page.getByTestId('import-aliases').dispatchEvent('change');
+  await page.getByTestId('import-run').click();
+  await expect(result(page)).toHaveAttribute('data-refused', 'false');
+  await expect(result(page)).toContainText('别名“平远新城”已合并，1 户');
+  await expect(sites).toHaveAttribute('data-value', '1');
+  await expect(result(page)).toHaveAttribute('data-people', '7');
+  await expect(page.locator('.import-page')).not.toContainText('--aliases');
+  await page.screenshot({ path: 'test-results/import-choices.png', fullPage: true });
 });

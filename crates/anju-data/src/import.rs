@@ -26,6 +26,46 @@ impl Said {
     }
 }
 
+/// A choice a person makes where the registers are silent or open: `anju aggregate`'s
+/// flag, and the import view's field for it. One list, so that a message saying what to
+/// change names what the person sees (`anju_import::flags::give`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// The month for sheets without one.
+    Period,
+    /// The place for sheets without one.
+    Place,
+    /// CSV text encoding.
+    Encoding,
+    /// Sum a building and period found in two files instead of refusing.
+    AllowSplit,
+    /// Variant → canonical place names.
+    Aliases,
+}
+
+impl Choice {
+    /// `anju aggregate`'s flag: `--period`.
+    pub fn flag(self) -> &'static str {
+        match self {
+            Choice::Period => "--period",
+            Choice::Place => "--place",
+            Choice::Encoding => "--encoding",
+            Choice::AllowSplit => "--allow-split",
+            Choice::Aliases => "--aliases",
+        }
+    }
+    /// The import view's field: (Chinese, English).
+    pub fn field(self) -> (&'static str, &'static str) {
+        match self {
+            Choice::Period => ("统计期", "Period"),
+            Choice::Place => ("地点", "Place"),
+            Choice::Encoding => ("CSV 编码", "CSV encoding"),
+            Choice::AllowSplit => ("同一楼栋分在几个文件中登记时相加", "Add up a building registered across files"),
+            Choice::Aliases => ("地名别名", "Place aliases"),
+        }
+    }
+}
+
 /// Page → worker: read these files (their `File` objects beside, in this order) with
 /// these choices, and aggregate them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,6 +77,13 @@ pub struct Request {
     pub place: Option<String>,
     /// CSV text encoding: `auto` (UTF-8, else GBK), `utf-8` or `gbk` (`--encoding`).
     pub encoding: String,
+    /// Sum a building and period found in two files (`--allow-split`).
+    #[serde(default)]
+    pub allow_split: bool,
+    /// Variant → canonical place names, a `variant,canonical` pair per line, as an
+    /// `--aliases` file holds them; empty for none.
+    #[serde(default)]
+    pub aliases: String,
 }
 
 /// A file picked or dropped.
@@ -62,6 +109,18 @@ pub enum Message {
     Preview { file: usize, preview: FilePreview },
     /// The run's end.
     Done(Outcome),
+    /// The zip asked for by a [`ZipRequest`], its bytes beside (none when `refused`).
+    Zipped { name: String, refused: Option<Said> },
+}
+
+/// Page → worker: one zip of a kept dataset (`crate::import::Saved`), to publish on a
+/// server; its files' bytes beside, in `files`' order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ZipRequest {
+    /// The dataset's name, the zip's one folder.
+    pub name: String,
+    /// Paths in the dataset (`index.json`, `shards/…`).
+    pub files: Vec<String>,
 }
 
 /// How one file was read: the facts `anju inspect` prints.
@@ -169,6 +228,22 @@ pub struct Outcome {
     /// The dataset's title and its last period (`as_of`), for the list of imports.
     pub title: String,
     pub as_of: String,
+    /// The whole dataset's figures, per period (the root node's, as the dashboard shows
+    /// them at the top).
+    pub totals: Vec<PeriodTotals>,
+}
+
+/// A dataset's figures for one period.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PeriodTotals {
+    /// `2025-06`.
+    pub period: String,
+    /// Each count that is not zero, by metric key (`crate::metric::Metric::key`), in the
+    /// registry's order: people, households … A metric not listed is 0.
+    pub counts: Vec<(String, u64)>,
+    /// Per-capita net income (yuan, to the fen) over the people with an income figure;
+    /// `None` when no household gave one.
+    pub income_per_capita: Option<f64>,
 }
 
 /// A dataset imported in this browser, as its list shows it (kept beside its files).

@@ -5,8 +5,10 @@
 //! Protocol (`anju_data::import`): the page posts `{ request, files }`, the request as
 //! JSON text and the `File` objects in its order; the worker answers with JSON text
 //! messages (`Ready` once, then `Progress`, `Preview` per file and `Done`), the last with
-//! the dataset's files beside it as `{ message, files: [Uint8Array…] }`. One request per
-//! worker: the page cancels by ending the worker. A panic ends it too (the wasm build
+//! the dataset's files beside it as `{ message, files: [Uint8Array…] }`. One import per
+//! worker: the page cancels by ending the worker. The page may also post `{ zip, files }`
+//! (a `ZipRequest` as JSON text, the dataset's files as `Uint8Array`s) and gets `Zipped`
+//! with the zip beside it. A panic ends it too (the wasm build
 //! aborts), which the page sees as the worker's error event.
 //!
 //! Files are read with `FileReaderSync` a megabyte at a time and never kept: only the
@@ -14,7 +16,7 @@
 
 mod read;
 
-use anju_data::import::{FilePreview, Message, Outcome, Request, Said};
+use anju_data::import::{FilePreview, Message, Outcome, Request, Said, ZipRequest};
 use anju_import::aggregate::{AggError, Options as RunOptions, Run};
 use anju_import::files::{drop_copies, in_folder_path};
 use anju_import::EncodingChoice;
@@ -43,13 +45,18 @@ fn post(m: &Message, files: Option<js_sys::Array>) {
 }
 
 fn main() {
+    // Messages say what to change in the view's fields, not in the command's flags.
+    anju_import::flags::name_fields();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
         let data = e.data();
-        let text = js_sys::Reflect::get(&data, &"request".into()).ok().and_then(|t| t.as_string()).unwrap_or_default();
-        let files: Vec<File> = js_sys::Reflect::get(&data, &"files".into())
-            .ok()
-            .map(|a| js_sys::Array::from(&a).iter().filter_map(|f| f.dyn_into::<File>().ok()).collect())
-            .unwrap_or_default();
+        let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok();
+        let list = get("files").filter(|a| a.is_object()).map(|a| js_sys::Array::from(&a)).unwrap_or_default();
+        if let Some(text) = get("zip").and_then(|t| t.as_string()) {
+            let bytes = list.iter().filter_map(|b| b.dyn_into::<js_sys::Uint8Array>().ok()).collect();
+            return zip(serde_json::from_str(&text).unwrap_or_default(), bytes);
+        }
+        let text = get("request").and_then(|t| t.as_string()).unwrap_or_default();
+        let files: Vec<File> = list.iter().filter_map(|f| f.dyn_into::<File>().ok()).collect();
         match serde_json::from_str::<Request>(&text) {
             Ok(req) if req.files.len() == files.len() => run(&req, files),
             _ => post(
@@ -64,6 +71,23 @@ fn main() {
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     post(&Message::Ready, None);
+}
+
+/// Zips a kept dataset's files (`anju_import::bundle`).
+fn zip(req: ZipRequest, files: Vec<js_sys::Uint8Array>) {
+    let bytes: Vec<Vec<u8>> = files.iter().map(|f| f.to_vec()).collect();
+    let made = if bytes.len() == req.files.len() && !bytes.is_empty() {
+        anju_import::bundle::zip(&req.name, req.files.iter().map(String::as_str).zip(bytes.iter().map(Vec::as_slice)))
+    } else {
+        Err("zip 请求中的文件不全 / the zip request lacks files".to_string())
+    };
+    let name = req.name;
+    match made {
+        Ok(z) => {
+            post(&Message::Zipped { name, refused: None }, Some(js_sys::Array::of1(&js_sys::Uint8Array::from(&z[..]))))
+        }
+        Err(e) => post(&Message::Zipped { name, refused: Some(Said::both(e)) }, None),
+    }
 }
 
 /// The encoding choice as `--encoding` names it.
@@ -82,22 +106,31 @@ fn run(req: &Request, files: Vec<File>) {
         Ok(r) => r,
         Err(e) => return done(Outcome { refused: Some(Said::both(e)), ..Default::default() }),
     };
+    let aliases = match anju_import::names::Aliases::parse(&req.aliases) {
+        Ok(a) => a,
+        Err(e) => {
+            let (zh, en) = anju_data::import::Choice::Aliases.field();
+            return done(Outcome {
+                refused: Some(Said::both(format!("“{zh}” / “{en}”：{e}"))), ..Default::default()
+            });
+        }
+    };
     let entries: Vec<(usize, &File)> = files.iter().enumerate().collect();
     // A shortened place is made whole from the places the other registers name.
-    let read = if anju_import::flags::shortened(&read) {
+    let (read, place_note) = if anju_import::flags::shortened(&read) {
         let mut known = Default::default();
         for (i, f) in &entries {
             let reader = FileRead::new(f, &|_| {});
-            anju_import::flags::known_in(&req.files[*i].name, reader, &read, &Default::default(), &mut known);
+            anju_import::flags::known_in(&req.files[*i].name, reader, &read, &aliases, &mut known);
         }
         match anju_import::flags::complete(read, &known) {
-            Ok((r, _)) => r,
+            Ok(made) => made,
             Err(e) => return done(Outcome { refused: Some(Said::both(e)), ..Default::default() }),
         }
     } else {
-        read
+        (read, None)
     };
-    let opts = RunOptions { read, ..Default::default() };
+    let opts = RunOptions { read, aliases, allow_split: req.allow_split, ..Default::default() };
     let mut run = Run::new(&opts);
     // Files in a folder that are no registers are passed over, as the command does.
     let mut to_read = Vec::new();
@@ -146,14 +179,16 @@ fn run(req: &Request, files: Vec<File>) {
             Err(e) => return done(failed(e)),
         }
     }
-    finish(run);
+    finish(run, place_note.map(|(zh, en)| Said::new(zh, en)));
 }
 
 /// The run's end: the dataset's files beside the outcome, or why none was made.
-fn finish(run: Run) {
+///
+/// `place_note`: the shortened place made whole, when it was.
+fn finish(run: Run, place_note: Option<Said>) {
     match run.finish(&mut |_| {}) {
         Ok((written, s)) => {
-            let notes = told(&s);
+            let notes = place_note.into_iter().chain(told(&s)).collect();
             // The title and date for the list of imports, from the index as written.
             let index: serde_json::Value = serde_json::from_slice(written.index()).unwrap_or_default();
             let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
@@ -171,6 +206,7 @@ fn finish(run: Run) {
                 files: written.files.iter().map(|(n, _)| n.clone()).collect(),
                 title,
                 as_of,
+                totals: s.totals.clone(),
             };
             let bytes: js_sys::Array =
                 written.files.iter().map(|(_, b)| js_sys::Uint8Array::from(b.as_slice())).collect();

@@ -5,8 +5,61 @@
 
 use crate::place::{resolve, PlacePath};
 use crate::{EncodingChoice, Item, Options};
+use anju_data::import::Choice;
 use anju_data::model::Period;
+use std::cell::Cell;
 use std::collections::BTreeSet;
+
+thread_local! {
+    /// Messages on this thread name the import view's fields, not the command's flags.
+    static FIELDS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// From now on, messages made on this thread name the import view's fields (“统计期”)
+/// instead of `anju`'s flags (`--period`). The browser's worker calls it once: it reads
+/// every file on its one thread. Per thread, so that tests of either wording can run at
+/// once.
+pub fn name_fields() {
+    FIELDS.with(|f| f.set(true));
+}
+
+/// A choice as messages name it: (Chinese, English): `--period`, or “统计期” / “Period”.
+pub fn named(c: Choice) -> (String, String) {
+    if FIELDS.with(Cell::get) {
+        let (zh, en) = c.field();
+        (format!("“{zh}”"), format!("“{en}”"))
+    } else {
+        (c.flag().to_string(), c.flag().to_string())
+    }
+}
+
+/// What to do to make choice `c`, as an instruction: (Chinese, English). `example` is
+/// the value to give, in each language: 用 --period 2025-06 给出 / give --period 2025-06;
+/// on the page, 在“统计期”一栏填写 2025-06 / enter 2025-06 in the “Period” field.
+pub fn give(c: Choice, example: (&str, &str)) -> (String, String) {
+    let (zh, en) = example;
+    if FIELDS.with(Cell::get) {
+        let (fz, fe) = c.field();
+        match c {
+            Choice::AllowSplit => (format!("勾选“{fz}”"), format!("tick “{fe}”")),
+            Choice::Encoding => (format!("在“{fz}”一栏改选 {zh}"), format!("choose {en} in the “{fe}” field")),
+            Choice::Aliases => {
+                (format!("在“{fz}”一栏写明（每行：{zh}）"), format!("write them in the “{fe}” field ({en} per line)"))
+            }
+            Choice::Period | Choice::Place => {
+                (format!("在“{fz}”一栏填写 {zh}"), format!("enter {en} in the “{fe}” field"))
+            }
+        }
+    } else {
+        let f = c.flag();
+        match c {
+            Choice::AllowSplit => (format!("加 {f}"), format!("add {f}")),
+            Choice::Encoding => (format!("改用 {f} {zh}"), format!("try {f} {en}")),
+            Choice::Aliases => (format!("用 {f} 文件（每行：{zh}）"), format!("use an {f} file ({en} per line)")),
+            Choice::Period | Choice::Place => (format!("用 {f} {zh} 给出"), format!("give {f} {en}")),
+        }
+    }
+}
 
 /// A note for the summary: (Chinese, English).
 pub type Note = (String, String);
@@ -16,8 +69,8 @@ pub type Note = (String, String);
 /// Errors: what to write instead, in both languages.
 pub fn period(text: &str) -> Result<Period, String> {
     let t = text.trim();
-    crate::period::from_text(t)
-        .map_err(|_| format!("--period {t}：应写作 2025-06 / --period {t}: write the month as 2025-06"))
+    let (zh, en) = named(Choice::Period);
+    crate::period::from_text(t).map_err(|_| format!("{zh} {t}：应写作 2025-06 / {en} {t}: write the month as 2025-06"))
 }
 
 /// A place from the city down, names split at `/` (three to five of them), or a
@@ -27,8 +80,9 @@ pub fn period(text: &str) -> Result<Period, String> {
 pub fn place(text: &str) -> Result<Vec<String>, String> {
     let place: Vec<String> = text.split('/').map(|s| s.trim().to_string()).collect();
     if place.iter().any(String::is_empty) || place.len() > 5 {
+        let (zh, en) = named(Choice::Place);
         return Err(format!(
-            "--place 应从市写起，如 毕节市/织金县/平远新城安置点（可再加 /社区/网格），或只写安置点，而不是 “{}” / --place names the city, county and site, as 毕节市/织金县/平远新城安置点 (optionally /community/grid), or the site alone",
+            "{zh} 应从市写起，如 毕节市/织金县/平远新城安置点（可再加 /社区/网格），或只写安置点，而不是 “{}” / {en} names the city, county and site, as 毕节市/织金县/平远新城安置点 (optionally /community/grid), or the site alone",
             place.join("/")
         ));
     }
@@ -85,9 +139,10 @@ pub fn complete(mut read: Options, known: &BTreeSet<PlacePath>) -> Result<(Optio
     let whole = resolve(&read.place, known).map_err(|e| e.to_string())?;
     let (given, full) = (read.place.join("/"), whole.join("/"));
     read.place = whole;
+    let (zh, en) = named(Choice::Place);
     let note = (
-        format!("提示：--place “{given}” 即其余台账中的 {full}"),
-        format!("note: --place “{given}” is {full}, the one place of that name in the other registers"),
+        format!("提示：{zh} “{given}” 即其余台账中的 {full}"),
+        format!("note: {en} “{given}” is {full}, the one place of that name in the other registers"),
     );
     Ok((read, Some(note)))
 }

@@ -11,6 +11,7 @@
 
 pub mod aggregate;
 mod book;
+pub mod bundle;
 pub mod columns;
 pub mod files;
 pub mod flags;

@@ -8,12 +8,17 @@ use std::collections::BTreeSet;
 /// empty when a register has no such column).
 pub type PlacePath = [String; 5];
 
+/// The place choice as messages name it.
+fn place() -> (String, String) {
+    crate::flags::named(anju_data::import::Choice::Place)
+}
+
 /// Why a shortened `--place` names no place, or more than one.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Unresolved {
-    #[error("--place “{given}” 在其余台账中找不到：请从市写起，如 毕节市/织金县/平远新城安置点 / --place “{given}” is not among the places of the other registers: write it from the city down, as 毕节市/织金县/平远新城安置点")]
+    #[error("{} “{given}” 在其余台账中找不到：请从市写起，如 毕节市/织金县/平远新城安置点 / {} “{given}” is not among the places of the other registers: write it from the city down, as 毕节市/织金县/平远新城安置点", place().0, place().1)]
     NotFound { given: String },
-    #[error("--place “{given}” 可以指 {}：请从市写起 / --place “{given}” could be {}: write it from the city down", .candidates.join("、"), .candidates.join(", "))]
+    #[error("{} “{given}” 可以指 {}：请从市写起 / {} “{given}” could be {}: write it from the city down", place().0, .candidates.join("、"), place().1, .candidates.join(", "))]
     Ambiguous { given: String, candidates: Vec<String> },
 }
 

@@ -4,7 +4,9 @@
 //! and every refused row.
 
 use crate::aggregate::Summary;
+use crate::flags::give;
 use crate::Skip;
+use anju_data::import::Choice;
 
 /// Says what a run found, before its last line: `say(zh, en)` is one line in each
 /// language; a line already in both (a file's message, a row's problem) comes as the
@@ -48,13 +50,14 @@ fn tell_names(s: &Summary, say: &dyn Fn(String, String)) {
     for d in &s.near_duplicates {
         let under = if d.parent.is_empty() { String::new() } else { format!("{} 下", d.parent) };
         let under_en = if d.parent.is_empty() { String::new() } else { format!(" under {}", d.parent) };
+        let (gz, ge) = give(Choice::Aliases, ("别名,标准名", "variant,canonical"));
         say(
             format!(
-                "警告：{under}“{}”（{} 户）与“{}”（{} 户）可能是同一地点的两种写法；若是，用 --aliases 文件（每行：别名,标准名）合并",
+                "警告：{under}“{}”（{} 户）与“{}”（{} 户）可能是同一地点的两种写法；若是，{gz}合并",
                 d.a.0, d.a.1, d.b.0, d.b.1
             ),
             format!(
-                "warning:{under_en} \"{}\" ({} households) and \"{}\" ({} households) may be one place spelled two ways; if so, merge them with an --aliases file (variant,canonical per line)",
+                "warning:{under_en} \"{}\" ({} households) and \"{}\" ({} households) may be one place spelled two ways; if so, {ge} to merge them",
                 d.a.0, d.a.1, d.b.0, d.b.1
             ),
         );

@@ -4,10 +4,12 @@
 //! office). What was found is the sheet's [`SheetReport`], the view `anju inspect` prints.
 
 use crate::columns::{Field, Header};
+use crate::flags::named;
 use crate::period;
 use crate::row::{parse_row, Cells, Given, Household, RowProblem, CHANNEL_FIELDS, GROUP_FIELDS};
 use crate::table::{classify, find_header, Found, RowKind, SEARCH_ROWS};
 use crate::values::Norms;
+use anju_data::import::Choice;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -55,7 +57,7 @@ impl Origin {
             Origin::TitleRow(r) => format!("第{r}行标题"),
             Origin::SheetName => "工作表名".into(),
             Origin::FileName => "文件名".into(),
-            Origin::Given => "给定的选项（--period、--place）".into(),
+            Origin::Given => format!("给定的选项（{}、{}）", named(Choice::Period).0, named(Choice::Place).0),
         }
     }
     pub fn en(&self) -> String {
@@ -63,7 +65,7 @@ impl Origin {
             Origin::TitleRow(r) => format!("the title in row {r}"),
             Origin::SheetName => "the sheet's name".into(),
             Origin::FileName => "the file's name".into(),
-            Origin::Given => "the option given (--period, --place)".into(),
+            Origin::Given => format!("the choice made ({}, {})", named(Choice::Period).1, named(Choice::Place).1),
         }
     }
 }

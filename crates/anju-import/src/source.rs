@@ -19,6 +19,11 @@ pub enum EncodingChoice {
     Gbk,
 }
 
+/// What to do when the text is not in the chosen encoding.
+fn other_encoding() -> (String, String) {
+    crate::flags::give(anju_data::import::Choice::Encoding, ("gbk 或 utf-8", "gbk or utf-8"))
+}
+
 /// Why a file could not be read at all (bad rows are reported separately).
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
@@ -26,7 +31,7 @@ pub enum FileError {
     Format { path: String, message: String },
     #[error("{path}: 前 30 行中没有表头（统计期、市、县、安置点、楼栋、户人数等列）/ no header among the first 30 rows (columns such as 统计期, 市, 县, 安置点, 楼栋, 户人数)")]
     Empty { path: String },
-    #[error("{path}: 文字不是所选编码（{encoding}），请改用 --encoding gbk 或 utf-8 / the text is not in the chosen encoding ({encoding}): try --encoding gbk or utf-8")]
+    #[error("{path}: 文字不是所选编码（{encoding}），请{} / the text is not in the chosen encoding ({encoding}): {}", other_encoding().0, other_encoding().1)]
     Encoding { path: String, encoding: &'static str },
     #[error("{path}{}: {} / {}", .over.sheet.as_ref().map(|s| format!(" [{s}]")).unwrap_or_default(), .over.zh, .over.en)]
     TooLarge { path: String, over: Over },

@@ -127,3 +127,33 @@ fn every_bad_row_is_listed_when_none_is_good() {
     assert_eq!((p.row, p.column.as_str(), p.value.as_str()), (2, "统计期", "2025-13"));
     assert_eq!(p.kind, anju_import::row::Kind::BadPeriod);
 }
+
+/// The dataset built from each case alone (`aggregate::Run`, as `anju aggregate` and the
+/// browser's import build it) gives its expected totals at the top, after the roll-up.
+#[test]
+fn each_case_aggregated_gives_its_totals_at_the_top() {
+    use anju_import::aggregate::{Options as RunOptions, Run};
+    let exp = expected();
+    let mut checked = 0;
+    for (name, want) in exp["files"].as_object().unwrap() {
+        let Some(totals) = want.get("totals").and_then(Value::as_object) else { continue };
+        checked += 1;
+        let opts = RunOptions::default();
+        let mut run = Run::new(&opts);
+        let bytes = std::fs::read(format!("{DIR}/{name}")).unwrap();
+        run.file(name, bytes.as_slice(), &mut |_| {}).unwrap();
+        let (_, summary) = run.finish(&mut |_| {}).unwrap();
+        let periods: Vec<&str> = summary.totals.iter().map(|t| t.period.as_str()).collect();
+        assert_eq!(periods, totals.keys().map(String::as_str).collect::<Vec<_>>(), "{name}: periods");
+        for t in &summary.totals {
+            for (key, v) in totals[&t.period].as_object().unwrap() {
+                let got = match key.as_str() {
+                    "income_per_capita" => t.income_per_capita,
+                    k => Some(t.counts.iter().find(|(c, _)| c == k).map(|(_, n)| *n as f64).unwrap_or(0.0)),
+                };
+                assert_eq!(got, v.as_f64(), "{name} {} {key}", t.period);
+            }
+        }
+    }
+    assert_eq!(checked, 5, "the cases with totals");
+}

@@ -3,6 +3,8 @@
 //! The files never leave the computer: the worker is loaded when the view opens and the
 //! import asks the network for nothing.
 
+mod options;
+mod outcome;
 mod preview;
 mod saved;
 
@@ -10,8 +12,8 @@ use crate::data::import::{Files, ImportWorker};
 use crate::i18n::tr;
 use crate::model::import::{entries, Picked};
 use crate::url::use_url;
-use anju_data::format::{group_digits, Lang};
-use anju_data::import::{Message, Outcome, Request};
+use anju_data::format::Lang;
+use anju_data::import::{Message, Outcome, Request, Saved, ZipRequest};
 use anju_data::view::query::ViewMode;
 use leptos::prelude::*;
 use preview::{card, FileState};
@@ -38,6 +40,8 @@ struct Ctx {
     period: RwSignal<String>,
     place: RwSignal<String>,
     encoding: RwSignal<String>,
+    allow_split: RwSignal<bool>,
+    aliases: RwSignal<String>,
     /// The datasets kept in this browser, and the name the last result was kept under.
     kept: saved::Kept,
 }
@@ -74,14 +78,43 @@ impl Ctx {
             }
             Message::Done(o) => {
                 if o.refused.is_none() && !files.is_empty() {
-                    let picked = self.picked.get_untracked();
-                    let names = self.order.with_value(|ord| ord.iter().map(|&i| picked[i].shown_name()).collect());
+                    let (picked, states) = (self.picked.get_untracked(), self.states.get_untracked());
+                    // The files the figures came from: not those passed over or refused.
+                    let counted = |i: usize| matches!(states.get(i), Some(FileState::Read(p)) if p.refused.is_none() && p.passed_over.is_none());
+                    let names = self.order.with_value(|ord| {
+                        ord.iter().filter(|&&i| counted(i)).map(|&i| picked[i].shown_name()).collect()
+                    });
                     self.kept.keep(&o, names, files);
                 }
                 self.outcome.set(Some(o));
                 self.running.set(false);
             }
+            Message::Zipped { refused, .. } => match (refused, files.into_iter().next()) {
+                (None, Some((file, zip))) => {
+                    crate::export::offer(&file, &zip, "application/zip");
+                    self.kept.zip_failed.set(None);
+                }
+                (why, _) => self.kept.zip_failed.set(Some(why.map(|w| w.zh).unwrap_or_default())),
+            },
         }
+    }
+
+    /// Offers a kept dataset as one zip (made by the worker, `anju_import::bundle`).
+    fn zip(self, saved: Saved) {
+        leptos::task::spawn_local(async move {
+            let files = match crate::data::local::files(&saved).await {
+                Ok(f) => f,
+                Err(e) => return self.kept.zip_failed.set(Some(e)),
+            };
+            let req = ZipRequest { name: saved.name, files: saved.files };
+            let sent = self.ready.get_untracked()
+                && self.worker.with_value(|w| w.as_ref().map(|w| w.send_zip(&req, &files)).is_some());
+            if !sent {
+                self.kept
+                    .zip_failed
+                    .set(Some("读取程序尚未就绪，请稍后再试 / the reader is not ready yet: try again".into()));
+            }
+        });
     }
 
     /// The worker stopped: inside a file (left out, the others read again), or before
@@ -124,6 +157,8 @@ impl Ctx {
             period: text(self.period),
             place: text(self.place),
             encoding: self.encoding.get_untracked(),
+            allow_split: self.allow_split.get_untracked(),
+            aliases: self.aliases.get_untracked(),
         };
         let objects: Vec<File> = self.files.with_value(|f| order.iter().map(|&i| f[i].clone()).collect());
         self.order.set_value(order);
@@ -197,6 +232,8 @@ pub fn Import() -> impl IntoView {
         period: RwSignal::new(String::new()),
         place: RwSignal::new(String::new()),
         encoding: RwSignal::new("auto".into()),
+        allow_split: RwSignal::new(false),
+        aliases: RwSignal::new(String::new()),
         kept: saved::Kept::new(),
     };
     cx.start_worker();
@@ -219,7 +256,6 @@ pub fn Import() -> impl IntoView {
         url.href_with(|s| s.lang = other)
     };
     let t = move |zh: &'static str, en: &'static str| tr(lang.get(), zh, en);
-    let rerun = move |_| cx.run();
     // A folder picker: the attribute has no typed setter.
     let folder = NodeRef::<leptos::html::Input>::new();
     Effect::new(move || {
@@ -254,34 +290,7 @@ pub fn Import() -> impl IntoView {
                 <span>{move || t("或选择整个文件夹", "Or choose a whole folder")}</span>
                 <input type="file" node_ref=folder multiple data-testid="import-folder" on:change=on_input />
             </label>
-            <fieldset class="import-options">
-                <legend>{move || t("表中缺少统计期或地点时", "When a sheet has no period or place")}</legend>
-                <label>
-                    <span>{move || t("统计期", "Period")}</span>
-                    <input type="text" placeholder="2025-06" data-testid="import-period" prop:value=move || cx.period.get()
-                        on:change=move |ev| cx.period.set(event_target_value(&ev)) />
-                </label>
-                <label>
-                    <span>{move || t("地点（市/县/安置点，或只写安置点）", "Place (city/county/site, or the site alone)")}</span>
-                    <input type="text" placeholder="毕节市/织金县/平远新城安置点" data-testid="import-place" prop:value=move || cx.place.get()
-                        on:change=move |ev| cx.place.set(event_target_value(&ev)) />
-                </label>
-                <label>
-                    <span>{move || t("CSV 编码", "CSV encoding")}</span>
-                    <select data-testid="import-encoding" on:change=move |ev| cx.encoding.set(event_target_value(&ev))>
-                        <option value="auto" selected=true>{move || t("自动（UTF-8，否则 GBK）", "automatic (UTF-8, else GBK)")}</option>
-                        <option value="utf-8">"UTF-8"</option>
-                        <option value="gbk">"GBK"</option>
-                    </select>
-                </label>
-                <button type="button" data-testid="import-run" on:click=rerun
-                    disabled=move || cx.picked.with(|p| p.is_empty()) || cx.running.get()>
-                    {move || t("按以上选项重新读取", "Read again with these choices")}
-                </button>
-                <Show when=move || cx.running.get()>
-                    <button type="button" data-testid="import-cancel" on:click=move |_| cx.cancel()>{move || t("取消", "Cancel")}</button>
-                </Show>
-            </fieldset>
+            {options::options_view(cx)}
             <Show when=move || cx.broken.get()>
                 <p class="import-warn" role="alert">{move || t("读取程序未能启动：请刷新页面后重试。", "The reader could not start: reload the page and try again.")}</p>
             </Show>
@@ -294,43 +303,8 @@ pub fn Import() -> impl IntoView {
                     }).collect_view()
                 }}
             </ol>
-            {move || cx.outcome.get().map(|o| outcome(lang.get(), o, cx.left_out.with_value(Vec::len)))}
-            {saved::kept_view(cx.kept)}
+            {move || cx.outcome.get().map(|o| outcome::outcome(lang.get(), o, cx.left_out.with_value(Vec::len)))}
+            {saved::kept_view(cx.kept, Callback::new(move |s: Saved| cx.zip(s)))}
         </div>
-    }
-}
-
-/// The run's end: the totals, or why no dataset was made; then what the run found.
-/// `left_out`: files the worker stopped inside, left out of the run (the worker itself
-/// never saw them end, so its count of refused files does not hold them).
-fn outcome(lang: Lang, o: Outcome, left_out: usize) -> impl IntoView {
-    let refused_files = o.refused_files + left_out;
-    let said = |s: &anju_data::import::Said| if lang == Lang::En { s.en.clone() } else { s.zh.clone() };
-    let head = match &o.refused {
-        Some(why) => view! { <p class="import-warn" role="alert">{said(why)}</p> }.into_any(),
-        None => {
-            let n = group_digits;
-            let text = match lang {
-                Lang::Zh => format!(
-                    "汇总 {} 户 {} 人（读取 {} 行，{} 行有问题未计入，{} 个文件被拒绝）；{} 个地点、{} 个统计期，截至 {}",
-                    n(o.households), n(o.people), n(o.rows), n(o.bad_rows), refused_files, o.nodes, o.periods, o.as_of
-                ),
-                Lang::En => format!(
-                    "{} households and {} people (of {} rows read; {} bad rows left out, {} files refused); {} places, {} periods, as of {}",
-                    n(o.households), n(o.people), n(o.rows), n(o.bad_rows), refused_files, o.nodes, o.periods, o.as_of
-                ),
-            };
-            view! { <p class="import-totals">{text}</p> }.into_any()
-        }
-    };
-    let notes: Vec<String> = o.notes.iter().map(said).collect();
-    view! {
-        <section class="import-result" data-testid="import-result" data-households=o.households.to_string()
-            data-people=o.people.to_string() data-rows=o.rows.to_string() data-refused=o.refused.is_some().to_string()>
-            {head}
-            {(!notes.is_empty()).then(|| view! {
-                <ul class="import-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-            })}
-        </section>
     }
 }

@@ -59,6 +59,14 @@ pub fn card(lang: Lang, name: String, size: u64, state: FileState) -> impl IntoV
         FileState::Read(_) => "import-file read",
         _ => "import-file",
     };
+    // For tests and styles: where the file stands.
+    let stands = match &state {
+        FileState::Waiting => "waiting",
+        FileState::Reading { .. } => "reading",
+        FileState::Failed => "failed",
+        FileState::Cancelled => "cancelled",
+        FileState::Read(_) => class.trim_start_matches("import-file "),
+    };
     let bar = match &state {
         FileState::Reading { bytes, .. } => Some(crate::model::import::fraction(*bytes, size)),
         _ => None,
@@ -68,7 +76,7 @@ pub fn card(lang: Lang, name: String, size: u64, state: FileState) -> impl IntoV
         _ => Vec::new(),
     };
     view! {
-        <li class=class data-testid="import-preview" data-name=name.clone()>
+        <li class=class data-testid="import-preview" data-name=name.clone() data-state=stands>
             <div class="import-file-head">
                 <span class="import-file-name">{name.clone()}</span>
                 <span class="import-file-status" role="status">{status}</span>

@@ -8,6 +8,7 @@ use crate::url::use_url;
 use anju_data::format::{group_digits, Lang};
 use anju_data::import::{Outcome, Saved};
 use anju_data::view::query::ViewState;
+use leptos::callback::Callable;
 use leptos::prelude::*;
 
 /// The kept datasets and the name the last result was kept under.
@@ -17,6 +18,8 @@ pub struct Kept {
     pub last: RwSignal<Option<String>>,
     /// Why storage refused, when it did (bilingual text from the browser).
     pub failed: RwSignal<Option<String>>,
+    /// Why the last zip could not be made (bilingual text).
+    pub zip_failed: RwSignal<Option<String>>,
 }
 
 /// Two digits.
@@ -26,7 +29,12 @@ fn two(n: u32) -> String {
 
 impl Kept {
     pub fn new() -> Kept {
-        let k = Kept { list: RwSignal::new(Vec::new()), last: RwSignal::new(None), failed: RwSignal::new(None) };
+        let k = Kept {
+            list: RwSignal::new(Vec::new()),
+            last: RwSignal::new(None),
+            failed: RwSignal::new(None),
+            zip_failed: RwSignal::new(None),
+        };
         k.refresh();
         k
     }
@@ -92,7 +100,8 @@ fn open_href(name: &str) -> String {
     url.href(&state)
 }
 
-pub fn kept_view(k: Kept) -> impl IntoView {
+/// The last result's link, and the list of kept datasets; `on_zip` offers one as a zip.
+pub fn kept_view(k: Kept, on_zip: Callback<Saved>) -> impl IntoView {
     let lang = use_url().lang;
     let t = move |zh: &'static str, en: &'static str| tr(lang.get(), zh, en);
     view! {
@@ -106,6 +115,9 @@ pub fn kept_view(k: Kept) -> impl IntoView {
         {move || k.failed.get().map(|e| view! {
             <p class="import-warn" role="alert">{t("无法保存在本浏览器中：", "Could not keep it in this browser: ")}{e}</p>
         })}
+        {move || k.zip_failed.get().map(|e| view! {
+            <p class="import-warn" role="alert">{t("无法生成 zip：", "Could not make the zip: ")}{e}</p>
+        })}
         <section class="import-kept" data-testid="import-kept">
             <h2>{t("本浏览器中的导入数据", "Imported in this browser")}</h2>
             {move || {
@@ -118,6 +130,7 @@ pub fn kept_view(k: Kept) -> impl IntoView {
                     <ul>
                         {list.into_iter().map(|s| {
                             let name = s.name.clone();
+                            let to_zip = s.clone();
                             let summary = match l {
                                 Lang::Zh => format!("{}，截至 {}；{} 户 {} 人；导入于 {}", s.title, s.as_of, group_digits(s.households), group_digits(s.people), s.saved),
                                 Lang::En => format!("{}, as of {}; {} households, {} people; imported {}", s.title, s.as_of, group_digits(s.households), group_digits(s.people), s.saved),
@@ -127,6 +140,10 @@ pub fn kept_view(k: Kept) -> impl IntoView {
                                 <li data-testid="import-saved" data-name=s.name.clone()>
                                     <a href=open_href(&s.name)>{summary}</a>
                                     <span class="import-kept-files">{tr(l, "文件：", "Files: ")}{files}</span>
+                                    <button type="button" data-testid="import-zip" title=tr(l, "索引和分片文件，解压后放到本单位服务器上发布", "The index and shards: unpack on the office's server to publish")
+                                        on:click=move |_| on_zip.run(to_zip.clone())>
+                                        {tr(l, "下载 zip", "Download zip")}
+                                    </button>
                                     <button type="button" data-testid="import-remove" on:click=move |_| k.remove(name.clone())>
                                         {tr(l, "删除", "Remove")}
                                     </button>

@@ -45,7 +45,7 @@ pub fn overview(s: Shown, ix: NodeIx, t: usize, l: Lang) -> impl IntoView {
     view! {
         <div class="slide-tiles">
             {tiles(s, ix, t, l, &[]).into_iter().map(|k| view! {
-                <div class=format!("slide-tile {}", k.status)>
+                <div class=format!("slide-tile {}", k.status) data-testid=format!("kpi-{}", k.key) data-value=k.raw>
                     <span class="kpi-label">{k.label} {k.source.map(|p| view! { <span class="prov prov-pub" title=p.hover>{p.mark}</span> })}</span>
                     <span class="kpi-value">{k.text}</span>
                     {k.sub.map(|s| view! { <span class="kpi-sub">{s}</span> })}

@@ -49,12 +49,17 @@ pub enum AggError {
     Strict(Box<RowProblem>),
     #[error("没有有效的户记录 / no valid household rows")]
     NoRows(Box<Summary>),
-    #[error("同一楼栋、同一统计期出现在两个文件中（见上）：若其中一个是副本（如“（修改版）”），只保留一个；若该楼确实分在多个文件中登记，加 --allow-split / the same building and period are in two files (listed above): if one is a copy (such as a \"（修改版）\"), keep one; if the building really is split across files, add --allow-split")]
+    #[error("同一楼栋、同一统计期出现在两个文件中（见上）：若其中一个是副本（如“（修改版）”），只保留一个；若该楼确实分在多个文件中登记，{} / the same building and period are in two files (listed above): if one is a copy (such as a \"（修改版）\"), keep one; if the building really is split across files, {}", split().0, split().1)]
     Overlap(Box<Summary>),
     #[error("汇总结果未通过校验 / the aggregated data failed validation: {0}")]
     Invalid(String),
     #[error("{path}: 无法写入 / cannot write: {message}")]
     Write { path: String, message: String },
+}
+
+/// What to do when a building really is registered across files.
+fn split() -> (String, String) {
+    crate::flags::give(anju_data::import::Choice::AllowSplit, ("", ""))
 }
 
 /// A building's sums per period, and the file its first household came from (to find the
@@ -221,6 +226,7 @@ impl<'a> Run<'a> {
         phase("built");
         summary.nodes = generated.nodes.len();
         summary.periods = generated.periods.len();
+        summary.totals = totals(&generated);
         let written = layout(&generated, &WriteOptions::default());
         // The tree is in `written` now; the validator below reloads it from those bytes, so
         // holding both copies would double the peak memory at national scale.
@@ -238,6 +244,23 @@ impl<'a> Run<'a> {
         drop(by_name);
         Ok((written, summary))
     }
+}
+
+/// The root's figures per period (the generated tree's first node is its root).
+fn totals(g: &anju_data::write::Generated) -> Vec<anju_data::import::PeriodTotals> {
+    let Some(root) = g.nodes.first() else { return Vec::new() };
+    let counts = |t: usize| {
+        Metric::ALL.iter().map(|&m| (m.key().to_string(), root.m.get(m, t))).filter(|(_, v)| *v > 0).collect()
+    };
+    g.periods
+        .iter()
+        .enumerate()
+        .map(|(t, p)| anju_data::import::PeriodTotals {
+            period: p.to_string(),
+            counts: counts(t),
+            income_per_capita: root.income.get(t),
+        })
+        .collect()
 }
 
 /// Adds a whole file's building sums (file `ix`) to the run's, noting each building and

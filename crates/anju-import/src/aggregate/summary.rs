@@ -3,10 +3,12 @@
 
 use crate::columns::Field;
 use crate::files::NotRead;
+use crate::flags::give;
 use crate::row::{Kind, RowProblem};
 use crate::sheet::TotalCheck;
 use crate::table::RowKind;
 use crate::Skip;
+use anju_data::import::Choice;
 use anju_data::model::Period;
 use std::collections::BTreeMap;
 
@@ -22,6 +24,8 @@ pub struct Overlap {
 /// What happened, for the closing summary.
 #[derive(Debug, Default)]
 pub struct Summary {
+    /// The dataset's figures per period (set when the dataset is built).
+    pub totals: Vec<anju_data::import::PeriodTotals>,
     /// Files read, with their format (`csv`, `xlsx` …).
     pub files: Vec<(String, &'static str)>,
     /// Household rows read (good and bad).
@@ -71,12 +75,16 @@ pub fn missing_columns(cols: &[Field]) -> (String, String) {
     let mut zh = format!("缺少必需的列 {}，未读取", c.join("、"));
     let mut en = format!("required columns missing ({}), not read", c.join(", "));
     if cols.contains(&Field::Period) {
-        zh.push_str("；统计期可写在标题行（如“统计时间：2025年6月”）、工作表名或文件名中，或用 --period 2025-06 给出");
-        en.push_str("; the period may stand in a title row (统计时间：2025年6月), the sheet's or file's name, or be given with --period 2025-06");
+        let (gz, ge) = give(Choice::Period, ("2025-06", "2025-06"));
+        zh.push_str(&format!("；统计期可写在标题行（如“统计时间：2025年6月”）、工作表名或文件名中，否则请{gz}"));
+        en.push_str(&format!(
+            "; the period may stand in a title row (统计时间：2025年6月), the sheet's or file's name, or else {ge}"
+        ));
     }
     if cols.iter().any(|f| matches!(f, Field::City | Field::County | Field::Site)) {
-        zh.push_str("；地点可用 --place 市/县/安置点 给出");
-        en.push_str("; the place may be given with --place city/county/site");
+        let (gz, ge) = give(Choice::Place, ("市/县/安置点", "city/county/site"));
+        zh.push_str(&format!("；地点可{gz}"));
+        en.push_str(&format!("; for the place, {ge}"));
     }
     (zh, en)
 }
