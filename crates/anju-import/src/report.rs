@@ -82,15 +82,14 @@ fn tell_columns(s: &Summary, say: &dyn Fn(String, String)) {
         say(format!("提示：{file} 的列“{col}”未使用"), format!("note: {file}: column \"{col}\" is not used"));
     }
     for (sheet, why) in &s.skipped_sheets {
+        // The sheet's own words, as the import view shows them; what to change when
+        // required columns are missing.
         let (zh, en) = match why {
-            Skip::Hidden => ("隐藏的工作表，未读取".to_string(), "a hidden sheet, not read".to_string()),
-            Skip::Empty => ("空工作表".to_string(), "an empty sheet".to_string()),
-            Skip::Unreadable(m) => (format!("无法读取：{m}"), format!("cannot be read: {m}")),
-            Skip::NoHeader => {
-                ("前 30 行中没有表头，未读取".to_string(), "no header among the first 30 rows, not read".to_string())
-            }
-            Skip::Encoding => ("文字编码不符，未读取".to_string(), "not in the chosen encoding, not read".to_string()),
             Skip::MissingColumns(cols) => crate::aggregate::missing_columns(cols),
+            other => {
+                let w = crate::inspect::skip_words(other);
+                (w.zh, w.en)
+            }
         };
         say(format!("提示：{sheet}：{zh}"), format!("note: {sheet}: {en}"));
     }
