@@ -25,8 +25,8 @@ use web_sys::File;
 struct Ctx {
     picked: RwSignal<Vec<Picked>>,
     files: StoredValue<Vec<File>, LocalStorage>,
-    /// Per picked file.
-    states: RwSignal<Vec<FileState>>,
+    /// Per picked file, a signal each: a progress tick redraws one card, not all.
+    states: RwSignal<Vec<RwSignal<FileState>>>,
     /// Picked files left out after the worker failed inside them.
     left_out: StoredValue<Vec<usize>>,
     /// The request's file i is picked file `order[i]`.
@@ -67,18 +67,18 @@ impl Ctx {
                 }
             }
             Message::Progress { file, bytes, rows } => {
-                if let Some(i) = at(file) {
-                    self.states.update(|s| s[i] = FileState::Reading { bytes, rows });
+                if let Some(s) = at(file).and_then(|i| self.state(i)) {
+                    s.set(FileState::Reading { bytes, rows });
                 }
             }
             Message::Preview { file, preview } => {
-                if let Some(i) = at(file) {
-                    self.states.update(|s| s[i] = FileState::Read(Box::new(preview)));
+                if let Some(s) = at(file).and_then(|i| self.state(i)) {
+                    s.set(FileState::Read(Box::new(preview)));
                 }
             }
             Message::Done(o) => {
                 if o.refused.is_none() && !files.is_empty() {
-                    let (picked, states) = (self.picked.get_untracked(), self.states.get_untracked());
+                    let (picked, states) = (self.picked.get_untracked(), self.states_now());
                     // The files the figures came from: not those passed over or refused.
                     let counted = |i: usize| matches!(states.get(i), Some(FileState::Read(p)) if p.refused.is_none() && p.passed_over.is_none());
                     let names = self.order.with_value(|ord| {
@@ -125,7 +125,7 @@ impl Ctx {
             self.broken.set(true);
             return;
         }
-        let states = self.states.get_untracked();
+        let states = self.states_now();
         let inside = states
             .iter()
             .position(|s| matches!(s, FileState::Reading { .. }))
@@ -141,6 +141,16 @@ impl Ctx {
                 self.broken.set(true);
             }
         }
+    }
+
+    /// Picked file `i`'s state.
+    fn state(self, i: usize) -> Option<RwSignal<FileState>> {
+        self.states.with_untracked(|s| s.get(i).copied())
+    }
+
+    /// Every picked file's state as it is now.
+    fn states_now(self) -> Vec<FileState> {
+        self.states.with_untracked(|s| s.iter().map(|st| st.get_untracked()).collect())
     }
 
     /// Reads every picked file (but those left out) with the choices made.
@@ -162,11 +172,12 @@ impl Ctx {
         };
         let objects: Vec<File> = self.files.with_value(|f| order.iter().map(|&i| f[i].clone()).collect());
         self.order.set_value(order);
-        self.states.set(
-            (0..picked.len())
-                .map(|i| if left_out.contains(&i) { FileState::Failed } else { FileState::Waiting })
-                .collect(),
-        );
+        let first = |i: usize| if left_out.contains(&i) { FileState::Failed } else { FileState::Waiting };
+        if self.states.with_untracked(Vec::len) == picked.len() {
+            self.states.with_untracked(|s| s.iter().enumerate().for_each(|(i, st)| st.set(first(i))));
+        } else {
+            self.states.set((0..picked.len()).map(|i| RwSignal::new(first(i))).collect());
+        }
         self.outcome.set(None);
         self.kept.last.set(None);
         self.running.set(true);
@@ -181,9 +192,11 @@ impl Ctx {
         self.pending.set_value(None);
         self.worker.set_value(None);
         self.running.set(false);
-        self.states.update(|s| {
-            for st in s.iter_mut().filter(|st| matches!(st, FileState::Waiting | FileState::Reading { .. })) {
-                *st = FileState::Cancelled;
+        self.states.with_untracked(|s| {
+            for st in s {
+                if st.with_untracked(|st| matches!(st, FileState::Waiting | FileState::Reading { .. })) {
+                    st.set(FileState::Cancelled);
+                }
             }
         });
         self.start_worker();
@@ -296,10 +309,10 @@ pub fn Import() -> impl IntoView {
             </Show>
             <ol class="import-files">
                 {move || {
-                    let l = lang.get();
                     let states = cx.states.get();
-                    cx.picked.get().into_iter().enumerate().map(|(i, p)| {
-                        card(l, p.shown_name(), p.size, states.get(i).cloned().unwrap_or(FileState::Waiting))
+                    cx.picked.get().into_iter().zip(states).map(|(p, st)| {
+                        let name = p.shown_name();
+                        move || card(lang.get(), name.clone(), p.size, st.get())
                     }).collect_view()
                 }}
             </ol>
