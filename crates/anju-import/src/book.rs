@@ -237,13 +237,13 @@ fn read_sheet(
     if range.is_empty() {
         return Ok(proc.skipped(crate::sheet::Skip::Empty));
     }
-    let merged = contained(name, || match wb {
+    let merged_list = contained(name, || match wb {
         calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&meta.name).unwrap_or_default(),
         calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(&meta.name).unwrap_or_default(),
         _ => Vec::new(),
     })?;
     let (r1, c1) = range.end().unwrap_or((0, 0));
-    let merged = merges(&merged, (r1, c1), &meta.name).map_err(too_large)?;
+    let merged = merges(&merged_list, (r1, c1), &meta.name).map_err(too_large)?;
     let width = c1 as usize + 1;
     // First pass: find the header and the period column; then the period column's
     // number formats (XLSX); then every row.
@@ -254,8 +254,24 @@ fn read_sheet(
             (0..width).map(|i| cells.cell(i).map(Cow::into_owned).unwrap_or_default()).collect()
         })
         .collect();
-    let period_col = crate::table::find_header(&texts)
+    let found = crate::table::find_header(&texts);
+    let period_col = found
+        .as_ref()
         .and_then(|f| f.header.fields.iter().find(|(f, _)| *f == crate::columns::Field::Period).map(|&(_, i)| i));
+    // A household's count merged down over several rows would fill every row: refused
+    // before any row is read (place columns merged down are filled, as they should be).
+    let regions: Vec<crate::refuse::Region> = merged_list
+        .iter()
+        .map(|d| ((d.start.0 as usize, d.start.1 as usize), (d.end.0.min(r1) as usize, d.end.1.min(c1) as usize)))
+        .collect();
+    let text = |(row, col): (usize, usize)| {
+        let cells = BookCells { range: &range, row, width, merged: &merged, shown: &no_shown, shown_col: None };
+        cells.cell(col).map(Cow::into_owned).unwrap_or_default()
+    };
+    if let Some((zh, en)) = found.as_ref().and_then(|f| crate::refuse::merged_down(&f.header, f.last, &regions, &text))
+    {
+        return Err(FileError::Refused { path: name.into(), sheet: Some(meta.name.clone()), zh, en });
+    }
     proc.start_with(texts, sink);
     let shown = match (format, period_col) {
         ("xlsx", Some(c)) => column_formats(bytes, &meta.name, c).unwrap_or_default(),
@@ -265,5 +281,9 @@ fn read_sheet(
         let cells = BookCells { range: &range, row, width, merged: &merged, shown: &shown, shown_col: period_col };
         proc.push(row as u64 + 1, &cells, sink);
     }
-    Ok(proc.finish(sink))
+    let report = proc.finish(sink);
+    match report.refused.clone() {
+        Some((zh, en)) => Err(FileError::Refused { path: name.into(), sheet: Some(meta.name.clone()), zh, en }),
+        None => Ok(report),
+    }
 }

@@ -48,7 +48,12 @@ pub const COLUMNS: &[(Field, &str, &[&str], bool)] = &[
     (Field::Community, "社区", &["community"], false),
     (Field::Grid, "网格", &["grid"], false),
     (Field::Building, "楼栋", &["building", "楼号"], true),
-    (Field::Size, "户人数", &["household_size", "家庭人口", "家庭人口数"], true),
+    (
+        Field::Size,
+        "户人数",
+        &["household_size", "家庭人口", "家庭人口数", "家庭人数", "家庭成员数", "家庭成员人数"],
+        true,
+    ),
     (Field::Labour, "劳动力", &["labour", "劳动力人数"], false),
     (Field::Away, "外出务工", &["away"], false),
     (Field::NearHome, "就近就业", &["near_home"], false),
@@ -129,10 +134,16 @@ const IDENTITY: &[&str] = &[
     "名字",
     "户主",
     "身份证",
+    // 公民身份号码, 身份号码: the ID number by its official name.
+    "身份",
     "证件",
     "手机",
     "电话",
     "联系方式",
+    "联系人",
+    // 家庭成员, 成员姓名: a household's members by name (one row per person).
+    "家庭成员",
+    "成员姓名",
     "住址",
     "地址",
     "门牌",
@@ -146,7 +157,12 @@ const IDENTITY: &[&str] = &[
     "mobile",
     "tel",
     "address",
+    "contact",
 ];
+
+/// Identity headers too short to be matched inside other words ("id" is in "grid"):
+/// matched as the whole header, with or without its bracketed note (ID, ID number, ID No.).
+const IDENTITY_WHOLE: &[&str] = &["id", "idno", "idno.", "id_no", "idnumber", "id#", "no.id"];
 
 /// A header as compared: no spaces, line breaks or BOM, half-width brackets, lower case.
 fn normalise(h: &str) -> String {
@@ -190,13 +206,18 @@ pub fn recognise(header: &str) -> Option<Named> {
     if h.is_empty() {
         return None;
     }
-    if IDENTITY.iter().any(|w| h.contains(w)) {
-        return Some(Named::Identity);
-    }
+    let bare = without_brackets(&h);
     let find = |h: &str| {
         COLUMNS.iter().find(|(_, zh, aliases, _)| normalise(zh) == h || aliases.iter().any(|a| normalise(a) == h))
     };
-    find(&h).or_else(|| find(&without_brackets(&h))).map(|c| Named::Field(c.0))
+    // A field's own name first: 家庭成员数 is the household's size, not its members' names.
+    if let Some(c) = find(&h) {
+        return Some(Named::Field(c.0));
+    }
+    if IDENTITY.iter().any(|w| h.contains(w)) || IDENTITY_WHOLE.iter().any(|w| h == *w || bare == *w) {
+        return Some(Named::Identity);
+    }
+    find(&bare).map(|c| Named::Field(c.0))
 }
 
 /// How a sheet's header maps to fields.
@@ -212,6 +233,10 @@ pub struct Header {
     pub missing: Vec<Field>,
     /// Headers that appear twice.
     pub duplicate: Vec<String>,
+    /// Columns read as a field another column is already read as: (field, the first
+    /// column's index, this column's index). Which one holds the figure cannot be known,
+    /// so the sheet is refused (see `sheet.rs`), never read from the first.
+    pub twice: Vec<(Field, usize, usize)>,
     /// Each column's header as shown in summaries (group / column for multi-row headers).
     pub labels: Vec<String>,
 }
@@ -243,7 +268,11 @@ pub fn map_columns(columns: &[Vec<String>]) -> Header {
         let named = cands.iter().find_map(|c| recognise(c));
         match named {
             Some(Named::Identity) => out.identity.push(label),
-            Some(Named::Field(f)) if out.fields.iter().any(|(g, _)| *g == f) => out.duplicate.push(label),
+            Some(Named::Field(f)) if out.fields.iter().any(|(g, _)| *g == f) => {
+                let first = out.fields.iter().find(|(g, _)| *g == f).map_or(0, |&(_, j)| j);
+                out.twice.push((f, first, i));
+                out.duplicate.push(label)
+            }
             Some(Named::Field(f)) => out.fields.push((f, i)),
             None => out.ignored.push(label),
         }
@@ -308,6 +337,40 @@ mod tests {
     fn missing_and_duplicate_columns() {
         let m = h(&["统计期", "市", "市", "楼栋"]);
         assert_eq!(m.duplicate, ["市"]);
+        assert_eq!(m.twice, [(Field::City, 1, 2)]);
         assert_eq!(m.missing, [Field::County, Field::Site, Field::Size]);
+        let m = h(&["户人数", "楼栋", "家庭人口"]);
+        assert_eq!(m.twice, [(Field::Size, 0, 2)], "synonyms are one field");
+    }
+
+    #[test]
+    fn identity_headers_by_their_header_only() {
+        for x in [
+            "公民身份号码",
+            "联系人",
+            "家庭成员",
+            "成员姓名",
+            "ID",
+            "ID number",
+            "ID No.",
+            "id（18位）",
+            "Contact",
+            "Contact phone",
+            "Phone",
+            "Name",
+            "Member name",
+        ] {
+            assert_eq!(recognise(x), Some(Named::Identity), "{x}");
+        }
+        for (x, f) in [
+            ("grid", Field::Grid),
+            ("网格", Field::Grid),
+            ("household_size", Field::Size),
+            ("家庭成员数", Field::Size),
+            ("家庭成员人数", Field::Size),
+        ] {
+            assert_eq!(recognise(x), Some(Named::Field(f)), "{x}");
+        }
+        assert_eq!(recognise("序号"), None);
     }
 }

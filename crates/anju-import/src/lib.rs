@@ -21,6 +21,8 @@ pub mod limits;
 pub mod names;
 pub mod period;
 pub mod place;
+pub mod problem;
+pub mod refuse;
 pub mod report;
 pub mod row;
 pub mod sheet;

@@ -7,6 +7,13 @@
 use crate::styles::Shown;
 use anju_data::model::Period;
 
+/// The first and last months a register may report, (year, month), inclusive. Follow-up
+/// support for relocated households began in the 2010s and no register reports a month
+/// before 2000; a year such as 9999 or 1900 is a placeholder or a typing slip, and a
+/// period outside would put households in a month no one counted. (docs/registers.md)
+pub const FIRST_MONTH: (i32, u32) = (2000, 1);
+pub const LAST_MONTH: (i32, u32) = (2100, 12);
+
 /// Why a period cell was not read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PeriodError {
@@ -14,6 +21,40 @@ pub enum PeriodError {
     Bad,
     /// 2025.1: January as written, or October typed as 2025.10 and stored without its zero.
     Ambiguous,
+    /// A date whose day the month does not have (2025-06-31, 2025-02-29).
+    NoSuchDay,
+    /// A month before [`FIRST_MONTH`] or after [`LAST_MONTH`].
+    OutOfRange,
+}
+
+impl PeriodError {
+    /// What to write, after the kind of problem: (Chinese, English).
+    pub fn words(self) -> (String, String) {
+        let ((y0, m0), (y1, m1)) = (FIRST_MONTH, LAST_MONTH);
+        match self {
+            PeriodError::Bad => ("：请写作 2025-06".into(), ": write the month as 2025-06".into()),
+            PeriodError::Ambiguous => (String::new(), String::new()),
+            PeriodError::NoSuchDay => (
+                "：这个月没有这一天，请改正日期或只写年月（如 2025-06）".into(),
+                ": the month has no such day; correct the date or write the month alone (2025-06)".into(),
+            ),
+            PeriodError::OutOfRange => (
+                format!("：应在 {y0}-{m0:02} 至 {y1}-{m1:02} 之间"),
+                format!(": must be between {y0}-{m0:02} and {y1}-{m1:02}"),
+            ),
+        }
+    }
+}
+
+/// The month (year, month), when it is a real one within [`FIRST_MONTH`]..=[`LAST_MONTH`].
+fn month(y: i32, m: u32) -> Result<Period, PeriodError> {
+    if !(1..=12).contains(&m) {
+        return Err(PeriodError::Bad);
+    }
+    if (y, m) < FIRST_MONTH || (y, m) > LAST_MONTH {
+        return Err(PeriodError::OutOfRange);
+    }
+    Period::parse(&format!("{y:04}-{m:02}")).ok_or(PeriodError::Bad)
 }
 
 /// Parses a period written as text.
@@ -26,19 +67,30 @@ pub fn from_text(s: &str) -> Result<Period, PeriodError> {
             return Err(PeriodError::Ambiguous);
         }
     }
-    let (y, m) = match digits.as_slice() {
-        [ym] if ym.len() == 6 => (&ym[..4], &ym[4..]),
-        [y, m] if y.len() == 4 && m.len() <= 2 => (*y, *m),
-        // A date such as 2025-06-30: the month is what counts.
-        [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => (*y, *m),
+    let (y, m, d) = match digits.as_slice() {
+        [ym] if ym.len() == 6 => (&ym[..4], &ym[4..], None),
+        // 20250630 run together: the day must exist too.
+        [ymd] if ymd.len() == 8 => (&ymd[..4], &ymd[4..6], Some(&ymd[6..])),
+        [y, m] if y.len() == 4 && m.len() <= 2 => (*y, *m, None),
+        // A date such as 2025-06-30: the month is what counts, but the day must exist
+        // (2025-06-31 is a slip, and which part of it is wrong cannot be known).
+        [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => (*y, *m, Some(*d)),
         _ => return Err(PeriodError::Bad),
     };
-    Period::parse(&format!("{y}-{m:0>2}")).ok_or(PeriodError::Bad)
+    let (Ok(y), Ok(m)) = (y.parse::<i32>(), m.parse::<u32>()) else { return Err(PeriodError::Bad) };
+    let p = month(y, m)?;
+    if let Some(d) = d {
+        let d = d.parse::<u32>().map_err(|_| PeriodError::Bad)?;
+        if chrono::NaiveDate::from_ymd_opt(y, m, d).is_none() {
+            return Err(PeriodError::NoSuchDay);
+        }
+    }
+    Ok(p)
 }
 
 /// The period of a date (year, month).
 pub fn from_date(y: i32, m: u32) -> Result<Period, PeriodError> {
-    Period::parse(&format!("{y:04}-{m:02}")).ok_or(PeriodError::Bad)
+    month(y, m)
 }
 
 /// An Excel day count (1900 date system) as a period.
@@ -125,9 +177,27 @@ mod tests {
         assert_eq!(from_text("2025.10"), Ok(p("2025-10")));
         assert_eq!(from_text("2025.1"), Err(PeriodError::Ambiguous), "January, or October without its zero");
         assert_eq!(from_text("2025.01"), Ok(p("2025-01")));
-        for s in ["2025-13", "25-06", "june", "", "2025"] {
+        for s in ["2025-13", "25-06", "june", "", "2025", "2025-00"] {
             assert_eq!(from_text(s), Err(PeriodError::Bad), "{s}");
         }
+    }
+
+    #[test]
+    fn impossible_dates_and_months_out_of_range_are_refused() {
+        for s in ["2025-06-31", "2025-02-29", "2025/4/31", "2025-06-00", "20250631"] {
+            assert_eq!(from_text(s), Err(PeriodError::NoSuchDay), "{s}");
+        }
+        assert_eq!(from_text("2024-02-29"), Ok(p("2024-02")), "a leap day");
+        assert_eq!(from_text("20250630"), Ok(p("2025-06")));
+        for s in ["9999-12", "1900-01", "1999-12", "2101-01", "999912"] {
+            assert_eq!(from_text(s), Err(PeriodError::OutOfRange), "{s}");
+        }
+        assert_eq!(from_text("2000-01"), Ok(p("2000-01")));
+        assert_eq!(from_text("2100-12"), Ok(p("2100-12")));
+        assert_eq!(from_date(1900, 1), Err(PeriodError::OutOfRange));
+        assert_eq!(from_date(9999, 12), Err(PeriodError::OutOfRange));
+        assert_eq!(from_number(1.0, Shown::Date), Err(PeriodError::OutOfRange), "1900-01-01 as a day count");
+        assert_eq!(find_in("台账1999年6月"), None);
     }
 
     #[test]

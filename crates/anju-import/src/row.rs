@@ -5,128 +5,12 @@
 use crate::columns::{Field, Header};
 pub use crate::household::{Household, Risk, CHANNEL_FIELDS, GROUP_FIELDS};
 use crate::period::{self, PeriodError};
+pub use crate::problem::{Kind, RowProblem};
 use crate::styles::Shown;
 use crate::values::{self, Norms};
 use anju_data::model::Period;
 use anju_data::relations;
 use std::borrow::Cow;
-use std::fmt;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    Missing,
-    NotANumber,
-    Negative,
-    NotWhole,
-    TooLarge,
-    BadPeriod,
-    AmbiguousPeriod,
-    BadRisk,
-    BadYesNo,
-    Inconsistent,
-    FieldCount,
-    Encoding,
-}
-
-impl Kind {
-    pub fn zh(self) -> &'static str {
-        match self {
-            Kind::Missing => "必填项为空（或只写了“/”“无”）",
-            Kind::NotANumber => "不是数字",
-            Kind::Negative => "不能为负数",
-            Kind::NotWhole => "应为整数",
-            Kind::TooLarge => "数值过大",
-            Kind::BadPeriod => "统计期格式无效",
-            Kind::AmbiguousPeriod => {
-                "统计期可能是1月也可能是10月（Excel 把 2025.10 存成 2025.1）：请写作 2025-01 或 2025-10"
-            }
-            Kind::BadRisk => "风险等级应为红、黄或绿",
-            Kind::BadYesNo => "应为“是”或“否”",
-            Kind::Inconsistent => "与同一行其他数字矛盾",
-            Kind::FieldCount => "列数与表头不符",
-            Kind::Encoding => "文字编码无效",
-        }
-    }
-    pub fn en(self) -> &'static str {
-        match self {
-            Kind::Missing => "a required value is empty (or only \"/\", \"无\")",
-            Kind::NotANumber => "not a number",
-            Kind::Negative => "must not be negative",
-            Kind::NotWhole => "must be a whole number",
-            Kind::TooLarge => "too large",
-            Kind::BadPeriod => "invalid period",
-            Kind::AmbiguousPeriod => {
-                "the period may be January or October (Excel stores 2025.10 as 2025.1): write 2025-01 or 2025-10"
-            }
-            Kind::BadRisk => "risk colour must be red, yellow or green",
-            Kind::BadYesNo => "must be yes or no",
-            Kind::Inconsistent => "contradicts other numbers in the row",
-            Kind::FieldCount => "the number of cells differs from the header",
-            Kind::Encoding => "invalid text encoding",
-        }
-    }
-}
-
-/// A located problem with a row.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RowProblem {
-    pub file: String,
-    pub row: u64,
-    pub column: String,
-    pub value: String,
-    pub kind: Kind,
-    /// What exactly, when the kind alone does not say (for Inconsistent).
-    pub detail_zh: String,
-    pub detail_en: String,
-}
-
-impl fmt::Display for RowProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} 第{}行 [{}] \"{}\": {}{} / row {} column {} value \"{}\": {}{}",
-            self.file,
-            self.row,
-            self.column,
-            self.value,
-            self.kind.zh(),
-            self.detail_zh,
-            self.row,
-            self.column,
-            self.value,
-            self.kind.en(),
-            self.detail_en
-        )
-    }
-}
-
-impl RowProblem {
-    /// The problem in each language, each naming the file (as `Display` does in both at
-    /// once): the row, the column, the value read (never an identity column's: those are
-    /// not read) and what is wrong.
-    pub fn said(&self) -> anju_data::import::Said {
-        anju_data::import::Said::new(
-            format!(
-                "{} 第{}行 [{}] \"{}\": {}{}",
-                self.file,
-                self.row,
-                self.column,
-                self.value,
-                self.kind.zh(),
-                self.detail_zh
-            ),
-            format!(
-                "{}: row {} column {} value \"{}\": {}{}",
-                self.file,
-                self.row,
-                self.column,
-                self.value,
-                self.kind.en(),
-                self.detail_en
-            ),
-        )
-    }
-}
 
 /// Reads one cell (decoded only when asked for).
 pub trait Cells {
@@ -156,10 +40,6 @@ pub enum Number {
     Date(i32, u32),
 }
 
-fn clip(s: &str) -> String {
-    anju_data::text::clip(s.trim(), 20)
-}
-
 /// Parses row `row` (1-based, header = 1) of `file`. Returns every problem in the row.
 pub fn parse_row<C: Cells + ?Sized>(
     file: &str,
@@ -174,11 +54,7 @@ pub fn parse_row<C: Cells + ?Sized>(
     if expected_len > 0 && cells.width() != expected_len {
         let (w, e) = (cells.width(), expected_len);
         let p = Row::problem_at(file, row, "", "", Kind::FieldCount);
-        return Err(vec![RowProblem {
-            detail_zh: format!("（{w} 列，表头 {e} 列）"),
-            detail_en: format!(" ({w} cells, header has {e})"),
-            ..p
-        }]);
+        return Err(vec![p.detail(format!("（{w} 列，表头 {e} 列）"), format!(" ({w} cells, header has {e})"))]);
     }
     let mut r = Row::read(file, row, header, cells);
     let path = r.path(given);
@@ -204,6 +80,7 @@ pub fn parse_row<C: Cells + ?Sized>(
         colour,
         monitored,
         eliminated,
+        sheet: Default::default(),
     });
     if let (true, Some(h)) = (r.problems.is_empty(), &household) {
         r.consistency(h);
@@ -232,16 +109,9 @@ struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
+    /// A problem with a cell: its value shown only as `problem::seen` allows.
     fn problem_at(file: &str, row: u64, column: &str, value: &str, kind: Kind) -> RowProblem {
-        RowProblem {
-            file: file.to_string(),
-            row,
-            column: column.to_string(),
-            value: clip(value),
-            kind,
-            detail_zh: String::new(),
-            detail_en: String::new(),
-        }
+        RowProblem::new(file, row, column, value, kind)
     }
 
     /// Each mapped column's text, trimmed; a cell not valid in the file's encoding is a
@@ -325,7 +195,9 @@ impl<'a> Row<'a> {
         };
         read.map_err(|e| {
             let kind = if e == PeriodError::Ambiguous { Kind::AmbiguousPeriod } else { Kind::BadPeriod };
-            self.push(Field::Period, &shown, kind);
+            let (zh, en) = e.words();
+            let p = Self::problem_at(self.file, self.row, Field::Period.header(), &shown, kind);
+            self.problems.push(p.detail(zh, en));
         })
         .ok()
     }
@@ -345,10 +217,22 @@ impl<'a> Row<'a> {
         } else {
             values::count(v, &mut self.norms)
         };
-        result.unwrap_or_else(|k| {
-            self.problems.push(Self::problem_at(self.file, self.row, f.header(), v, k));
-            0
-        })
+        match result {
+            Ok(n) if n > values::MAX_HOUSEHOLD_PEOPLE => {
+                let max = values::MAX_HOUSEHOLD_PEOPLE;
+                let p = Self::problem_at(self.file, self.row, f.header(), v, Kind::Implausible).detail(
+                    format!("：一户最多计 {max} 人（安置台账一户很少超过 15 人）；这多半是录入错误、整栋或整点的合计，或填错列的号码，请改为这一户的人数"),
+                    format!(": at most {max} people are counted for one household (resettled households rarely exceed 15); this is likely a typing slip, a building's or site's total, or a number in the wrong column: write this household's own count"),
+                );
+                self.problems.push(p);
+                0
+            }
+            Ok(n) => n,
+            Err(k) => {
+                self.problems.push(Self::problem_at(self.file, self.row, f.header(), v, k));
+                0
+            }
+        }
     }
 
     fn income(&mut self) -> Option<f64> {
@@ -390,7 +274,7 @@ impl<'a> Row<'a> {
             let (l, rv) = r.sides(|x| m[x.index()]);
             let (zh, en) = r.broken_text(l, rv);
             let p = Self::problem_at(self.file, self.row, f.header(), self.get(f), Kind::Inconsistent);
-            self.problems.push(RowProblem { detail_zh: format!("：{zh}"), detail_en: format!(": {en}"), ..p });
+            self.problems.push(p.detail(format!("：{zh}"), format!(": {en}")));
         }
     }
 }

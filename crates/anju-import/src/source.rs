@@ -19,9 +19,42 @@ pub enum EncodingChoice {
     Gbk,
 }
 
-/// What to do when the text is not in the chosen encoding.
-fn other_encoding() -> (String, String) {
-    crate::flags::give(anju_data::import::Choice::Encoding, ("gbk 或 utf-8", "gbk or utf-8"))
+/// Says why a CSV's text could not be read, and what to do, following the encoding
+/// chosen: under auto, UTF-8 and GBK were both tried, so the file must be saved again as
+/// UTF-8; under a forced choice, the other encoding or auto may read it. A UTF-16 file
+/// (Excel's "Unicode text", known by its byte-order mark) is named as such.
+fn encoding_words(choice: EncodingChoice, utf16: bool) -> (String, String) {
+    let save = (
+        "请在 Excel 或 WPS 中打开，另存为“CSV UTF-8（逗号分隔）(*.csv)”后再导入",
+        "open it in Excel or WPS, save it as “CSV UTF-8 (Comma delimited) (*.csv)” and import that",
+    );
+    let other = |zh: &str, en: &str| crate::flags::give(anju_data::import::Choice::Encoding, (zh, en));
+    match (choice, utf16) {
+        (_, true) => (
+            format!("文件是 UTF-16 编码（Excel 的“Unicode 文本”），不能读取：{}", save.0),
+            format!("the file is in UTF-16 (Excel's “Unicode text”), which is not read: {}", save.1),
+        ),
+        (EncodingChoice::Auto, false) => (
+            format!("文字既不是 UTF-8 也不是 GBK 编码：{}", save.0),
+            format!("the text is neither UTF-8 nor GBK: {}", save.1),
+        ),
+        (EncodingChoice::Utf8, false) => {
+            let (zh, en) = other("gbk 或 auto", "gbk or auto");
+            (
+                format!("文字不是所选的 UTF-8 编码：请{zh}"),
+                format!("the text is not in the chosen encoding, UTF-8: {en}"),
+            )
+        }
+        (EncodingChoice::Gbk, false) => {
+            let (zh, en) = other("utf-8 或 auto", "utf-8 or auto");
+            (format!("文字不是所选的 GBK 编码：请{zh}"), format!("the text is not in the chosen encoding, GBK: {en}"))
+        }
+    }
+}
+
+/// A UTF-16 byte-order mark (little or big endian).
+fn utf16(head: &[u8]) -> bool {
+    head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF")
 }
 
 /// Why a file could not be read at all (bad rows are reported separately).
@@ -31,8 +64,15 @@ pub enum FileError {
     Format { path: String, message: String },
     #[error("{path}: 前 30 行中没有表头（统计期、市、县、安置点、楼栋、户人数等列）/ no header among the first 30 rows (columns such as 统计期, 市, 县, 安置点, 楼栋, 户人数)")]
     Empty { path: String },
-    #[error("{path}: 文字不是所选编码（{encoding}），请{} / the text is not in the chosen encoding ({encoding}): {}", other_encoding().0, other_encoding().1)]
-    Encoding { path: String, encoding: &'static str },
+    #[error("{path}: {} / {}", encoding_words(*.choice, *.utf16).0, encoding_words(*.choice, *.utf16).1)]
+    Encoding { path: String, choice: EncodingChoice, utf16: bool },
+    /// A file with no content at all (0 bytes, or only a byte-order mark).
+    #[error("{path}: 文件是空的（{bytes} 字节，没有任何内容）：请确认文件已完整保存、选的是台账文件，再导入 / the file is empty ({bytes} bytes, no content at all): check that it was saved completely and is the register, and import it again")]
+    Blank { path: String, bytes: usize },
+    /// A sheet whose reading would be a guess (two columns read as one field, a count
+    /// merged over several rows): what to change, naming the sheet, rows and columns.
+    #[error("{path}{}: {zh} / {en}", .sheet.as_ref().map(|s| format!(" [{s}]")).unwrap_or_default())]
+    Refused { path: String, sheet: Option<String>, zh: String, en: String },
     #[error("{path}{}: {} / {}", .over.sheet.as_ref().map(|s| format!(" [{s}]")).unwrap_or_default(), .over.zh, .over.en)]
     TooLarge { path: String, over: Over },
 }
@@ -84,6 +124,14 @@ pub fn read(name: &str, bytes: &[u8], opts: &Options, sink: &mut Sink) -> Result
 pub fn read_stream(name: &str, r: impl Read, opts: &Options, sink: &mut Sink) -> Result<Report, FileError> {
     let mut r = BufReader::with_capacity(1 << 20, r);
     let head = r.fill_buf().map_err(|e| FileError::Format { path: name.into(), message: e.to_string() })?;
+    // Nothing at all: said plainly, not "no header" (a CSV of only a byte-order mark or
+    // line breaks is found by `read_csv`).
+    if head.is_empty() {
+        return Err(FileError::Blank { path: name.into(), bytes: 0 });
+    }
+    if utf16(head) {
+        return Err(FileError::Encoding { path: name.into(), choice: opts.encoding, utf16: true });
+    }
     match sniff(head) {
         "csv" => {
             let enc = match opts.encoding {
@@ -96,7 +144,7 @@ pub fn read_stream(name: &str, r: impl Read, opts: &Options, sink: &mut Sink) ->
             let lower = name.to_ascii_lowercase();
             let book_name = [".xlsx", ".xls", ".xlsb", ".ods", ".et"].iter().any(|e| lower.ends_with(e));
             match read_csv(name, r, enc, opts, sink) {
-                Err(FileError::Empty { .. } | FileError::Encoding { .. }) if book_name => Err(FileError::Format {
+                Err(FileError::Empty { .. } | FileError::Encoding { .. } | FileError::Blank { .. }) if book_name => Err(FileError::Format {
                     path: name.into(),
                     message: "文件名是工作簿，内容却不是工作簿（可能已损坏或只是改了扩展名）/ named as a workbook, but the content is not one (damaged, or only renamed)".into(),
                 }),
@@ -141,10 +189,19 @@ fn read_csv(
         }
         sheet.push(row, &CsvCells { rec: &rec, enc }, sink);
     }
+    if row == 0 {
+        let bytes = usize::try_from(rdr.position().byte()).unwrap_or(usize::MAX);
+        return Err(FileError::Blank { path: name.into(), bytes });
+    }
     let format = if enc == encoding_rs::UTF_8 { "utf-8" } else { "gbk" };
     let sheet = sheet.finish(sink);
+    if let Some((zh, en)) = sheet.refused.clone() {
+        return Err(FileError::Refused { path: name.into(), sheet: None, zh, en });
+    }
     match sheet.skipped {
-        Some(crate::sheet::Skip::Encoding) => Err(FileError::Encoding { path: name.into(), encoding: format }),
+        Some(crate::sheet::Skip::Encoding) => {
+            Err(FileError::Encoding { path: name.into(), choice: opts.encoding, utf16: false })
+        }
         Some(crate::sheet::Skip::NoHeader) => Err(FileError::Empty { path: name.into() }),
         _ => Ok(Report { format, sheets: vec![sheet] }),
     }

@@ -93,9 +93,23 @@ fn half_width(s: &str) -> Option<String> {
     )
 }
 
+/// The most people one household's register row may count, in persons: its size
+/// (户人数), and so each count of its members (劳动力, 外出务工, 留守儿童 …). Resettled
+/// households rarely exceed 15 people; twice that is generous, and a larger number is a
+/// typing slip, a building's or a site's total, or a phone or ID number in the wrong
+/// column — counted, it would make a wrong figure. (docs/registers.md, "Values")
+pub const MAX_HOUSEHOLD_PEOPLE: u64 = 30;
+
+/// How far from a whole number a count may be and still be that number, relative to its
+/// size: a formula's 2.9999999999999996 is the 3 Excel shows (binary float noise, about
+/// 1e-16 relative); a person's 2.5 or 2.9 is far outside and stays refused.
+pub const WHOLE_TOLERANCE: f64 = 1e-9;
+
 /// The text of a number with full-width digits, a unit and thousands separators taken
-/// off, noting each.
-fn plain<'a>(s: &'a str, norms: &mut Norms) -> Cow<'a, str> {
+/// off, noting each. A comma is read only as a thousands separator where one goes (1 to
+/// 3 digits, then groups of exactly 3, then the decimals): 1,2 or 12,34 or 1.234,5 could
+/// mean several numbers, so it is refused (`Kind::Separator`), never guessed.
+fn plain<'a>(s: &'a str, norms: &mut Norms) -> Result<Cow<'a, str>, Kind> {
     let mut t: Cow<'a, str> = Cow::Borrowed(s.trim());
     if let Some(h) = half_width(&t) {
         norms.add(Norm::FullWidth);
@@ -105,15 +119,57 @@ fn plain<'a>(s: &'a str, norms: &mut Norms) -> Cow<'a, str> {
         norms.add(Norm::Unit);
         t = Cow::Owned(t[..t.len() - u.len()].trim_end().to_string());
     }
-    if t.contains(',') && t.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-')) {
+    if t.contains(',') && t.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+')) {
+        if !thousands(&t) {
+            return Err(Kind::Separator);
+        }
         norms.add(Norm::Separator);
         t = Cow::Owned(t.replace(',', ""));
     }
-    t
+    Ok(t)
 }
 
-/// A count (people, households): whole, non-negative, at most a million per household.
-/// Empty and "none" words read as 0, noted.
+/// Whether the commas of `t` (digits, commas, a point, a sign) separate thousands:
+/// 1,234 and 12,345,678.5 yes; 1,2, 12,34, 1234,567, 1.234,5 and 1,234,5 no.
+fn thousands(t: &str) -> bool {
+    let body = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or("");
+    (1..=3).contains(&first.len())
+        && groups.all(|g| g.len() == 3)
+        && frac.bytes().all(|b| b.is_ascii_digit())
+        && int.bytes().all(|b| b.is_ascii_digit() || b == b',')
+}
+
+/// A plain decimal: an optional sign, digits, an optional point and digits; nothing else.
+/// Rust's own parser also takes 1e1, inf and NaN, which no office means as a number: an
+/// exponent is refused as scientific notation, the rest as not a number.
+fn decimal(t: &str) -> Result<f64, Kind> {
+    let body = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let mantissa_exp = body.split_once(['e', 'E']);
+    let plain_digits = |s: &str| {
+        let (i, f) = s.split_once('.').unwrap_or((s, ""));
+        !(i.is_empty() && f.is_empty())
+            && i.bytes().all(|b| b.is_ascii_digit())
+            && f.bytes().all(|b| b.is_ascii_digit())
+    };
+    if let Some((m, e)) = mantissa_exp {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        if plain_digits(m) && !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(Kind::Scientific);
+        }
+        return Err(Kind::NotANumber);
+    }
+    if !plain_digits(body) {
+        return Err(Kind::NotANumber);
+    }
+    t.parse::<f64>().map_err(|_| Kind::NotANumber)
+}
+
+/// A count (people, households): whole, non-negative, at most a million (a household's
+/// own bound, [`MAX_HOUSEHOLD_PEOPLE`], is applied by the row). Empty and "none" words
+/// read as 0, noted. A number within [`WHOLE_TOLERANCE`] of a whole one is that one.
 pub fn count(s: &str, norms: &mut Norms) -> Result<u64, Kind> {
     let s = s.trim();
     if s.is_empty() {
@@ -127,17 +183,18 @@ pub fn count(s: &str, norms: &mut Norms) -> Result<u64, Kind> {
         norms.add(Norm::DashAsZero);
         return Ok(0);
     }
-    let t = plain(s, norms);
+    let t = plain(s, norms)?;
     if let Ok(v) = t.parse::<u64>() {
         return if v > 1_000_000 { Err(Kind::TooLarge) } else { Ok(v) };
     }
-    match t.parse::<f64>() {
-        Ok(v) if v < 0.0 => Err(Kind::Negative),
-        Ok(v) if v.fract() != 0.0 => Err(Kind::NotWhole),
-        Ok(v) if v > 1_000_000.0 => Err(Kind::TooLarge),
-        Ok(v) if v.is_finite() => Ok(v as u64),
-        _ if t.starts_with('-') && t[1..].trim().parse::<f64>().is_ok() => Err(Kind::Negative),
-        _ => Err(Kind::NotANumber),
+    let v = decimal(&t)?;
+    let whole = v.round();
+    let v = if (v - whole).abs() <= WHOLE_TOLERANCE * whole.abs().max(1.0) { whole } else { v };
+    match v {
+        v if v < 0.0 => Err(Kind::Negative),
+        v if v.fract() != 0.0 => Err(Kind::NotWhole),
+        v if v > 1_000_000.0 => Err(Kind::TooLarge),
+        v => Ok(v as u64),
     }
 }
 
@@ -147,12 +204,11 @@ pub fn money(s: &str, norms: &mut Norms) -> Result<Option<f64>, Kind> {
     if s.is_empty() || NONE_WORDS.contains(&s) {
         return Ok(None);
     }
-    let t = plain(s, norms);
-    match t.parse::<f64>() {
-        Ok(v) if v < 0.0 => Err(Kind::Negative),
-        Ok(v) if v.is_finite() && v < 1e9 => Ok(Some(v)),
-        Ok(_) => Err(Kind::TooLarge),
-        Err(_) => Err(Kind::NotANumber),
+    let t = plain(s, norms)?;
+    match decimal(&t)? {
+        v if v < 0.0 => Err(Kind::Negative),
+        v if v < 1e9 => Ok(Some(v)),
+        _ => Err(Kind::TooLarge),
     }
 }
 
@@ -208,6 +264,46 @@ mod tests {
         assert_eq!(count("abc", &mut n), Err(Kind::NotANumber));
         assert_eq!(count("99999999", &mut n), Err(Kind::TooLarge));
         assert_eq!(count("3户人", &mut n), Err(Kind::NotANumber));
+    }
+
+    #[test]
+    fn a_comma_only_separates_thousands() {
+        let mut n = Norms::default();
+        assert_eq!(count("1,234", &mut n), Ok(1234));
+        assert_eq!(count("12,345,678", &mut n), Err(Kind::TooLarge));
+        assert_eq!(count("1，234人", &mut n), Ok(1234), "full-width comma and a unit");
+        for s in ["1,2", "12,34", "1234,567", "1,234,5", ",123", "1,,234", "1,234,", "１，２"] {
+            assert_eq!(count(s, &mut n), Err(Kind::Separator), "{s}");
+        }
+        assert_eq!(money("1,234.5", &mut n), Ok(Some(1234.5)));
+        for s in ["1.234,5", "12,34", "1,2345.0"] {
+            assert_eq!(money(s, &mut n), Err(Kind::Separator), "{s}");
+        }
+    }
+
+    #[test]
+    fn scientific_notation_and_words_rust_would_parse_are_refused() {
+        let mut n = Norms::default();
+        for s in ["1e1", "1E1", "2.5e3", "1e-2", "-1e1"] {
+            assert_eq!(count(s, &mut n), Err(Kind::Scientific), "{s}");
+            assert_eq!(money(s, &mut n), Err(Kind::Scientific), "{s}");
+        }
+        for s in ["inf", "NaN", "infinity", "e1", "1e", ".", "1.2.3", "+-1"] {
+            assert_eq!(count(s, &mut n), Err(Kind::NotANumber), "{s}");
+            assert_eq!(money(s, &mut n), Err(Kind::NotANumber), "{s}");
+        }
+    }
+
+    #[test]
+    fn float_noise_is_the_whole_number_excel_shows() {
+        let mut n = Norms::default();
+        assert_eq!(count("2.9999999999999996", &mut n), Ok(3));
+        assert_eq!(count("3.0000000000000004", &mut n), Ok(3));
+        assert_eq!(count("0.30000000000000004", &mut n), Err(Kind::NotWhole));
+        assert_eq!(count("-0.0000000000000001", &mut n), Ok(0));
+        assert_eq!(count("2.5", &mut n), Err(Kind::NotWhole));
+        assert_eq!(count("2.999", &mut n), Err(Kind::NotWhole));
+        assert_eq!(count("2.9999999", &mut n), Err(Kind::NotWhole));
     }
 
     #[test]

@@ -3,12 +3,12 @@
 
 use anju_import::aggregate::{missing_columns, AggError, Options as RunOptions, Run};
 use anju_import::columns::Field;
-use anju_import::{flags, FileError, Origin};
+use anju_import::{flags, EncodingChoice, FileError, Origin};
 
 /// Every message that names a choice, as this thread words it.
 fn messages() -> Vec<String> {
     let (mz, me) = missing_columns(&[Field::Period, Field::Site]);
-    let encoding = FileError::Encoding { path: "a.csv".into(), encoding: "UTF-8" }.to_string();
+    let encoding = FileError::Encoding { path: "a.csv".into(), choice: EncodingChoice::Utf8, utf16: false }.to_string();
     let period = flags::period("2025-13").unwrap_err();
     let place = flags::place("a//b").unwrap_err();
     // One building and period in two files.
@@ -30,7 +30,8 @@ fn the_command_names_its_flags() {
     assert!(m[0].contains("用 --period 2025-06 给出"), "{}", m[0]);
     assert!(m[1].contains("give --period 2025-06"), "{}", m[1]);
     assert!(
-        m[2].contains("请改用 --encoding gbk 或 utf-8") && m[2].contains("try --encoding gbk or utf-8"),
+        // UTF-8 was chosen: the other encoding or auto may read it (not "gbk or utf-8").
+        m[2].contains("请改用 --encoding gbk 或 auto") && m[2].contains("try --encoding gbk or auto"),
         "{}",
         m[2]
     );
@@ -55,8 +56,8 @@ fn the_browser_names_the_fields_and_never_a_flag() {
     assert!(m[0].contains("在“统计期”一栏填写 2025-06") && m[0].contains("在“地点”一栏填写 市/县/安置点"), "{}", m[0]);
     assert!(m[1].contains("enter 2025-06 in the “Period” field"), "{}", m[1]);
     assert!(
-        m[2].contains("在“CSV 编码”一栏改选 gbk 或 utf-8")
-            && m[2].contains("choose gbk or utf-8 in the “CSV encoding” field"),
+        m[2].contains("在“CSV 编码”一栏改选 gbk 或 auto")
+            && m[2].contains("choose gbk or auto in the “CSV encoding” field"),
         "{}",
         m[2]
     );
