@@ -45,8 +45,8 @@ const TEXTS: &[(&str, &str, &str, &str)] = &[
     (
         "aggregate",
         "allow_split",
-        "同一楼栋同一月份出现在两个文件中时相加（该楼分在多个文件登记），而不是当作副本拒绝",
-        "Sum a building and month found in two files (registered in parts) instead of refusing them as a copy",
+        "同一楼栋同一月份出现在两个文件（或一个工作簿的两个工作表）中时相加（该楼分几处登记），而不是当作副本拒绝",
+        "Sum a building and month found in two files, or two sheets of a workbook (registered in parts), instead of refusing them as a copy",
     ),
     ("aggregate", "title", "数据集标题", "The dataset's title"),
     ("aggregate", "en", "只用英文输出", "Print messages in English only"),

@@ -40,6 +40,9 @@ pub struct Household {
     pub colour: Risk,
     pub monitored: bool,
     pub eliminated: bool,
+    /// The sheet it was read from (empty for a CSV): one building and period in two
+    /// sheets of a workbook is found as in two files.
+    pub sheet: std::sync::Arc<str>,
 }
 
 impl Household {
@@ -107,6 +110,7 @@ mod tests {
             colour: Risk::Green,
             monitored: false,
             eliminated: false,
+            sheet: Default::default(),
         };
         let m = h.metrics();
         for (k, f) in GROUP_FIELDS.iter().enumerate() {

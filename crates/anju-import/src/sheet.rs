@@ -106,6 +106,9 @@ pub struct SheetReport {
     pub given: Vec<(Field, String, Origin)>,
     /// Normalisations of values (counted over the households read).
     pub norms: Norms,
+    /// Why the sheet, and so its file, is refused (Chinese, English): reading it would be
+    /// a guess (see `refuse.rs`). Also given as `skipped`, so nothing counts it.
+    pub refused: Option<(String, String)>,
 }
 
 /// How one file was read: its format and every sheet.
@@ -160,6 +163,8 @@ pub struct SheetProc {
     /// Sums since the last 小计, and over the sheet, per totalled column.
     since_subtotal: Vec<u64>,
     whole: Vec<u64>,
+    /// The sheet's name, shared by its households.
+    sheet: std::sync::Arc<str>,
 }
 
 fn totalled() -> impl Iterator<Item = Field> {
@@ -176,6 +181,7 @@ impl SheetProc {
             state: State::Searching(Vec::new()),
             since_subtotal: vec![0; n],
             whole: vec![0; n],
+            sheet: sheet.into(),
         }
     }
 
@@ -183,6 +189,14 @@ impl SheetProc {
     pub fn skipped(mut self, why: Skip) -> SheetReport {
         self.report.skipped = Some(why);
         self.report
+    }
+
+    /// Refuses the sheet (and so its file): reading it would be a guess. No row of it is
+    /// read after this.
+    pub fn refuse(&mut self, why: (String, String)) {
+        self.report.skipped = Some(Skip::Unreadable(format!("{} / {}", why.0, why.1)));
+        self.report.refused = Some(why);
+        self.state = State::Done;
     }
 
     /// Takes one row (`row`: the sheet's own number, from 1).
@@ -225,6 +239,11 @@ impl SheetProc {
             return;
         };
         self.report.header = Some((buf[found.first].0, buf[found.last].0));
+        if let Some(why) = crate::refuse::twice(&found.header) {
+            self.refuse(why);
+            self.report.columns = found.header;
+            return;
+        }
         let titles: Vec<(u64, String)> =
             buf[..found.first].iter().zip(&texts).map(|((row, _), t)| (*row, t.join(" "))).collect();
         let given = self.given(&found.header, &titles);
@@ -264,7 +283,8 @@ impl SheetProc {
         *self.report.kinds.entry(kind).or_insert(0) += 1;
         match kind {
             RowKind::Household => match parse_row(at, row, &found.header, given, *width, cells) {
-                Ok((h, norms)) => {
+                Ok((mut h, norms)) => {
+                    h.sheet = self.sheet.clone();
                     self.report.norms.merge(&norms);
                     for (k, f) in totalled().enumerate() {
                         let v = household_value(&h, f);
@@ -279,7 +299,14 @@ impl SheetProc {
                 let sums = if kind == RowKind::Subtotal { &self.since_subtotal } else { &self.whole };
                 for (k, f) in totalled().enumerate() {
                     let Some(&(_, i)) = found.header.fields.iter().find(|(g, _)| *g == f) else { continue };
-                    let Some(Ok(stated)) = text(i).map(|t| t.trim().parse::<u64>()) else { continue };
+                    // Only a figure a message may show is checked (never a phone in a
+                    // 小计 row): the row is not counted either way.
+                    let Some(t) = text(i) else { continue };
+                    let t = t.trim();
+                    let Ok(stated) = t.parse::<u64>() else { continue };
+                    if !matches!(crate::problem::seen(t), crate::problem::Seen::Text(_)) {
+                        continue;
+                    }
                     if stated != sums[k] {
                         self.report.total_checks.push(TotalCheck {
                             row,

@@ -49,7 +49,7 @@ pub enum AggError {
     Strict(Box<RowProblem>),
     #[error("没有有效的户记录 / no valid household rows")]
     NoRows(Box<Summary>),
-    #[error("同一楼栋、同一统计期出现在两个文件中（见上）：若其中一个是副本（如“（修改版）”），只保留一个；若该楼确实分在多个文件中登记，{} / the same building and period are in two files (listed above): if one is a copy (such as a \"（修改版）\"), keep one; if the building really is split across files, {}", split().0, split().1)]
+    #[error("同一楼栋、同一统计期出现在两个文件（或一个工作簿的两个工作表）中（见上）：若其中一个是副本（如“（修改版）”“Sheet1 (2)”），只保留一个；若该楼确实分在几处登记，{} / the same building and period are in two files (or two sheets of one workbook), listed above: if one is a copy (such as a \"（修改版）\" or \"Sheet1 (2)\"), keep one; if the building really is registered in parts, {}", split().0, split().1)]
     Overlap(Box<Summary>),
     #[error("汇总结果未通过校验 / the aggregated data failed validation: {0}")]
     Invalid(String),
@@ -77,6 +77,8 @@ pub struct Run<'a> {
     names: Vec<String>,
     buildings: HashMap<[String; 6], PerPeriod>,
     overlaps: BTreeMap<([String; 6], Period), (u32, u32)>,
+    /// Buildings and periods found in two sheets of one workbook.
+    sheet_overlaps: Vec<Overlap>,
     alias_uses: HashMap<String, u64>,
 }
 
@@ -88,6 +90,7 @@ impl<'a> Run<'a> {
             names: Vec::new(),
             buildings: HashMap::new(),
             overlaps: BTreeMap::new(),
+            sheet_overlaps: Vec::new(),
             alias_uses: HashMap::new(),
         }
     }
@@ -178,7 +181,15 @@ impl<'a> Run<'a> {
                 for (variant, n) in this.alias_uses {
                     *self.alias_uses.entry(variant).or_insert(0) += n;
                 }
-                merge(&mut self.buildings, &mut self.overlaps, ix, this.buildings);
+                // One building and period in two sheets is refused as in two files.
+                for (path, period, first, second) in this.across_sheets {
+                    let at = |s: &str| format!("{name} [{s}]");
+                    let (first, second) = (at(&first), at(&second));
+                    self.sheet_overlaps.push(Overlap { building: place(&path), period, first, second });
+                }
+                let sums =
+                    this.buildings.into_iter().map(|(b, per)| (b, per.into_iter().map(|(p, a, _)| (p, a)).collect()));
+                merge(&mut self.buildings, &mut self.overlaps, ix, sums.collect());
                 Ok(preview)
             }
             Err(e) if opts.strict => Err(e.into()),
@@ -197,15 +208,15 @@ impl<'a> Run<'a> {
     /// `allow_split`); the validator refusing the result. The summary comes with the first
     /// two, so that what was found can still be told.
     pub fn finish(self, phase: &mut dyn FnMut(&str)) -> Result<(Written, Summary), AggError> {
-        let Run { opts, mut summary, names, buildings, overlaps, alias_uses } = self;
-        summary.overlaps = overlaps
+        let Run { opts, mut summary, names, buildings, overlaps, sheet_overlaps, alias_uses } = self;
+        summary.overlaps = sheet_overlaps
             .into_iter()
-            .map(|((path, period), (a, b))| Overlap {
+            .chain(overlaps.into_iter().map(|((path, period), (a, b))| Overlap {
                 building: place(&path),
                 period,
                 first: names[a as usize].clone(),
                 second: names[b as usize].clone(),
-            })
+            }))
             .collect();
         summary.unused_aliases =
             opts.aliases.variants().into_iter().filter(|v| !alias_uses.contains_key(*v)).map(String::from).collect();

@@ -9,6 +9,7 @@ use anju_data::rollup::{fen_mean, rollup_into};
 use anju_data::series::{Income, Series};
 use anju_data::write::Generated;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// Sums for one building and period, dense by metric (people, households …; see
 /// `Household::metrics`).
@@ -40,12 +41,23 @@ impl Acc {
     }
 }
 
+/// A building's sums for one period, with the sheet its last household was in.
+pub type SheetSums = (Period, Acc, Arc<str>);
+
+/// One building and period found in two sheets: the building, the period, the earlier
+/// sheet and the later one.
+pub type AcrossSheets = ([String; 6], Period, Arc<str>, Arc<str>);
+
 /// One file's households, summed per building and period: added to the run only once the
 /// whole file was read, so that a file refused part-way (a damaged sheet after good ones,
 /// a CSV broken at row 90,000) contributes nothing rather than part of its figures.
 #[derive(Default)]
 pub struct FileSums {
-    pub buildings: HashMap<[String; 6], Vec<(Period, Acc)>>,
+    /// Per building, per period: the sums and the sheet its last household was in.
+    pub buildings: HashMap<[String; 6], Vec<SheetSums>>,
+    /// Buildings and periods found in two sheets: (building, period, earlier sheet,
+    /// later sheet), once per change of sheet.
+    pub across_sheets: Vec<AcrossSheets>,
     /// Households and people (persons) summed.
     pub households: u64,
     pub people: u64,
@@ -58,10 +70,17 @@ impl FileSums {
         self.households += 1;
         self.people += h.size;
         let per = self.buildings.entry(h.path.clone()).or_default();
-        let k = match per.iter().position(|(p, _)| *p == h.period) {
-            Some(k) => k,
+        let k = match per.iter().position(|(p, ..)| *p == h.period) {
+            Some(k) => {
+                // Noted once per change of sheet: the entry then holds the later sheet.
+                if per[k].2 != h.sheet {
+                    let first = std::mem::replace(&mut per[k].2, h.sheet.clone());
+                    self.across_sheets.push((h.path.clone(), h.period, first, h.sheet.clone()));
+                }
+                k
+            }
             None => {
-                per.push((h.period, Acc { m: [0; N_METRICS], income_fen: 0 }));
+                per.push((h.period, Acc { m: [0; N_METRICS], income_fen: 0 }, h.sheet.clone()));
                 per.len() - 1
             }
         };
