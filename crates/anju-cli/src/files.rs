@@ -72,6 +72,7 @@ pub fn list(inputs: &[PathBuf]) -> Listing {
         std::mem::take(&mut out.read),
         |p| p.display().to_string(),
         len,
+        |p| std::fs::File::open(p).map(anju_import::files::digest).unwrap_or(0),
         |a, b| same_bytes(a, b).unwrap_or(false),
     );
     out.read = read;

@@ -150,6 +150,7 @@ fn run(req: &Request, files: Vec<File>) {
         to_read,
         |(i, _)| req.files[*i].name.clone(),
         |(_, f)| f.size() as u64,
+        |(_, f)| anju_import::files::digest(FileRead::new(f, &|_| {})),
         |(_, a), (_, b)| same_bytes(a, b),
     );
     for ((i, _), why) in copies {

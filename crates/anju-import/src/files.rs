@@ -81,43 +81,117 @@ pub fn in_folder_path(path: &str) -> Option<NotRead> {
 }
 
 /// The files to read, in order, and the copies not read. `name` gives a file's full
-/// name (its path), `len` its size in bytes and `same` whether two files of one size
-/// hold the same bytes. The same name twice is read once; of two copies the one with the
-/// shorter file name is read ("台账.csv", not "台账 - 副本.csv"): the same bytes either way,
-/// but the summary then names the copy as the copy.
+/// name (its path), `len` its size in bytes, `digest` a hash of its bytes ([`digest`])
+/// and `same` whether two files of one size and digest hold the same bytes. The same
+/// name twice is read once; of two copies the one with the shorter file name is read
+/// ("台账.csv", not "台账 - 副本.csv"): the same bytes either way, but the summary then
+/// names the copy as the copy. Empty files are never copies (the reader says they are
+/// empty).
+///
+/// Each file is hashed at most once, and only when another file has its size: 400 small
+/// files of one size took 80,000 pairwise reads before (90 s in the browser).
 pub fn drop_copies<T>(
     files: Vec<T>,
     name: impl Fn(&T) -> String,
     len: impl Fn(&T) -> u64,
+    mut digest: impl FnMut(&T) -> u64,
     mut same: impl FnMut(&T, &T) -> bool,
 ) -> (Vec<T>, Vec<(T, NotRead)>) {
+    use std::collections::{HashMap, HashSet};
     let short = |t: &T| name(t).rsplit(['/', '\\']).next().map_or(0, |n| n.chars().count());
-    let mut kept: Vec<(T, u64)> = Vec::new();
+    // Each kept file, with its digest once computed.
+    let mut kept: Vec<(T, Option<u64>)> = Vec::new();
+    let mut by_len: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut names = HashSet::new();
     let mut copies = Vec::new();
     for f in files {
-        if kept.iter().any(|(k, _)| name(k) == name(&f)) {
+        if !names.insert(name(&f)) {
             continue; // the same path given twice (a file and its folder)
         }
         let l = len(&f);
-        match kept.iter_mut().find(|(k, kl)| *kl == l && same(k, &f)) {
-            Some((k, _)) if short(&f) < short(k) => {
-                let copy = std::mem::replace(k, f);
-                let first = name(k);
+        let others = by_len.entry(l).or_default();
+        let (mut found, mut mine) = (None, None);
+        if l > 0 && !others.is_empty() {
+            let d = digest(&f);
+            mine = Some(d);
+            for &k in others.iter() {
+                let (t, dk) = &mut kept[k];
+                let dk = *dk.get_or_insert_with(|| digest(t));
+                if dk == d && same(t, &f) {
+                    found = Some(k);
+                    break;
+                }
+            }
+        }
+        match found {
+            Some(k) if short(&f) < short(&kept[k].0) => {
+                // Same bytes, so the digest kept stands for either.
+                let copy = std::mem::replace(&mut kept[k].0, f);
+                let first = name(&kept[k].0);
                 copies.push((copy, NotRead::Identical(first)));
             }
-            Some((k, _)) => {
-                let first = name(k);
+            Some(k) => {
+                let first = name(&kept[k].0);
                 copies.push((f, NotRead::Identical(first)));
             }
-            None => kept.push((f, l)),
+            None => {
+                others.push(kept.len());
+                kept.push((f, mine));
+            }
         }
     }
     (kept.into_iter().map(|(f, _)| f).collect(), copies)
 }
 
+/// A 64-bit hash of everything `r` gives (the standard library's SipHash, the same in
+/// every run), for [`drop_copies`]; a read error hashes what was read before it (the
+/// bytes are compared before any file is called a copy).
+pub fn digest(mut r: impl std::io::Read) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::hash::DefaultHasher::new();
+    let mut buf = vec![0u8; 1 << 16];
+    while let Ok(n) = r.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        h.write(&buf[..n]);
+    }
+    h.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copies_found_with_each_file_hashed_once_and_empty_files_never_copies() {
+        // 400 files of one size, all different, then a copy of the 7th and two empty files.
+        let mut files: Vec<(String, Vec<u8>)> =
+            (0..400).map(|i| (format!("{i:03}.csv"), format!("{i:05}").into_bytes())).collect();
+        files.push(("007 - 副本.csv".into(), b"00007".to_vec()));
+        files.push(("empty.csv".into(), Vec::new()));
+        files.push(("empty2.csv".into(), Vec::new()));
+        let (mut hashed, mut compared) = (0, 0);
+        let (read, copies) = drop_copies(
+            files,
+            |(n, _)| n.clone(),
+            |(_, b)| b.len() as u64,
+            |(_, b)| {
+                hashed += 1;
+                digest(b.as_slice())
+            },
+            |(_, a), (_, b)| {
+                compared += 1;
+                a == b
+            },
+        );
+        assert_eq!(read.len(), 402);
+        assert_eq!(copies.len(), 1);
+        assert_eq!(copies[0].0 .0, "007 - 副本.csv");
+        assert_eq!(copies[0].1, NotRead::Identical("007.csv".into()));
+        assert!(hashed <= 401, "each file hashed at most once: {hashed}");
+        assert_eq!(compared, 1, "bytes compared only for the matching digest");
+    }
 
     #[test]
     fn files_in_a_folder_as_the_command_walks_it() {
