@@ -6,7 +6,7 @@
 use crate::components::error::ErrorPanel;
 use crate::components::header::{Header, HeaderFacts};
 use crate::data::{self, Cache, Live, LoadError, Target};
-use crate::i18n::{lang_tag, tr};
+use crate::i18n::tr;
 use crate::perf::Ready;
 use crate::url::{use_url, UrlState};
 use anju_data::format::Lang;
@@ -81,11 +81,7 @@ fn Shell(views: Views) -> impl IntoView {
     // The page's language follows the view (screen readers, fonts); the palette is set
     // once, from the one place it is defined.
     set_palette();
-    Effect::new(move |_| {
-        if let Some(el) = document().document_element() {
-            let _ = el.set_attribute("lang", lang_tag(lang.get()));
-        }
-    });
+    crate::page::follow_lang(lang, None);
     let failed = Signal::derive(move || match target.get() {
         Some(Err(e)) => Some(e),
         _ => None,

@@ -92,3 +92,34 @@ pub fn fetch_ahead_on_press(live: crate::data::Live) {
     let down = window_event_listener(leptos::ev::pointerdown, pressed);
     on_cleanup(move || down.remove());
 }
+
+/// The root element's `lang` follows the interface's language (screen readers, fonts),
+/// and with `title` given, the document's title too.
+pub fn follow_lang(lang: Memo<anju_data::format::Lang>, title: Option<(&'static str, &'static str)>) {
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(el) = document().document_element() {
+            let _ = el.set_attribute("lang", crate::i18n::lang_tag(l));
+        }
+        if let Some((zh, en)) = title {
+            document().set_title(crate::i18n::tr(l, zh, en));
+        }
+    });
+}
+
+/// While `busy` holds, leaving the page (a link, the language switch, a reload, closing
+/// the tab) asks first: the work in hand would be lost.
+pub fn ask_before_leaving(busy: Signal<bool>) {
+    use wasm_bindgen::prelude::*;
+    let ask = Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(|e: web_sys::BeforeUnloadEvent| {
+        e.prevent_default();
+        // Older browsers ask only when a return value is set.
+        e.set_return_value("");
+    });
+    let ask = StoredValue::new_local(ask);
+    Effect::new(move |_| {
+        let handler = busy.get().then(|| ask.with_value(|a| a.as_ref().unchecked_ref::<js_sys::Function>().clone()));
+        window().set_onbeforeunload(handler.as_ref());
+    });
+    on_cleanup(|| window().set_onbeforeunload(None));
+}

@@ -62,3 +62,29 @@ fn totals_one_row_per_metric_in_registry_order_absent_as_zero_income_last() {
     assert_eq!(total_rows(&totals, Lang::En)[3].name, "Per-capita net income");
     assert!(total_rows(&[t("2025-06", &[], None)], Lang::Zh).is_empty());
 }
+
+#[test]
+fn the_headline_is_the_last_period_not_a_sum_over_months() {
+    use anju::model::import::headline;
+    use anju_data::import::Outcome;
+    let t = |period: &str, h: u64, p: u64| PeriodTotals {
+        period: period.into(),
+        counts: vec![("people".into(), p), ("households".into(), h), ("sites".into(), 1), ("buildings".into(), 1)],
+        income_per_capita: None,
+    };
+    // The same two households in June's and July's registers.
+    let o = Outcome {
+        rows: 4,
+        households: 4,
+        people: 14,
+        periods: 2,
+        as_of: "2025-07-31".into(),
+        totals: vec![t("2025-07", 2, 7), t("2025-06", 2, 7)],
+        ..Default::default()
+    };
+    assert_eq!(
+        headline(Lang::Zh, &o, 0),
+        "截至 2025-07-31：2 户 7 人，1 个安置点、1 栋楼；共读取 4 行（2 个统计期），0 行有问题未计入，0 个文件被拒绝"
+    );
+    assert!(headline(Lang::En, &o, 1).starts_with("As of 2025-07-31: 2 households and 7 people in 1 site and 1 building; 4 rows read (2 periods), 0 bad rows left out, 1 file refused"));
+}

@@ -2,7 +2,7 @@
 //! them, and how far each has got, in words.
 
 use anju_data::format::{group_digits, yuan, Lang};
-use anju_data::import::{FileEntry, PeriodTotals};
+use anju_data::import::{FileEntry, Outcome, PeriodTotals};
 use anju_data::metric::Metric;
 
 /// A file as picked: its path within a folder (empty when picked alone), name and bytes.
@@ -75,6 +75,43 @@ pub fn fraction(done: u64, size: u64) -> f64 {
         1.0
     } else {
         (done as f64 / size as f64).clamp(0.0, 1.0)
+    }
+}
+
+/// The figures a dataset opens on: its last period's (a household in the registers of two
+/// months is one household, not two). `None` when it has no period.
+pub fn latest(totals: &[PeriodTotals]) -> Option<&PeriodTotals> {
+    totals.iter().max_by(|a, b| a.period.cmp(&b.period))
+}
+
+/// The import's result in a sentence: the last period's households and people, sites and
+/// buildings as of its last day, then the rows read over every period and what was left
+/// out. `refused_files` counts files the worker stopped inside too.
+pub fn headline(lang: Lang, o: &Outcome, refused_files: usize) -> String {
+    let n = group_digits;
+    let last = latest(&o.totals);
+    let count = |m: Metric| n(last.map_or(0, |t| t.count(m)));
+    let (h, p, s, b) =
+        (count(Metric::Households), count(Metric::People), count(Metric::Sites), count(Metric::Buildings));
+    let (rows, bad, periods, as_of) = (n(o.rows), n(o.bad_rows), o.periods, &o.as_of);
+    match lang {
+        Lang::Zh => format!(
+            "截至 {as_of}：{h} 户 {p} 人，{s} 个安置点、{b} 栋楼；共读取 {rows} 行（{periods} 个统计期），{bad} 行有问题未计入，{refused_files} 个文件被拒绝"
+        ),
+        Lang::En => {
+            let of = |n: &str, one: &str, many: &str| format!("{n} {}", if n == "1" { one } else { many });
+            format!(
+                "As of {as_of}: {} and {} in {} and {}; {} read ({}), {} left out, {} refused",
+                of(&h, "household", "households"),
+                of(&p, "person", "people"),
+                of(&s, "site", "sites"),
+                of(&b, "building", "buildings"),
+                of(&rows, "row", "rows"),
+                of(&periods.to_string(), "period", "periods"),
+                of(&bad, "bad row", "bad rows"),
+                of(&refused_files.to_string(), "file", "files"),
+            )
+        }
     }
 }
 

@@ -37,8 +37,11 @@ pub fn import_page() -> impl IntoView {
     #[component]
     fn ImportShell() -> impl IntoView {
         let url = crate::url::UrlState::provide();
+        // Redrawn only when the view changes: the language switch keeps the files picked,
+        // the run and its choices.
+        let here = Memo::new(move |_| url.state.with(|s| s.view) == ViewMode::Import);
         move || {
-            if url.state.with(|s| s.view) == ViewMode::Import {
+            if here.get() {
                 crate::page::view_drawn();
                 view! { <import::Import /> }.into_any()
             } else {

@@ -37,8 +37,9 @@ for (const [file, want] of Object.entries(expected)) {
     await open(page);
     await page.getByTestId('import-input').setInputFiles(`${CASES}/${file}`);
     await expect(result(page)).toBeVisible();
-    const households = totals.reduce((s, t) => s + t.households, 0);
-    const people = totals.reduce((s, t) => s + t.people, 0);
+    // The dashboard opens on the last period.
+    const last = want.totals![Object.keys(want.totals!).sort().at(-1)!];
+    const [households, people] = [last.households, last.people];
     await expect(result(page)).toHaveAttribute('data-households', String(households));
     await expect(result(page)).toHaveAttribute('data-people', String(people));
     await expect(page.getByTestId('import-preview')).toHaveCount(1);
@@ -91,7 +92,7 @@ test('a sheet without its period: the person sets it and reads again', async ({ 
   await expect(result(page)).toHaveAttribute('data-refused', 'false');
   await expect(result(page)).toHaveAttribute('data-households', '2');
   await expect(result(page)).toHaveAttribute('data-people', '7');
-  await expect(result(page)).toContainText('as of 2025-06-30');
+  await expect(result(page)).toContainText('As of 2025-06-30: 2 households and 7 people in 1 site and 2 buildings');
 });
 
 test('a file that cannot be read says so, and the others carry on', async ({ page }) => {
@@ -333,4 +334,82 @@ test('a building in two files is refused until the person says to add them up; p
   await expect(result(page)).toHaveAttribute('data-people', '7');
   await expect(page.locator('.import-page')).not.toContainText('--aliases');
   await page.screenshot({ path: 'test-results/import-choices.png', fullPage: true });
+});
+
+test('two months of the same households: the figures are the last month’s, not a sum over months', async ({ page }) => {
+  const month = (period: string) => ({
+    name: `${period}.csv`,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`统计期,市,县,安置点,楼栋,户人数\n${period},毕节市,织金县,平远新城安置点,1栋,3\n${period},毕节市,织金县,平远新城安置点,1栋,4\n`),
+  });
+  await open(page);
+  await page.getByTestId('import-input').setInputFiles([month('2025-06'), month('2025-07')]);
+  await expect(result(page)).toHaveAttribute('data-households', '2');
+  await expect(result(page)).toHaveAttribute('data-people', '7');
+  await expect(result(page)).toHaveAttribute('data-rows', '4');
+  await expect(result(page).locator('.import-totals')).toHaveText('截至 2025-07-31：2 户 7 人，1 个安置点、1 栋楼；共读取 4 行（2 个统计期），0 行有问题未计入，0 个文件被拒绝');
+  await expect(page.getByTestId('import-saved').first()).toContainText('2 户 7 人');
+});
+
+test('each new import is kept under a name of its own; reading the same files again replaces its result', async ({ page }) => {
+  await open(page);
+  const pick = () => page.getByTestId('import-input').setInputFiles(`${CASES}/19_subtotal_rows.csv`);
+  await pick();
+  await expect(page.getByTestId('import-saved')).toHaveCount(1);
+  await pick();
+  await expect(page.getByTestId('import-saved')).toHaveCount(2);
+  const names = await page.getByTestId('import-saved').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
+  expect(new Set(names).size).toBe(2);
+  // The same pick read again with another choice: its result replaced, not added.
+  await page.getByTestId('import-period').fill('2025-06');
+  await page.getByTestId('import-period').dispatchEvent('change');
+  await page.getByTestId('import-run').click();
+  await expect(page.getByTestId('import-open')).toBeVisible();
+  await expect(page.getByTestId('import-saved')).toHaveCount(2);
+  const open1 = await page.getByTestId('import-open').getAttribute('href');
+  expect(open1).toContain(names[0]!);
+});
+
+test('a refused choice leaves no card waiting; files dropped anywhere are taken; leaving mid-run asks first', async ({ page }) => {
+  await open(page, '&lang=en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page).toHaveTitle('Import registers · Anju');
+  await page.getByTestId('import-aliases').fill('a,a');
+  await page.getByTestId('import-aliases').dispatchEvent('change');
+  await page.getByTestId('import-input').setInputFiles(`${CASES}/19_subtotal_rows.csv`);
+  await expect(result(page)).toHaveAttribute('data-refused', 'true');
+  await expect(page.getByTestId('import-preview')).toHaveAttribute('data-state', 'not-read');
+  await expect(page.getByTestId('import-preview')).toContainText('not read: see why below');
+  await page.getByTestId('import-aliases').fill('');
+  await page.getByTestId('import-aliases').dispatchEvent('change');
+  // A file dropped on the page's heading, outside the drop zone.
+  const csv = readFileSync(`${CASES}/19_subtotal_rows.csv`, 'utf8');
+  const prevented = await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+    const ev = new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true });
+    document.querySelector('h1')!.dispatchEvent(ev);
+    return ev.defaultPrevented;
+  }, csv);
+  expect(prevented, 'the browser does not open the file').toBe(true);
+  await expect(page.locator('[data-testid=import-preview][data-name="dropped.csv"]')).toHaveAttribute('data-state', 'read');
+  // Mid-run, the language switch keeps the run, and leaving the page asks first.
+  const root = mkdtempSync(join(tmpdir(), 'anju-leave-'));
+  const rows = ['统计期,市,县,安置点,楼栋,户人数'];
+  for (let i = 0; i < 600_000; i++) rows.push(`2025-06,毕节市,织金县,平远新城安置点,${i % 500}栋,3`);
+  writeFileSync(join(root, 'big.csv'), rows.join('\n'));
+  await page.getByTestId('import-input').setInputFiles(join(root, 'big.csv'));
+  const big = page.locator('[data-testid=import-preview][data-name="big.csv"]');
+  await expect(big).toHaveAttribute('data-state', 'reading');
+  await page.locator('a.lang-switch').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page).toHaveTitle('导入台账 · 安居');
+  await expect(big).toContainText('已读');
+  await expect(page.getByTestId('import-cancel')).toBeVisible();
+  const asked = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  rmSync(root, { recursive: true, force: true });
 });

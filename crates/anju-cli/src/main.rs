@@ -217,9 +217,15 @@ fn aggregate(a: AggregateArgs) -> ExitCode {
     match run(&opts) {
         Ok(s) => {
             tell(&s, &say);
+            // The dataset's own figures are its last period's: a household in the
+            // registers of two months is one household, not two.
+            let last = s.totals.last();
+            let (period, households, people) = last.map_or((String::new(), 0, 0), |t| {
+                (t.period.clone(), t.count(anju_data::Metric::Households), t.count(anju_data::Metric::People))
+            });
             say(
-                format!("读取 {} 行，汇总 {} 户 {} 人，跳过 {} 行；{} 个节点、{} 个统计期，写入 {}；用时 {:.1} 秒", s.rows, s.households, s.people, s.bad_rows, s.nodes, s.periods, out.display(), s.seconds),
-                format!("read {} rows, aggregated {} households and {} people, skipped {} rows; {} nodes, {} periods, written to {}; {:.1} s", s.rows, s.households, s.people, s.bad_rows, s.nodes, s.periods, out.display(), s.seconds),
+                format!("读取 {} 行（{} 个统计期），跳过 {} 行；最后一个统计期 {period} 共 {households} 户 {people} 人；{} 个节点，写入 {}；用时 {:.1} 秒", s.rows, s.periods, s.bad_rows, s.nodes, out.display(), s.seconds),
+                format!("read {} rows ({} periods), skipped {} rows; the last period, {period}: {households} households and {people} people; {} nodes, written to {}; {:.1} s", s.rows, s.periods, s.bad_rows, s.nodes, out.display(), s.seconds),
             );
             if s.partial() {
                 let files = s.refused_files();

@@ -216,6 +216,8 @@ pub struct Outcome {
     pub notes: Vec<Said>,
     /// Household rows read, good and bad.
     pub rows: u64,
+    /// Household rows counted and their people, over every period (a household in two
+    /// months' registers counts twice here; the dataset's own figures are `totals`).
     pub households: u64,
     pub people: u64,
     pub bad_rows: u64,
@@ -246,6 +248,13 @@ pub struct PeriodTotals {
     pub income_per_capita: Option<f64>,
 }
 
+impl PeriodTotals {
+    /// The count of `m` (0 when not listed).
+    pub fn count(&self, m: crate::metric::Metric) -> u64 {
+        self.counts.iter().find(|(k, _)| k == m.key()).map_or(0, |(_, v)| *v)
+    }
+}
+
 /// A dataset imported in this browser, as its list shows it (kept beside its files).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Saved {
@@ -260,7 +269,7 @@ pub struct Saved {
     pub sources: Vec<String>,
     /// Its files, `index.json` first.
     pub files: Vec<String>,
-    /// Households and people in it.
+    /// Households and people in its last period (as the dashboard opens on it).
     pub households: u64,
     pub people: u64,
 }

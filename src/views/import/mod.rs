@@ -86,6 +86,14 @@ impl Ctx {
                     });
                     self.kept.keep(&o, names, files);
                 }
+                // Files the run never reached (it stopped on a choice or before a file).
+                self.states.with_untracked(|s| {
+                    for st in s {
+                        if st.with_untracked(|st| matches!(st, FileState::Waiting | FileState::Reading { .. })) {
+                            st.set(FileState::NotRead);
+                        }
+                    }
+                });
                 self.outcome.set(Some(o));
                 self.running.set(false);
             }
@@ -220,6 +228,7 @@ impl Ctx {
             self.cancel();
         }
         self.files.set_value(files);
+        self.kept.for_pick.set_value(None);
         self.picked.set(picked);
         self.left_out.set_value(Vec::new());
         self.run();
@@ -251,6 +260,9 @@ pub fn Import() -> impl IntoView {
     };
     cx.start_worker();
     on_cleanup(move || cx.worker.set_value(None));
+    crate::page::follow_lang(lang, Some(("导入台账 · 安居", "Import registers · Anju")));
+    // Leaving mid-run (the language switch is a link too) would lose the run.
+    crate::page::ask_before_leaving(Signal::derive(move || cx.running.get()));
     let on_input = move |ev: leptos::ev::Event| {
         let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
         cx.take(input.as_ref().and_then(|i| i.files()));
@@ -259,10 +271,16 @@ pub fn Import() -> impl IntoView {
             i.set_value("");
         }
     };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
+    // Files dropped anywhere in the window are taken, not opened by the browser.
+    let over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let dropped = window_event_listener(leptos::ev::drop, move |ev| {
         ev.prevent_default();
         cx.take(ev.data_transfer().and_then(|d| d.files()));
-    };
+    });
+    on_cleanup(move || {
+        over.remove();
+        dropped.remove();
+    });
     let to_dashboard = move || url.href_with(|s| s.view = ViewMode::Dashboard);
     let other_lang = move || {
         let other = if lang.get() == Lang::En { Lang::Zh } else { Lang::En };
@@ -295,7 +313,7 @@ pub fn Import() -> impl IntoView {
                     "Files are read on this computer and never leave it; identity columns (names, ID and phone numbers) are never read, and only the aggregated counts are kept.",
                 )}
             </p>
-            <label class="import-drop" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+            <label class="import-drop">
                 <span>{move || t("把台账文件拖到这里，或点击选择（CSV、XLSX、XLS、XLSB、ODS、ET，可多选）", "Drop register files here, or click to choose (CSV, XLSX, XLS, XLSB, ODS, ET; several at once)")}</span>
                 <input type="file" multiple data-testid="import-input" accept=".csv,.xlsx,.xls,.xlsb,.ods,.et" on:change=on_input />
             </label>

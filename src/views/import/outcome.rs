@@ -2,9 +2,10 @@
 //! no dataset was made; then what the run found.
 
 use crate::i18n::tr;
-use crate::model::import::total_rows;
-use anju_data::format::{group_digits, Lang};
+use crate::model::import::{headline, latest, total_rows};
+use anju_data::format::Lang;
 use anju_data::import::{Outcome, Said};
+use anju_data::metric::Metric;
 use leptos::prelude::*;
 
 /// `left_out`: files the worker stopped inside, left out of the run (the worker itself
@@ -14,25 +15,14 @@ pub fn outcome(lang: Lang, o: Outcome, left_out: usize) -> impl IntoView {
     let said = |s: &Said| if lang == Lang::En { s.en.clone() } else { s.zh.clone() };
     let head = match &o.refused {
         Some(why) => view! { <p class="import-warn" role="alert">{said(why)}</p> }.into_any(),
-        None => {
-            let n = group_digits;
-            let text = match lang {
-                Lang::Zh => format!(
-                    "汇总 {} 户 {} 人（读取 {} 行，{} 行有问题未计入，{} 个文件被拒绝）；{} 个地点、{} 个统计期，截至 {}",
-                    n(o.households), n(o.people), n(o.rows), n(o.bad_rows), refused_files, o.nodes, o.periods, o.as_of
-                ),
-                Lang::En => format!(
-                    "{} households and {} people (of {} rows read; {} bad rows left out, {} files refused); {} places, {} periods, as of {}",
-                    n(o.households), n(o.people), n(o.rows), n(o.bad_rows), refused_files, o.nodes, o.periods, o.as_of
-                ),
-            };
-            view! { <p class="import-totals">{text}</p> }.into_any()
-        }
+        None => view! { <p class="import-totals">{headline(lang, &o, refused_files)}</p> }.into_any(),
     };
     let notes: Vec<String> = o.notes.iter().map(said).collect();
+    // The figures the dashboard opens on: the last period's.
+    let last = |m: Metric| latest(&o.totals).map_or(0, |t| t.count(m)).to_string();
     view! {
-        <section class="import-result" data-testid="import-result" data-households=o.households.to_string()
-            data-people=o.people.to_string() data-rows=o.rows.to_string() data-refused=o.refused.is_some().to_string()>
+        <section class="import-result" data-testid="import-result" data-households=last(Metric::Households)
+            data-people=last(Metric::People) data-rows=o.rows.to_string() data-refused=o.refused.is_some().to_string()>
             {head}
             {(!o.totals.is_empty()).then(|| totals(lang, &o))}
             {(!notes.is_empty()).then(|| view! {

@@ -17,6 +17,9 @@ pub enum FileState {
     /// The reading stopped inside this file (the worker failed): left out, the others read again.
     Failed,
     Cancelled,
+    /// The run ended before this file (a choice refused, or the run refused): see why
+    /// under the files.
+    NotRead,
 }
 
 fn said(lang: Lang, s: &Said) -> String {
@@ -39,6 +42,7 @@ pub fn card(lang: Lang, name: String, size: u64, state: FileState) -> impl IntoV
         )
         .to_string(),
         FileState::Cancelled => tr(lang, "已取消", "cancelled").to_string(),
+        FileState::NotRead => tr(lang, "未读取：原因见下方", "not read: see why below").to_string(),
         FileState::Read(p) => match (&p.refused, &p.passed_over) {
             (Some(why), _) => said(lang, why),
             (None, Some(why)) => said(lang, why),
@@ -65,6 +69,7 @@ pub fn card(lang: Lang, name: String, size: u64, state: FileState) -> impl IntoV
         FileState::Reading { .. } => "reading",
         FileState::Failed => "failed",
         FileState::Cancelled => "cancelled",
+        FileState::NotRead => "not-read",
         FileState::Read(_) => class.trim_start_matches("import-file "),
     };
     let bar = match &state {

@@ -7,6 +7,7 @@ use crate::i18n::tr;
 use crate::url::use_url;
 use anju_data::format::{group_digits, Lang};
 use anju_data::import::{Outcome, Saved};
+use anju_data::metric::Metric;
 use anju_data::view::query::ViewState;
 use leptos::callback::Callable;
 use leptos::prelude::*;
@@ -20,6 +21,9 @@ pub struct Kept {
     pub failed: RwSignal<Option<String>>,
     /// Why the last zip could not be made (bilingual text).
     pub zip_failed: RwSignal<Option<String>>,
+    /// The name the files picked now were kept under: reading them again with other
+    /// choices replaces that result rather than adding another (`None` after a new pick).
+    pub for_pick: StoredValue<Option<String>>,
 }
 
 /// Two digits.
@@ -34,6 +38,7 @@ impl Kept {
             last: RwSignal::new(None),
             failed: RwSignal::new(None),
             zip_failed: RwSignal::new(None),
+            for_pick: StoredValue::new(None),
         };
         k.refresh();
         k
@@ -48,12 +53,21 @@ impl Kept {
         });
     }
 
-    /// Keeps a result under a new name (`import-<date>-<time>`, the browser's local time).
+    /// Keeps a result: under the name the same picked files were kept under, or a new one
+    /// (`import-<date>-<time>-<4 letters or digits>`, the browser's local time; the random
+    /// end keeps two imports in one second, in two tabs, apart).
     pub fn keep(self, o: &Outcome, sources: Vec<String>, files: crate::data::import::Files) {
         let d = js_sys::Date::new_0();
         let (y, mo, da, h, mi, s) =
             (d.get_full_year(), d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes(), d.get_seconds());
-        let name = format!("import-{y}{}{}-{}{}{}", two(mo), two(da), two(h), two(mi), two(s));
+        let name = self.for_pick.get_value().unwrap_or_else(|| {
+            let end: String = (0..4)
+                .map(|_| char::from_digit((js_sys::Math::random() * 36.0) as u32 % 36, 36).unwrap_or('0'))
+                .collect();
+            format!("import-{y}{}{}-{}{}{}-{end}", two(mo), two(da), two(h), two(mi), two(s))
+        });
+        self.for_pick.set_value(Some(name.clone()));
+        let latest = crate::model::import::latest(&o.totals);
         let saved = Saved {
             name: name.clone(),
             title: o.title.clone(),
@@ -61,8 +75,8 @@ impl Kept {
             saved: format!("{y}-{}-{} {}:{}", two(mo), two(da), two(h), two(mi)),
             sources,
             files: o.files.clone(),
-            households: o.households,
-            people: o.people,
+            households: latest.map_or(0, |t| t.count(Metric::Households)),
+            people: latest.map_or(0, |t| t.count(Metric::People)),
         };
         leptos::task::spawn_local(async move {
             match local::save(&saved, &files).await {

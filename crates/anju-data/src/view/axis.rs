@@ -29,7 +29,9 @@ impl ValueAxis {
     ///   under half its largest (then the saving is small and zero is clearer);
     /// - it ends at the first round step at or above the largest value, never past `cap`
     ///   (100 % for a rate) when the values are within it;
-    /// - ticks are round steps (1, 2, 2.5 or 5 × 10ⁿ), four to six of them.
+    /// - ticks are round steps (1, 2, 2.5 or 5 × 10ⁿ), four to six of them; an amount's
+    ///   step is whole (people and households come in ones: a step of 0.2 labelled
+    ///   "0 0 0 1 1 1" said nothing).
     pub fn fit(values: impl IntoIterator<Item = f64>, scale: Scale, cap: Option<f64>) -> ValueAxis {
         let (mut lo_v, mut hi_v) =
             values.into_iter().filter(|v| v.is_finite()).fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(v), b.max(v)));
@@ -46,7 +48,11 @@ impl ValueAxis {
             hi_v = hi_v.max(0.0);
         }
         if lo_v == 0.0 {
-            return ValueAxis::from_zero(if hi_v > 0.0 { hi_v } else { cap.unwrap_or(1.0) });
+            let axis = ValueAxis::from_zero(if hi_v > 0.0 { hi_v } else { cap.unwrap_or(1.0) });
+            if scale == Scale::Amount && axis.step < 1.0 {
+                return ValueAxis { lo: 0.0, hi: top(hi_v.max(1.0), 1.0, None), step: 1.0 };
+            }
+            return axis;
         }
         // One value, or values a hair apart (a fen of income, a thousandth of a point):
         // a span of 2 % of the value, so that nothing is blown up past reading; kept
@@ -120,6 +126,18 @@ fn snap(v: f64, step: f64) -> f64 {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn an_amount_steps_in_whole_units() {
+        for (max, hi) in [(1.0, 1.0), (2.0, 2.0), (3.0, 3.0), (4.0, 4.0), (0.0, 1.0)] {
+            let a = ValueAxis::fit([0.0, max], Scale::Amount, None);
+            assert_eq!((a.lo, a.hi, a.step), (0.0, hi, 1.0), "max {max}");
+        }
+        assert_eq!(ValueAxis::fit([0.0, 5.0], Scale::Amount, None).step, 1.0);
+        assert_eq!(ValueAxis::fit([0.0, 50.0], Scale::Amount, None).step, 10.0);
+        // A rate may step in fractions.
+        assert!(ValueAxis::fit([0.0, 1.0], Scale::Level, Some(100.0)).step < 1.0);
+    }
 
     #[test]
     fn rates_near_the_top_start_at_a_round_baseline() {
