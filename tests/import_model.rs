@@ -75,8 +75,6 @@ fn the_headline_is_the_last_period_not_a_sum_over_months() {
     // The same two households in June's and July's registers.
     let o = Outcome {
         rows: 4,
-        households: 4,
-        people: 14,
         periods: 2,
         as_of: "2025-07-31".into(),
         totals: vec![t("2025-07", 2, 7), t("2025-06", 2, 7)],

@@ -71,21 +71,19 @@ impl ImportWorker {
 
     /// Asks the worker to read `files` (in the request's order).
     pub fn send(&self, request: &Request, files: &[File]) {
-        let out = js_sys::Object::new();
-        let text = serde_json::to_string(request).unwrap_or_default();
-        let _ = js_sys::Reflect::set(&out, &"request".into(), &text.into());
-        let list: js_sys::Array = files.iter().collect();
-        let _ = js_sys::Reflect::set(&out, &"files".into(), &list);
-        let _ = self.worker.post_message(&out);
+        self.post("request", serde_json::to_string(request), files.iter().collect());
     }
 
     /// Asks the worker to zip a kept dataset: `files` are the bytes of `request.files`.
     pub fn send_zip(&self, request: &ZipRequest, files: &[js_sys::Uint8Array]) {
+        self.post("zip", serde_json::to_string(request), files.iter().collect());
+    }
+
+    /// Posts `{ <key>: the request's JSON text, files }`.
+    fn post(&self, key: &str, text: serde_json::Result<String>, files: js_sys::Array) {
         let out = js_sys::Object::new();
-        let text = serde_json::to_string(request).unwrap_or_default();
-        let _ = js_sys::Reflect::set(&out, &"zip".into(), &text.into());
-        let list: js_sys::Array = files.iter().collect();
-        let _ = js_sys::Reflect::set(&out, &"files".into(), &list);
+        let _ = js_sys::Reflect::set(&out, &key.into(), &text.unwrap_or_default().into());
+        let _ = js_sys::Reflect::set(&out, &"files".into(), &files);
         let _ = self.worker.post_message(&out);
     }
 }

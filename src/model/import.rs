@@ -2,7 +2,7 @@
 //! them, and how far each has got, in words.
 
 use anju_data::format::{group_digits, yuan, Lang};
-use anju_data::import::{FileEntry, Outcome, PeriodTotals};
+use anju_data::import::{latest, FileEntry, Outcome, PeriodTotals};
 use anju_data::metric::Metric;
 
 /// A file as picked: its path within a folder (empty when picked alone), name and bytes.
@@ -78,12 +78,6 @@ pub fn fraction(done: u64, size: u64) -> f64 {
     }
 }
 
-/// The figures a dataset opens on: its last period's (a household in the registers of two
-/// months is one household, not two). `None` when it has no period.
-pub fn latest(totals: &[PeriodTotals]) -> Option<&PeriodTotals> {
-    totals.iter().max_by(|a, b| a.period.cmp(&b.period))
-}
-
 /// The import's result in a sentence: the last period's households and people, sites and
 /// buildings as of its last day, then the rows read over every period and what was left
 /// out. `refused_files` counts files the worker stopped inside too.
@@ -138,13 +132,7 @@ pub fn total_rows(totals: &[PeriodTotals], lang: Lang) -> Vec<TotalRow> {
         .map(|m| TotalRow {
             key: m.key().to_string(),
             name: crate::i18n::tr(lang, m.zh(), m.en()).to_string(),
-            cells: totals
-                .iter()
-                .map(|t| {
-                    let v = t.counts.iter().find(|(k, _)| k == m.key()).map(|(_, v)| *v).unwrap_or(0);
-                    (v.to_string(), group_digits(v))
-                })
-                .collect(),
+            cells: totals.iter().map(|t| (t.count(*m).to_string(), group_digits(t.count(*m)))).collect(),
         })
         .collect();
     if totals.iter().any(|t| t.income_per_capita.is_some()) {

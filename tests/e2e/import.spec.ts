@@ -165,6 +165,13 @@ async function keptFiles(page: Page, name: string): Promise<Record<string, numbe
   }, name);
 }
 
+/** A register of `rows` households of one site, long enough to import for seconds. */
+function writeBig(path: string, rows: number) {
+  const lines = ['统计期,市,县,安置点,楼栋,户人数'];
+  for (let i = 0; i < rows; i++) lines.push(`2025-06,毕节市,织金县,平远新城安置点,${i % 500}栋,3`);
+  writeFileSync(path, lines.join('\n'));
+}
+
 /** `anju` with `args` (the debug build when there is one). */
 function anju(args: string[]) {
   return existsSync('target/debug/anju')
@@ -250,9 +257,7 @@ test('a whole folder: read as anju aggregate reads that folder, to the byte', as
 
 test('cancel stops a long import, keeps nothing, and the next import runs', async ({ page }) => {
   const root = mkdtempSync(join(tmpdir(), 'anju-big-'));
-  const rows = ['统计期,市,县,安置点,楼栋,户人数'];
-  for (let i = 0; i < 400_000; i++) rows.push(`2025-06,毕节市,织金县,平远新城安置点,${i % 500}栋,3`);
-  writeFileSync(join(root, 'big.csv'), rows.join('\n'));
+  writeBig(join(root, 'big.csv'), 400_000);
   await open(page);
   await expect(page.locator('.import-page')).toHaveAttribute('data-worker', 'ready');
   await page.getByTestId('import-input').setInputFiles(join(root, 'big.csv'));
@@ -395,9 +400,7 @@ test('a refused choice leaves no card waiting; files dropped anywhere are taken;
   await expect(page.locator('[data-testid=import-preview][data-name="dropped.csv"]')).toHaveAttribute('data-state', 'read');
   // Mid-run, the language switch keeps the run, and leaving the page asks first.
   const root = mkdtempSync(join(tmpdir(), 'anju-leave-'));
-  const rows = ['统计期,市,县,安置点,楼栋,户人数'];
-  for (let i = 0; i < 600_000; i++) rows.push(`2025-06,毕节市,织金县,平远新城安置点,${i % 500}栋,3`);
-  writeFileSync(join(root, 'big.csv'), rows.join('\n'));
+  writeBig(join(root, 'big.csv'), 600_000);
   await page.getByTestId('import-input').setInputFiles(join(root, 'big.csv'));
   const big = page.locator('[data-testid=import-preview][data-name="big.csv"]');
   await expect(big).toHaveAttribute('data-state', 'reading');
@@ -412,4 +415,18 @@ test('a refused choice leaves no card waiting; files dropped anywhere are taken;
   expect(dialog.type()).toBe('beforeunload');
   await dialog.dismiss();
   rmSync(root, { recursive: true, force: true });
+});
+
+test('the two register cases without totals: a date in Excel’s 年月 format is June 2025; every row bad is refused with each row named', async ({ page }) => {
+  await open(page);
+  await page.getByTestId('import-input').setInputFiles(`${CASES}/date-fmt57.xlsx`);
+  await expect(result(page)).toHaveAttribute('data-refused', 'false');
+  const periods = await result(page).getByTestId('import-total').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-period')))]);
+  expect(periods).toEqual(['2025-06']);
+  await page.getByTestId('import-input').setInputFiles(`${CASES}/all-bad.csv`);
+  await expect(result(page)).toHaveAttribute('data-refused', 'true');
+  const bad = page.locator('[data-testid=import-preview][data-name="all-bad.csv"]');
+  await expect(bad).toContainText('第2行');
+  await expect(bad).toContainText('2025-13');
+  await expect(page.getByTestId('import-open')).toHaveCount(0);
 });

@@ -219,7 +219,7 @@ fn aggregate(a: AggregateArgs) -> ExitCode {
             tell(&s, &say);
             // The dataset's own figures are its last period's: a household in the
             // registers of two months is one household, not two.
-            let last = s.totals.last();
+            let last = anju_data::import::latest(&s.totals);
             let (period, households, people) = last.map_or((String::new(), 0, 0), |t| {
                 (t.period.clone(), t.count(anju_data::Metric::Households), t.count(anju_data::Metric::People))
             });

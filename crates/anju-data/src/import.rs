@@ -216,14 +216,9 @@ pub struct Outcome {
     pub notes: Vec<Said>,
     /// Household rows read, good and bad.
     pub rows: u64,
-    /// Household rows counted and their people, over every period (a household in two
-    /// months' registers counts twice here; the dataset's own figures are `totals`).
-    pub households: u64,
-    pub people: u64,
     pub bad_rows: u64,
     /// Files refused (their figures are not in the dataset).
     pub refused_files: usize,
-    pub nodes: usize,
     pub periods: usize,
     /// The dataset's files in the order sent beside (`index.json` first).
     pub files: Vec<String>,
@@ -246,6 +241,12 @@ pub struct PeriodTotals {
     /// Per-capita net income (yuan, to the fen) over the people with an income figure;
     /// `None` when no household gave one.
     pub income_per_capita: Option<f64>,
+}
+
+/// The figures a dataset opens on: its last period's (a household in the registers of two
+/// months is one household, not two). `None` when it has no period.
+pub fn latest(totals: &[PeriodTotals]) -> Option<&PeriodTotals> {
+    totals.iter().max_by(|a, b| a.period.cmp(&b.period))
 }
 
 impl PeriodTotals {

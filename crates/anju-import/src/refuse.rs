@@ -6,21 +6,11 @@
 
 use crate::columns::{Field, Header};
 
-/// A column's letters (0 → A, 26 → AA), as the spreadsheet names it.
-pub fn letter(col: usize) -> String {
-    let mut name = String::new();
-    let mut c = col as u64 + 1;
-    while c > 0 {
-        name.insert(0, (b'A' + ((c - 1) % 26) as u8) as char);
-        c = (c - 1) / 26;
-    }
-    name
-}
-
 /// A column as messages name it: its letters and its header ("C 列（户人数）" / "column C (户人数)").
 fn column(header: &Header, col: usize) -> (String, String) {
     let label = header.labels.get(col).map(|l| l.replace('\n', "")).unwrap_or_default();
-    (format!("{} 列（{label}）", letter(col)), format!("column {} ({label})", letter(col)))
+    let letter = crate::inspect::letters(col);
+    (format!("{letter} 列（{label}）"), format!("column {letter} ({label})"))
 }
 
 /// Two columns read as the same field (户人数 twice, or 户人数 and its synonym 家庭人口):
@@ -114,11 +104,6 @@ mod tests {
 
     fn header(v: &[&str]) -> Header {
         map_header(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>())
-    }
-
-    #[test]
-    fn letters() {
-        assert_eq!([letter(0), letter(25), letter(26), letter(701), letter(702)], ["A", "Z", "AA", "ZZ", "AAA"]);
     }
 
     #[test]

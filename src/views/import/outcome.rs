@@ -2,9 +2,9 @@
 //! no dataset was made; then what the run found.
 
 use crate::i18n::tr;
-use crate::model::import::{headline, latest, total_rows};
+use crate::model::import::{headline, total_rows};
 use anju_data::format::Lang;
-use anju_data::import::{Outcome, Said};
+use anju_data::import::{latest, Outcome, Said};
 use anju_data::metric::Metric;
 use leptos::prelude::*;
 

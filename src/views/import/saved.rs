@@ -67,7 +67,7 @@ impl Kept {
             format!("import-{y}{}{}-{}{}{}-{end}", two(mo), two(da), two(h), two(mi), two(s))
         });
         self.for_pick.set_value(Some(name.clone()));
-        let latest = crate::model::import::latest(&o.totals);
+        let latest = anju_data::import::latest(&o.totals);
         let saved = Saved {
             name: name.clone(),
             title: o.title.clone(),
