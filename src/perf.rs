@@ -121,19 +121,27 @@ pub fn filter_start() {
     }
 }
 
-/// Runs `f`, recording its duration as a performance measure named `name`.
-pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
-    let p = performance();
-    let (start, end) = (format!("{name}-start"), format!("{name}-end"));
-    if let Some(p) = &p {
-        let _ = p.mark(&start);
+/// Records the time from its start to its drop as a performance measure named `name`
+/// (the UI benchmark reads them). A guard, not a generic function taking a closure, which
+/// was compiled once for each closure it timed.
+pub struct Timed(&'static str);
+
+impl Timed {
+    pub fn start(name: &'static str) -> Self {
+        if let Some(p) = performance() {
+            let _ = p.mark(&format!("{name}-start"));
+        }
+        Timed(name)
     }
-    let out = f();
-    if let Some(p) = &p {
+}
+
+impl Drop for Timed {
+    fn drop(&mut self) {
+        let Some(p) = performance() else { return };
+        let (start, end) = (format!("{}-start", self.0), format!("{}-end", self.0));
         let _ = p.mark(&end);
-        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+        let _ = p.measure_with_start_mark_and_end_mark(self.0, &start, &end);
         p.clear_marks_with_mark_name(&start);
         p.clear_marks_with_mark_name(&end);
     }
-    out
 }

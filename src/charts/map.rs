@@ -89,7 +89,8 @@ pub fn MapChart(
             Some(Some(Ok(g))) => {
                 let (s, m, t) = (Shown::new(&ds, url.suppress.get()), metric.get(), period.get());
                 // Timed for the UI benchmark: projection, classes and holes.
-                Ok(crate::perf::timed("anju-map-spec", || map_spec(s, ix, &g, m, t, l, |id| url.node_href(Some(id)))))
+                let _timed = crate::perf::Timed::start("anju-map-spec");
+                Ok(map_spec(s, ix, &g, m, t, l, |id| url.node_href(Some(id))))
             }
         }
     });

@@ -25,9 +25,8 @@ pub fn WhereToGo(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usiz
         let ds = ds.clone();
         Memo::new(move |_| {
             let (t, s) = (period.get(), Shown::new(&ds, url.suppress.get()));
-            crate::perf::timed("anju-where-to-go", || {
-                picks.get().into_iter().map(|p| (p, top_buildings(s, ix, p.metric(), t, TOP))).collect::<Vec<_>>()
-            })
+            let _timed = crate::perf::Timed::start("anju-where-to-go");
+            picks.get().into_iter().map(|p| (p, top_buildings(s, ix, p.metric(), t, TOP))).collect::<Vec<_>>()
         })
     };
     let title = move || {
