@@ -15,43 +15,12 @@ ROUNDS=12
 if [ $# -gt 0 ]; then ROUNDS="$1"; shift; fi
 PRESETS=("$@")
 [ ${#PRESETS[@]} -gt 0 ] || PRESETS=(province national)
-SHA="$(git rev-parse --verify "$REF^{commit}")"
-AB="$ROOT/target/ab"
-REF_DIR="$AB/$SHA"
+source scripts/ab-build.sh
 HEAD_DIR="$AB/worktree"
-# A target directory for each side: cargo names a workspace's own crates by their path
-# within the workspace, so two checkouts sharing one take each other's builds as up to
-# date (seen: a second checkout's build served the first one's wasm).
-# build <source dir> <out dir> <target dir>: the release build into <out>/dist and the
-# presets beside it.
-build() {
-  local src="$1" out="$2"
-  export CARGO_TARGET_DIR="$3"
-  rm -rf "$out/dist"
-  mkdir -p "$out"
-  (cd "$src" && trunk build --release --offline --dist "$out/dist" >/dev/null)
-  for p in "${PRESETS[@]}"; do
-    (cd "$src" && cargo run -q --release -p anju-data --bin anju-gen -- --preset "$p" --out "$out/dist/bench/$p" >/dev/null)
-  done
-}
-
-if [ ! -f "$REF_DIR/.done" ]; then
-  echo "[ab] building $REF ($SHA) in $REF_DIR"
-  rm -rf "$REF_DIR"
-  mkdir -p "$REF_DIR/src"
-  git archive "$SHA" | tar -x -C "$REF_DIR/src"
-  build "$REF_DIR/src" "$REF_DIR" "$REF_DIR/target"
-  touch "$REF_DIR/.done"
-fi
-for p in "${PRESETS[@]}"; do
-  [ -f "$REF_DIR/dist/bench/$p/index.json" ] || (cd "$REF_DIR/src" && CARGO_TARGET_DIR="$REF_DIR/target" cargo run -q --release -p anju-data --bin anju-gen -- --preset "$p" --out "$REF_DIR/dist/bench/$p" >/dev/null)
-done
+ab_ref "$REF" "${PRESETS[@]}"
 echo "[ab] building the working tree"
-build "$ROOT" "$HEAD_DIR" "$ROOT/target"
-# Both served alike, precompressed (a ref from before the build wrote .br files gets them here).
-for d in "$REF_DIR" "$HEAD_DIR"; do
-  ls "$d"/dist/*.wasm.br >/dev/null 2>&1 || node scripts/precompress.mjs "$d/dist" >/dev/null
-done
+ab_build "$ROOT" "$HEAD_DIR" "$ROOT/target" "${PRESETS[@]}"
+ls "$HEAD_DIR"/dist/*.wasm.br >/dev/null 2>&1 || node scripts/precompress.mjs "$HEAD_DIR/dist" >/dev/null
 
 PORT_A="${ANJU_AB_PORT:-8811}"
 PORT_B=$((PORT_A + 1))

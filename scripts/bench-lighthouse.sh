@@ -3,13 +3,17 @@
 # release build served as the serve command serves it (precompressed .br/.gz), for the
 # root and a county of the bundled demo data. Prints the median of each figure over the
 # runs and whether each goal is met (exit 1 if one is missed).
-# Usage: scripts/bench-lighthouse.sh [runs]   (default 3; Lighthouse varies run to run)
+# With a git ref, builds it as bench-ab.sh does (kept in target/ab/<commit>) and audits
+# the two builds in turn, a run of each at a time, printing each figure's ratio.
+# Usage: scripts/bench-lighthouse.sh [runs] [git ref]   (default 3 runs; Lighthouse varies run to run)
 # Lighthouse is installed on first use into target/lighthouse (not a test dependency:
 # CI never runs it, and it is 176 MB).
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 source scripts/bench-serve.sh
+source scripts/ab-build.sh
 RUNS="${1:-3}"
+REF="${2:-}"
 LIGHTHOUSE_VERSION=13.5.0
 LH="$ROOT/target/lighthouse/node_modules/.bin/lighthouse"
 if [ "$("$LH" --version 2>/dev/null || true)" != "$LIGHTHOUSE_VERSION" ]; then
@@ -20,4 +24,13 @@ fi
 PORT="${ANJU_BENCH_PORT:-8797}"
 trunk build --release --offline
 serve_dist "$PORT"
-node tests/bench/lighthouse.mjs "$LH" "$PORT" "$RUNS"
+if [ -z "$REF" ]; then
+  node tests/bench/lighthouse.mjs "$LH" "$PORT" "$RUNS"
+else
+  ab_ref "$REF"
+  (cd "$REF_DIR" && exec node "$ROOT/tests/e2e/serve.mjs" "$((PORT + 1))" >/dev/null 2>&1) &
+  REF_SERVER=$!
+  trap 'kill $BENCH_SERVER $REF_SERVER 2>/dev/null || true' EXIT
+  for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$((PORT + 1))/index.html" >/dev/null && break; sleep 0.2; done
+  node tests/bench/lighthouse.mjs "$LH" --ab "${SHA:0:7}=$((PORT + 1))" "working tree=$PORT" "$RUNS"
+fi

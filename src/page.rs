@@ -123,17 +123,3 @@ pub fn ask_before_leaving(busy: Signal<bool>) {
     });
     on_cleanup(|| window().set_onbeforeunload(None));
 }
-
-/// Lets the browser run what waits (input, painting) before going on: the rest runs in a
-/// task of its own. A phone's slower CPU turns one long task into blocked taps; the first
-/// view's work is cut here between reading the data and building the view.
-pub async fn yield_now() {
-    let (done, wait) = futures::channel::oneshot::channel::<()>();
-    set_timeout(
-        move || {
-            let _ = done.send(());
-        },
-        std::time::Duration::ZERO,
-    );
-    let _ = wait.await;
-}

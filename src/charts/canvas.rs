@@ -61,8 +61,6 @@ fn paint(
     // How many times this canvas was painted, on it as `data-paints`: the tests see that a
     // view holding still (the next place loading) does not paint again.
     let paints = StoredValue::new(0u32);
-    // The latest painting asked for; an older one still waiting is skipped.
-    let asked = StoredValue::new(0u64);
     Effect::new(move |_| {
         let spec = spec.get();
         let w = width.get();
@@ -71,39 +69,21 @@ fn paint(
         if w < 10.0 {
             return;
         }
-        // Each painting is a task of its own: a view's charts were painted in the one
-        // task that laid the page out (about 400 ms at a phone's speed, input blocked).
-        let job = asked.try_update_value(|n| {
-            *n += 1;
-            *n
-        });
-        let release = release.clone();
-        set_timeout(
-            move || {
-                if job.is_none() || asked.try_get_value() != job {
-                    return; // replaced by a later painting, or the chart is gone
-                }
-                canvas.set_width((w * ratio).round() as u32);
-                canvas.set_height((geo.height * ratio).round() as u32);
-                // A slide's chart is stretched to its box by CSS; a scaled screen's keeps its width.
-                if geo.fixed_width.is_none() || geo.scale.is_some() {
-                    let _ = canvas.style(("width", format!("{w}px")));
-                }
-                // The map's paintings are timed for the UI benchmark (first draw, hover redraws).
-                let d = {
-                    let _timed = matches!(spec, ChartSpec::Map(_)).then(|| crate::perf::Timed::start("anju-map-paint"));
-                    draw(canvas.clone(), &spec, w / geo.zoom, geo.height / geo.zoom, ratio * geo.zoom, geo.dark)
-                };
-                drawn.try_set_value(d);
-                let n = paints.try_update_value(|n| {
-                    *n += 1;
-                    *n
-                });
-                let _ = canvas.set_attribute("data-paints", &n.unwrap_or(0).to_string());
-                release();
-            },
-            std::time::Duration::ZERO,
-        );
+        canvas.set_width((w * ratio).round() as u32);
+        canvas.set_height((geo.height * ratio).round() as u32);
+        // A slide's chart is stretched to its box by CSS; a scaled screen's keeps its width.
+        if geo.fixed_width.is_none() || geo.scale.is_some() {
+            let _ = canvas.style(("width", format!("{w}px")));
+        }
+        // The map's paintings are timed for the UI benchmark (first draw, hover redraws).
+        let d = {
+            let _timed = matches!(spec, ChartSpec::Map(_)).then(|| crate::perf::Timed::start("anju-map-paint"));
+            draw(canvas.clone(), &spec, w / geo.zoom, geo.height / geo.zoom, ratio * geo.zoom, geo.dark)
+        };
+        drawn.set_value(d);
+        paints.update_value(|n| *n += 1);
+        let _ = canvas.set_attribute("data-paints", &paints.get_value().to_string());
+        release();
     });
     width
 }

@@ -23,8 +23,6 @@ thread_local! {
     static PRINTS: RefCell<HashMap<String, u64>> = RefCell::new(HashMap::new());
     /// Loaded shards by when a view last needed them, most recent last.
     static RECENT: RefCell<anju_data::dataset::Recency> = RefCell::new(Default::default());
-    /// How many files were read so far ([`remember`]).
-    static READS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 fn fingerprint(bytes: &[u8]) -> u64 {
@@ -33,9 +31,7 @@ fn fingerprint(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
-/// Every file read (an index or a shard) is remembered: counted, and fingerprinted.
 fn remember(url: &str, bytes: &[u8]) {
-    READS.set(READS.get().wrapping_add(1));
     PRINTS.with(|p| p.borrow_mut().insert(url.to_string(), fingerprint(bytes)));
 }
 
@@ -190,7 +186,6 @@ pub async fn resolve(
     also: Vec<String>,
     on_index: impl FnOnce(&Arc<Dataset>),
 ) -> Result<Target, LoadError> {
-    let reads_before = READS.get();
     let mut ds = match cache.get_value() {
         Some((url, ds)) if url == index_url => ds,
         _ => {
@@ -199,8 +194,6 @@ pub async fn resolve(
                 None => api::fetch_bytes(&index_url).await?,
             };
             remember(&index_url, &bytes);
-            // The app's start and reading the index: two tasks, not one.
-            crate::page::yield_now().await;
             let ds = api::parse_index(&index_url, &bytes)?;
             on_index(&ds);
             ds
@@ -250,12 +243,6 @@ pub async fn resolve(
     }
     let ix = let_go(&mut ds, ix, subtree, &also);
     cache.set_value(Some((index_url, ds.clone())));
-    // A file was read: the view is built in a task of its own (on a phone, reading a
-    // county's shard and building its view were one task of about 600 ms at a quarter
-    // of a desktop's speed). A drill from the cache goes straight on.
-    if READS.get() != reads_before {
-        crate::page::yield_now().await;
-    }
     Ok(Target { ds, ix, unknown_node })
 }
 

@@ -4,21 +4,27 @@
 // issue 18: performance ≥ 90, largest contentful paint ≤ 2.5 s, total blocking time
 // ≤ 200 ms. Also prints what the main thread spent its time on and the longest tasks,
 // the profile the figures come from.
+// With a second build (`--ab <name>=<port> <name>=<port>`), the two are audited in turn,
+// one run each at a time (this machine is noisy: figures from separate sessions differ by
+// more than most changes), under simulated throttling, and each figure's ratio is printed.
 // Usage: node tests/bench/lighthouse.mjs <lighthouse binary> <port> [runs]
+//        node tests/bench/lighthouse.mjs <lighthouse binary> --ab <a>=<port> <b>=<port> [runs]
 import { execFileSync } from 'node:child_process';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const [lighthouse, port, runsArg] = process.argv.slice(2);
-const runs = Number(runsArg ?? 3);
-const base = `http://127.0.0.1:${port}/`;
+const [lighthouse, ...rest] = process.argv.slice(2);
+const ab = rest[0] === '--ab' ? [rest[1], rest[2]].map((s) => s.split('=')) : null;
+const port = ab ? null : rest[0];
+const runs = Number((ab ? rest[3] : rest[1]) ?? 3);
 // The county: the first county of the demo's index, so that the page is a real one.
 const index = JSON.parse(readFileSync('public/data/index.json', 'utf8'));
 const county = index.nodes.find((n) => n.level === 'county');
+// Each page as a name and its address on the build served at port `p`.
 const pages = [
-  ['root', base],
-  [`county ${county.id}`, `${base}?node=${encodeURIComponent(county.id)}`],
+  ['root', (p) => `http://127.0.0.1:${p}/`],
+  [`county ${county.id}`, (p) => `http://127.0.0.1:${p}/?node=${encodeURIComponent(county.id)}`],
 ];
 const dir = mkdtempSync(join(tmpdir(), 'anju-lh-'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -68,7 +74,27 @@ function audit(url, method, runs) {
   return rows;
 }
 
-for (const [name, url] of pages) {
+if (ab) {
+  // Interleaved: A, B, A, B… for each page; only the simulated run (the score).
+  const fields = [['score', 'performance', ''], ['lcp', 'LCP', ' ms'], ['tbt', 'TBT', ' ms'], ['fcp', 'FCP', ' ms'], ['bytes', 'transferred', ' B']];
+  for (const [name, url] of pages) {
+    const rows = ab.map(() => []);
+    for (let i = 0; i < runs; i++) {
+      ab.forEach(([, p], k) => rows[k].push(...audit(url(p), 'simulate', 1)));
+    }
+    console.log(`\n${name} (median of ${runs}, interleaved)`);
+    console.log(`   ${'measure'.padEnd(12)} ${ab.map(([n]) => n.padStart(14)).join(' ')}   ratio`);
+    for (const [k, label, unit] of fields) {
+      const [a, b] = rows.map((r) => median(r.map((x) => x[k])));
+      console.log(`   ${label.padEnd(12)} ${[a, b].map((v) => `${Math.round(v)}${unit}`.padStart(14)).join(' ')}   ${(b / a).toFixed(2)}`);
+    }
+    ab.forEach(([n], k) => console.log(`   ${n}: scores ${rows[k].map((r) => r.score).join(', ')}; TBT ${rows[k].map((r) => Math.round(r.tbt)).join(', ')} ms`));
+  }
+  process.exit(0);
+}
+
+for (const [name, at] of pages) {
+  const url = at(port);
   const rows = audit(url, 'simulate', runs);
   const applied = audit(url, 'devtools', runs);
   const m = (k) => median(rows.map((r) => r[k]));
