@@ -51,7 +51,8 @@ impl Cells for BookCells<'_> {
                 None => Cow::Owned(d.as_f64().to_string()),
             },
             Some(Data::DateTimeIso(s)) | Some(Data::DurationIso(s)) => Cow::Borrowed(s.as_str()),
-            Some(Data::Error(_)) => Cow::Borrowed("#ERROR"),
+            // As Excel shows it (#REF!, #DIV/0!): the message names the formula's failure.
+            Some(Data::Error(e)) => Cow::Owned(e.to_string()),
         })
     }
     fn number(&self, i: usize) -> Option<Number> {
@@ -285,5 +286,26 @@ fn read_sheet(
     match report.refused.clone() {
         Some((zh, en)) => Err(FileError::Refused { path: name.into(), sheet: Some(meta.name.clone()), zh, en }),
         None => Ok(report),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::CellErrorType;
+
+    /// A formula's failure reads as Excel shows it, so a message can name it
+    /// ("#REF!": a reference to a deleted row or sheet), not as a bare "#ERROR".
+    #[test]
+    fn an_error_cell_reads_as_excel_shows_it() {
+        let mut range = calamine::Range::new((0, 0), (0, 2));
+        range.set_value((0, 0), Data::Error(CellErrorType::Ref));
+        range.set_value((0, 1), Data::Error(CellErrorType::Div0));
+        range.set_value((0, 2), Data::Error(CellErrorType::NA));
+        let (merged, shown) = (Merged::new(), HashMap::new());
+        let cells = BookCells { range: &range, row: 0, width: 3, merged: &merged, shown: &shown, shown_col: None };
+        let texts: Vec<String> = (0..3).map(|i| cells.cell(i).unwrap().into_owned()).collect();
+        assert_eq!(texts, ["#REF!", "#DIV/0!", "#N/A"]);
+        assert_eq!(cells.number(0), None);
     }
 }

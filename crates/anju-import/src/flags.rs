@@ -3,6 +3,7 @@
 //! other registers name). Read here once for the `anju` command and the browser's import,
 //! with the messages that say what to write.
 
+use crate::period::PeriodError;
 use crate::place::{resolve, PlacePath};
 use crate::{EncodingChoice, Item, Options};
 use anju_data::import::Choice;
@@ -64,13 +65,21 @@ pub fn give(c: Choice, example: (&str, &str)) -> (String, String) {
 /// A note for the summary: (Chinese, English).
 pub type Note = (String, String);
 
-/// A month written as 2025-06 (or any form `period::from_text` reads).
+/// A month written as 2025-06 (or any form `period::from_text` reads), within
+/// [`crate::period::FIRST_MONTH`]..=[`crate::period::LAST_MONTH`].
 ///
-/// Errors: what to write instead, in both languages.
+/// Errors: what is wrong and what to write instead, in both languages, in the words a
+/// period cell's problem uses (`PeriodError::words`): a month out of range names the
+/// range, a day the month lacks says so. 2025.1 (January, or October without its zero)
+/// is asked for as 2025-06 is.
 pub fn period(text: &str) -> Result<Period, String> {
     let t = text.trim();
     let (zh, en) = named(Choice::Period);
-    crate::period::from_text(t).map_err(|_| format!("{zh} {t}：应写作 2025-06 / {en} {t}: write the month as 2025-06"))
+    crate::period::from_text(t).map_err(|e| {
+        let e = if e == PeriodError::Ambiguous { PeriodError::Bad } else { e };
+        let (wz, we) = e.words();
+        format!("{zh} {t}{wz} / {en} {t}{we}")
+    })
 }
 
 /// A place from the city down, names split at `/` (three to five of them), or a

@@ -71,3 +71,21 @@ fn the_browser_names_the_fields_and_never_a_flag() {
     assert_eq!(m[6], "给定的选项（“统计期”、“地点”）");
     assert_eq!(m[7], "the choice made (“Period”, “Place”)");
 }
+
+/// A period given in the command or the view says what is wrong with it, as a period
+/// cell's problem does: out of range names the range, a missing day says so.
+#[test]
+fn a_period_given_says_what_is_wrong() {
+    let out = flags::period("1999-12").unwrap_err();
+    assert!(
+        out.contains("应在 2000-01 至 2100-12 之间") && out.contains("must be between 2000-01 and 2100-12"),
+        "{out}"
+    );
+    let day = flags::period("2025-06-31").unwrap_err();
+    assert!(day.contains("这个月没有这一天") && day.contains("the month has no such day"), "{day}");
+    for bad in ["2025-13", "June", "2025.1"] {
+        let m = flags::period(bad).unwrap_err();
+        assert!(m.contains("请写作 2025-06") && m.contains("write the month as 2025-06"), "{bad}: {m}");
+    }
+    assert_eq!(flags::period(" 2100-12 ").map(|p| p.to_string()), Ok("2100-12".to_string()));
+}
