@@ -24,14 +24,8 @@ ls "$HEAD_DIR"/dist/*.wasm.br >/dev/null 2>&1 || node scripts/precompress.mjs "$
 
 PORT_A="${ANJU_AB_PORT:-8811}"
 PORT_B=$((PORT_A + 1))
-pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
-for pair in "$REF_DIR:$PORT_A" "$HEAD_DIR:$PORT_B"; do
-  (cd "${pair%:*}" && exec node "$ROOT/tests/e2e/serve.mjs" "${pair##*:}" >/dev/null 2>&1) &
-  pids+=($!)
-done
-for port in "$PORT_A" "$PORT_B"; do
-  for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/index.html" >/dev/null && break; sleep 0.2; done
-done
+source scripts/bench-serve.sh
+serve_dist "$PORT_A" "$REF_DIR"
+serve_dist "$PORT_B" "$HEAD_DIR"
 node tests/bench/ab.mjs "${SHA:0:7}=$PORT_A" "working tree=$PORT_B" "${PRESETS[@]}" --rounds "$ROUNDS" \
   --dist "$REF_DIR/dist" "$HEAD_DIR/dist"

@@ -28,9 +28,6 @@ if [ -z "$REF" ]; then
   node tests/bench/lighthouse.mjs "$LH" "$PORT" "$RUNS"
 else
   ab_ref "$REF"
-  (cd "$REF_DIR" && exec node "$ROOT/tests/e2e/serve.mjs" "$((PORT + 1))" >/dev/null 2>&1) &
-  REF_SERVER=$!
-  trap 'kill $BENCH_SERVER $REF_SERVER 2>/dev/null || true' EXIT
-  for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$((PORT + 1))/index.html" >/dev/null && break; sleep 0.2; done
+  serve_dist "$((PORT + 1))" "$REF_DIR"
   node tests/bench/lighthouse.mjs "$LH" --ab "${SHA:0:7}=$((PORT + 1))" "working tree=$PORT" "$RUNS"
 fi
