@@ -270,3 +270,33 @@ test('a build that is handed a view it lacks twice for one address says so inste
   await expect(page.getByTestId('error')).toContainText('view=');
   expect(loads).toBe(0);
 });
+
+// Before the app is up (a phone over a slow network waits seconds for the wasm), the page
+// says what it is and that it is loading; once the app is there, that note is gone.
+test('while the wasm is on its way the page says it is loading, and the app replaces that', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./');
+  const shell = page.locator('.shell');
+  await expect(shell).toBeVisible();
+  await expect(shell).toContainText('易地扶贫搬迁后续扶持监测');
+  await expect(shell).toContainText('正在载入');
+  await expect(shell).toContainText('Loading');
+  await page.screenshot({ path: 'test-results/screenshots/loading-shell.png' });
+  release();
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  await expect(shell).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: '正在载入' })).toHaveCount(0);
+});
+
+test('a build that cannot be loaded says so, in place of the loading note', async ({ page }) => {
+  await page.route('**/*_bg.wasm', (route) => route.abort());
+  await page.goto('./?view=screen');
+  await expect(page.getByRole('alert')).toContainText('页面未能加载，请刷新');
+  await expect(page.getByRole('alert')).toContainText('reload it');
+  await expect(page.locator('.shell')).toBeHidden();
+});
