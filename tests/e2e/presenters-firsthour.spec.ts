@@ -133,6 +133,12 @@ test('the printed dashboard has no blank page, and each page names the place and
     const body = text.slice(text.indexOf('数据截') + 20);
     expect(body.replace(/\s/g, '').length, `page ${i + 1} of ${n} has content`).toBeGreaterThan(20);
   }
+  // The table of places below, last on the page and laid out on screen only when scrolled
+  // near (content-visibility), is on paper whole: its last row is printed.
+  const flat = (s: string) => s.normalize('NFKC').replace(/\s/g, '');
+  const lastRow = flat(await page.getByTestId('child-row').last().locator('th').innerText());
+  expect(lastRow.length).toBeGreaterThan(1);
+  expect(flat(Array.from({ length: n }, (_, i) => pageText(doc, i)).join(''))).toContain(lastRow);
   await page.emulateMedia({ media: 'screen' });
   await expect(head).toBeHidden();
 });
