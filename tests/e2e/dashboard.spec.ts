@@ -1,5 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import { Dataset, pathTo, readFile } from './data';
+import { fullShot } from './shots';
 
 const ds = new Dataset();
 
@@ -208,7 +209,7 @@ for (const [w, h] of [[1366, 768], [390, 844]]) {
       await page.goto(`./${query}`);
       await expect(page.getByTestId('app-ready')).toBeAttached();
       await noHorizontalScroll(page);
-      await page.screenshot({ path: `test-results/screenshots/${name}-${w}x${h}.png`, fullPage: true });
+      await fullShot(page, `test-results/screenshots/${name}-${w}x${h}.png`);
     }
     expect(errors).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import { readFileSync, mkdirSync } from 'node:fs';
+import { fullShot } from './shots';
 
 // Hardening: the Content-Security-Policy holds in every view, hostile names stay text,
 // degenerate data renders sanely, every hostile corpus file shows its exact problem, and
@@ -204,7 +205,7 @@ test('zero people and zero labour show "—", never NaN or Infinity; a node with
     await expect(page.getByTestId('error')).toHaveCount(0);
     const text = await page.locator('body').innerText();
     expect(text).not.toMatch(/NaN|Infinity|undefined/);
-    await page.screenshot({ path: `${SHOTS}/degenerate-zero${node.replace(/\W/g, '-')}.png`, fullPage: true });
+    await fullShot(page, `${SHOTS}/degenerate-zero${node.replace(/\W/g, '-')}.png`);
   }
   await open(page, base);
   await expect(page.getByTestId('kpi-employment_rate')).toHaveAttribute('data-value', '');
@@ -223,7 +224,7 @@ test('counts at u64::MAX neither overflow nor misformat', async ({ page }) => {
   await expect(page.getByTestId('kpi-people')).toContainText('18446744.07万亿');
   const text = await page.locator('body').innerText();
   expect(text).not.toMatch(/NaN|Infinity|e\+\d|-\d{5,}/);
-  await page.screenshot({ path: `${SHOTS}/degenerate-huge.png`, fullPage: true });
+  await fullShot(page, `${SHOTS}/degenerate-huge.png`);
   await open(page, './?data=fixtures/degenerate/huge/index.json&view=screen');
   await page.waitForTimeout(1500);
   expect(await page.locator('body').innerText()).not.toMatch(/NaN|Infinity|e\+\d/);
@@ -255,7 +256,7 @@ test('1,000 children: the chart shows the top 30 and the others together, the ta
   await expect(rows.last()).toContainText('其余 970 个（合计）');
   await expect(page.getByTestId('child-row')).toHaveCount(100);
   await expect(page.getByTestId('table-pager')).toContainText('第 1–100 行，共 1,000 行（第 1/10 页）');
-  await page.screenshot({ path: `${SHOTS}/degenerate-wide.png`, fullPage: true });
+  await fullShot(page, `${SHOTS}/degenerate-wide.png`);
   const first = await page.getByTestId('child-row').first().getAttribute('data-node-id');
   await page.getByTestId('page-next').click();
   await expect(page).toHaveURL(/page=2/);
@@ -295,7 +296,7 @@ test('one period: the trend and the comparison say so instead of drawing', async
   const w = await watch(page);
   await open(page, './?data=fixtures/degenerate/one-period/index.json');
   await expect(page.getByTestId('chart-trend')).toContainText('只有一个统计期');
-  await page.screenshot({ path: `${SHOTS}/degenerate-one-period.png`, fullPage: true });
+  await fullShot(page, `${SHOTS}/degenerate-one-period.png`);
   await open(page, './?data=fixtures/degenerate/one-period/index.json&view=present&slide=6');
   await expect(page.locator('body')).toContainText('没有可对比的统计期');
   await page.screenshot({ path: `${SHOTS}/degenerate-one-period-compare.png` });

@@ -284,8 +284,8 @@ test('while the wasm is on its way the page says it is loading, and the app repl
   const shell = page.locator('.shell');
   await expect(shell).toBeVisible();
   await expect(shell).toContainText('易地扶贫搬迁后续扶持监测');
-  await expect(shell).toContainText('正在载入');
-  await expect(shell).toContainText('Loading');
+  await expect(shell).toContainText('relocation follow-up support');
+  await expect(page.getByRole('status')).toHaveText('正在载入… Loading…');
   await page.screenshot({ path: 'test-results/screenshots/loading-shell.png' });
   release();
   await expect(page.getByTestId('app-ready')).toBeAttached();
@@ -293,10 +293,12 @@ test('while the wasm is on its way the page says it is loading, and the app repl
   await expect(page.getByRole('status').filter({ hasText: '正在载入' })).toHaveCount(0);
 });
 
-test('a build that cannot be loaded says so, in place of the loading note', async ({ page }) => {
+test('a build that cannot be loaded says so under the product name, in place of "loading"', async ({ page }) => {
   await page.route('**/*_bg.wasm', (route) => route.abort());
   await page.goto('./?view=screen');
-  await expect(page.getByRole('alert')).toContainText('页面未能加载，请刷新');
-  await expect(page.getByRole('alert')).toContainText('reload it');
-  await expect(page.locator('.shell')).toBeHidden();
+  const shell = page.locator('.shell');
+  await expect(shell.getByRole('alert')).toContainText('页面未能加载，请刷新');
+  await expect(shell.getByRole('alert')).toContainText('reload it');
+  await expect(shell).toContainText('易地扶贫搬迁后续扶持监测');
+  await expect(page.getByText('正在载入')).toBeHidden();
 });

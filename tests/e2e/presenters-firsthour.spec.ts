@@ -134,11 +134,16 @@ test('the printed dashboard has no blank page, and each page names the place and
     expect(body.replace(/\s/g, '').length, `page ${i + 1} of ${n} has content`).toBeGreaterThan(20);
   }
   // The table of places below, last on the page and laid out on screen only when scrolled
-  // near (content-visibility), is on paper whole: its last row is printed.
+  // near (content-visibility), is on paper: its heading, and its last row's place and its
+  // figures in a run (what only the table prints; the PDF puts the name column after them).
   const flat = (s: string) => s.normalize('NFKC').replace(/\s/g, '');
-  const lastRow = flat(await page.getByTestId('child-row').last().locator('th').innerText());
-  expect(lastRow.length).toBeGreaterThan(1);
-  expect(flat(Array.from({ length: n }, (_, i) => pageText(doc, i)).join(''))).toContain(lastRow);
+  const paper = flat(Array.from({ length: n }, (_, i) => pageText(doc, i)).join(''));
+  const last = page.getByTestId('child-row').last();
+  const figures = flat((await last.locator('td').allInnerTexts()).join(''));
+  expect(figures.length).toBeGreaterThan(10);
+  expect(paper).toContain(flat(await page.locator('.children h3').innerText()));
+  expect(paper).toContain(flat(await last.locator('th').innerText()));
+  expect(paper).toContain(figures);
   await page.emulateMedia({ media: 'screen' });
   await expect(head).toBeHidden();
 });

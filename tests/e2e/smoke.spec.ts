@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { readFile } from './data';
+import { fullShot } from './shots';
 
 // The test reads the dataset itself and computes what the page must show.
 const index = readFile('public/data/index.json');
@@ -20,6 +21,6 @@ test('the page loads the bundled data and shows the root and its people', async 
   await expect(title).toHaveAttribute('data-node-id', root.id);
   await expect(page.getByTestId('kpi-people')).toHaveAttribute('data-value', String(latest(root.m.people)));
   expect(dataRequests.some((u) => u.endsWith('/data/index.json'))).toBe(true);
-  await page.screenshot({ path: 'test-results/smoke-1366x768.png', fullPage: true });
+  await fullShot(page, 'test-results/smoke-1366x768.png');
   expect(errors).toEqual([]);
 });

@@ -2,6 +2,7 @@ import { test, expect, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parseCsv } from './csv';
 import { Dataset, Node } from './data';
+import { fullShot } from './shots';
 
 // What staff (社区干部, 网格员) hit in their first hour, often on a phone: the risk view,
 // tables on a phone, alerts that count a household once, CSV that adds up, links to the
@@ -124,7 +125,7 @@ test('on a phone (390 px) the risk view keeps the place in view: red households 
       .filter(([, w, h]) => w < 44 || h < 44));
   expect(small).toEqual([]);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${SHOTS}/phone-risk-red.png`, fullPage: true });
+  await fullShot(page, `${SHOTS}/phone-risk-red.png`);
 });
 
 test('the alert badge counts each household once: it equals the KPI, and so do the rows', async ({ page }) => {
@@ -221,4 +222,20 @@ test('from the top of the page a drill takes at most five key presses (skip link
     await page.goto(page.url());
     await ready(page);
   }
+});
+
+// The table is laid out only near the viewport (content-visibility): on a phone, where it
+// is far below, the skip link still lands on its first row, focused and in view.
+test('on a phone the skip link to the table brings its first row into view, focused', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./');
+  await ready(page);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('skip-children')).toBeFocused();
+  await page.keyboard.press('Enter');
+  const first = page.getByTestId('child-row').first().locator('th a');
+  await expect(first).toBeFocused();
+  await expect(first).toBeInViewport();
+  await page.screenshot({ path: `${SHOTS}/phone-skip-to-table.png` });
 });
