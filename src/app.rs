@@ -24,13 +24,17 @@ use std::sync::Arc;
 /// `crate::views::SHOW`; a view left out is left out of the wasm too.
 #[derive(Clone, Copy)]
 pub struct Views {
-    pub dashboard: Option<PageView>,
+    pub dashboard: Option<PlaceView>,
     pub present: Option<PageView>,
     pub screen: Option<ScreenView>,
 }
 
-/// A view of one place: the dashboard, or the slides.
+/// A view built for one place (the slides): built again for the next.
 pub type PageView = fn(Target) -> AnyView;
+/// A view that stays from place to place (the dashboard): built once, it follows the place
+/// on show, so a drill changes its figures, rows and charts in place instead of building
+/// the page again.
+pub type PlaceView = fn(Signal<Target>) -> AnyView;
 /// The big screen, from the last good view and the failure of the latest load.
 pub type ScreenView = fn(Signal<Option<Target>>, Signal<Option<LoadError>>) -> AnyView;
 
@@ -98,7 +102,7 @@ fn Shell(views: Views) -> impl IntoView {
                 // Each mode by name: a new one must say which build draws it.
                 let drawn = match m {
                     ViewMode::Screen => views.screen.map(|screen| screen_mode(loaded, screen)),
-                    ViewMode::Dashboard => views.dashboard.map(|page| page_mode(m, page, loaded, pending, set_pending)),
+                    ViewMode::Dashboard => views.dashboard.map(|page| place_mode(page, loaded, pending, set_pending)),
                     ViewMode::Present => views.present.map(|page| page_mode(m, page, loaded, pending, set_pending)),
                     // A page of its own (`import.rs`), with no dataset to load.
                     ViewMode::Import => None,
@@ -251,6 +255,37 @@ fn page_mode(
             fallback=move || if mode == ViewMode::Present { loading(l.lang).into_any() } else { first_loading(l).into_any() }
             set_pending=set_pending
         >{body}</Transition>
+    }
+    .into_any()
+}
+
+/// The dashboard (`page`): built once there is a good view, it follows the last good one,
+/// so the view on show holds still while the next place loads and changes in place when
+/// it comes. The URL it sees holds at its place meanwhile (`UrlState::provide_for_shown`).
+/// An error shows above it; the first view's status shows until there is one.
+fn place_mode(page: PlaceView, l: Loaded, pending: ReadSignal<bool>, set_pending: WriteSignal<bool>) -> AnyView {
+    let shown = Memo::new(move |_| l.last_good.with(|t| t.as_ref().map(|t| t.asked.clone())));
+    use_url().provide_for_shown(shown);
+    let has_good = Memo::new(move |_| l.last_good.with(Option::is_some));
+    // Tracked by the transition: pending while a place loads, and its error if it fails.
+    let status = move || {
+        // Read on every change, so the memo has seen each good view by the time an error
+        // arrives (a memo nobody reads is never computed).
+        l.last_good.track();
+        l.target.get().map(|r| r.err().map(|e| view! { <ErrorPanel err=e retry=move |_| l.target.refetch() /> }))
+    };
+    let view = move || {
+        // Once: `last_good` keeps the last good view for ever after.
+        let first = has_good.get().then(|| l.last_good.get_untracked()).flatten()?;
+        let target = Memo::new(move |prev: Option<&Target>| {
+            l.last_good.get().or_else(|| prev.cloned()).unwrap_or_else(|| first.clone())
+        });
+        Some(page(target.into()))
+    };
+    view! {
+        <Show when=move || pending.get() && has_good.get()>{move || loading(l.lang)}</Show>
+        <Transition fallback=move || first_loading(l).into_any() set_pending=set_pending>{status}</Transition>
+        {view}
     }
     .into_any()
 }

@@ -9,15 +9,22 @@ use std::cell::RefCell;
 #[derive(Clone, Copy)]
 pub struct Ready(pub RwSignal<bool>);
 
-/// The view being built: its number, and how many of its charts have not yet painted.
+/// The view being drawn, and the charts on the page. A view is drawn when every chart on
+/// the page has painted for it: a chart mounted with the view paints it first, a chart
+/// that stays (the dashboard keeps its charts from place to place) paints it again.
 struct Track {
-    generation: u64,
-    waiting: usize,
+    /// The view awaited ([`begin_view`], [`begin_place`]); `None` once it is drawn.
+    view: Option<u64>,
+    /// Views are numbered from 1 in the order begun; a place's view by its key.
+    next: u64,
+    /// Each chart on the page (by the number it was given when mounted) and the view it
+    /// last painted for.
+    charts: Vec<(u64, Option<u64>)>,
     on_done: Option<Box<dyn FnOnce()>>,
 }
 
 thread_local! {
-    static TRACK: RefCell<Track> = const { RefCell::new(Track { generation: 0, waiting: 0, on_done: None }) };
+    static TRACK: RefCell<Track> = const { RefCell::new(Track { view: None, next: 0, charts: Vec::new(), on_done: None }) };
 }
 
 fn performance() -> Option<web_sys::Performance> {
@@ -32,28 +39,53 @@ pub fn drill_start() {
     }
 }
 
-/// A new view is being built. It counts as drawn when every chart that registers while
-/// it is built ([`expect_chart`]) has painted; one with no chart, at the next frame.
+/// The place on show in a view that keeps its charts from place to place (the dashboard
+/// provides it): what a chart paints for. Keys have the top bit set, so that they are
+/// never the number of a view built whole ([`begin_view`]).
+#[derive(Clone, Copy)]
+pub struct PlaceKey(pub Memo<u64>);
+
+impl PlaceKey {
+    /// The key of `ix` in the dataset `ds` (a snapshot: a dataset with another shard
+    /// attached is another key).
+    pub fn of(ds: &std::sync::Arc<anju_data::Dataset>, ix: anju_data::NodeIx) -> u64 {
+        let at = std::sync::Arc::as_ptr(ds) as usize as u64;
+        (1 << 63) | ((at << 20) ^ ix as u64)
+    }
+}
+
+/// A new view is being built. It counts as drawn when every chart on the page has painted
+/// for it; one with no chart, at the next frame.
 pub fn begin_view() {
-    let ready = use_context::<Ready>();
-    let generation = TRACK.with(|t| {
+    let key = TRACK.with(|t| {
         let mut t = t.borrow_mut();
-        t.generation += 1;
-        t.waiting = 0;
+        t.next += 1;
+        t.next
+    });
+    await_view(key);
+}
+
+/// The place `key` is on show in a view that keeps its charts ([`PlaceKey`]): it counts as
+/// drawn when every chart has painted for it (those that painted it before this call too).
+pub fn begin_place(key: u64) {
+    await_view(key);
+}
+
+fn await_view(key: u64) {
+    let ready = use_context::<Ready>();
+    TRACK.with(|t| {
+        let mut t = t.borrow_mut();
+        t.view = Some(key);
         t.on_done = Some(Box::new(move || {
             if let Some(Ready(r)) = ready {
                 r.set(true);
             }
         }));
-        t.generation
     });
+    // Checked at the next frame: the charts of a view being built are mounted by then.
     let check = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let done = TRACK.with(|t| {
-            let t = t.borrow();
-            t.generation == generation && t.waiting == 0 && t.on_done.is_some()
-        });
-        if done {
-            finish();
+        if TRACK.with(|t| t.borrow().view == Some(key)) {
+            check_done();
         }
     });
     if let Some(w) = web_sys::window() {
@@ -61,28 +93,39 @@ pub fn begin_view() {
     }
 }
 
-/// A chart was mounted: while a view is being built it counts towards that view, and the
-/// returned number goes back with [`chart_drawn`]. `None` for a chart built later (a
-/// slide redrawn): its painting is a redraw, not a new view.
-pub fn expect_chart() -> Option<u64> {
+/// A chart was mounted; the number it is known by from then on.
+pub fn chart_mounted() -> u64 {
     TRACK.with(|t| {
         let mut t = t.borrow_mut();
-        t.on_done.is_some().then(|| {
-            t.waiting += 1;
-            t.generation
-        })
+        let id = t.charts.iter().map(|c| c.0).max().unwrap_or(0) + 1;
+        t.charts.push((id, None));
+        id
     })
 }
 
-/// A chart counted for view `generation` painted for the first time.
-pub fn chart_drawn(generation: u64) {
-    let done = TRACK.with(|t| {
+/// Chart `id` painted: for the place on show `place` (the [`PlaceKey`] of a view that
+/// provides one), else for the view being built.
+pub fn chart_painted(id: u64, place: Option<u64>) {
+    TRACK.with(|t| {
         let mut t = t.borrow_mut();
-        if t.generation != generation || t.waiting == 0 {
-            return false; // a chart of a view already replaced
+        let now = place.or(t.view);
+        if let Some(c) = t.charts.iter_mut().find(|c| c.0 == id) {
+            c.1 = now;
         }
-        t.waiting -= 1;
-        t.waiting == 0
+    });
+    check_done();
+}
+
+/// Chart `id` is gone (its view replaced): it no longer holds a view back.
+pub fn chart_gone(id: u64) {
+    TRACK.with(|t| t.borrow_mut().charts.retain(|c| c.0 != id));
+    check_done();
+}
+
+fn check_done() {
+    let done = TRACK.with(|t| {
+        let t = t.borrow();
+        t.on_done.is_some() && t.view.is_some() && t.charts.iter().all(|c| c.1 == t.view)
     });
     if done {
         finish();
@@ -97,7 +140,11 @@ fn finish() {
             p.clear_marks_with_mark_name("anju-drill-start");
         }
     }
-    let cb = TRACK.with(|t| t.borrow_mut().on_done.take());
+    let cb = TRACK.with(|t| {
+        let mut t = t.borrow_mut();
+        t.view = None;
+        t.on_done.take()
+    });
     if let Some(cb) = cb {
         cb();
     }

@@ -60,6 +60,14 @@ impl UrlState {
         Self::provide_parts(state, notices, outer.pathname)
     }
 
+    /// The URL as a view that stays from place to place sees it (the dashboard): it holds
+    /// still while the URL names another place than `shown` (the `node=` of the place on
+    /// show, `Some` once there is one), and follows again once that place is on show, so
+    /// that the view's links and charts change with its place, not before it.
+    pub fn provide_for_shown(self, shown: Memo<Option<Option<String>>>) -> UrlState {
+        self.provide_for(move |s| shown.with(|n| n.as_ref().is_none_or(|n| *n == s.node)))
+    }
+
     /// The URL as a view of one place sees it: it holds still once the URL names another
     /// place, while the next view loads (the old one is about to be replaced; redrawing
     /// its links, stamps and charts for a place it will never show held every drill up

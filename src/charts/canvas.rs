@@ -24,7 +24,7 @@ struct Tip {
 /// How a chart is sized and drawn.
 #[derive(Clone, Copy)]
 struct Geometry {
-    height: f64,
+    height: Signal<f64>,
     fixed_width: Option<f64>,
     scale: Option<Signal<f64>>,
     zoom: f64,
@@ -32,8 +32,8 @@ struct Geometry {
 }
 
 /// Drawing is the outside world: an effect that follows the spec, the box width and the
-/// pixel ratio, keeping what it drew for hit-testing. The chart counts towards the view
-/// being built until its first painting.
+/// pixel ratio, keeping what it drew for hit-testing. Each painting is reported to the
+/// view tracking (`crate::perf`).
 fn paint(
     spec: Signal<ChartSpec>,
     box_ref: NodeRef<html::Div>,
@@ -45,19 +45,11 @@ fn paint(
     // The width drawn at, in CSS px.
     let width = Signal::derive(move || geo.fixed_width.unwrap_or_else(|| size.width.get().floor()));
     let dpr = use_device_pixel_ratio();
-    // Counted towards the view being built until its first painting (0: not counted;
-    // views are numbered from 1). Shared with the cleanup: a chart dropped before it
-    // painted (a slide redrawn at once) no longer holds its view back.
-    let release = {
-        let counted = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(crate::perf::expect_chart().unwrap_or(0)));
-        move || {
-            let generation = counted.swap(0, std::sync::atomic::Ordering::Relaxed);
-            if generation != 0 {
-                crate::perf::chart_drawn(generation);
-            }
-        }
-    };
-    on_cleanup(release.clone());
+    // Known to the view tracking while mounted: a view counts as drawn once every chart on
+    // the page has painted for it, and a chart gone no longer holds one back.
+    let chart = crate::perf::chart_mounted();
+    on_cleanup(move || crate::perf::chart_gone(chart));
+    let place = use_context::<crate::perf::PlaceKey>();
     // How many times this canvas was painted, on it as `data-paints`: the tests see that a
     // view holding still (the next place loading) does not paint again.
     let paints = StoredValue::new(0u32);
@@ -70,7 +62,8 @@ fn paint(
             return;
         }
         canvas.set_width((w * ratio).round() as u32);
-        canvas.set_height((geo.height * ratio).round() as u32);
+        let height = geo.height.get();
+        canvas.set_height((height * ratio).round() as u32);
         // A slide's chart is stretched to its box by CSS; a scaled screen's keeps its width.
         if geo.fixed_width.is_none() || geo.scale.is_some() {
             let _ = canvas.style(("width", format!("{w}px")));
@@ -78,12 +71,12 @@ fn paint(
         // The map's paintings are timed for the UI benchmark (first draw, hover redraws).
         let d = {
             let _timed = matches!(spec, ChartSpec::Map(_)).then(|| crate::perf::Timed::start("anju-map-paint"));
-            draw(canvas.clone(), &spec, w / geo.zoom, geo.height / geo.zoom, ratio * geo.zoom, geo.dark)
+            draw(canvas.clone(), &spec, w / geo.zoom, height / geo.zoom, ratio * geo.zoom, geo.dark)
         };
         drawn.set_value(d);
         paints.update_value(|n| *n += 1);
         let _ = canvas.set_attribute("data-paints", &paints.get_value().to_string());
-        release();
+        crate::perf::chart_painted(chart, place.map(|k| k.0.get_untracked()));
     });
     width
 }
@@ -128,7 +121,9 @@ fn pick(
     let zoom = geo.zoom;
     // A fixed-width chart is scaled by CSS: map the pointer back to drawing units.
     let (sx, sy) = match geo.fixed_width {
-        Some(fw) if r.width() > 0.0 && r.height() > 0.0 => (fw / r.width() / zoom, geo.height / r.height() / zoom),
+        Some(fw) if r.width() > 0.0 && r.height() > 0.0 => {
+            (fw / r.width() / zoom, geo.height.get_untracked() / r.height() / zoom)
+        }
         _ => (1.0 / zoom, 1.0 / zoom),
     };
     let (x, y) = ((ev.client_x() as f64 - r.left()) * sx, (ev.client_y() as f64 - r.top()) * sy);
@@ -152,7 +147,9 @@ pub fn CanvasChart(
     /// The header of the table's first column ("地区", "月份" …).
     #[prop(into)]
     first_header: Signal<String>,
-    #[prop(default = 260.0)] height: f64,
+    /// In CSS px; a ranking's follows its number of bars.
+    #[prop(into, default = Signal::stored(260.0))]
+    height: Signal<f64>,
     #[prop(optional)] dark: bool,
     /// Draw at this width (CSS px) whatever the box: for slides, which are drawn while
     /// hidden so that printing the deck has every chart.
@@ -183,7 +180,7 @@ pub fn CanvasChart(
     // page scales the canvas): the big screen's smallest must read at 14 px.
     let sizes = Memo::new(move |_| {
         let w = width.get();
-        let (small, label) = spec.with(|s| text_sizes(s, w / geo.zoom, geo.height / geo.zoom));
+        let (small, label) = spec.with(|s| text_sizes(s, w / geo.zoom, geo.height.get() / geo.zoom));
         (format!("{:.2}", small * geo.zoom), format!("{:.2}", label * geo.zoom), format!("{w}"))
     });
     let pick = move |ev: &web_sys::MouseEvent| pick(canvas_ref, spec, drawn, geo, ev);
@@ -201,6 +198,10 @@ pub fn CanvasChart(
         let href = spec.with_untracked(|s| s.href(i).map(str::to_string));
         if let Some(href) = href {
             crate::perf::drill_start();
+            // The chart stays for the next place (the dashboard's do): nothing of this
+            // one's items may stay outlined or named there.
+            hover.set(None);
+            tip.set(None);
             navigate(&href, Default::default());
         }
     };
@@ -216,9 +217,9 @@ pub fn CanvasChart(
             <div class="chart-box" node_ref=box_ref>
                 <canvas
                     node_ref=canvas_ref
-                    height=height
+                    height=move || height.get()
                     class:clickable=clickable
-                    style:height=format!("{height}px")
+                    style:height=move || format!("{}px", height.get())
                     data-font-min=move || sizes.get().0
                     data-font-label=move || sizes.get().1
                     data-width=move || sizes.get().2
@@ -293,7 +294,7 @@ fn data_table(
     let table = move || table.get();
     // The map's rows carry their place's id and a point inside it on the canvas.
     let z = geo.zoom;
-    let marks = Memo::new(move |_| spec.with(|s| s.marks(width.get() / z, geo.height / z)));
+    let marks = Memo::new(move |_| spec.with(|s| s.marks(width.get() / z, geo.height.get() / z)));
     let marks = move || marks.get();
     view! {
         <details class="chart-data">

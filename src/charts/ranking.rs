@@ -2,41 +2,41 @@
 //! one ([`crate::model::ranking`] builds it). A click on a bar drills into that child.
 
 use super::canvas::CanvasChart;
+use crate::data::Place;
 use crate::i18n::tr;
 use crate::model::ranking::{self, default_measure, ranking_spec, TOP_N};
 use crate::url::use_url;
 use anju_data::disclosure::Shown;
 use anju_data::metric::Unit;
 use anju_data::view::measure::Measure;
-use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use std::sync::Arc;
 
 #[component]
-pub fn RankingChart(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
+pub fn RankingChart(#[prop(into)] place: Signal<Place>, #[prop(into)] period: Signal<usize>) -> impl IntoView {
     let url = use_url();
     let lang = url.lang;
     let metric = Memo::new(move |_| url.state.with(default_measure));
-    let n_kids = ds.kids[ix].len();
-    let height = ranking::height(n_kids);
-    let ds2 = ds.clone();
+    let n_kids = Memo::new(move |_| place.with(|p| p.ds.kids[p.ix].len()));
+    let height = Signal::derive(move || ranking::height(n_kids.get()));
     let spec = Signal::derive(move || {
         // The bars link to the children with the filters as they are.
         url.state.track();
-        ranking_spec(
-            Shown::new(&ds2, url.suppress.get()),
-            ix,
-            metric.get(),
-            period.get(),
-            lang.get(),
-            |id| url.node_href(Some(id)),
-            TOP_N,
-        )
+        place.with(|p| {
+            ranking_spec(
+                Shown::new(&p.ds, url.suppress.get()),
+                p.ix,
+                metric.get(),
+                period.get(),
+                lang.get(),
+                |id| url.node_href(Some(id)),
+                TOP_N,
+            )
+        })
     });
     let title = Signal::derive(move || {
         let l = lang.get();
-        let more = if n_kids > TOP_N {
+        let more = if n_kids.get() > TOP_N {
             format!(" {}{TOP_N}{}", tr(l, "（前", "(top "), tr(l, " 名及其余）", " and the others)"))
         } else {
             String::new()
@@ -49,7 +49,11 @@ pub fn RankingChart(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<u
         navigate(&url.href_with(|s| s.metric = m), Default::default());
     };
     let offered = move || url.state.with(ranking::offered);
-    let count_or_share = move || ranking::switchable_metric(metric.get());
+    let count_or_share = move || {
+        // Its links follow the URL (the chart stays from place to place).
+        url.state.track();
+        ranking::switchable_metric(metric.get())
+    };
     view! {
         <div class="chart-card">
             <div class="chart-controls">

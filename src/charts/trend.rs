@@ -1,19 +1,19 @@
 //! The monthly trend chart ([`crate::model::trend`] builds it).
 
 use super::canvas::CanvasChart;
+use crate::data::Place;
 use crate::i18n::tr;
 use crate::model::trend::trend_spec;
 use crate::url::use_url;
 use anju_data::disclosure::Shown;
-use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 #[component]
-pub fn TrendChart(ds: Arc<Dataset>, ix: NodeIx) -> impl IntoView {
+pub fn TrendChart(#[prop(into)] place: Signal<Place>) -> impl IntoView {
     let url = use_url();
     let lang = url.lang;
-    let spec = Signal::derive(move || trend_spec(Shown::new(&ds, url.suppress.get()), ix, lang.get()));
+    let spec =
+        Signal::derive(move || place.with(|p| trend_spec(Shown::new(&p.ds, url.suppress.get()), p.ix, lang.get())));
     let title = Signal::derive(move || {
         let l = lang.get();
         format!(

@@ -3,6 +3,7 @@
 //! rows count each once: [`crate::model::staff::alert_list`]); each list exports as CSV
 //! and says what it leaves out.
 
+use crate::data::Place;
 use crate::export::{csv_bytes, download};
 use crate::i18n::tr;
 use crate::model::alerts::{describe, path_below};
@@ -10,19 +11,19 @@ use crate::model::staff::{alert_list, alert_sheet, cut_text, level_heading};
 use crate::url::use_url;
 use anju_data::disclosure::{Shown, MARK};
 use anju_data::view::staff::Threshold;
-use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// Rows of a level shown before "show all".
 const FIRST: usize = 50;
 
 #[component]
-pub fn AlertsPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
+pub fn AlertsPanel(#[prop(into)] place: Signal<Place>, #[prop(into)] period: Signal<usize>) -> impl IntoView {
     let url = use_url();
     let lang = url.lang;
     let active = Memo::new(move |_| url.state.with(|s| s.alerts.clone()));
-    let show_all = RwSignal::new(Vec::<Threshold>::new());
+    // The lists shown whole, by place: the panel stays from place to place, and the next
+    // place starts cut again.
+    let show_all = RwSignal::new(Vec::<(String, Threshold)>::new());
     view! {
         <section class="alerts" data-testid="alerts">
             <h3>{move || tr(lang.get(), "预警：突破阈值的下级地区（按层级，最严重的在前）", "Alerts: places below this one that break a threshold (by level, most severe first)")}</h3>
@@ -32,7 +33,10 @@ pub fn AlertsPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<us
                 "公开显示：数字小于3的地区，以及可推算出它们的地区，不列出。",
                 "Public display: places whose figures are under 3, or would give such figures away, are not listed.")}</p> })}
             {move || {
+                // The rows' links follow the URL; the panel stays from place to place.
+                url.state.track();
                 let (t, l, sup) = (period.get(), lang.get(), url.suppress.get());
+                let Place { ds, ix } = place.get();
                 active.get().into_iter().map(|th| {
                     let list = alert_list(Shown::new(&ds, sup), ix, th, t, l);
                     // The sheet is built when asked for, not with every redraw.
@@ -41,7 +45,8 @@ pub fn AlertsPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<us
                         let file = format!("{}-{}.csv", tr(l, "预警", "alerts"), th.key());
                         move |_| download(&file, &csv_bytes(&alert_sheet(&ds, ix, th, &list, l)))
                     };
-                    let all = show_all.get().contains(&th);
+                    let here = ds.node(ix).id.clone();
+                    let all = show_all.with(|v| v.iter().any(|(id, t)| *id == here && *t == th));
                     let ds = ds.clone();
                     let cut = list.by_level.iter().any(|g| g.1.len() > FIRST) && !all;
                     let levels = list.by_level.into_iter().map(|(lv, rows)| {
@@ -68,7 +73,7 @@ pub fn AlertsPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<us
                             {levels}
                             <div class="alert-actions">
                                 {cut.then(|| view! {
-                                    <button type="button" class="show-all" on:click=move |_| show_all.update(|v| v.push(th))>
+                                    <button type="button" class="show-all" on:click=move |_| show_all.update(|v| v.push((here.clone(), th)))>
                                         {tr(l, "显示全部", "Show all")}
                                     </button>
                                 })}

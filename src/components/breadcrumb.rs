@@ -1,20 +1,19 @@
 //! The path from the root, each step a link.
 
+use crate::data::Place;
 use crate::i18n::{name, tr};
 use crate::url::use_url;
-use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 #[component]
-pub fn Breadcrumb(ds: Arc<Dataset>, ix: NodeIx) -> impl IntoView {
+pub fn Breadcrumb(#[prop(into)] place: Signal<Place>) -> impl IntoView {
     let url = use_url();
-    let path = ds.path(ix);
-    let root = ds.root;
     view! {
         <nav class="breadcrumb" data-testid="breadcrumb" aria-label=move || tr(url.lang.get(), "层级路径", "Path")>
             <ol>
-                {path.into_iter().map(|i| {
+                {move || place.with(|Place { ds, ix }| {
+                let (ix, root) = (*ix, ds.root);
+                ds.path(ix).into_iter().map(|i| {
                     let ds = ds.clone();
                     let n = ds.node(i);
                     let id = n.id.clone();
@@ -33,7 +32,8 @@ pub fn Breadcrumb(ds: Arc<Dataset>, ix: NodeIx) -> impl IntoView {
                                on:click=|_| crate::perf::drill_start()>{label}</a>
                         </li>
                     }
-                }).collect_view()}
+                }).collect_view()
+                })}
             </ol>
         </nav>
     }

@@ -1,24 +1,24 @@
 //! The leaf: one building's dwellings, households, special groups and risk colours, with
 //! the seven-colour marking (七彩标记) the seeds describe.
 
+use crate::data::Place;
 use crate::i18n::tr;
 use crate::theme::{self, SEVEN_COLOURS};
 use crate::url::use_url;
 use anju_data::disclosure::Shown;
 use anju_data::domain::Risk;
-use anju_data::{Dataset, Metric, NodeIx};
+use anju_data::Metric;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 #[component]
-pub fn BuildingPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
+pub fn BuildingPanel(#[prop(into)] place: Signal<Place>, #[prop(into)] period: Signal<usize>) -> impl IntoView {
     let url = use_url();
     let lang = url.lang;
     let sup = url.suppress;
-    let floors = ds.node(ix).building.as_ref().map(|b| b.floors);
-    let (ds2, ds3) = (ds.clone(), ds.clone());
     let facts = move || {
         let (t, l) = (period.get(), lang.get());
+        let Place { ds, ix } = place.get();
+        let floors = ds.node(ix).building.as_ref().map(|b| b.floors);
         let s = Shown::new(&ds, sup.get());
         let mut v = vec![
             (tr(l, "单元", "Stairwell units"), s.count_text(ix, Metric::Units, t, l)),
@@ -33,6 +33,7 @@ pub fn BuildingPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
     };
     let groups = move || {
         let (t, l) = (period.get(), lang.get());
+        let Place { ds: ds2, ix } = place.get();
         SEVEN_COLOURS
             .iter()
             .map(|&(m, c, zh, en)| {
@@ -42,6 +43,7 @@ pub fn BuildingPanel(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
     };
     let risks = move || {
         let (t, l) = (period.get(), lang.get());
+        let Place { ds: ds3, ix } = place.get();
         let s = Shown::new(&ds3, sup.get());
         Risk::ALL
             .iter()

@@ -12,7 +12,7 @@ use leptos_router::hooks::use_navigate;
 
 /// What the header shows of a dataset. All of it is in the index, so the first view can
 /// draw the header before any shard has arrived, without holding the dataset.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct HeaderFacts {
     pub meta: Meta,
     /// No figure cites a source (of the nodes loaded when taken).
@@ -58,19 +58,23 @@ pub fn Header(facts: HeaderFacts, #[prop(into)] period: Signal<usize>) -> impl I
         let p = if i == latest { None } else { anju_data::Period::parse(&periods[i.min(latest)]) };
         navigate(&url.href_with(|s| s.period = p), Default::default());
     };
+    // The links follow the URL: the header stays from place to place.
     let other_lang = move || {
+        url.state.track();
         let (other, label) = other_lang(lang.get());
         (url.href_with(|s| s.lang = other), label)
     };
     // The place in view, with its filters and period, on the big screen or as slides
     // (each links back the same way).
     let to_screen = move || {
+        url.state.track();
         url.href_with(|s| {
             s.view = ViewMode::Screen;
             s.page = None;
         })
     };
     let to_present = move || {
+        url.state.track();
         url.href_with(|s| {
             s.view = ViewMode::Present;
             s.slide = None;
@@ -79,7 +83,10 @@ pub fn Header(facts: HeaderFacts, #[prop(into)] period: Signal<usize>) -> impl I
     };
     // Registers read in this browser (its own page; the place and filters come back with
     // its link to the dashboard).
-    let to_import = move || url.href_with(|s| s.view = ViewMode::Import);
+    let to_import = move || {
+        url.state.track();
+        url.href_with(|s| s.view = ViewMode::Import)
+    };
     view! {
         <header class="top">
             <div class="top-title">

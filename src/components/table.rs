@@ -1,6 +1,7 @@
 //! The children as a sortable table ([`crate::model::table`] builds it); a click on a
 //! row drills down. The CSV export holds the same rows.
 
+use crate::data::Place;
 use crate::export::{csv_bytes, download};
 use crate::i18n::{level, tr};
 use crate::model::table::{filter_note, next_sort, pager_text, sort_marks, table_model, table_sheet, DEFAULT_SORT};
@@ -8,11 +9,9 @@ use crate::url::{use_url, UrlState};
 use anju_data::view::measure::Measure;
 use anju_data::view::page::{page, Page, PAGE_SIZE};
 use anju_data::view::query::{Sort, ViewState};
-use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
-use std::sync::Arc;
 
 /// A column header: a link that sorts by it.
 fn sort_header(url: UrlState, current: Sort, col: Option<Measure>, label: String) -> impl IntoView {
@@ -61,33 +60,31 @@ fn row(
 }
 
 #[component]
-pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
+pub fn ChildrenTable(#[prop(into)] place: Signal<Place>, #[prop(into)] period: Signal<usize>) -> impl IntoView {
     let url = use_url();
     let lang = url.lang;
     let sort = Memo::new(move |_| url.state.with(|s| s.sort).unwrap_or(DEFAULT_SORT));
     // The rows do not depend on the page: turning one must not sort and format them again.
     let table_state = Memo::new(move |_| url.state.with(|s| ViewState { page: None, ..s.clone() }));
-    let ds2 = ds.clone();
     let model = Memo::new(move |_| {
         let t = period.get();
-        table_state.with(|s| table_model(&ds2, ix, t, s))
+        place.with(|p| table_state.with(|s| table_model(&p.ds, p.ix, t, s)))
     });
     // A thousand rows would make the page slow and long: a hundred at a time.
     let shown = Memo::new(move |_| page(model.with(|m| m.rows.len()), url.state.with(|s| s.page), PAGE_SIZE));
     let navigate = use_navigate();
-    let first_level = ds.kids[ix].first().map(|&c| ds.node(c).level);
-    let node_name = ds.node(ix).name.clone();
-    let export = {
-        let ds = ds.clone();
-        move |_| {
-            let sheet = url.state.with_untracked(|s| table_sheet(&ds, ix, period.get_untracked(), s));
-            download(&format!("{node_name}-{}.csv", tr(lang.get_untracked(), "下级", "children")), &csv_bytes(&sheet));
-        }
+    let first_level = Memo::new(move |_| place.with(|p| p.ds.kids[p.ix].first().map(|&c| p.ds.node(c).level)));
+    let export = move |_| {
+        let (sheet, node_name) = place.with_untracked(|p| {
+            let sheet = url.state.with_untracked(|s| table_sheet(&p.ds, p.ix, period.get_untracked(), s));
+            (sheet, p.ds.node(p.ix).name.clone())
+        });
+        download(&format!("{node_name}-{}.csv", tr(lang.get_untracked(), "下级", "children")), &csv_bytes(&sheet));
     };
     view! {
         <section class="children" id="children">
             <div class="section-head">
-                <h3>{move || match first_level {
+                <h3>{move || match first_level.get() {
                     Some(l) => format!("{}{}", tr(lang.get(), "下级", "Below: "), level(l, lang.get())),
                     None => tr(lang.get(), "没有下级", "Nothing below").to_string(),
                 }}</h3>
@@ -95,17 +92,17 @@ pub fn ChildrenTable(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<
             </div>
             {move || {
                 let listed = model.with(|m| m.rows.len());
-                url.state.with(|s| filter_note(&ds, ix, listed, s)).map(|n| view! { <p class="filter-note" data-testid="table-filter-note">{n}</p> })
+                place.with(|p| url.state.with(|s| filter_note(&p.ds, p.ix, listed, s))).map(|n| view! { <p class="filter-note" data-testid="table-filter-note">{n}</p> })
             }}
             <div class="table-scroll">
                 <table class="data-table">
-                    <thead><tr>{move || { let current = sort.get(); model.get().columns.into_iter().map(|(m, l)| sort_header(url, current, m, l)).collect_view() }}</tr></thead>
+                    <thead><tr>{move || { url.state.track(); let current = sort.get(); model.get().columns.into_iter().map(|(m, l)| sort_header(url, current, m, l)).collect_view() }}</tr></thead>
                     <tbody>
-                        {move || { let p = shown.get(); model.with(|m| m.rows[p.start..p.end].to_vec()).into_iter().map(|(id, cells)| row(url, navigate.clone(), id, cells)).collect_view() }}
+                        {move || { url.state.track(); let p = shown.get(); model.with(|m| m.rows[p.start..p.end].to_vec()).into_iter().map(|(id, cells)| row(url, navigate.clone(), id, cells)).collect_view() }}
                     </tbody>
                 </table>
             </div>
-            {move || pager(url, shown.get(), model.with(|m| m.rows.len()))}
+            {move || { url.state.track(); pager(url, shown.get(), model.with(|m| m.rows.len())) }}
             {move || url.suppress.get().then(|| view! { <p class="muted table-note">{tr(lang.get(),
                 "* 已隐藏：小于3的数，以及可推算出它们的数（为保护个人信息）",
                 "* hidden: counts under 3, and figures that would give them away (to protect people)")}</p> })}

@@ -2,6 +2,7 @@
 //! group, or the most households of each selected risk colour, side by side (groups
 //! overlap, so they are never merged), each with its path and a link. Exports as CSV.
 
+use crate::data::Place;
 use crate::export::{csv_bytes, download};
 use crate::i18n::tr;
 use crate::model::alerts::path_below;
@@ -10,25 +11,23 @@ use crate::url::use_url;
 use anju_data::disclosure::Shown;
 use anju_data::format;
 use anju_data::view::staff::top_buildings;
-use anju_data::{Dataset, NodeIx};
+use anju_data::NodeIx;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 pub const TOP: usize = 20;
 
 #[component]
-pub fn WhereToGo(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usize>) -> impl IntoView {
+pub fn WhereToGo(#[prop(into)] place: Signal<Place>, #[prop(into)] period: Signal<usize>) -> impl IntoView {
     let url = use_url();
     let lang = url.lang;
     let picks = Memo::new(move |_| url.state.with(Pick::selected));
-    let lists = {
-        let ds = ds.clone();
-        Memo::new(move |_| {
-            let (t, s) = (period.get(), Shown::new(&ds, url.suppress.get()));
+    let lists = Memo::new(move |_| {
+        place.with(|pl| {
+            let (t, s) = (period.get(), Shown::new(&pl.ds, url.suppress.get()));
             let _timed = crate::perf::Timed::start("anju-where-to-go");
-            picks.get().into_iter().map(|p| (p, top_buildings(s, ix, p.metric(), t, TOP))).collect::<Vec<_>>()
+            picks.get().into_iter().map(|p| (p, top_buildings(s, pl.ix, p.metric(), t, TOP))).collect::<Vec<_>>()
         })
-    };
+    });
     let title = move || {
         let l = lang.get();
         match picks.with(|p| p.iter().any(|p| matches!(p, Pick::Risk(_)))) {
@@ -49,7 +48,10 @@ pub fn WhereToGo(ds: Arc<Dataset>, ix: NodeIx, #[prop(into)] period: Signal<usiz
             <h3>{title}</h3>
             <div class="wtg-lists">
                 {move || {
+                    // The rows' links follow the URL; the list stays from place to place.
+                    url.state.track();
                     let (l, sup) = (lang.get(), url.suppress.get());
+                    let Place { ds, ix } = place.get();
                     lists.get().into_iter().map(|(p, list): (Pick, Vec<(NodeIx, u64)>)| {
                         let ds = ds.clone();
                         // The sheet is built when asked for, not with every redraw.

@@ -57,11 +57,37 @@ pub struct Target {
     pub ix: NodeIx,
     /// The URL named a node the data does not have; the root is shown instead.
     pub unknown_node: Option<String>,
+    /// The node the URL named (`node=`), as named: a view on show holds the URL at it
+    /// while the next place loads.
+    pub asked: Option<String>,
 }
 
 impl PartialEq for Target {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.ds, &other.ds) && self.ix == other.ix && self.unknown_node == other.unknown_node
+        Arc::ptr_eq(&self.ds, &other.ds)
+            && self.ix == other.ix
+            && self.unknown_node == other.unknown_node
+            && self.asked == other.asked
+    }
+}
+
+/// The place a view shows: a snapshot of the dataset and the node in it. Equal when it is
+/// the same snapshot and node, so a memo of it changes only when the place does.
+#[derive(Clone)]
+pub struct Place {
+    pub ds: Arc<Dataset>,
+    pub ix: NodeIx,
+}
+
+impl Place {
+    pub fn of(t: &Target) -> Place {
+        Place { ds: t.ds.clone(), ix: t.ix }
+    }
+}
+
+impl PartialEq for Place {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.ds, &other.ds) && self.ix == other.ix
     }
 }
 
@@ -200,6 +226,7 @@ pub async fn resolve(
         }
     };
     let mut unknown_node = None;
+    let asked = node.clone();
     let ix = match node {
         None => ds.root,
         Some(id) => loop {
@@ -243,7 +270,7 @@ pub async fn resolve(
     }
     let ix = let_go(&mut ds, ix, subtree, &also);
     cache.set_value(Some((index_url, ds.clone())));
-    Ok(Target { ds, ix, unknown_node })
+    Ok(Target { ds, ix, unknown_node, asked })
 }
 
 /// Drops the shards the view of `ix` does not need beyond [`anju_data::dataset::SHARD_NODE_BUDGET`]

@@ -18,7 +18,7 @@ pub const DASHBOARD: Views = Views { dashboard: Some(dashboard), present: None, 
 /// deck, opened from the dashboard's links.
 pub const SHOW: Views = Views { dashboard: None, present: Some(present), screen: Some(screen) };
 
-fn dashboard(target: Target) -> AnyView {
+fn dashboard(target: Signal<Target>) -> AnyView {
     view! { <dashboard::Dashboard target=target /> }.into_any()
 }
 

@@ -6,7 +6,7 @@
 // Each server serves its build at / and the presets at /bench/<preset>/index.json.
 import { readFileSync } from 'node:fs';
 import { brotli, initialTransfer } from './bundle.mjs';
-import { launch, pct, keepWasm, open, drill, rowOf, crumbOf, memory } from './browser.mjs';
+import { launch, pct, keepWasm, open, drill, drillBoth, rowOf, crumbOf, memory } from './browser.mjs';
 
 const argv = process.argv.slice(2);
 const roundsAt = argv.indexOf('--rounds');
@@ -61,7 +61,7 @@ for (const preset of presets) {
   await probe.context().close();
 
   const cold = [[], []], indexStart = [[], []], wasmDone = [[], []];
-  const first = [[], []], fetched = [[], []], cached = [[], []], mem = [[], []], attachEarly = [[], []], attachLate = [[], []];
+  const first = [[], []], fetched = [[], []], cached = [[], []], fetchedShown = [[], []], cachedShown = [[], []], mem = [[], []], attachEarly = [[], []], attachLate = [[], []];
   for (let r = 0; r < ROUNDS; r++) {
     console.error(`   round ${r + 1}/${ROUNDS}`);
     // Cold load: a new context (empty cache), navigation start to the first view drawn.
@@ -94,14 +94,21 @@ for (const preset of presets) {
       await open(page, data(sides[i]));
       const root = await title(page);
       const times = [];
+      const fromCache = async (selector, id) => {
+        const { drawn, shown } = await drillBoth(page, selector, id);
+        cached[i].push(drawn);
+        cachedShown[i].push(shown);
+      };
       for (let k = 0; k < 12; k++) {
         const [city, county] = counties[(k * 7 + r * 11) % counties.length];
-        cached[i].push(await drill(page, rowOf(city), city));
-        times.push(await drill(page, rowOf(county), county));
+        await fromCache(rowOf(city), city);
+        const { drawn, shown } = await drillBoth(page, rowOf(county), county);
+        times.push(drawn);
+        fetchedShown[i].push(shown);
         const site = (await childIds(page))[0];
-        cached[i].push(await drill(page, rowOf(site), site));
-        cached[i].push(await drill(page, crumbOf(county), county));
-        cached[i].push(await drill(page, crumbOf(root), root));
+        await fromCache(rowOf(site), site);
+        await fromCache(crumbOf(county), county);
+        await fromCache(crumbOf(root), root);
       }
       fetched[i].push(...times);
       attachEarly[i].push(...times.slice(0, 3));
@@ -116,8 +123,12 @@ for (const preset of presets) {
   row(preset, `first drill after a load (a shard fetched), p50 (${first[0].length} each)`, first.map((x) => pct(x, 50)), MS);
   row(preset, `drill with a shard fetch, p50 (${fetched[0].length} each)`, fetched.map((x) => pct(x, 50)), MS);
   row(preset, 'drill with a shard fetch, p95', fetched.map((x) => pct(x, 95)), MS);
+  row(preset, 'drill with a shard fetch, click → next frame shown, p50', fetchedShown.map((x) => pct(x, 50)), MS);
+  row(preset, 'drill with a shard fetch, click → next frame shown, p95', fetchedShown.map((x) => pct(x, 95)), MS);
   row(preset, `cached drill (down to a city or site, up by a crumb), p50 (${cached[0].length} each)`, cached.map((x) => pct(x, 50)), MS);
   row(preset, 'cached drill, p95', cached.map((x) => pct(x, 95)), MS);
+  row(preset, 'cached drill, click → next frame shown, p50', cachedShown.map((x) => pct(x, 50)), MS);
+  row(preset, 'cached drill, click → next frame shown, p95', cachedShown.map((x) => pct(x, 95)), MS);
   row(preset, 'JS heap + wasm after 12 county drills', mem.map((x) => pct(x, 50)), MB);
   row(preset, 'county drill, 1st–3rd of 12, p50', attachEarly.map((x) => pct(x, 50)), MS);
   row(preset, 'county drill, 10th–12th of 12, p50', attachLate.map((x) => pct(x, 50)), MS);

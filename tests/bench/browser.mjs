@@ -19,11 +19,40 @@ export async function open(page, url) {
 
 /** Clicks `selector` (a drill to `id`) and returns the app's click-to-drawn measure, ms. */
 export async function drill(page, selector, id) {
-  await page.evaluate(() => performance.clearMeasures('anju-drill'));
+  return (await drillBoth(page, selector, id)).drawn;
+}
+
+/** Clicks `selector` (a drill to `id`). `drawn`: the app's own measure, click to every chart
+ * painted ("anju-drill"). `shown`: the same drill seen from outside the app, the same way
+ * for any build: from the click to the end of the first frame rendered after the title
+ * names `id` (a requestAnimationFrame then a message, which runs once that frame's style,
+ * layout, observers and paint are done). A build that paints its charts before layout
+ * cannot shorten `shown` by marking itself drawn early. */
+export async function drillBoth(page, selector, id) {
+  await page.evaluate((want) => {
+    performance.clearMeasures('anju-drill');
+    window.__anjuShown = new Promise((resolve) => {
+      let start;
+      addEventListener('click', () => { start ??= performance.now(); }, { capture: true, once: true });
+      const named = () => document.querySelector('[data-testid=node-title]')?.getAttribute('data-node-id') === want;
+      const seen = new MutationObserver(() => {
+        if (start === undefined || !named()) return;
+        seen.disconnect();
+        requestAnimationFrame(() => {
+          const after = new MessageChannel();
+          after.port1.onmessage = () => resolve(performance.now() - start);
+          after.port2.postMessage(0);
+        });
+      });
+      seen.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-node-id'] });
+    });
+  }, id);
   await page.locator(selector).first().click();
   await page.waitForFunction((want) => document.querySelector('[data-testid=node-title]')?.getAttribute('data-node-id') === want
     && performance.getEntriesByName('anju-drill').length > 0, id, { timeout: 60_000 });
-  return page.evaluate(() => performance.getEntriesByName('anju-drill')[0].duration);
+  const drawn = await page.evaluate(() => performance.getEntriesByName('anju-drill')[0].duration);
+  const shown = await page.evaluate(() => window.__anjuShown);
+  return { drawn, shown };
 }
 export const rowOf = (id) => `[data-testid="child-row"][data-node-id="${id}"] th a`;
 export const crumbOf = (id) => `[data-testid="crumb"][data-node-id="${id}"]`;

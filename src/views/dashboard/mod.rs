@@ -1,5 +1,7 @@
 //! The node view: header, breadcrumb, KPIs, charts and the children table (or, at a
-//! building, the building panel).
+//! building, the building panel). Built once, it follows the place on show: a drill
+//! changes figures, rows and chart paintings in place, and only what the place's kind
+//! decides (a leaf or not, a building, a map) is built again when that changes.
 
 use crate::charts::export::Stamp;
 use crate::charts::map::{geo_path, MapChart};
@@ -14,54 +16,74 @@ use crate::components::notices::Notices;
 use crate::components::skip::SkipLinks;
 use crate::components::table::ChildrenTable;
 use crate::components::wheretogo::WhereToGo;
-use crate::data::Target;
+use crate::data::{Place, Target};
 use crate::i18n::{level, name, tr};
 use crate::model::notices::{future_as_of, target_notices};
 use crate::model::{period, stamp::stamp_lines};
+use crate::perf::PlaceKey;
 use crate::url::use_url;
 use anju_data::Level;
 use leptos::prelude::*;
 
 #[component]
-pub fn Dashboard(target: Target) -> impl IntoView {
+pub fn Dashboard(#[prop(into)] target: Signal<Target>) -> impl IntoView {
     let url = use_url();
     let lang = url.lang;
-    let Target { ds, ix, unknown_node } = target;
-    let period = {
-        let ds = ds.clone();
-        Memo::new(move |_| url.state.with(|s| period::in_view(&ds, s)))
-    };
+    let place = Memo::new(move |_| target.with(Place::of));
+    // Each place on show is a view, drawn when every chart has painted it.
+    let key = Memo::new(move |_| place.with(|p| PlaceKey::of(&p.ds, p.ix)));
+    provide_context(PlaceKey(key));
+    Effect::new(move |_| crate::perf::begin_place(key.get()));
+    // Focus does not stay on a link that now names another place (as when the view was
+    // built again): a drill starts from the top.
+    Effect::new(move |seen: Option<()>| {
+        place.track();
+        if seen.is_some() {
+            crate::page::release_focus();
+        }
+    });
+    let period = Memo::new(move |_| place.with(|p| url.state.with(|s| period::in_view(&p.ds, s))));
     let extra = {
-        let ds = ds.clone();
         let today = crate::data::today();
         Signal::derive(move || {
-            let mut v = target_notices(&ds, unknown_node.as_deref(), url.state.with(|s| s.period));
-            v.extend(future_as_of(&ds, &today));
-            v
+            target.with(|t| {
+                let mut v = target_notices(&t.ds, t.unknown_node.as_deref(), url.state.with(|s| s.period));
+                v.extend(future_as_of(&t.ds, &today));
+                v
+            })
         })
     };
-    let stamp = {
-        let ds = ds.clone();
-        Signal::derive(move || url.state.with(|s| stamp_lines(&ds, ix, period.get(), s)))
-    };
+    let stamp = Signal::derive(move || place.with(|p| url.state.with(|s| stamp_lines(&p.ds, p.ix, period.get(), s))));
     provide_context(Stamp(stamp));
-    crate::perf::begin_view();
-    let node = ds.node(ix).clone();
-    let is_leaf = ds.kids[ix].is_empty();
-    let title_node = node.clone();
+    // What decides the page's shape at a place, each part built again only when its own
+    // changes: nothing below (no ranking, no table), a building, a geometry file.
+    let is_leaf = Memo::new(move |_| place.with(|p| p.ds.kids[p.ix].is_empty()));
+    let is_building = Memo::new(move |_| place.with(|p| p.ds.node(p.ix).level == Level::Building));
+    let has_map = Memo::new(move |_| place.with(|p| geo_path(&p.ds, p.ix).is_some()));
+    let facts = Memo::new(move |_| place.with(|p| HeaderFacts::of(&p.ds)));
     let has_groups = Memo::new(move |_| url.state.with(|s| !s.groups.is_empty() || !s.risks.is_empty()));
     let has_alerts = Memo::new(move |_| url.state.with(|s| !s.alerts.is_empty()));
-    let (ds_groups, ds_alerts) = (ds.clone(), ds.clone());
-    let leaf = match (is_leaf, node.level == Level::Building) {
-        (true, true) => Some(view! { <BuildingPanel ds=ds.clone() ix=ix period=period /> }.into_any()),
+    let title = Memo::new(move |_| {
+        place.with(|p| {
+            let n = p.ds.node(p.ix);
+            (n.id.clone(), n.level)
+        })
+    });
+    let node_name = move || place.with(|p| name(p.ds.node(p.ix), lang.get()));
+    let place = Signal::from(place);
+    let leaf = move || {
+        match (is_leaf.get(), is_building.get()) {
+        (true, true) => Some(view! { <BuildingPanel place=place period=period /> }.into_any()),
         // A place with nothing below it yet (a new site): say so, not a building's page.
         (true, false) => Some(view! {
             <p class="empty-note" data-testid="no-children">{move || tr(lang.get(), "此地没有下级数据。", "There is nothing below this place in the data.")}</p>
         }.into_any()),
         _ => None,
+    }
     };
+    let map_place = Signal::derive(move || place.with(|p| Some((p.ds.clone(), p.ix))));
     view! {
-        <SkipLinks has_children=!is_leaf />
+        {move || view! { <SkipLinks has_children=!is_leaf.get() /> }}
         // Printed, every page repeats this head: the place, the filters, the period, as of
         // when (the stamp every exported chart carries). A real table, because browsers
         // repeat a table's head on every printed page; on screen it lays out as blocks.
@@ -70,27 +92,27 @@ pub fn Dashboard(target: Target) -> impl IntoView {
             {move || stamp.get().into_iter().take(4).map(|l| view! { <span>{l}</span> }).collect_view()}
         </td></tr></thead>
         <tbody class="print-body"><tr><td>
-        <Header facts=HeaderFacts::of(&ds) period=period />
+        {move || view! { <Header facts=facts.get() period=period /> }}
         <Notices extra=extra />
-        <Breadcrumb ds=ds.clone() ix=ix />
+        <Breadcrumb place=place />
         <div class="node-heading">
-            <h2 id="main" tabindex="-1" class="node-title" data-testid="node-title" data-node-id=node.id.clone() data-level=node.level.key()>
-                {move || name(&title_node, lang.get())}
+            <h2 id="main" tabindex="-1" class="node-title" data-testid="node-title" data-node-id=move || title.get().0 data-level=move || title.get().1.key()>
+                {node_name}
             </h2>
-            <span class="node-level">{move || level(node.level, lang.get())}</span>
+            <span class="node-level">{move || level(title.get().1, lang.get())}</span>
         </div>
         <FilterBar />
-        <Kpis ds=ds.clone() ix=ix period=period />
-        {move || has_groups.get().then(|| view! { <WhereToGo ds=ds_groups.clone() ix=ix period=period /> })}
-        {move || has_alerts.get().then(|| view! { <AlertsPanel ds=ds_alerts.clone() ix=ix period=period /> })}
+        <Kpis place=place period=period />
+        {move || has_groups.get().then(|| view! { <WhereToGo place=place period=period /> })}
+        {move || has_alerts.get().then(|| view! { <AlertsPanel place=place period=period /> })}
         {leaf}
         <div class="charts">
-            {geo_path(&ds, ix).map(|_| view! { <div class="chart-card"><MapChart place=Signal::stored(Some((ds.clone(), ix))) period=period /></div> })}
-            {(!is_leaf).then(|| view! { <RankingChart ds=ds.clone() ix=ix period=period /> })}
-            <ChannelsChart ds=ds.clone() ix=ix period=period />
-            <TrendChart ds=ds.clone() ix=ix />
+            {move || has_map.get().then(|| view! { <div class="chart-card"><MapChart place=map_place period=period /></div> })}
+            {move || (!is_leaf.get()).then(|| view! { <RankingChart place=place period=period /> })}
+            <ChannelsChart place=place period=period />
+            <TrendChart place=place />
         </div>
-        {(!is_leaf).then(|| view! { <ChildrenTable ds=ds.clone() ix=ix period=period /> })}
+        {move || (!is_leaf.get()).then(|| view! { <ChildrenTable place=place period=period /> })}
         </td></tr></tbody>
         </table>
     }
