@@ -9,22 +9,83 @@ use std::cell::RefCell;
 #[derive(Clone, Copy)]
 pub struct Ready(pub RwSignal<bool>);
 
-/// The view being drawn, and the charts on the page. A view is drawn when every chart on
-/// the page has painted for it: a chart mounted with the view paints it first, a chart
-/// that stays (the dashboard keeps its charts from place to place) paints it again.
-struct Track {
-    /// The view awaited ([`begin_view`], [`begin_place`]); `None` once it is drawn.
+/// Which view is awaited and what each chart on the page last painted for: the
+/// bookkeeping behind "a view is drawn" (pure; this module's functions drive it from the
+/// page). A view is drawn when every chart on the page has painted for it: a chart
+/// mounted with the view paints it first, a chart that stays (the dashboard keeps its
+/// charts from place to place) paints it again, a chart gone no longer holds it back.
+#[derive(Default)]
+pub struct Drawing {
+    /// The view awaited; `None` once it is drawn.
     view: Option<u64>,
-    /// Views are numbered from 1 in the order begun; a place's view by its key.
-    next: u64,
-    /// Each chart on the page (by the number it was given when mounted) and the view it
+    /// The last number given to a view built whole (from 1).
+    built: u64,
+    /// Each chart on the page, by the number it was given when mounted, and the view it
     /// last painted for.
     charts: Vec<(u64, Option<u64>)>,
+}
+
+impl Drawing {
+    pub const fn new() -> Drawing {
+        Drawing { view: None, built: 0, charts: Vec::new() }
+    }
+
+    /// Awaits a view: the place `key` of a view that keeps its charts ([`PlaceKey`]), or
+    /// for `None` a view built whole, numbered here. Returns the view's key.
+    pub fn begin(&mut self, key: Option<u64>) -> u64 {
+        let key = key.unwrap_or_else(|| {
+            self.built += 1;
+            self.built
+        });
+        self.view = Some(key);
+        key
+    }
+
+    /// A chart was mounted: the number it is known by from then on.
+    pub fn mounted(&mut self) -> u64 {
+        let id = self.charts.iter().map(|c| c.0).max().unwrap_or(0) + 1;
+        self.charts.push((id, None));
+        id
+    }
+
+    /// Chart `id` painted: for the place `place` on show where its view keeps its charts,
+    /// else for the view awaited.
+    pub fn painted(&mut self, id: u64, place: Option<u64>) {
+        let now = place.or(self.view);
+        if let Some(c) = self.charts.iter_mut().find(|c| c.0 == id) {
+            c.1 = now;
+        }
+    }
+
+    /// Chart `id` is gone (its view replaced).
+    pub fn gone(&mut self, id: u64) {
+        self.charts.retain(|c| c.0 != id);
+    }
+
+    /// Whether view `key` is the one awaited.
+    pub fn awaits(&self, key: u64) -> bool {
+        self.view == Some(key)
+    }
+
+    /// A view is awaited and every chart on the page has painted for it. The caller then
+    /// calls [`Drawing::finish`].
+    pub fn drawn(&self) -> bool {
+        self.view.is_some() && self.charts.iter().all(|c| c.1 == self.view)
+    }
+
+    /// The view awaited is drawn: nothing is awaited until the next [`Drawing::begin`].
+    pub fn finish(&mut self) {
+        self.view = None;
+    }
+}
+
+struct Track {
+    drawing: Drawing,
     on_done: Option<Box<dyn FnOnce()>>,
 }
 
 thread_local! {
-    static TRACK: RefCell<Track> = const { RefCell::new(Track { view: None, next: 0, charts: Vec::new(), on_done: None }) };
+    static TRACK: RefCell<Track> = const { RefCell::new(Track { drawing: Drawing::new(), on_done: None }) };
 }
 
 fn performance() -> Option<web_sys::Performance> {
@@ -57,34 +118,29 @@ impl PlaceKey {
 /// A new view is being built. It counts as drawn when every chart on the page has painted
 /// for it; one with no chart, at the next frame.
 pub fn begin_view() {
-    let key = TRACK.with(|t| {
-        let mut t = t.borrow_mut();
-        t.next += 1;
-        t.next
-    });
-    await_view(key);
+    await_view(None);
 }
 
 /// The place `key` is on show in a view that keeps its charts ([`PlaceKey`]): it counts as
 /// drawn when every chart has painted for it (those that painted it before this call too).
 pub fn begin_place(key: u64) {
-    await_view(key);
+    await_view(Some(key));
 }
 
-fn await_view(key: u64) {
+fn await_view(key: Option<u64>) {
     let ready = use_context::<Ready>();
-    TRACK.with(|t| {
+    let key = TRACK.with(|t| {
         let mut t = t.borrow_mut();
-        t.view = Some(key);
         t.on_done = Some(Box::new(move || {
             if let Some(Ready(r)) = ready {
                 r.set(true);
             }
         }));
+        t.drawing.begin(key)
     });
     // Checked at the next frame: the charts of a view being built are mounted by then.
     let check = wasm_bindgen::closure::Closure::once_into_js(move || {
-        if TRACK.with(|t| t.borrow().view == Some(key)) {
+        if TRACK.with(|t| t.borrow().drawing.awaits(key)) {
             check_done();
         }
     });
@@ -95,39 +151,24 @@ fn await_view(key: u64) {
 
 /// A chart was mounted; the number it is known by from then on.
 pub fn chart_mounted() -> u64 {
-    TRACK.with(|t| {
-        let mut t = t.borrow_mut();
-        let id = t.charts.iter().map(|c| c.0).max().unwrap_or(0) + 1;
-        t.charts.push((id, None));
-        id
-    })
+    TRACK.with(|t| t.borrow_mut().drawing.mounted())
 }
 
 /// Chart `id` painted: for the place on show `place` (the [`PlaceKey`] of a view that
 /// provides one), else for the view being built.
 pub fn chart_painted(id: u64, place: Option<u64>) {
-    TRACK.with(|t| {
-        let mut t = t.borrow_mut();
-        let now = place.or(t.view);
-        if let Some(c) = t.charts.iter_mut().find(|c| c.0 == id) {
-            c.1 = now;
-        }
-    });
+    TRACK.with(|t| t.borrow_mut().drawing.painted(id, place));
     check_done();
 }
 
 /// Chart `id` is gone (its view replaced): it no longer holds a view back.
 pub fn chart_gone(id: u64) {
-    TRACK.with(|t| t.borrow_mut().charts.retain(|c| c.0 != id));
+    TRACK.with(|t| t.borrow_mut().drawing.gone(id));
     check_done();
 }
 
 fn check_done() {
-    let done = TRACK.with(|t| {
-        let t = t.borrow();
-        t.on_done.is_some() && t.view.is_some() && t.charts.iter().all(|c| c.1 == t.view)
-    });
-    if done {
+    if TRACK.with(|t| t.borrow().drawing.drawn()) {
         finish();
     }
 }
@@ -142,7 +183,7 @@ fn finish() {
     }
     let cb = TRACK.with(|t| {
         let mut t = t.borrow_mut();
-        t.view = None;
+        t.drawing.finish();
         t.on_done.take()
     });
     if let Some(cb) = cb {
