@@ -40,10 +40,12 @@ fn paint(
     canvas_ref: NodeRef<html::Canvas>,
     geo: Geometry,
     drawn: StoredValue<Drawn>,
-) -> Signal<f64> {
+) -> Memo<f64> {
     let size = use_element_size(box_ref);
-    // The width drawn at, in CSS px.
-    let width = Signal::derive(move || geo.fixed_width.unwrap_or_else(|| size.width.get().floor()));
+    // The width drawn at, in CSS px. A memo: the observer sets the size again whenever the
+    // box changes, its height too (a ranking with more bars), and the chart stays from place
+    // to place, so a derived width would paint it a second time for nothing.
+    let width = Memo::new(move |_| geo.fixed_width.unwrap_or_else(|| size.width.get().floor()));
     let dpr = use_device_pixel_ratio();
     // Known to the view tracking while mounted: a view counts as drawn once every chart on
     // the page has painted for it, and a chart gone no longer holds one back.
@@ -281,12 +283,7 @@ fn export_buttons(
 }
 
 /// The same numbers as a table, for screen readers and for reading off exact values.
-fn data_table(
-    spec: Signal<ChartSpec>,
-    first_header: Signal<String>,
-    width: Signal<f64>,
-    geo: Geometry,
-) -> impl IntoView {
+fn data_table(spec: Signal<ChartSpec>, first_header: Signal<String>, width: Memo<f64>, geo: Geometry) -> impl IntoView {
     let lang = use_url().lang;
     // Memos: the table is rebuilt only when its cells change, not when a hover outlines
     // another place on the map.

@@ -27,14 +27,19 @@ import { brotliCompressSync, constants } from 'node:zlib';
  * 349 to 352 for the import (issue 20 allows the dashboard 5 KB for it): its link, reading
  * `data=local:` from the browser's storage (IndexedDB through its own API, under 1 KB, where
  * the `rexie` crate cost 12 KB), its error's words and the mark of figures counted from
- * registers: 348.3 → 352.0 KB, 3.7 KB of the allowance's 5. */
-export const BUDGET = 353 * 1024;
+ * registers: 348.3 → 352.0 KB, 3.7 KB of the allowance's 5. Raised from 353 to 361 when the
+ * dashboard became one view that follows the place on show instead of a page built again
+ * for each (issue 18's drills): 351.8 → 360.4 KB, the memos, effects and reactive closures
+ * each component now keeps for the place (generic code monomorphised per closure), for a
+ * drill shown about a fifth sooner (tests/bench/ab.mjs, "click → next frame shown"). */
+export const BUDGET = 361 * 1024;
 /** The big screen's and slides' build (`anju-show`), with the same page, stylesheet and
  * icon: what a wall or a presenter's first visit downloads (352.3 KB when it was split off).
  * Raised from 353 to 357 for the import (issue 20 allows 5 KB): the loader's third build,
  * the view's styles in the shared stylesheet and reading `data=local:`, 352.4 → 356.0 KB.
- * Bytes. */
-export const SHOW_BUDGET = 357 * 1024;
+ * Raised from 357 to 361 with the dashboard's in-place drills: the app's shell, the charts'
+ * and the view tracking's code they share, 356.4 → 360.6 KB. Bytes. */
+export const SHOW_BUDGET = 361 * 1024;
 export const GOAL = 230 * 1024;
 
 export const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
