@@ -21,6 +21,53 @@ struct Tip {
     text: String,
 }
 
+/// The item under the pointer, with the place on show when it was pointed at (the
+/// [`crate::perf::PlaceKey`]; 0 in a view without one). A chart that stays from place to
+/// place (the dashboard's) shows nothing of it once its place has changed, whatever changed
+/// it (a click, a crumb reached by the keyboard, the back button), with no painting to
+/// clear it. The map outlines it.
+pub struct Pointed<T: Send + Sync + 'static> {
+    place: Option<Memo<u64>>,
+    at: RwSignal<Option<(u64, T)>>,
+}
+
+// By hand: a derive would ask `T: Copy`, and the signal is `Copy` whatever it holds.
+impl<T: Send + Sync + 'static> Clone for Pointed<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for Pointed<T> {}
+
+impl<T: Clone + PartialEq + Send + Sync + 'static> Default for Pointed<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T: Clone + PartialEq + Send + Sync + 'static> Pointed<T> {
+    pub fn new() -> Self {
+        Pointed { place: use_context::<crate::perf::PlaceKey>().map(|k| k.0), at: RwSignal::new(None) }
+    }
+    /// What is pointed at on the place on show (tracked).
+    pub fn get(&self) -> Option<T> {
+        let now = self.place.map_or(0, |k| k.get());
+        self.at.with(|a| a.as_ref().filter(|(k, _)| *k == now).map(|(_, t)| t.clone()))
+    }
+    fn get_untracked(&self) -> Option<T> {
+        let now = self.place.map_or(0, |k| k.get_untracked());
+        self.at.with_untracked(|a| a.as_ref().filter(|(k, _)| *k == now).map(|(_, t)| t.clone()))
+    }
+    /// Points at `t` on the place on show; only a change is set (a map redraws on it, and
+    /// the pointer moves every few pixels).
+    fn set(&self, t: Option<T>) {
+        if self.get_untracked() != t {
+            let now = self.place.map_or(0, |k| k.get_untracked());
+            self.at.set(t.map(|t| (now, t)));
+        }
+    }
+}
+
 /// How a chart is sized and drawn.
 #[derive(Clone, Copy)]
 struct Geometry {
@@ -56,6 +103,11 @@ fn paint(
     // view holding still (the next place loading) does not paint again.
     let paints = StoredValue::new(0u32);
     Effect::new(move |_| {
+        // Once for each place on show, also where the spec comes out equal (a map whose
+        // dataset gained a shard), so that each counts as drawn.
+        if let Some(k) = place {
+            k.0.track();
+        }
         let spec = spec.get();
         let w = width.get();
         let ratio = dpr.get().max(1.0) * geo.scale.map(|s| s.get()).unwrap_or(1.0).clamp(0.25, 8.0);
@@ -168,15 +220,15 @@ pub fn CanvasChart(
     /// The item under the pointer, when the caller draws it differently (the map
     /// outlines the place hovered).
     #[prop(optional)]
-    hover: Option<RwSignal<Option<usize>>>,
+    hover: Option<Pointed<usize>>,
 ) -> impl IntoView {
     let box_ref = NodeRef::<html::Div>::new();
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let lang = use_url().lang;
     let geo = Geometry { height, fixed_width, scale, zoom, dark };
     let drawn = StoredValue::new(Drawn::Nothing);
-    let tip = RwSignal::new(None::<Tip>);
-    let hover = hover.unwrap_or_else(|| RwSignal::new(None::<usize>));
+    let tip = Pointed::<Tip>::new();
+    let hover = hover.unwrap_or_default();
     let width = paint(spec, box_ref, canvas_ref, geo, drawn);
     // The text sizes drawn, in the canvas's CSS px (a test multiplies by how much the
     // page scales the canvas): the big screen's smallest must read at 14 px.
@@ -188,10 +240,7 @@ pub fn CanvasChart(
     let pick = move |ev: &web_sys::MouseEvent| pick(canvas_ref, spec, drawn, geo, ev);
     let on_move = move |ev: web_sys::MouseEvent| {
         let hit = pick(&ev);
-        // Only a change: a map redraws on it, and the pointer moves every few pixels.
-        if hover.get_untracked() != hit {
-            hover.set(hit);
-        }
+        hover.set(hit);
         tip.set(hit.and_then(|i| tip_at(canvas_ref, spec, i, lang.get_untracked(), &ev)));
     };
     let navigate = use_navigate();
@@ -200,10 +249,6 @@ pub fn CanvasChart(
         let href = spec.with_untracked(|s| s.href(i).map(str::to_string));
         if let Some(href) = href {
             crate::perf::drill_start();
-            // The chart stays for the next place (the dashboard's do): nothing of this
-            // one's items may stay outlined or named there.
-            hover.set(None);
-            tip.set(None);
             navigate(&href, Default::default());
         }
     };
@@ -219,8 +264,9 @@ pub fn CanvasChart(
             <div class="chart-box" node_ref=box_ref>
                 <canvas
                     node_ref=canvas_ref
-                    height=move || height.get()
                     class:clickable=clickable
+                    // The canvas's own size is the painting's to set (an attribute set after
+                    // it would clear the drawing).
                     style:height=move || format!("{}px", height.get())
                     data-font-min=move || sizes.get().0
                     data-font-label=move || sizes.get().1
@@ -228,7 +274,7 @@ pub fn CanvasChart(
                     role="img"
                     aria-label=move || title.get()
                     on:mousemove=on_move
-                    on:mouseleave=move |_| { tip.set(None); if hover.get_untracked().is_some() { hover.set(None); } }
+                    on:mouseleave=move |_| { tip.set(None); hover.set(None); }
                     on:click=on_click
                 ></canvas>
                 {move || tip.get().map(|t| view! {

@@ -57,8 +57,9 @@ pub fn MapChart(
 ) -> impl IntoView {
     let url = use_url();
     let lang = url.lang;
-    let index = use_context::<data::Live>().map(|l| l.index_url.get_untracked()).unwrap_or_default();
+    let live = use_context::<data::Live>();
     let file = Memo::new(move |_| {
+        let index = live.map(|l| l.index_url.get()).unwrap_or_default();
         place.with(|p| p.as_ref().and_then(|(ds, ix)| geo_path(ds, *ix)).map(|path| data::sibling_url(&index, &path)))
     });
     // With the file it is of: a resource keeps its last value while the next loads, and a
@@ -94,7 +95,7 @@ pub fn MapChart(
             }
         }
     });
-    let hover = RwSignal::new(None::<usize>);
+    let hover = super::canvas::Pointed::<usize>::new();
     let spec = Signal::derive(move || {
         base.with(|b| match b {
             Err(why) => ChartSpec::Empty(why.clone()),

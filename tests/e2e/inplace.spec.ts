@@ -9,6 +9,37 @@ import { Dataset } from './data';
 
 const ds = new Dataset();
 
+/** Each canvas drawn as its painting sets it: its pixel height its CSS height times the
+ * device's pixel ratio (an attribute written after the painting would reset it and clear
+ * the drawing), and some ink on it. */
+const canvases = (page: Page) => page.locator('canvas').evaluateAll((cs) => cs.map((c) => {
+  const canvas = c as HTMLCanvasElement;
+  const d = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  let ink = false;
+  for (let i = 3; i < d.length && !ink; i += 4) ink = d[i] !== 0;
+  const chart = canvas.closest('[data-testid^=chart-]')!.getAttribute('data-testid');
+  return { chart, sized: canvas.height === Math.round(parseFloat(canvas.style.height) * devicePixelRatio), ink };
+}));
+
+/** Arms a check of the next view drawn: when the app marks it drawn, every canvas on the
+ * page must have painted since this call (one kept from the place before painted again,
+ * one mounted for the next painted once). Read with `stale`. */
+const armDrawn = (page: Page) => page.evaluate(() => {
+  const before = new Map([...document.querySelectorAll('canvas')].map((c) => [c, Number(c.getAttribute('data-paints') ?? 0)]));
+  const w = window as any;
+  w.__stale = undefined;
+  const mark = performance.mark.bind(performance);
+  performance.mark = ((name: string, opts?: PerformanceMarkOptions) => {
+    if (name === 'anju-view-drawn' && w.__stale === undefined) {
+      w.__stale = [...document.querySelectorAll('canvas')]
+        .filter((c) => Number(c.getAttribute('data-paints') ?? 0) <= (before.get(c) ?? 0))
+        .map((c) => c.closest('[data-testid^=chart-]')?.getAttribute('data-testid'));
+    }
+    return mark(name, opts);
+  }) as typeof performance.mark;
+});
+const stale = (page: Page) => page.evaluate(() => (window as any).__stale);
+
 const paints = (page: Page) => page.locator('canvas').evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('data-paints'))));
 const drills = (page: Page) => page.evaluate(() => performance.getEntriesByName('anju-drill').length);
 
@@ -17,7 +48,12 @@ test('a drill keeps the page and its charts, paints them for the new place, and 
   await expect(page.getByTestId('app-ready')).toBeAttached();
   await page.evaluate(() => { (window as any).__kept = [...document.querySelectorAll('canvas, header.top, .kpis, .data-table')]; });
   const before = await paints(page);
-  const county = ds.children('5206')[0].id;
+  // A county with another number of bars in its ranking than the city has (its canvas
+  // changes height).
+  const bars = (id: string) => Math.min(ds.children(id).length, 31);
+  const county = ds.children('5206').map((n) => n.id).find((id) => bars(id) !== bars('5206'))!;
+  expect(county).toBeTruthy();
+  await armDrawn(page);
   await page.locator(`[data-testid="child-row"][data-node-id="${county}"] th a`).click();
   await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', county);
   await expect.poll(() => drills(page)).toBe(1);
@@ -27,6 +63,8 @@ test('a drill keeps the page and its charts, paints them for the new place, and 
   const after = await paints(page);
   expect(after).toHaveLength(before.length);
   after.forEach((n, i) => expect(n, `canvas ${i}`).toBeGreaterThan(before[i]));
+  expect(await stale(page), 'charts not painted for the place when it was marked drawn').toEqual([]);
+  for (const c of await canvases(page)) expect(c, `${c.chart} drawn at its size, with ink`).toEqual({ chart: c.chart, sized: true, ink: true });
 
   // The new place's figures and rows, and links that name it.
   await expect(page.getByTestId('kpi-people')).toHaveAttribute('data-value', ds.kpis(county).people);
@@ -40,9 +78,6 @@ test('a drill keeps the page and its charts, paints them for the new place, and 
   await expect(page.locator('.lang-switch')).toHaveAttribute('href', new RegExp(`node=${county}(&|$)`));
   await expect(page.getByTestId('crumb').last()).toHaveAttribute('data-node-id', county);
   await expect(page.getByTestId('crumb').last()).toHaveAttribute('aria-current', 'page');
-  const first = page.getByTestId('child-row').first();
-  const firstId = (await first.getAttribute('data-node-id'))!;
-  await expect(first.locator('th a')).toHaveAttribute('href', new RegExp(`node=${firstId}(&|$)`));
   await expect(page.getByTestId('chart-ranking').locator('.chart-data tbody tr').first()).toContainText(ds.rankedByRate(county)[0].name);
 });
 
@@ -55,9 +90,11 @@ test('each drill is drawn, into a building (no ranking, no table) and back up', 
   while (ds.children(id).length > 0) {
     id = ds.children(id)[0].id;
     path.push(id);
+    await armDrawn(page);
     await page.locator(`[data-testid="child-row"][data-node-id="${id}"] th a`).click();
     await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', id);
     await expect.poll(() => drills(page), `drawn at ${id}`).toBe(path.length - 1);
+    expect(await stale(page), `charts not painted at ${id} when it was marked drawn`).toEqual([]);
   }
   expect(ds.node(id).level).toBe('building');
   await expect(page.getByTestId('chart-ranking')).toHaveCount(0);
@@ -67,9 +104,12 @@ test('each drill is drawn, into a building (no ranking, no table) and back up', 
 
   // Two levels up (the crumbs start at the root, one above where the walk began).
   const up = path[path.length - 3];
+  await armDrawn(page);
   await page.getByTestId('crumb').nth(path.length - 2).click();
   await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', up);
   await expect.poll(() => drills(page), `drawn back at ${up}`).toBe(path.length);
+  expect(await stale(page), `charts not painted back at ${up} when it was marked drawn`).toEqual([]);
+  for (const c of await canvases(page)) expect(c, `${c.chart} drawn at its size, with ink`).toEqual({ chart: c.chart, sized: true, ink: true });
   await expect(page.getByTestId('risk-legend')).toHaveCount(0);
   await expect(page.getByTestId('child-row')).toHaveCount(Math.min(ds.children(up).length, 100));
   await expect(page.getByTestId('chart-ranking').locator('canvas')).toHaveAttribute('data-paints', /^[1-9]/);
@@ -98,4 +138,25 @@ test('a measure chosen for the ranking is kept by every link of the view, rows a
   await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', next);
   await expect(page).toHaveURL(param);
   await expect(select).toHaveValue(chosen);
+});
+
+test('a tooltip of the place before does not stay over the next place, however the place changed', async ({ page }) => {
+  // Tall enough that nothing scrolls: a scroll would move the pointer off the chart.
+  await page.setViewportSize({ width: 1366, height: 2400 });
+  await page.goto('./?node=5206');
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  const county = ds.children('5206')[0].id;
+  await page.locator(`[data-testid="child-row"][data-node-id="${county}"] th a`).click();
+  await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', county);
+  // The pointer on the county's first bar, then back by the browser (the pointer stays).
+  const canvas = page.getByTestId('chart-ranking').locator('canvas');
+  const box = (await canvas.boundingBox())!;
+  const ranked = ds.rankedByRate(county);
+  const band = (box.height - 32) / Math.min(ranked.length, 30);
+  await canvas.hover({ position: { x: box.width / 2, y: 8 + band * 0.5 } });
+  await expect(page.locator('.tooltip')).toContainText(ranked[0].name);
+  await page.goBack();
+  await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', '5206');
+  await page.waitForTimeout(300);
+  await expect(page.locator('.tooltip', { hasText: ranked[0].name })).toHaveCount(0);
 });

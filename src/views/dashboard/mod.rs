@@ -43,16 +43,14 @@ pub fn Dashboard(#[prop(into)] target: Signal<Target>) -> impl IntoView {
         }
     });
     let period = Memo::new(move |_| place.with(|p| url.state.with(|s| period::in_view(&p.ds, s))));
-    let extra = {
-        let today = crate::data::today();
-        Signal::derive(move || {
-            target.with(|t| {
-                let mut v = target_notices(&t.ds, t.unknown_node.as_deref(), url.state.with(|s| s.period));
-                v.extend(future_as_of(&t.ds, &today));
-                v
-            })
+    let extra = Signal::derive(move || {
+        target.with(|t| {
+            let mut v = target_notices(&t.ds, t.unknown_node.as_deref(), url.state.with(|s| s.period));
+            // Today as of this place's drawing: the page may stay open past midnight.
+            v.extend(future_as_of(&t.ds, &crate::data::today()));
+            v
         })
-    };
+    });
     let stamp = Signal::derive(move || place.with(|p| url.state.with(|s| stamp_lines(&p.ds, p.ix, period.get(), s))));
     provide_context(Stamp(stamp));
     // What decides the page's shape at a place, each part built again only when its own
