@@ -1,3 +1,11 @@
+// What is inside a drill (a command, not a test): opens a city of a preset served with its
+// build (as scripts/bench-profile.sh or bench-ab.sh serve one), traces the main thread
+// through one drill into a county (its shard fetched), or with CACHED=1 through a drill
+// back up to the city by its crumb (nothing fetched), and lists each main-thread task over
+// 1 ms from the click with the trace events it spent its time on (`FunctionCall` script,
+// `Layout`, `UpdateLayoutTree` style, `Paint`, `Commit`). With the app's own measure of
+// the drill ("anju-drill") above each list.
+//   [CACHED=1] node tests/bench/drill-tasks.mjs <port> <preset> [drills]
 import { launch } from './browser.mjs';
 const [port, preset, n] = process.argv.slice(2);
 const data = `http://127.0.0.1:${port}/?data=bench/${preset}/index.json`;
