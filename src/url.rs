@@ -105,6 +105,20 @@ impl UrlState {
         change(&mut next);
         self.href(&next)
     }
+
+    /// [`UrlState::href_with`], following the URL: a reactive closure that builds it runs
+    /// again when the URL changes. For the links of a view that stays from place to place
+    /// (the dashboard), which must name the place and filters on show.
+    pub fn link_with(&self, change: impl FnOnce(&mut ViewState)) -> String {
+        self.state.track();
+        self.href_with(change)
+    }
+
+    /// [`UrlState::node_href`], following the URL (as [`UrlState::link_with`]).
+    pub fn link_to(&self, id: Option<&str>) -> String {
+        self.state.track();
+        self.node_href(id)
+    }
 }
 
 pub fn use_url() -> UrlState {

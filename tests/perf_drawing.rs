@@ -3,6 +3,10 @@
 
 use anju::perf::Drawing;
 
+/// Two places' keys (`anju::perf::PlaceKey` sets the top bit).
+const A: u64 = 1 << 63 | 1;
+const B: u64 = 1 << 63 | 2;
+
 #[test]
 fn a_view_built_whole_is_drawn_when_each_of_its_charts_has_painted() {
     let mut d = Drawing::new();
@@ -39,8 +43,6 @@ fn the_next_view_built_whole_waits_for_its_own_charts_not_the_old_ones() {
 
 #[test]
 fn a_place_in_a_view_that_keeps_its_charts_is_drawn_when_each_has_painted_it() {
-    const A: u64 = 1 << 63 | 1;
-    const B: u64 = 1 << 63 | 2;
     let mut d = Drawing::new();
     d.begin(Some(A));
     let (map, ranking) = (d.mounted(), d.mounted());
@@ -60,8 +62,6 @@ fn a_place_in_a_view_that_keeps_its_charts_is_drawn_when_each_has_painted_it() {
 #[test]
 fn charts_that_painted_the_place_before_it_was_awaited_count() {
     // The charts' effects may run before the view's own.
-    const A: u64 = 1 << 63 | 1;
-    const B: u64 = 1 << 63 | 2;
     let mut d = Drawing::new();
     d.begin(Some(A));
     let c = d.mounted();
@@ -75,8 +75,6 @@ fn charts_that_painted_the_place_before_it_was_awaited_count() {
 
 #[test]
 fn a_chart_built_for_the_next_place_must_paint_it_and_one_gone_holds_nothing_back() {
-    const A: u64 = 1 << 63 | 1;
-    const B: u64 = 1 << 63 | 2;
     let mut d = Drawing::new();
     d.begin(Some(A));
     let (trend, ranking) = (d.mounted(), d.mounted());

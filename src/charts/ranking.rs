@@ -49,11 +49,7 @@ pub fn RankingChart(#[prop(into)] place: Signal<Place>, #[prop(into)] period: Si
         navigate(&url.href_with(|s| s.metric = m), Default::default());
     };
     let offered = move || url.state.with(ranking::offered);
-    let count_or_share = move || {
-        // Its links follow the URL (the chart stays from place to place).
-        url.state.track();
-        ranking::switchable_metric(metric.get())
-    };
+    let count_or_share = move || ranking::switchable_metric(metric.get());
     view! {
         <div class="chart-card">
             <div class="chart-controls">
@@ -77,8 +73,8 @@ pub fn RankingChart(#[prop(into)] place: Signal<Place>, #[prop(into)] period: Si
                     };
                     view! {
                         <span class="switch" role="group" aria-label=tr(l, "按数量或占比", "By count or share")>
-                            <a data-testid="rank-by-count" aria-current=current(!is_share) href=url.href_with(|s| s.metric = Some(Measure::Count(m)))>{by_count}</a>
-                            <a data-testid="rank-by-share" aria-current=current(is_share) href=url.href_with(|s| s.metric = Some(Measure::Share(m)))>{tr(l, "按占比", "Share")}</a>
+                            <a data-testid="rank-by-count" aria-current=current(!is_share) href=url.link_with(|s| s.metric = Some(Measure::Count(m)))>{by_count}</a>
+                            <a data-testid="rank-by-share" aria-current=current(is_share) href=url.link_with(|s| s.metric = Some(Measure::Share(m)))>{tr(l, "按占比", "Share")}</a>
                         </span>
                     }
                 })}

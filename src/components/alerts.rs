@@ -33,8 +33,6 @@ pub fn AlertsPanel(#[prop(into)] place: Signal<Place>, #[prop(into)] period: Sig
                 "公开显示：数字小于3的地区，以及可推算出它们的地区，不列出。",
                 "Public display: places whose figures are under 3, or would give such figures away, are not listed.")}</p> })}
             {move || {
-                // The rows' links follow the URL; the panel stays from place to place.
-                url.state.track();
                 let (t, l, sup) = (period.get(), lang.get(), url.suppress.get());
                 let Place { ds, ix } = place.get();
                 active.get().into_iter().map(|th| {
@@ -53,7 +51,7 @@ pub fn AlertsPanel(#[prop(into)] place: Signal<Place>, #[prop(into)] period: Sig
                         let shown = if all { rows.len() } else { rows.len().min(FIRST) };
                         let items = rows[..shown].iter().map(|&(i, sev)| {
                             let n = ds.node(i);
-                            let href = url.node_href(Some(&n.id));
+                            let href = url.link_to(Some(&n.id));
                             view! {
                                 <li data-testid="alert-row" data-node-id=n.id.clone() data-threshold=th.key()>
                                     <a href=href>{path_below(&ds, ix, i, l)}</a>

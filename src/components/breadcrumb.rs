@@ -20,10 +20,7 @@ pub fn Breadcrumb(#[prop(into)] place: Signal<Place>) -> impl IntoView {
                     let is_current = i == ix;
                     let target = if i == root { None } else { Some(id.clone()) };
                     // Followed: a crumb keeps the filters as they change.
-                    let href = move || {
-                        url.state.track();
-                        url.node_href(target.as_deref())
-                    };
+                    let href = move || url.link_to(target.as_deref());
                     let label = move || name(ds.node(i), url.lang.get());
                     view! {
                         <li>

@@ -59,7 +59,7 @@ pub fn FilterBar() -> impl IntoView {
                     chip(format!("filter-alert-{}", a.key()), pressed, url.href_with(|s| toggle(&mut s.alerts, a)), a.label(lang.get()).into(), "alert")
                 }).collect_view()}
                 <Show when=move || { let s = st(); !s.groups.is_empty() || !s.risks.is_empty() || !s.alerts.is_empty() }>
-                    <a class="clear-filters" href=move || { url.state.track(); url.href_with(|s| { s.groups.clear(); s.risks.clear(); s.alerts.clear(); s.metric = None; }) }>
+                    <a class="clear-filters" href=move || url.link_with(|s| { s.groups.clear(); s.risks.clear(); s.alerts.clear(); s.metric = None; })>
                         {move || tr(lang.get(), "清除筛选", "Clear filters")}
                     </a>
                 </Show>

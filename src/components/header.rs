@@ -60,22 +60,19 @@ pub fn Header(facts: HeaderFacts, #[prop(into)] period: Signal<usize>) -> impl I
     };
     // The links follow the URL: the header stays from place to place.
     let other_lang = move || {
-        url.state.track();
         let (other, label) = other_lang(lang.get());
-        (url.href_with(|s| s.lang = other), label)
+        (url.link_with(|s| s.lang = other), label)
     };
     // The place in view, with its filters and period, on the big screen or as slides
     // (each links back the same way).
     let to_screen = move || {
-        url.state.track();
-        url.href_with(|s| {
+        url.link_with(|s| {
             s.view = ViewMode::Screen;
             s.page = None;
         })
     };
     let to_present = move || {
-        url.state.track();
-        url.href_with(|s| {
+        url.link_with(|s| {
             s.view = ViewMode::Present;
             s.slide = None;
             s.page = None;
@@ -83,10 +80,7 @@ pub fn Header(facts: HeaderFacts, #[prop(into)] period: Signal<usize>) -> impl I
     };
     // Registers read in this browser (its own page; the place and filters come back with
     // its link to the dashboard).
-    let to_import = move || {
-        url.state.track();
-        url.href_with(|s| s.view = ViewMode::Import)
-    };
+    let to_import = move || url.link_with(|s| s.view = ViewMode::Import);
     view! {
         <header class="top">
             <div class="top-title">

@@ -16,7 +16,7 @@ use leptos_router::NavigateOptions;
 /// A column header: a link that sorts by it.
 fn sort_header(url: UrlState, current: Sort, col: Option<Measure>, label: String) -> impl IntoView {
     let next = next_sort(current, col);
-    let href = url.href_with(|s| {
+    let href = url.link_with(|s| {
         s.sort = Some(next);
         s.page = None;
     });
@@ -28,7 +28,7 @@ fn sort_header(url: UrlState, current: Sort, col: Option<Measure>, label: String
 fn pager(url: UrlState, p: Page, total: usize) -> Option<impl IntoView> {
     (p.pages > 1).then(|| {
         let l = url.lang.get();
-        let to = move |n: usize| url.href_with(|s| s.page = (n > 1).then_some(n as u32));
+        let to = move |n: usize| url.link_with(|s| s.page = (n > 1).then_some(n as u32));
         let prev = (p.number > 1).then(|| view! { <a data-testid="page-prev" rel="prev" href=to(p.number - 1)>{tr(l, "‹ 上一页", "‹ Previous")}</a> });
         let next = (p.number < p.pages).then(|| view! { <a data-testid="page-next" rel="next" href=to(p.number + 1)>{tr(l, "下一页 ›", "Next ›")}</a> });
         view! { <nav class="pager" aria-label=tr(l, "表格分页", "Table pages") data-testid="table-pager" data-page=p.number data-pages=p.pages>{prev}<span>{pager_text(&p, total, l)}</span>{next}</nav> }
@@ -42,7 +42,7 @@ fn row(
     id: String,
     cells: Vec<String>,
 ) -> impl IntoView {
-    let href = url.node_href(Some(&id));
+    let href = url.link_to(Some(&id));
     let go = href.clone();
     let mut cells = cells.into_iter();
     let first = cells.next().unwrap_or_default();
@@ -96,13 +96,13 @@ pub fn ChildrenTable(#[prop(into)] place: Signal<Place>, #[prop(into)] period: S
             }}
             <div class="table-scroll">
                 <table class="data-table">
-                    <thead><tr>{move || { url.state.track(); let current = sort.get(); model.get().columns.into_iter().map(|(m, l)| sort_header(url, current, m, l)).collect_view() }}</tr></thead>
+                    <thead><tr>{move || { let current = sort.get(); model.get().columns.into_iter().map(|(m, l)| sort_header(url, current, m, l)).collect_view() }}</tr></thead>
                     <tbody>
-                        {move || { url.state.track(); let p = shown.get(); model.with(|m| m.rows[p.start..p.end].to_vec()).into_iter().map(|(id, cells)| row(url, navigate.clone(), id, cells)).collect_view() }}
+                        {move || { let p = shown.get(); model.with(|m| m.rows[p.start..p.end].to_vec()).into_iter().map(|(id, cells)| row(url, navigate.clone(), id, cells)).collect_view() }}
                     </tbody>
                 </table>
             </div>
-            {move || { url.state.track(); pager(url, shown.get(), model.with(|m| m.rows.len())) }}
+            {move || pager(url, shown.get(), model.with(|m| m.rows.len()))}
             {move || url.suppress.get().then(|| view! { <p class="muted table-note">{tr(lang.get(),
                 "* 已隐藏：小于3的数，以及可推算出它们的数（为保护个人信息）",
                 "* hidden: counts under 3, and figures that would give them away (to protect people)")}</p> })}

@@ -48,8 +48,6 @@ pub fn WhereToGo(#[prop(into)] place: Signal<Place>, #[prop(into)] period: Signa
             <h3>{title}</h3>
             <div class="wtg-lists">
                 {move || {
-                    // The rows' links follow the URL; the list stays from place to place.
-                    url.state.track();
                     let (l, sup) = (lang.get(), url.suppress.get());
                     let Place { ds, ix } = place.get();
                     lists.get().into_iter().map(|(p, list): (Pick, Vec<(NodeIx, u64)>)| {
@@ -65,7 +63,7 @@ pub fn WhereToGo(#[prop(into)] place: Signal<Place>, #[prop(into)] period: Signa
                         };
                         let rows = list.iter().map(|&(b, v)| {
                             let id = ds.node(b).id.clone();
-                            let href = url.node_href(Some(&id));
+                            let href = url.link_to(Some(&id));
                             view! { <li data-testid="where-row" data-node-id=id data-value=v.to_string()><a href=href>{path_below(&ds, ix, b, l)}</a><b>{format::count(v, l)}</b></li> }
                         }).collect_view();
                         let empty = list.is_empty().then(|| view! { <p class="empty">{if sup {
