@@ -47,7 +47,23 @@ pub fn write(values: impl IntoIterator<Item = i128>, out: &mut String) {
 /// The numbers in `s`; [`MALFORMED`] for a character outside the alphabet, a number cut
 /// short at the end, or one past 125 bits.
 pub fn read(s: &str) -> Result<Vec<i128>, &'static str> {
-    let mut out = Vec::with_capacity(s.len());
+    let mut out = Vec::with_capacity(len(s));
+    each(s, |v| {
+        out.push(v);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// How many numbers a well-formed `s` holds (each ends at a character of the alphabet's
+/// first half), so that a reader can take exactly the room they need.
+pub fn len(s: &str) -> usize {
+    s.bytes().filter(|&c| digit(c).is_some_and(|d| d < 32)).count()
+}
+
+/// Hands each number of `s` to `f` in order, without collecting them; stops at the first
+/// error, [`read`]'s or `f`'s.
+pub fn each(s: &str, mut f: impl FnMut(i128) -> Result<(), &'static str>) -> Result<(), &'static str> {
     let (mut z, mut shift) = (0u128, 0u32);
     for &c in s.as_bytes() {
         let d = digit(c).ok_or(MALFORMED)?;
@@ -56,7 +72,7 @@ pub fn read(s: &str) -> Result<Vec<i128>, &'static str> {
         }
         z |= (d & 31) << shift;
         if d < 32 {
-            out.push(unzigzag(z));
+            f(unzigzag(z))?;
             (z, shift) = (0, 0);
         } else {
             shift += 5;
@@ -65,7 +81,7 @@ pub fn read(s: &str) -> Result<Vec<i128>, &'static str> {
     if shift > 0 {
         return Err(MALFORMED);
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Counts as their first value and the changes between periods.
@@ -86,8 +102,20 @@ pub fn write_counts(values: impl Iterator<Item = u64>) -> String {
 /// The running sums of [`read`]'s numbers: the counts of [`write_counts`], each a whole
 /// number that may be out of a count's range (the caller says so, at its period).
 pub fn read_counts(s: &str) -> Result<Vec<i128>, &'static str> {
+    let mut out = Vec::with_capacity(len(s));
+    each_count(s, |v| out.push(v))?;
+    Ok(out)
+}
+
+/// Hands each count of a count series string to `f` in order (the running sum of its
+/// changes); [`MALFORMED`] as [`read`], or for a sum past 127 bits.
+pub fn each_count(s: &str, mut f: impl FnMut(i128)) -> Result<(), &'static str> {
     let mut sum = 0i128;
-    read(s)?.into_iter().map(|d| sum.checked_add(d).inspect(|&v| sum = v).ok_or(MALFORMED)).collect()
+    each(s, |d| {
+        sum = sum.checked_add(d).ok_or(MALFORMED)?;
+        f(sum);
+        Ok(())
+    })
 }
 
 /// Fen as first value, first change, then the change of the change.

@@ -89,6 +89,17 @@ fn version_2_cells_are_checked_as_version_1_cells_are() {
     assert_eq!(people("[1,2]"), Series::Bad(Box::new((None, BadValue::NotANumber("an array")))));
     assert_eq!(people("-2"), Series::Bad(Box::new((None, BadValue::Negative(-2)))));
     assert_eq!(people("7"), Series::Const(7));
+    // A bad count does not hide a string that does not read: that is named first.
+    assert_eq!(people(r#""GH=""#), Series::Bad(Box::new((None, BadValue::NotANumber(code::MALFORMED)))));
+    // Past a u64 at the second period; past a u32 is still a count, held wide.
+    let mut past = String::new();
+    code::write([1i128, i128::from(u64::MAX)], &mut past);
+    assert_eq!(
+        people(&format!("\"{past}\"")),
+        Series::Bad(Box::new((Some(1), BadValue::TooLarge(u64::MAX as f64 + 1.0))))
+    );
+    let wide = code::write_counts([5, u64::from(u32::MAX) + 7].into_iter());
+    assert_eq!(people(&format!("\"{wide}\"")), per(&[5, u64::from(u32::MAX) + 7]));
     let income = |i: &str| read("null", i).unwrap().nodes[0].income.clone();
     // 100 fen, then -300: a negative amount at the second period.
     assert_eq!(income(r#""oD3J""#), Income::Bad(Some(1), "a negative amount"));
@@ -228,7 +239,37 @@ mod property {
         }
     }
 
+    /// A count cell's string read as the format defines it, through the plain decoder: the
+    /// reference the one-pass reader must agree with.
+    fn count_cell_reference(s: &str) -> Series {
+        match code::read_counts(s) {
+            Err(why) => Series::Bad(Box::new((None, BadValue::NotANumber(why)))),
+            Ok(v) => match v.iter().position(|&x| u64::try_from(x).is_err()) {
+                Some(t) if v[t] < 0 => {
+                    Series::Bad(Box::new((Some(t), BadValue::Negative(i64::try_from(v[t]).unwrap_or(i64::MIN)))))
+                }
+                Some(t) => Series::Bad(Box::new((Some(t), BadValue::TooLarge(v[t] as f64)))),
+                None => per(&v.iter().map(|&x| x as u64).collect::<Vec<_>>()),
+            },
+        }
+    }
+
     proptest! {
+        /// Any string in a count cell reads as the reference says: the counts, or the
+        /// first bad one at its period, or not a number.
+        #[test]
+        fn a_count_cell_reads_as_the_format_defines(s in "[A-Za-z0-9_=-]{0,40}") {
+            let json = format!(
+                r#"{{"format":"anju-dataset","schema_version":2,"kind":"shard","parent":"P","periods":["2025-01"],
+                "nodes":[{{"id":"a","name":"A","level":"building"}}],"m":{{"people":["{s}"]}}}}"#
+            );
+            let doc = crate::load::parse_file("x.json", json.as_bytes()).unwrap();
+            let want = count_cell_reference(&s);
+            // Zero everywhere is stored as no value at all.
+            let want = if want.is_zero() { Series::Const(0) } else { want };
+            prop_assert_eq!(doc.nodes[0].m.series(Metric::People), &want);
+        }
+
         /// Any file, valid sums or not, reads back as it was written.
         #[test]
         fn any_file_round_trips(doc in tree()) {

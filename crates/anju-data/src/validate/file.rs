@@ -87,15 +87,20 @@ fn check_shard_ref<'a>(c: &mut Ctx, i: usize, n: &'a Node, named: &mut HashMap<&
 pub(super) fn check_tree(c: &mut Ctx, doc: &DataFile, ids: &HashMap<&str, usize>) -> Vec<Option<usize>> {
     let mut parent_in_file: Vec<Option<usize>> = vec![None; doc.nodes.len()];
     let mut named: HashMap<&str, usize> = HashMap::new();
+    // One set for every node's children, emptied between them (a national index lists
+    // about 25,000 children).
+    let mut seen = HashSet::new();
     for (i, n) in doc.nodes.iter().enumerate() {
         check_shard_ref(c, i, n, &mut named);
-        let mut seen = HashSet::new();
+        seen.clear();
         for (k, cid) in n.children.iter().enumerate() {
-            let path = format!("$.nodes[{i}].children[{k}]");
+            // Written only for a problem: formatting every child's path took a sixth of
+            // the checks of a national index.
+            let path = || format!("$.nodes[{i}].children[{k}]");
             if !seen.insert(cid.as_str()) {
                 c.push(
                     Check::DuplicateId,
-                    path,
+                    path(),
                     Some(&n.id),
                     format!("下级 \"{}\" 重复列出", clip(cid, 80)),
                     format!("child \"{}\" is listed twice", clip(cid, 80)),
@@ -107,7 +112,7 @@ pub(super) fn check_tree(c: &mut Ctx, doc: &DataFile, ids: &HashMap<&str, usize>
                     if doc.nodes[j].level <= n.level {
                         c.push(
                             Check::LevelOrder,
-                            path,
+                            path(),
                             Some(&n.id),
                             format!(
                                 "层级未逐级向下：{}级节点的下级 \"{}\" 是{}级",
@@ -125,7 +130,7 @@ pub(super) fn check_tree(c: &mut Ctx, doc: &DataFile, ids: &HashMap<&str, usize>
                     } else if let Some(other) = parent_in_file[j] {
                         c.push(
                             Check::DuplicateId,
-                            path,
+                            path(),
                             Some(&n.id),
                             format!("\"{}\" 同时是 $.nodes[{other}] 的下级", clip(cid, 80)),
                             format!("\"{}\" is also a child of $.nodes[{other}]", clip(cid, 80)),
@@ -136,14 +141,14 @@ pub(super) fn check_tree(c: &mut Ctx, doc: &DataFile, ids: &HashMap<&str, usize>
                 }
                 (None, None) => c.push(
                     Check::MissingChild,
-                    path,
+                    path(),
                     Some(&n.id),
                     format!("列出的下级 \"{}\" 不在文件中", clip(cid, 80)),
                     format!("the child \"{}\" is named but not present", clip(cid, 80)),
                 ),
                 (Some(_), Some(_)) => c.push(
                     Check::ShardMismatch,
-                    path,
+                    path(),
                     Some(&n.id),
                     format!("下级 \"{}\" 应在分片文件中，却出现在本文件", clip(cid, 80)),
                     format!("the child \"{}\" belongs in the shard but is in this file", clip(cid, 80)),

@@ -247,16 +247,20 @@ pub(super) fn applicable(known: MetricSet) -> Applicable {
 fn check_relations(c: &mut Ctx, i: usize, n: &Node, periods: &[String], rels: &Applicable) {
     let id = Some(n.id.as_str());
     let np = periods.len();
+    // Each metric's series found once for the node, not once per relation and period
+    // (a national index's counties hold 24 periods).
+    let series: Vec<&Series> = Metric::ALL.iter().map(|&m| n.m.series(m)).collect();
+    let of = |m: Metric| series[m.index()];
     for &(r, pair) in rels {
         let bad = match pair {
-            Some((a, b)) => match (n.m.series(a), n.m.series(b)) {
+            Some((a, b)) => match (of(a), of(b)) {
                 (Series::Const(x), Series::Const(y)) => (x > y).then_some(0),
                 (a, b) => (0..np).find(|&t| a.get(t) > b.get(t)),
             },
             None => {
                 // Most series are constants: then one period stands for all.
-                let all_const = r.metrics().all(|m| matches!(n.m.series(m), Series::Const(_)));
-                (0..if all_const { np.min(1) } else { np }).find(|&t| !r.holds(|m| n.m.get(m, t)))
+                let all_const = r.metrics().all(|m| matches!(of(m), Series::Const(_)));
+                (0..if all_const { np.min(1) } else { np }).find(|&t| !r.holds(|m| of(m).get(t)))
             }
         };
         let Some(t) = bad else {
