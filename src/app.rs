@@ -264,8 +264,21 @@ fn page_mode(
 /// it comes. The URL it sees holds at its place meanwhile (`UrlState::provide_for_shown`).
 /// An error shows above it; the first view's status shows until there is one.
 fn place_mode(page: PlaceView, l: Loaded, pending: ReadSignal<bool>, set_pending: WriteSignal<bool>) -> AnyView {
+    // Focus does not stay on a link that will name another place (the page changes in
+    // place): let go as soon as the URL names a new place, while the page is as it was.
+    // Let go after the new place was on the page, it made the browser lay that page out
+    // at once, in the click's task, and again for the frame.
+    let url = use_url();
+    let asked = Memo::new(move |_| url.state.with(|s| s.node.clone()));
+    Effect::new(move |seen: Option<()>| {
+        // Read, not only tracked: a memo nobody reads is never computed.
+        asked.with(|_| ());
+        if seen.is_some() {
+            crate::page::release_focus();
+        }
+    });
     let shown = Memo::new(move |_| l.last_good.with(|t| t.as_ref().map(|t| t.asked.clone())));
-    use_url().provide_for_shown(shown);
+    url.provide_for_shown(shown);
     let has_good = Memo::new(move |_| l.last_good.with(Option::is_some));
     // Tracked by the transition: pending while a place loads, and its error if it fails.
     let status = move || {

@@ -160,3 +160,26 @@ test('a tooltip of the place before does not stay over the next place, however t
   await page.waitForTimeout(300);
   await expect(page.locator('.tooltip', { hasText: ranked[0].name })).toHaveCount(0);
 });
+
+test('a drill by keyboard lets go of the focus: no link naming another place keeps it, then or after', async ({ page }) => {
+  await page.goto('./?node=5206');
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  const county = ds.children('5206')[1].id;
+  const link = page.locator(`[data-testid="child-row"][data-node-id="${county}"] th a`);
+  await link.focus();
+  await expect(link).toBeFocused();
+  // The element holding the focus at each change of the page's title, until it names the
+  // county: never a link (the row's link stays on the page and comes to name a child of
+  // the county).
+  await page.evaluate(() => {
+    const w = window as any;
+    w.__focused = [];
+    new MutationObserver(() => w.__focused.push(document.activeElement?.tagName)).observe(document.querySelector('[data-testid=node-title]')!, { attributes: true, childList: true, subtree: true, characterData: true });
+  });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', county);
+  const seen: string[] = await page.evaluate(() => (window as any).__focused);
+  expect(seen.length).toBeGreaterThan(0);
+  expect(seen.every((t) => t !== 'A')).toBe(true);
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+});

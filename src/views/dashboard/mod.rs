@@ -34,14 +34,6 @@ pub fn Dashboard(#[prop(into)] target: Signal<Target>) -> impl IntoView {
     let key = Memo::new(move |_| place.with(|p| PlaceKey::of(&p.ds, p.ix)));
     provide_context(PlaceKey(key));
     Effect::new(move |_| crate::perf::begin_place(key.get()));
-    // Focus does not stay on a link that now names another place (as when the view was
-    // built again): a drill starts from the top.
-    Effect::new(move |seen: Option<()>| {
-        place.track();
-        if seen.is_some() {
-            crate::page::release_focus();
-        }
-    });
     let period = Memo::new(move |_| place.with(|p| url.state.with(|s| period::in_view(&p.ds, s))));
     let extra = Signal::derive(move || {
         target.with(|t| {
