@@ -2,7 +2,9 @@
 // own copy of the same generated dataset, measured in one headless Chromium, interleaved
 // (every round measures A then B or B then A, alternating), so that the machine's noise
 // falls on both alike. Prints one table per preset with the ratio B/A.
-//   node tests/bench/ab.mjs <label A>=<port A> <label B>=<port B> <preset>… [--rounds N]
+//   node tests/bench/ab.mjs <label A>=<port A> <label B>=<port B> <preset>… [--rounds N] [--cold-rounds N]
+// Cold loads are cheap and vary most, so they have rounds of their own (default 20; a
+// median of four moved by a tenth from run to run).
 // Each server serves its build at / and the presets at /bench/<preset>/index.json.
 import { readFileSync } from 'node:fs';
 import { brotli, initialTransfer } from './bundle.mjs';
@@ -11,6 +13,8 @@ import { launch, pct, keepWasm, open, drill, drillBoth, rowOf, crumbOf, memory }
 const argv = process.argv.slice(2);
 const roundsAt = argv.indexOf('--rounds');
 const ROUNDS = roundsAt >= 0 ? Number(argv.splice(roundsAt, 2)[1]) : 12;
+const coldAt = argv.indexOf('--cold-rounds');
+const COLD_ROUNDS = coldAt >= 0 ? Number(argv.splice(coldAt, 2)[1]) : 20;
 const dirsAt = argv.indexOf('--dist');
 const DISTS = dirsAt >= 0 ? argv.splice(dirsAt, 3).slice(1) : [];
 const [a, b, ...presets] = argv;
@@ -62,9 +66,8 @@ for (const preset of presets) {
 
   const cold = [[], []], indexStart = [[], []], wasmDone = [[], []];
   const first = [[], []], fetched = [[], []], cached = [[], []], fetchedShown = [[], []], cachedShown = [[], []], mem = [[], []], attachEarly = [[], []], attachLate = [[], []];
-  for (let r = 0; r < ROUNDS; r++) {
-    console.error(`   round ${r + 1}/${ROUNDS}`);
-    // Cold load: a new context (empty cache), navigation start to the first view drawn.
+  // Cold load: a new context (empty cache), navigation start to the first view drawn.
+  for (let r = 0; r < COLD_ROUNDS; r++) {
     await interleaved(r, async (i) => {
       const page = await freshPage();
       await open(page, data(sides[i]));
@@ -76,6 +79,9 @@ for (const preset of presets) {
       cold[i].push(t.drawn); indexStart[i].push(t.index); wasmDone[i].push(t.wasm);
       await page.context().close();
     });
+  }
+  for (let r = 0; r < ROUNDS; r++) {
+    console.error(`   round ${r + 1}/${ROUNDS}`);
     // The first drill after a load (code run for the first time, a shard fetched).
     await interleaved(r, async (i) => {
       const [city, county] = counties[(r * 5) % counties.length];
@@ -117,7 +123,7 @@ for (const preset of presets) {
       await page.context().close();
     });
   }
-  row(preset, 'cold load → first view drawn, median', cold.map((x) => pct(x, 50)), MS);
+  row(preset, `cold load → first view drawn, median (${cold[0].length} each)`, cold.map((x) => pct(x, 50)), MS);
   row(preset, 'index request start, median', indexStart.map((x) => pct(x, 50)), MS);
   row(preset, 'wasm received, median', wasmDone.map((x) => pct(x, 50)), MS);
   row(preset, `first drill after a load (a shard fetched), p50 (${first[0].length} each)`, first.map((x) => pct(x, 50)), MS);
