@@ -266,8 +266,8 @@ fn page_mode(
 fn place_mode(page: PlaceView, l: Loaded, pending: ReadSignal<bool>, set_pending: WriteSignal<bool>) -> AnyView {
     // Focus does not stay on a link that will name another place (the page changes in
     // place): let go as soon as the URL names a new place, while the page is as it was.
-    // Let go after the new place was on the page, it made the browser lay that page out
-    // at once, in the click's task, and again for the frame.
+    // Let go once the new place was on the page, the browser laid that page out at once,
+    // inside the click's task, and again for the frame.
     let url = use_url();
     let asked = Memo::new(move |_| url.state.with(|s| s.node.clone()));
     Effect::new(move |seen: Option<()>| {

@@ -55,8 +55,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Pointed<T> {
         self.at.with(|a| a.as_ref().filter(|(k, _)| *k == now).map(|(_, t)| t.clone()))
     }
     fn get_untracked(&self) -> Option<T> {
-        let now = self.place.map_or(0, |k| k.get_untracked());
-        self.at.with_untracked(|a| a.as_ref().filter(|(k, _)| *k == now).map(|(_, t)| t.clone()))
+        untrack(|| self.get())
     }
     /// Points at `t` on the place on show; only a change is set (a map redraws on it, and
     /// the pointer moves every few pixels).
