@@ -212,6 +212,9 @@ pub async fn resolve(
     also: Vec<String>,
     on_index: impl FnOnce(&Arc<Dataset>),
 ) -> Result<Target, LoadError> {
+    // With an index read afresh (the page's first load), the nodes it held: shards attached
+    // after it are read in a task of their own too, before the view is built.
+    let mut fresh = None;
     let mut ds = match cache.get_value() {
         Some((url, ds)) if url == index_url => ds,
         _ => {
@@ -222,6 +225,11 @@ pub async fn resolve(
             remember(&index_url, &bytes);
             let ds = api::parse_index(&index_url, &bytes)?;
             on_index(&ds);
+            // The first view is built in a task after the one that read the index (at
+            // national scale reading it is the larger part of the first load); its
+            // header, drawn from the index, is painted in between.
+            crate::perf::next_task().await;
+            fresh = Some(ds.nodes.len());
             ds
         }
     };
@@ -270,6 +278,9 @@ pub async fn resolve(
     }
     let ix = let_go(&mut ds, ix, subtree, &also);
     cache.set_value(Some((index_url, ds.clone())));
+    if fresh.is_some_and(|n| n != ds.nodes.len()) {
+        crate::perf::next_task().await;
+    }
     Ok(Target { ds, ix, unknown_node, asked })
 }
 
