@@ -226,8 +226,8 @@ pub async fn resolve(
             let ds = api::parse_index(&index_url, &bytes)?;
             on_index(&ds);
             // The first view is built in a task after the one that read the index (at
-            // national scale reading it is the larger part of the first load); its
-            // header, drawn from the index, is painted in between.
+            // national scale a third of the first load's profile); its header, drawn from
+            // the index, is painted in between.
             crate::perf::next_task().await;
             fresh = Some(ds.nodes.len());
             ds
