@@ -108,6 +108,15 @@ impl Period {
     }
 }
 
+/// Where the same month a year before `periods[t]` is in `periods`, if the list has it
+/// (a list with a month missing has no fixed distance between a month and its year before):
+/// the one rule for "a year before", read by the page's growth and by the validator's
+/// check of a source's stated growth.
+pub fn year_before_ix(periods: &[Period], t: usize) -> Option<usize> {
+    let want = periods.get(t)?.year_before();
+    periods.iter().position(|p| *p == want)
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}", self.year, self.month)

@@ -5,11 +5,12 @@
 use super::Ctx;
 use crate::format::Lang;
 use crate::metric::Metric;
-use crate::model::{claimable, Claim, Node};
+use crate::model::{claimable, year_before_ix, Claim, Node, Period};
 use crate::problem::Check;
 use crate::published::{field_name, FigureDate, Reading};
 use crate::relations::Rate;
 use crate::text::clip;
+use crate::view::measure::growth;
 use std::collections::HashSet;
 
 /// Every published figure a node cites (`published`): well formed, and agreeing with the
@@ -165,11 +166,45 @@ fn stored(n: &Node, field: &str, t: usize, r: &Reading, periods: &[String]) -> O
     match field {
         "income_per_capita" => n.income.get(t).map(|v| (format!("{v:.2}"), r.admits(v))),
         "income_growth" => {
-            let now = n.income.get(t)?;
-            let before = periods.get(t.checked_sub(12)?).and_then(|_| n.income.get(t - 12))?;
-            let g = now / before - 1.0;
-            (before > 0.0).then(|| (format!("{:.4}%", g * 100.0), r.admits_rate(g)))
+            // The year before as the page finds it (the same month, wherever it is in the list).
+            let parsed: Option<Vec<Period>> = periods.iter().map(|p| Period::parse(p)).collect();
+            let before = n.income.get(year_before_ix(&parsed?, t)?)?;
+            let g = growth(n.income.get(t)?, before)?;
+            Some((format!("{:.4}%", g * 100.0), r.admits_rate(g)))
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Level;
+    use crate::series::Income;
+
+    /// A stated growth is held to the same month a year before, as the page shows it, even
+    /// where a month is missing from the list (12 places back is then another month).
+    #[test]
+    fn growth_is_checked_against_the_same_month_a_year_before() {
+        // 2024-05 … 2025-06 without 2024-09: 2025-06 is at 12, 2024-06 at 1, 2024-05 at 0.
+        let periods: Vec<String> = (0..14)
+            .map(|i| Period::from_ordinal(Period { year: 2024, month: 5 }.ordinal() + i).to_string())
+            .filter(|p| p != "2024-09")
+            .collect();
+        assert_eq!((periods.len(), periods[1].as_str(), periods[12].as_str()), (13, "2024-06", "2025-06"));
+        let mut n = Node::new("R", "R", Level::City);
+        let mut income = vec![None; 13];
+        (income[0], income[1], income[12]) = (Some(10_000.0), Some(10_500.0), Some(11_340.0));
+        n.income = Income::Per(income.into());
+        let (text, ok) = stored(&n, "income_growth", 12, &Reading::parse("8.0%").unwrap(), &periods).unwrap();
+        assert_eq!((text.as_str(), ok), ("8.0000%", true), "11,340 over 2024-06's 10,500");
+        let (_, ok) = stored(&n, "income_growth", 12, &Reading::parse("13.4%").unwrap(), &periods).unwrap();
+        assert!(!ok, "13.4% is growth over 2024-05, not the year before");
+        // No same month a year before: nothing to check, as the page shows none.
+        let without: Vec<String> = periods.iter().filter(|p| *p != "2024-06").cloned().collect();
+        let mut income = vec![None; 12];
+        (income[0], income[11]) = (Some(10_000.0), Some(11_340.0));
+        n.income = Income::Per(income.into());
+        assert_eq!(stored(&n, "income_growth", 11, &Reading::parse("13.4%").unwrap(), &without), None);
     }
 }
