@@ -28,6 +28,9 @@ pub enum Kind {
     Scientific,
     /// More people of one household than [`crate::values::MAX_HOUSEHOLD_PEOPLE`].
     Implausible,
+    /// A place's name holding a number that could be a person's ([`personal_number`]):
+    /// names are published as they are, so it is refused, never written out.
+    PersonalNumber,
 }
 
 impl Kind {
@@ -50,6 +53,7 @@ impl Kind {
             Kind::Separator => "逗号只能作千分位（如 12,345 或 1,234.5）：请删去逗号写出完整数字，小数点用“.”",
             Kind::Scientific => "不能用科学计数法（如 1e1）：请写出完整数字",
             Kind::Implausible => "超过一户的合理人数",
+            Kind::PersonalNumber => "地名中有像电话或身份证号的长串数字（地名会公开显示）：请在此列写地名",
         }
     }
     pub fn en(self) -> &'static str {
@@ -73,6 +77,9 @@ impl Kind {
             }
             Kind::Scientific => "scientific notation (such as 1e1) is not read: write the number out",
             Kind::Implausible => "more people than one household plausibly has",
+            Kind::PersonalNumber => {
+                "a place name holding a long number, like a phone or an ID number (place names are published): write the place's name in this column"
+            }
         }
     }
 }
@@ -105,12 +112,7 @@ pub fn seen(raw: &str) -> Seen {
     let signs = |c: char| matches!(c, '.' | ',' | '-' | '+' | '/' | '#' | '%' | ':' | '(' | ')' | '!' | '?' | '_');
     let excel_error = t.starts_with('#') && t.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || signs(c));
     let letters = t.chars().filter(char::is_ascii_alphabetic).count();
-    let (mut run, mut longest, mut digits) = (0usize, 0usize, 0usize);
-    for c in t.chars() {
-        run = if c.is_ascii_digit() { run + 1 } else { 0 };
-        digits += usize::from(c.is_ascii_digit());
-        longest = longest.max(run);
-    }
+    let (longest, digits) = digit_runs(t);
     let safe = t.chars().count() <= SHOWN_CHARS
         && t.chars().all(|c| c.is_ascii_alphanumeric() || signs(c))
         && (letters <= SHOWN_LETTERS || excel_error)
@@ -121,6 +123,32 @@ pub fn seen(raw: &str) -> Seen {
     } else {
         shape(t)
     }
+}
+
+/// The longest run of digits in `t` and the digits in all; full-width digits (１３８…)
+/// count, as a person reads them.
+fn digit_runs(t: &str) -> (usize, usize) {
+    let (mut run, mut longest, mut digits) = (0usize, 0usize, 0usize);
+    for c in t.chars() {
+        let digit = c.is_ascii_digit() || ('０'..='９').contains(&c);
+        run = if digit { run + 1 } else { 0 };
+        digits += usize::from(digit);
+        longest = longest.max(run);
+    }
+    (longest, digits)
+}
+
+/// The most digits a place's name may have in all: a phone written with dashes or spaces
+/// (138-0013-8000) has 11.
+const PLACE_DIGITS: usize = 10;
+
+/// Whether a place's name holds a number that could be a person's: more digits in one run
+/// than a message may show (a landline has 7–8, a phone 11, an ID number 15 or 18, a bank
+/// card 16–19), or more than [`PLACE_DIGITS`] in all. Building and grid names (12栋,
+/// 第3网格, 2号楼1单元) have a few.
+pub fn personal_number(name: &str) -> bool {
+    let (longest, digits) = digit_runs(name);
+    longest > SHOWN_DIGIT_RUN || digits > PLACE_DIGITS
 }
 
 fn han(c: char) -> bool {

@@ -174,6 +174,12 @@ impl<'a> Row<'a> {
                 Cow::Borrowed(c) if c.len() == n.len() => n,
                 c => c.into_owned(),
             };
+            // A phone or an ID number typed into a place's column would be published as a
+            // name: the row is refused, its value described by its shape only.
+            if crate::problem::personal_number(&out[k]) {
+                let v = std::mem::take(&mut out[k]);
+                self.push(f, &v, Kind::PersonalNumber);
+            }
         }
         out
     }

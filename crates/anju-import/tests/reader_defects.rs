@@ -326,3 +326,41 @@ fn household_counts_merged_over_one_row_per_member_refuse_the_sheet() {
     let g = read_with("楼.xlsx", &book(&rows, &[(1, 3, 1), (1, 3, 4), (1, 2, 0)]), &Options::default()).unwrap();
     assert_eq!((g.sizes.as_slice(), g.problems.len()), ([3u64, 2, 4].as_slice(), 0));
 }
+
+/// A phone or an ID number typed into a place's column is refused at its cell and never
+/// written out (place names are published as they are); names with a few digits are read.
+#[test]
+fn a_personal_number_in_a_place_column_is_refused_never_published() {
+    const HEAD: &str = "统计期,市,县,安置点,社区,网格,楼栋,户人数,劳动力\n";
+    let line = |community: &str, grid: &str, building: &str| {
+        format!("2025-06,毕节市,织金县,平远新城安置点,{community},{grid},{building},3,1\n")
+    };
+    let text = [
+        HEAD.to_string(),
+        line("520524199001011234", "第1网格", "1栋"),
+        line("惠泽社区", "第1网格", "13800138000"),
+        line("惠泽社区", "第1网格", "\"138 0013 8000\""),
+        line("惠泽社区", "１３８００１３８０００", "1栋"),
+        line("惠泽社区", "0857-8123456", "1栋"),
+        // Names with a few digits, as offices write them.
+        line("惠泽社区", "第12网格", "2号楼1单元"),
+        line("惠泽社区", "第1网格", "A3-1201"),
+        line("2020年新建社区", "第1网格", "12栋"),
+    ]
+    .concat();
+    let g = csv(&text);
+    assert_eq!(g.sizes, [3, 3, 3], "the three rows whose names hold no personal number");
+    let at = |r: u64| g.problems.iter().find(|p| p.row == r).map(|p| (p.column.as_str(), p.kind)).unwrap();
+    assert_eq!(at(2), ("社区", Kind::PersonalNumber));
+    assert_eq!(at(3), ("楼栋", Kind::PersonalNumber));
+    assert_eq!(at(4), ("楼栋", Kind::PersonalNumber));
+    assert_eq!(at(5), ("网格", Kind::PersonalNumber));
+    assert_eq!(at(6), ("网格", Kind::PersonalNumber));
+    assert_eq!(g.problems.len(), 5, "{:#?}", g.problems);
+    let words = said(&g.problems);
+    for value in ["520524199001011234", "13800138000", "138 0013 8000", "１３８００１３８０００", "8123456"]
+    {
+        assert!(!words.contains(value), "{value} in {words}");
+    }
+    assert!(words.contains("18 位数字") && words.contains("像电话或身份证号"), "{words}");
+}
