@@ -215,6 +215,9 @@ fn notices_name_what_the_data_lacks() {
     assert!(notices::target_notices(&ds, None, Period::parse("2025-06")).is_empty());
     let long = "x".repeat(500);
     assert!(notices::target_notices(&ds, Some(&long), None)[0].zh.chars().count() < 100, "ids are clipped");
+    // A right-to-left override in the URL's id does not scramble the sentence around it.
+    let v = notices::target_notices(&ds, Some("\u{202E}未找到"), None);
+    assert_eq!(v[0].zh, "找不到编号为 未找到 的地区，已显示全部");
     assert_eq!(notices::tour_missing(&[]), None);
     assert!(notices::tour_missing(&["A".into(), "B".into()]).unwrap().zh.ends_with("A, B"));
     assert!(notices::view_failed("data/shards/5206.json").en.contains("data/shards/5206.json"));

@@ -40,8 +40,12 @@ pub fn wrap(s: &str, max_em: f64) -> Vec<String> {
 
 /// At most `max` characters of `s`, with "…" when cut. The cut falls between grapheme
 /// clusters (`unicode-segmentation`), never inside a flag, an emoji's ZWJ sequence or a
-/// letter with its marks. Used wherever untrusted text (names, ids) is shown or echoed.
+/// letter with its marks. Used wherever untrusted text (names, ids, a URL's values) is
+/// shown or echoed, so reordering and invisible characters are dropped (a right-to-left
+/// override would scramble the message around the echo) and each control character is
+/// shown as U+FFFD (the echo shows that something unprintable was there).
 pub fn clip(s: &str, max: usize) -> String {
+    let s = &*shown(s);
     if s.char_indices().nth(max).is_none() {
         return s.to_string();
     }
@@ -115,6 +119,14 @@ pub fn shows_nothing(s: &str) -> bool {
 /// line, a trick to disguise text), the byte-order mark and zero-width spaces.
 fn invisible(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}')
+}
+
+/// `s` without reordering and invisible characters, each control character as U+FFFD.
+fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| invisible(c) || c.is_control()) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars().filter(|&c| !invisible(c)).map(|c| if c.is_control() { '\u{FFFD}' } else { c }).collect()
 }
 
 /// The form in which a name or title is shown anywhere: control characters become spaces
@@ -259,6 +271,10 @@ mod tests {
         assert_eq!(clip("🇨🇳🇨🇳", 3), "🇨🇳…");
         assert_eq!(clip("ae\u{0301}b", 2), "a…");
         assert_eq!(clip("ae\u{0301}b", 3), "ae\u{0301}…");
+        // Echoed as typed, but nothing reorders or hides the message around it.
+        assert_eq!(clip("\u{202E}未找到", 60), "未找到");
+        assert_eq!(clip("5206\u{0}x\u{2066}", 60), "5206\u{FFFD}x");
+        assert_eq!(clip("\u{202E}\u{202E}\u{202E}平远新城", 2), "平远…");
     }
 
     #[test]

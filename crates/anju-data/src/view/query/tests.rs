@@ -121,6 +121,14 @@ fn hostile_values_are_clipped_in_notices() {
     let long = "x".repeat(10_000);
     let (_, notes) = parse(&format!("{long}={long}"));
     assert!(notes[0].zh.chars().count() < 200);
+    // A right-to-left override would scramble the notice around the echo; a NUL is shown
+    // as something unprintable.
+    let (_, notes) = parse("period=%E2%80%AE2025-13&node=52%00x");
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    for n in &notes {
+        assert!(!n.zh.contains('\u{202E}') && !n.en.contains('\u{0}'), "{n:?}");
+    }
+    assert!(notes.iter().any(|n| n.en.contains("52\u{FFFD}x")), "{notes:?}");
 }
 
 #[test]
