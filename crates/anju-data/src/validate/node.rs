@@ -283,6 +283,7 @@ fn zh_kind(w: &str) -> &str {
         "an object" => "对象",
         "a negative amount" => "负数",
         "an implausibly large amount" => "不合理的巨大数值",
+        crate::columns::code::MALFORMED => "无法解读的序列字符串",
         other => other,
     }
 }
@@ -297,5 +298,18 @@ pub(crate) fn node_usable(n: &Node, np: usize) -> bool {
         Income::Bad(..) => false,
         Income::Per(a) => a.len() == np,
         _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every kind a reader names has its Chinese words: no English inside a Chinese message.
+    #[test]
+    fn every_kind_of_bad_value_reads_in_chinese() {
+        let kinds = ["a string", "a boolean", "null", "an array", "an object", "a negative amount"];
+        let more = ["an implausibly large amount", crate::columns::code::MALFORMED];
+        for k in kinds.into_iter().chain(more) {
+            assert!(!super::zh_kind(k).is_ascii(), "{k}");
+        }
     }
 }
