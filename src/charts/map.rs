@@ -22,7 +22,8 @@ pub fn geo_path(ds: &Dataset, ix: NodeIx) -> Option<String> {
     ds.geo.as_ref()?.files.get(&ds.node(ix).id).cloned()
 }
 
-/// Why the map is not drawn, in words naming the file and its first problem.
+/// Why the map is not drawn, in words naming the file and its first problem, or why the
+/// file could not be had.
 fn failed(e: &LoadError, lang: Lang) -> String {
     let first = match e {
         LoadError::Invalid { problems, .. } => {
@@ -31,7 +32,15 @@ fn failed(e: &LoadError, lang: Lang) -> String {
         _ => None,
     };
     let head = tr(lang, "地图无法显示：", "The map could not be drawn: ");
-    format!("{head}{}", first.unwrap_or_else(|| e.to_string()))
+    let why = first.unwrap_or_else(|| {
+        let (zh, en) = e.reason();
+        let file = anju_data::text::clip(e.url(), 80);
+        match lang {
+            Lang::Zh => format!("{zh}（文件 {file}）"),
+            Lang::En => format!("{en} ({file})"),
+        }
+    });
+    format!("{head}{why}")
 }
 
 /// The place whose children a map draws: the dataset and the node.

@@ -30,6 +30,28 @@ impl LoadError {
         LoadError::Invalid { url: url.to_string(), total: ps.total, problems: Arc::new(ps.list) }
     }
 
+    /// Why, in a few words of each language (Chinese, English), naming the file where the
+    /// data in it is at fault: what a card or a banner says beside what it still shows.
+    pub fn reason(&self) -> (String, String) {
+        match self {
+            LoadError::Network { .. } => ("网络错误".into(), "network error".into()),
+            LoadError::NotImported { name, .. } => {
+                (format!("本浏览器中没有导入数据“{name}”"), format!("no dataset “{name}” imported here"))
+            }
+            LoadError::Http { status, .. } => {
+                (format!("服务器返回 HTTP {status}"), format!("the server answered HTTP {status}"))
+            }
+            LoadError::Timeout { secs, .. } => {
+                (format!("服务器 {secs} 秒内没有回应"), format!("no answer within {secs} s"))
+            }
+            LoadError::Invalid { url, total, .. } => {
+                let file = url.rsplit('/').next().unwrap_or(url);
+                let file = anju_data::text::clip(file, 60);
+                (format!("{file} 有 {total} 处数据问题"), format!("{total} problem(s) in {file}"))
+            }
+        }
+    }
+
     pub fn url(&self) -> &str {
         match self {
             LoadError::Network { url, .. }

@@ -75,8 +75,23 @@ test('a map file that cannot be read says so in the card and the rest of the pag
   await expect(page.getByTestId('app-ready')).toBeAttached();
   await expect(page.getByTestId('chart-map')).toContainText('地图无法显示');
   await expect(page.getByTestId('chart-map')).toContainText('geo/5202.json');
+  // In the page's language throughout, not serde's or the network's English.
+  await expect(page.getByTestId('chart-map')).toContainText('缺少必填字段');
+  await expect(page.getByTestId('chart-map')).not.toContainText('missing field');
   await expect(page.getByTestId('child-row').first()).toBeVisible();
   await expect(page.getByTestId('chart-ranking')).toBeVisible();
+});
+
+test('a map file the server does not have is named in the page language', async ({ page }) => {
+  await page.route('**/data/geo/5202.json', (r) => r.fulfill({ status: 404, body: 'not found' }));
+  await page.goto('./?node=5202');
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  await expect(page.getByTestId('chart-map')).toContainText('地图无法显示：服务器返回 HTTP 404（文件 ');
+  await expect(page.getByTestId('chart-map')).toContainText('geo/5202.json）');
+  await page.goto('./?node=5202&lang=en');
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  await expect(page.getByTestId('chart-map')).toContainText('The map could not be drawn: the server answered HTTP 404 (');
+  await expect(page.getByTestId('child-row').first()).toBeVisible();
 });
 
 // The big screen: the map at the centre, on a 16:9 wall and across a 48:9 one; a place on

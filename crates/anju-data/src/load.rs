@@ -135,12 +135,15 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<DataFile, Box<Problem>> {
             }
             Ok(doc)
         }
-        Err(e) if e.is_syntax() || e.is_eof() || e.is_io() => Err(Box::new(Problem::new(
-            Check::Syntax,
-            at(file, format!("line {}, column {}", e.line(), e.column())),
-            format!("JSON 语法错误（第 {} 行第 {} 列）：{}", e.line(), e.column(), syntax_zh(&e)),
-            format!("JSON syntax error at line {}, column {}: {}", e.line(), e.column(), syntax_en(&e)),
-        ))),
+        Err(e) if e.is_syntax() || e.is_eof() || e.is_io() => {
+            let (zh, en) = json_words(&e);
+            Err(Box::new(Problem::new(
+                Check::Syntax,
+                at(file, format!("line {}, column {}", e.line(), e.column())),
+                zh,
+                en,
+            )))
+        }
         Err(first) => {
             // The slow path runs only on failure: re-parse to learn where it failed.
             if let Ok(h) = serde_json::from_slice::<Header>(bytes) {
@@ -156,15 +159,7 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<DataFile, Box<Problem>> {
                 locate(bytes, first)
             };
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-            let zh = if let Some(field) = msg.strip_prefix("missing field ") {
-                format!("缺少必填字段 {field}")
-            } else if let Some(field) = msg.strip_prefix("duplicate field ") {
-                format!("键重复：{field} 在同一对象中出现了两次（两个值不能都对，请删去一个）")
-            } else if msg.starts_with("unknown variant") {
-                format!("取值不在允许范围内：{msg}")
-            } else {
-                format!("字段类型不符：{msg}")
-            };
+            let zh = data_zh(&msg);
             let (check, en) = match msg.strip_prefix("duplicate field ") {
                 Some(key) => (
                     Check::DuplicateKey,
@@ -174,6 +169,34 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<DataFile, Box<Problem>> {
             };
             Err(Box::new(Problem::new(check, at(file, path), zh, en)))
         }
+    }
+}
+
+/// A serde_json error in both languages: a syntax error at its line and column, or what
+/// a field's value or a missing or repeated field is (serde's own words in English). The
+/// one wording for every JSON file read (datasets, geometry files).
+pub(crate) fn json_words(e: &serde_json::Error) -> (String, String) {
+    if e.is_syntax() || e.is_eof() || e.is_io() {
+        return (
+            format!("JSON 语法错误（第 {} 行第 {} 列）：{}", e.line(), e.column(), syntax_zh(e)),
+            format!("JSON syntax error at line {}, column {}: {}", e.line(), e.column(), syntax_en(e)),
+        );
+    }
+    let msg = e.to_string();
+    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+    (data_zh(&msg), msg)
+}
+
+/// serde's words for a value that does not fit its field, in Chinese.
+fn data_zh(msg: &str) -> String {
+    if let Some(field) = msg.strip_prefix("missing field ") {
+        format!("缺少必填字段 {field}")
+    } else if let Some(field) = msg.strip_prefix("duplicate field ") {
+        format!("键重复：{field} 在同一对象中出现了两次（两个值不能都对，请删去一个）")
+    } else if msg.starts_with("unknown variant") {
+        format!("取值不在允许范围内：{msg}")
+    } else {
+        format!("字段类型不符：{msg}")
     }
 }
 

@@ -3,7 +3,7 @@
 //! HTTP, or data the validator rejects) leaves the last good data on screen, shows the
 //! stale badge, and retries with backoff until it recovers on its own.
 
-use crate::data::{self, Live, LoadError};
+use crate::data::{self, Live};
 use crate::i18n::tr;
 use anju_data::format::Lang;
 use anju_data::view::live::{retry_delay_ms, stale_since, WallTime};
@@ -26,26 +26,6 @@ impl Stale {
     /// Stale since `ms` (the last good data, milliseconds since the epoch), for `why`.
     fn since(ms: f64, (zh, en): (String, String)) -> Stale {
         Stale { since: js_sys::Date::new(&ms.into()).to_iso_string().into(), since_ms: ms, zh, en }
-    }
-}
-
-fn reason(e: &LoadError) -> (String, String) {
-    match e {
-        LoadError::Network { .. } => ("网络错误".into(), "network error".into()),
-        LoadError::NotImported { name, .. } => {
-            (format!("本浏览器中没有导入数据“{name}”"), format!("no dataset “{name}” imported here"))
-        }
-        LoadError::Http { status, .. } => {
-            (format!("服务器返回 HTTP {status}"), format!("the server answered HTTP {status}"))
-        }
-        LoadError::Timeout { secs, .. } => {
-            (format!("服务器 {secs} 秒内没有回应"), format!("no answer within {secs} s"))
-        }
-        LoadError::Invalid { url, total, .. } => {
-            let file = url.rsplit('/').next().unwrap_or(url);
-            let file = anju_data::text::clip(file, 60);
-            (format!("{file} 有 {total} 处数据问题"), format!("{total} problem(s) in {file}"))
-        }
     }
 }
 
@@ -95,7 +75,7 @@ pub fn use_live_refresh(refresh_ms: Memo<u32>) -> ReadSignal<Option<Stale>> {
                         let n = failures.try_get_value().unwrap_or(0).saturating_add(1);
                         let _ = failures.try_set_value(n);
                         let since = last_ok.try_get_value().unwrap_or_else(js_sys::Date::now);
-                        let _ = set_stale.try_set(Some(Stale::since(since, reason(&e))));
+                        let _ = set_stale.try_set(Some(Stale::since(since, e.reason())));
                     }
                 }
                 let _ = round.try_update(|r| *r += 1);

@@ -143,7 +143,8 @@ pub fn parse_geo(file: &str, bytes: &[u8]) -> Result<Geometry, Problems> {
     let doc: GeoFile = serde_json::from_slice(bytes).map_err(|e| {
         let check = if e.is_data() { Check::FieldType } else { Check::Syntax };
         let at = format!("line {}, column {}", e.line(), e.column());
-        one(file, check, &at, format!("几何文件无法读取：{e}"), format!("the geometry file cannot be read: {e}"))
+        let (zh, en) = crate::load::json_words(&e);
+        one(file, check, &at, format!("几何文件无法读取：{zh}"), format!("the geometry file cannot be read: {en}"))
     })?;
     if doc.format != GEO_FORMAT {
         let f = clip(&doc.format, 40);

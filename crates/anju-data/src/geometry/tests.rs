@@ -157,3 +157,18 @@ fn a_faulty_point_is_refused_where_it_is() {
     assert_eq!(with(serde_json::json!([{"id": "s", "at": refs(&[8, 2])}])), vec![]);
     assert_eq!(with(serde_json::json!([{"id": "s", "at": refs(&[2, 8])}])), geo("$.points[0].at"));
 }
+
+/// A file that cannot be read is said in Chinese in the Chinese message, as a dataset's is.
+#[test]
+fn an_unreadable_file_is_said_in_both_languages() {
+    let said = |bytes: &[u8]| {
+        let p = parse_geo("g.json", bytes).err().unwrap().list.remove(0);
+        (p.message("zh").to_string(), p.message("en").to_string())
+    };
+    let (zh, en) = said(br#"{"format":"anju-geo"}"#);
+    assert!(zh.contains("缺少必填字段") && !zh.contains("missing field"), "{zh}");
+    assert!(en.contains("missing field"), "{en}");
+    let (zh, en) = said(br#"{"format": "#);
+    assert!(zh.contains("JSON 语法错误") && zh.contains("截断"), "{zh}");
+    assert!(en.contains("JSON syntax error"), "{en}");
+}
