@@ -95,3 +95,24 @@ fn published_figures_read_as_their_sources_wrote_them() {
     let en = tiles(Shown::new(&ds, false), ds.find("5206").unwrap(), t, Lang::En, &[]);
     assert_eq!(en.iter().find(|x| x.key == "people").unwrap().text, "about 293,000");
 }
+
+/// A rate a hair short of its target is marked short and never reads as the target: the
+/// demo's 530628 in 2025-05 employs 27,219 of 29,586 (91.9996 %) against 92 %.
+#[test]
+fn a_rate_just_short_of_its_target_does_not_read_as_the_target() {
+    let ds = demo();
+    let ix = ds.find("530628").unwrap();
+    let t = ds.period_keys.iter().position(|p| p == "2025-05").unwrap();
+    let zh = tiles(Shown::new(&ds, false), ix, t, Lang::Zh, &[]);
+    let rate = zh.iter().find(|x| x.key == "employment_rate").unwrap();
+    assert_eq!(
+        (rate.raw.as_str(), rate.sub.as_deref()),
+        ((27_219f64 / 29_586f64).to_string().as_str(), Some("目标 92.0%"))
+    );
+    assert_eq!((rate.text.as_str(), rate.status), ("91.99%", "bad"));
+    // The same figure wherever it is shown against the target: the parent's table and ranking.
+    let s = Shown::new(&ds, false);
+    let m = anju_data::view::measure::Measure::EmploymentRate;
+    assert_eq!(s.text(ix, m, t, Lang::Zh), "91.99%");
+    assert_eq!(s.figure_text(ix, m, t, Lang::En), "91.99%");
+}

@@ -276,11 +276,11 @@ fn the_seeds_hold_together_and_read_as_written() {
     assert_eq!(lps.iter().filter(|s| s.m.get(Households, t) >= 200).count(), 34);
     // As written on the page.
     let tr = node(&ds, "5206");
-    assert_eq!(Measure::Count(People).shown(tr, t, &pk, Lang::Zh), "约29.3万");
-    assert_eq!(Measure::Count(People).shown(tr, t, &pk, Lang::En), "about 293,000");
+    assert_eq!(Measure::Count(People).shown(tr, t, &pk, None, Lang::Zh), "约29.3万");
+    assert_eq!(Measure::Count(People).shown(tr, t, &pk, None, Lang::En), "about 293,000");
     assert_eq!(written_form(tr, "workshop", &pk, Lang::Zh).as_deref(), Some("2万余"));
     let yl = node(&ds, "530628");
-    assert_eq!(Measure::EmploymentRate.shown(yl, t, &pk, Lang::Zh), "92.09%");
+    assert_eq!(Measure::EmploymentRate.shown(yl, t, &pk, None, Lang::Zh), "92.09%");
     assert_eq!(Measure::EmploymentRate.format(Measure::EmploymentRate.value(yl, t), Lang::Zh), "92.1%", "recomputed");
     assert_eq!(mark(claim_for(yl, "employment_rate", &pk).unwrap(), Lang::Zh), "公布（未注明日期）");
     assert_eq!(mark(claim_for(yl, "people", &pk).unwrap(), Lang::Zh), "2020年公布");
@@ -295,7 +295,7 @@ fn the_seeds_hold_together_and_read_as_written() {
     assert_eq!(lps.m.get(Employed, nov), 58_300);
     assert!(claim_for(lps, "employed", &pk).is_none(), "synthesised at the latest month");
     assert_eq!(mark(claim_for(node(&ds, "520603"), "labour", &pk).unwrap(), Lang::Zh), "公布（未注明日期）");
-    assert_eq!(Measure::Count(Trained).shown(node(&ds, "520602-S1-C1"), t, &pk, Lang::Zh), "1900多");
+    assert_eq!(Measure::Count(Trained).shown(node(&ds, "520602-S1-C1"), t, &pk, None, Lang::Zh), "1900多");
     // Another period: the figure is not published there and reads as stored.
-    assert_eq!(Measure::Count(People).shown(tr, t - 1, &ds.period_keys[t - 1], Lang::Zh), "29.3万");
+    assert_eq!(Measure::Count(People).shown(tr, t - 1, &ds.period_keys[t - 1], None, Lang::Zh), "29.3万");
 }

@@ -133,12 +133,14 @@ impl<'a> Shown<'a> {
     }
 
     /// The figure formatted ([`MARK`] where hidden, "—" where undefined), without a
-    /// source's words: for big single figures and chart texts.
+    /// source's words: for big single figures and chart texts. A figure short of its
+    /// target never reads as the target ([`Measure::format_against`]).
     pub fn figure_text(&self, ix: NodeIx, measure: Measure, t: usize, lang: Lang) -> String {
         if self.hides(ix, measure, t) {
             return MARK.into();
         }
-        measure.format(measure.value(self.ds.node(ix), t), lang)
+        let target = crate::view::measure::target(self.ds, ix, measure);
+        measure.format_against(measure.value(self.ds.node(ix), t), target, lang)
     }
 
     /// As people read it: [`MARK`] where hidden, "—" where undefined, else the figure,
@@ -147,7 +149,8 @@ impl<'a> Shown<'a> {
         if self.hides(ix, measure, t) {
             return MARK.into();
         }
-        measure.shown(self.ds.node(ix), t, &self.ds.period_keys[t], lang)
+        let target = crate::view::measure::target(self.ds, ix, measure);
+        measure.shown(self.ds.node(ix), t, &self.ds.period_keys[t], target, lang)
     }
 
     /// A count as people read it ([`MARK`] where hidden).

@@ -120,12 +120,39 @@ impl Measure {
         }
     }
 
+    /// [`format`](Self::format), except where that would make a figure short of its
+    /// `target` read as the target (91.9996 % against 92 % is not "92.0%" beside a red
+    /// mark): then truncated at the first precision that tells the two apart, so it stays
+    /// on its side ("91.99%", "94.98%"; income to the fen below).
+    pub fn format_against(self, v: Option<f64>, target: Option<f64>, lang: Lang) -> String {
+        let plain = self.format(v, lang);
+        let (Some(v), Some(g)) = (v, target) else { return plain };
+        if self.meets(v, g) || plain != self.format(Some(g), lang) {
+            return plain;
+        }
+        match self {
+            Measure::EmploymentRate | Measure::Share(_) => (2..=6)
+                .map(|d| {
+                    let p = 10f64.powi(d);
+                    (
+                        format!("{:.*}%", d as usize, (v * 100.0 * p).floor() / p),
+                        format!("{:.*}%", d as usize, g * 100.0),
+                    )
+                })
+                .find(|(a, b)| a != b)
+                .map_or(plain, |(a, _)| a),
+            Measure::IncomePerCapita => crate::format::yuan((v * 100.0).floor() / 100.0, lang),
+            Measure::Count(_) => plain,
+        }
+    }
+
     /// The figure as people read it, in its source's words where it is published for
-    /// `period` ("约29.3万", "92.09%"; see `view::published`). Public displays read it
+    /// `period` ("约29.3万", "92.09%"; see `view::published`), else as
+    /// [`format_against`](Self::format_against) its `target`. Public displays read it
     /// through [`crate::disclosure::Shown::text`], which hides what must be.
-    pub fn shown(self, n: &Node, t: usize, period: &str, lang: Lang) -> String {
+    pub fn shown(self, n: &Node, t: usize, period: &str, target: Option<f64>, lang: Lang) -> String {
         super::published::written_form(n, &self.key(), period, lang)
-            .unwrap_or_else(|| self.format(self.value(n, t), lang))
+            .unwrap_or_else(|| self.format_against(self.value(n, t), target, lang))
     }
 
     /// Whether `value` meets `target` for this measure: at or above it where more is
@@ -296,6 +323,20 @@ mod tests {
     fn meeting_a_target_is_one_rule() {
         let rate = Measure::EmploymentRate;
         assert!(rate.meets(0.9, 0.9));
+        // Short of the target, never written as it; at or past it, the usual one decimal.
+        let zh = Lang::Zh;
+        assert_eq!(rate.format_against(Some(27_219.0 / 29_586.0), Some(0.92), zh), "91.99%");
+        assert_eq!(rate.format_against(Some(0.9498), Some(0.95), zh), "94.98%");
+        assert_eq!(rate.format_against(Some(0.949_999_9), Some(0.95), zh), "94.99%");
+        assert_eq!(rate.format_against(Some(0.9249), Some(0.925), zh), "92.49%");
+        assert_eq!(rate.format_against(Some(0.9), Some(0.9), zh), "90.0%");
+        assert_eq!(rate.format_against(Some(27.0 / 30.0), Some(0.9), zh), "90.0%");
+        assert_eq!(rate.format_against(Some(0.9512), Some(0.95), zh), "95.1%");
+        assert_eq!(rate.format_against(Some(0.91), Some(0.95), zh), "91.0%");
+        assert_eq!(rate.format_against(Some(0.919_96), None, zh), "92.0%");
+        let income = Measure::IncomePerCapita;
+        assert_eq!(income.format_against(Some(9_999.996), Some(10_000.0), zh), income.format(Some(9_999.99), zh));
+        assert_eq!(income.format_against(Some(10_000.004), Some(10_000.0), zh), income.format(Some(10_000.0), zh));
         assert!(rate.meets(0.899_999_999_999_999_9, 0.9));
         assert!(rate.meets(27.0 / 30.0, 0.9));
         assert!(!rate.meets(0.899, 0.9));
