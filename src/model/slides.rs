@@ -97,7 +97,7 @@ pub fn ranking_title(m: Measure, lang: Lang, top: Option<usize>, has_target: boo
         Lang::Zh => format!("按{label}排名"),
         Lang::En => {
             let mut cs = label.chars();
-            let first: String = cs.next().map(|c| c.to_lowercase().collect()).unwrap_or_default();
+            let first: String = cs.next().map(|c| c.to_ascii_lowercase().to_string()).unwrap_or_default();
             format!("By {first}{}", cs.as_str())
         }
     };

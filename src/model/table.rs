@@ -75,7 +75,7 @@ pub fn filter_note(ds: &Dataset, ix: NodeIx, listed: usize, view: &ViewState) ->
         }
         Lang::En => format!(
             "Only the {listed} of {all} places with {} are listed, so the columns add up to less than the total above.",
-            colours.join(" or ").to_lowercase()
+            colours.join(" or ").to_ascii_lowercase()
         ),
     })
 }

@@ -11,7 +11,64 @@ struct Header {
     #[serde(default)]
     format: Option<String>,
     #[serde(default)]
-    schema_version: Option<serde_json::Value>,
+    schema_version: Option<Version>,
+}
+
+/// `schema_version` as written: a whole number, or what else it is, as a message shows it
+/// (read without `serde_json::Value`, whose writer the browser build would carry for this
+/// one message).
+enum Version {
+    Whole(u64),
+    Other(String),
+}
+
+impl std::fmt::Display for Version {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Version::Whole(n) => write!(f, "{n}"),
+            Version::Other(s) => f.write_str(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Version {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Version, D::Error> {
+        use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+        struct Any;
+        impl<'de> Visitor<'de> for Any {
+            type Value = Version;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a schema version")
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Version, E> {
+                Ok(Version::Whole(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Version, E> {
+                Ok(Version::Other(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Version, E> {
+                Ok(Version::Other(v.to_string()))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Version, E> {
+                Ok(Version::Other(v.to_string()))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Version, E> {
+                Ok(Version::Other(format!("\"{}\"", crate::text::clip(v, 20))))
+            }
+            fn visit_unit<E>(self) -> Result<Version, E> {
+                Ok(Version::Other("null".into()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Version, A::Error> {
+                while a.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Version::Other("[…]".into()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Version, A::Error> {
+                while a.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Version::Other("{…}".into()))
+            }
+        }
+        d.deserialize_any(Any)
+    }
 }
 
 fn at(file: &str, path: String) -> Location {
@@ -52,9 +109,7 @@ fn check_header(file: &str, h: &Header) -> Option<Box<Problem>> {
         }
     }
     match &h.schema_version {
-        Some(serde_json::Value::Number(n)) if SCHEMA_VERSIONS_READ.iter().any(|&v| n.as_u64() == Some(v as u64)) => {
-            None
-        }
+        Some(Version::Whole(n)) if SCHEMA_VERSIONS_READ.iter().any(|&v| *n == v as u64) => None,
         Some(v) => Some(Box::new(Problem::new(
             Check::Version,
             at(file, "$.schema_version".into()),
@@ -118,7 +173,7 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<DataFile, Box<Problem>> {
         Ok(mut doc) => {
             let h = Header {
                 format: Some(doc.format.clone()),
-                schema_version: Some(serde_json::Value::from(doc.schema_version)),
+                schema_version: Some(Version::Whole(doc.schema_version.into())),
             };
             if let Some(p) = check_header(file, &h) {
                 return Err(p);

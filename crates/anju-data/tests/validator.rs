@@ -49,6 +49,19 @@ fn schema_version_and_format() {
     let (mut i, s) = dataset();
     i["schema_version"] = json!(7);
     expect(&problems(&i, &s), Check::Version, "index.json", "$.schema_version");
+    // Whatever else it is, refused at its key, naming what was written.
+    for (v, said) in
+        [(json!("2"), "\"2\""), (json!(2.5), "2.5"), (json!(-1), "-1"), (json!({"v": 2}), "{…}"), (json!([2]), "[…]")]
+    {
+        let (mut i, s) = dataset();
+        i["schema_version"] = v;
+        let ps = problems(&i, &s);
+        expect(&ps, Check::Version, "index.json", "$.schema_version");
+        assert_eq!(ps[0].en, format!("schema version {said} is not supported; this program reads versions 1 and 2"));
+    }
+    let (mut i, s) = dataset();
+    i["schema_version"] = json!(null);
+    expect(&problems(&i, &s), Check::Version, "index.json", "$");
     let (mut i, s) = dataset();
     i["format"] = json!("geojson");
     expect(&problems(&i, &s), Check::Format, "index.json", "$.format");
