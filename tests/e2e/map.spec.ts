@@ -76,8 +76,8 @@ test('a map file that cannot be read says so in the card and the rest of the pag
   await expect(page.getByTestId('chart-map')).toContainText('地图无法显示');
   await expect(page.getByTestId('chart-map')).toContainText('geo/5202.json');
   // In the page's language throughout, not serde's or the network's English.
-  await expect(page.getByTestId('chart-map')).toContainText('缺少必填字段');
-  await expect(page.getByTestId('chart-map')).not.toContainText('missing field');
+  await expect(page.getByTestId('chart-map')).toContainText('几何文件无法读取：未知字段 `not`（可用的字段：`format`');
+  await expect(page.getByTestId('chart-map')).not.toContainText('unknown field');
   await expect(page.getByTestId('child-row').first()).toBeVisible();
   await expect(page.getByTestId('chart-ranking')).toBeVisible();
 });

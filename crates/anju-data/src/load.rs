@@ -248,6 +248,14 @@ fn data_zh(msg: &str) -> String {
         format!("缺少必填字段 {field}")
     } else if let Some(field) = msg.strip_prefix("duplicate field ") {
         format!("键重复：{field} 在同一对象中出现了两次（两个值不能都对，请删去一个）")
+    } else if let Some(rest) = msg.strip_prefix("unknown field ") {
+        // "unknown field `x`, expected one of `a`, `b`" (or "expected `a`", "there are no fields")
+        match rest.split_once(", expected ") {
+            Some((field, allowed)) => {
+                format!("未知字段 {field}（可用的字段：{}）", allowed.strip_prefix("one of ").unwrap_or(allowed))
+            }
+            None => format!("未知字段 {}", rest.split(", ").next().unwrap_or(rest)),
+        }
     } else if msg.starts_with("unknown variant") {
         format!("取值不在允许范围内：{msg}")
     } else {

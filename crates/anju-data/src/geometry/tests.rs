@@ -168,6 +168,9 @@ fn an_unreadable_file_is_said_in_both_languages() {
     let (zh, en) = said(br#"{"format":"anju-geo"}"#);
     assert!(zh.contains("缺少必填字段") && !zh.contains("missing field"), "{zh}");
     assert!(en.contains("missing field"), "{en}");
+    let (zh, en) = said(br#"{"not":"a map"}"#);
+    assert!(zh.contains("未知字段 `not`（可用的字段：`format`, `version`") && !zh.contains("unknown"), "{zh}");
+    assert!(en.contains("unknown field `not`"), "{en}");
     let (zh, en) = said(br#"{"format": "#);
     assert!(zh.contains("JSON 语法错误") && zh.contains("截断"), "{zh}");
     assert!(en.contains("JSON syntax error"), "{en}");
