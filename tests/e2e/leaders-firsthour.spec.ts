@@ -188,3 +188,14 @@ test('on a public display the board does not rank hidden rates as the worst, and
   const ticker = (await page.locator('.ticker').textContent()) ?? '';
   expect(ticker).not.toMatch(/(^|[^\d,.])[12] ?户/);
 });
+
+test('a rate a hair short of its target never reads as the target: its tile and its row agree', async ({ page }) => {
+  // 530628 employs 27,219 of 29,586 in 2025-05 (91.9996 %) against a 92 % target.
+  await page.goto('./?node=530628&period=2025-05');
+  const tile = page.getByTestId('kpi-employment_rate');
+  await expect(tile).toContainText('91.99%');
+  await expect(tile).toContainText('92.0%'); // the target, beside it
+  await expect(tile).toHaveClass(/bad/);
+  await page.goto('./?node=5306&period=2025-05');
+  await expect(page.locator('[data-testid=child-row][data-node-id="530628"]')).toContainText('91.99%');
+});
