@@ -391,3 +391,20 @@ fn odd_values_read_as_people_would_say_them() {
     let n = notices::future_as_of(&ds, "2025-06-29").unwrap();
     assert!(n.zh.contains("2025-06-30") && n.zh.contains("晚于今天"), "{}", n.zh);
 }
+
+#[test]
+fn a_faulty_shard_is_said_with_its_first_problem() {
+    use anju::model::notices::{fault_notices, Fault};
+    assert!(fault_notices(&[]).is_empty());
+    let first = anju_data::Problem::new(
+        anju_data::Check::Sum,
+        anju_data::problem::Location::new("data/shards/530627.json", "$.nodes[0].m.people", Some("530627")),
+        "人口：本级为 62247，下级合计为 61247",
+        "people: 62247 here, 61247 below",
+    );
+    let v = fault_notices(&[Fault { file: "data/shards/530627.json".into(), first: Some(first) }]);
+    assert_eq!(v.len(), 1);
+    assert!(v[0].zh.starts_with("数据不一致：data/shards/530627.json 未通过检查（"), "{}", v[0].zh);
+    assert!(v[0].zh.contains("下级合计为 61247") && v[0].zh.contains("上级合计可能有误"), "{}", v[0].zh);
+    assert!(v[0].en.contains("people: 62247 here, 61247 below") && v[0].en.contains("may be wrong"), "{}", v[0].en);
+}

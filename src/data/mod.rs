@@ -10,6 +10,7 @@ pub mod local;
 
 use self::fetch as api;
 pub use self::fetch::LoadError;
+use crate::model::notices::Fault;
 use anju_data::{Dataset, NodeIx};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -60,6 +61,9 @@ pub struct Target {
     /// The node the URL named (`node=`), as named: a view on show holds the URL at it
     /// while the next place loads.
     pub asked: Option<String>,
+    /// The dataset's shards found faulty so far this session (`note_fault`): every view of
+    /// it says so.
+    pub faults: Vec<Fault>,
 }
 
 impl PartialEq for Target {
@@ -68,6 +72,7 @@ impl PartialEq for Target {
             && self.ix == other.ix
             && self.unknown_node == other.unknown_node
             && self.asked == other.asked
+            && self.faults.len() == other.faults.len()
     }
 }
 
@@ -194,10 +199,39 @@ async fn attach_all(ds: &mut Arc<Dataset>, index_url: &str, paths: &[String]) ->
                 remember(&url, bytes);
                 Arc::make_mut(ds).attach_shard(&path, bytes)
             })
-            .map_err(|ps| LoadError::invalid(&url, ps))?;
+            .map_err(|ps| {
+                let e = LoadError::invalid(&url, ps);
+                note_fault(index_url, &e);
+                e
+            })?;
         }
     }
     Ok(())
+}
+
+thread_local! {
+    /// Each dataset's shards that failed their checks, by index URL, for the session.
+    static FAULTS: RefCell<HashMap<String, Vec<Fault>>> = RefCell::new(HashMap::new());
+}
+
+/// Records a shard of `index_url` whose data failed its checks (not one the network
+/// failed to bring: that is no fault of the figures).
+fn note_fault(index_url: &str, e: &LoadError) {
+    if let LoadError::Invalid { url, problems, .. } = e {
+        let fault = Fault { file: url.clone(), first: problems.first().cloned() };
+        FAULTS.with(|f| {
+            let mut f = f.borrow_mut();
+            let list = f.entry(index_url.to_string()).or_default();
+            if !list.iter().any(|x| x.file == fault.file) {
+                list.push(fault);
+            }
+        });
+    }
+}
+
+/// The shards of `index_url` found faulty so far.
+fn faults_of(index_url: &str) -> Vec<Fault> {
+    FAULTS.with(|f| f.borrow().get(index_url).cloned().unwrap_or_default())
 }
 
 /// Loads what `node` needs: the index (once per URL), the shards on its way, its own.
@@ -277,11 +311,12 @@ pub async fn resolve(
         }
     }
     let ix = let_go(&mut ds, ix, subtree, &also);
+    let faults = faults_of(&index_url);
     cache.set_value(Some((index_url, ds.clone())));
     if fresh.is_some_and(|n| n != ds.nodes.len()) {
         crate::perf::next_task().await;
     }
-    Ok(Target { ds, ix, unknown_node, asked })
+    Ok(Target { ds, ix, unknown_node, asked, faults })
 }
 
 /// Drops the shards the view of `ix` does not need beyond [`anju_data::dataset::SHARD_NODE_BUDGET`]

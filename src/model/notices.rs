@@ -25,6 +25,32 @@ pub fn target_notices(ds: &Dataset, unknown_node: Option<&str>, asked: Option<Pe
     v
 }
 
+/// A shard of the dataset on show that failed its checks (`file`, with its first problem,
+/// located): the totals above it include that place's figures as the index gives them, and
+/// the shard says they are wrong, so every view of the dataset says so from then on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fault {
+    pub file: String,
+    pub first: Option<anju_data::Problem>,
+}
+
+/// What a view says of each [`Fault`] of its dataset.
+pub fn fault_notices(faults: &[Fault]) -> Vec<Text> {
+    faults
+        .iter()
+        .map(|f| {
+            let file = clip(&f.file, 80);
+            let (zh, en) = f.first.as_ref().map_or_else(Default::default, |p| {
+                (format!("（{} — {}）", p.at, p.message("zh")), format!(" ({} — {})", p.at, p.message("en")))
+            });
+            Text::new(
+                format!("数据不一致：{file} 未通过检查{zh}。含该地的上级合计可能有误，请更正数据后再用"),
+                format!("Inconsistent data: {file} failed its checks{en}. Totals that include that place may be wrong: correct the data before relying on them"),
+            )
+        })
+        .collect()
+}
+
 /// The big screen's tour named places the data lacks (ids already clipped).
 pub fn tour_missing(missing: &[String]) -> Option<Text> {
     (!missing.is_empty()).then(|| {

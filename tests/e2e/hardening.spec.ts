@@ -339,3 +339,25 @@ for (const c of corpus) {
     await w.check();
   });
 }
+
+test('a shard that contradicts the index is said on every view of the dataset from then on', async ({ page }) => {
+  // The index says 镇雄县 (530627) has 1,000 more people than its own shard adds up to.
+  const index = JSON.parse(readFileSync('public/data/index.json', 'utf8'));
+  const at = index.nodes.findIndex((n: { id: string }) => n.id === '530627');
+  const last = index.m.people[at].length === undefined ? null : index.m.people[at].length - 1;
+  expect(last, 'a constant series in the demo').toBeNull();
+  index.m.people[at] += 1000;
+  await page.route('**/data/index.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(index) }));
+  await page.goto('./?node=5306');
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  await expect(page.getByTestId('notice').filter({ hasText: '数据不一致' })).toHaveCount(0);
+  await page.locator('[data-testid=child-row][data-node-id="530627"] a').first().click();
+  await expect(page.getByTestId('error')).toContainText('530627');
+  // Back at the city and the root: the totals include the county's figure, so they say so.
+  await page.goBack();
+  await expect(page.getByTestId('node-title')).toHaveAttribute('data-node-id', '5306');
+  await expect(page.getByTestId('notice').filter({ hasText: '数据不一致' })).toContainText('shards/530627.json');
+  await page.getByTestId('crumb').first().click();
+  await expect(page.getByTestId('node-title')).not.toHaveAttribute('data-node-id', '5306');
+  await expect(page.getByTestId('notice').filter({ hasText: '数据不一致' })).toHaveCount(1);
+});
