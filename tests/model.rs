@@ -408,3 +408,14 @@ fn a_faulty_shard_is_said_with_its_first_problem() {
     assert!(v[0].zh.contains("下级合计为 61247") && v[0].zh.contains("上级合计可能有误"), "{}", v[0].zh);
     assert!(v[0].en.contains("people: 62247 here, 61247 below") && v[0].en.contains("may be wrong"), "{}", v[0].en);
 }
+
+#[test]
+fn the_slides_say_what_they_could_not_show_as_asked() {
+    let ds = demo();
+    let last = anju::model::slides::SLIDES;
+    assert!(notices::deck_notices(&ds, Period::parse("2025-05"), Some(last), last).is_empty());
+    let v = notices::deck_notices(&ds, Period::parse("2099-01"), Some(999), last);
+    assert_eq!(v.len(), 2);
+    assert_eq!(v[0].zh, "数据中没有 2099-01 期，改与上年同月对比");
+    assert_eq!(v[1].get(Lang::En), "There is no slide 999; showing the last");
+}

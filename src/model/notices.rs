@@ -25,6 +25,23 @@ pub fn target_notices(ds: &Dataset, unknown_node: Option<&str>, asked: Option<Pe
     v
 }
 
+/// What the slides could not show as asked: a `compare=` period the data lacks (they
+/// compare with the same month a year before, or nothing), a `slide=` past the last one
+/// (`last`; they show the last).
+pub fn deck_notices(ds: &Dataset, compare: Option<Period>, slide: Option<u32>, last: u32) -> Vec<Text> {
+    let mut v = Vec::new();
+    if let Some(p) = compare.filter(|&p| ds.period_ix(p).is_none()) {
+        v.push(Text::new(
+            format!("数据中没有 {p} 期，改与上年同月对比"),
+            format!("The data has no period {p}; compared with the same month a year before"),
+        ));
+    }
+    if let Some(n) = slide.filter(|&n| n > last) {
+        v.push(Text::new(format!("没有第 {n} 页，已显示最后一页"), format!("There is no slide {n}; showing the last")));
+    }
+    v
+}
+
 /// A shard of the dataset on show that failed its checks (`file`, with its first problem,
 /// located): the totals above it include that place's figures as the index gives them, and
 /// the shard says they are wrong, so every view of the dataset says so from then on.

@@ -36,6 +36,25 @@ test('keys move between slides, the URL follows, and a reload returns to the sli
   expect(errors).toEqual([]);
 });
 
+test('the slides say what they could not show as asked, off the slide, and print without it', async ({ page }) => {
+  await page.goto(`./?node=${NODE}&view=present&compare=2099-01&slide=999`);
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  await expect(await current(page)).toHaveAttribute('data-index', '7');
+  const notes = page.getByTestId('notice');
+  await expect(notes).toHaveCount(2);
+  await expect(notes.nth(0)).toHaveText('数据中没有 2099-01 期，改与上年同月对比');
+  await expect(notes.nth(1)).toHaveText('没有第 999 页，已显示最后一页');
+  await page.screenshot({ path: 'test-results/screenshots/slide-notices.png' });
+  await page.emulateMedia({ media: 'print' });
+  await expect(notes.first()).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto('./?node=999999&view=present&slide=abc&lang=en');
+  await expect(page.getByTestId('app-ready')).toBeAttached();
+  await expect(await current(page)).toHaveAttribute('data-index', '0');
+  await expect(page.getByTestId('notice').filter({ hasText: 'slide=abc' })).toHaveCount(1);
+  await expect(page.getByTestId('notice').filter({ hasText: 'No place with id 999999' })).toHaveCount(1);
+});
+
 test('the comparison slide shows the dataset’s numbers for the period and a year earlier', async ({ page }) => {
   await page.goto(`./?node=${NODE}&view=present&slide=7`);
   await expect(page.getByTestId('app-ready')).toBeAttached();
