@@ -352,7 +352,7 @@ fn odd_values_read_as_people_would_say_them() {
     let mut ds = demo();
     let t = ds.latest();
     let ix = ds.find("5206").unwrap();
-    let before = anju_data::view::measure::year_before(&ds, t).unwrap();
+    let before = anju_data::view::growth::year_before(&ds, t).unwrap();
     let mut per: Vec<Option<f64>> = (0..ds.periods.len()).map(|p| ds.node(ix).income.get(p)).collect();
     for base in [0.0, 5e-324, 0.004] {
         per[before] = Some(base);

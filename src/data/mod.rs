@@ -3,6 +3,7 @@
 //! kept; later drills resolve without the network. `fetch` gets and checks files; the big
 //! screen's refresh reads and replaces the cache through [`Live`].
 
+mod faults;
 pub mod fetch;
 pub mod geo;
 pub mod import;
@@ -61,9 +62,19 @@ pub struct Target {
     /// The node the URL named (`node=`), as named: a view on show holds the URL at it
     /// while the next place loads.
     pub asked: Option<String>,
-    /// The dataset's shards found faulty so far this session (`note_fault`): every view of
+    /// The dataset's shards found faulty so far this session (`faults::note`): every view of
     /// it says so.
     pub faults: Vec<Fault>,
+}
+
+impl Target {
+    /// What the view of this target says of what it could not show as the URL asked
+    /// (`period`; a place the data lacks) and of the dataset's faulty shards.
+    pub fn notices(&self, period: Option<anju_data::Period>) -> Vec<anju_data::model::Text> {
+        let mut v = crate::model::notices::target_notices(&self.ds, self.unknown_node.as_deref(), period);
+        v.extend(crate::model::notices::fault_notices(&self.faults));
+        v
+    }
 }
 
 impl PartialEq for Target {
@@ -201,37 +212,12 @@ async fn attach_all(ds: &mut Arc<Dataset>, index_url: &str, paths: &[String]) ->
             })
             .map_err(|ps| {
                 let e = LoadError::invalid(&url, ps);
-                note_fault(index_url, &e);
+                faults::note(index_url, &e);
                 e
             })?;
         }
     }
     Ok(())
-}
-
-thread_local! {
-    /// Each dataset's shards that failed their checks, by index URL, for the session.
-    static FAULTS: RefCell<HashMap<String, Vec<Fault>>> = RefCell::new(HashMap::new());
-}
-
-/// Records a shard of `index_url` whose data failed its checks (not one the network
-/// failed to bring: that is no fault of the figures).
-fn note_fault(index_url: &str, e: &LoadError) {
-    if let LoadError::Invalid { url, problems, .. } = e {
-        let fault = Fault { file: url.clone(), first: problems.first().cloned() };
-        FAULTS.with(|f| {
-            let mut f = f.borrow_mut();
-            let list = f.entry(index_url.to_string()).or_default();
-            if !list.iter().any(|x| x.file == fault.file) {
-                list.push(fault);
-            }
-        });
-    }
-}
-
-/// The shards of `index_url` found faulty so far.
-fn faults_of(index_url: &str) -> Vec<Fault> {
-    FAULTS.with(|f| f.borrow().get(index_url).cloned().unwrap_or_default())
 }
 
 /// Loads what `node` needs: the index (once per URL), the shards on its way, its own.
@@ -311,7 +297,7 @@ pub async fn resolve(
         }
     }
     let ix = let_go(&mut ds, ix, subtree, &also);
-    let faults = faults_of(&index_url);
+    let faults = faults::of(&index_url);
     cache.set_value(Some((index_url, ds.clone())));
     if fresh.is_some_and(|n| n != ds.nodes.len()) {
         crate::perf::next_task().await;

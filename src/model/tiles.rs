@@ -109,8 +109,9 @@ impl At<'_> {
         let growth = self.s.growth(ix, m, t);
         let growth_hidden = self.s.hides_growth(ix, m, t);
         // Whether there was a figure a year earlier is itself hidden with it.
-        let year_earlier =
-            measure::year_before(self.ds, t).is_some_and(|b| self.n.income.get(b).is_some()) || growth_hidden;
+        let year_earlier = anju_data::view::growth::year_before(self.ds, t)
+            .is_some_and(|b| self.n.income.get(b).is_some())
+            || growth_hidden;
         let hidden = self.s.hides(ix, m, t);
         Tile {
             key: "income_per_capita",

@@ -69,10 +69,15 @@ test('the map exports as a 2× PNG and a stamped SVG', async ({ page }) => {
   expect(text).toMatch(/<polygon|<path/);
 });
 
-test('a map file that cannot be read says so in the card and the rest of the page stays', async ({ page }) => {
-  await page.route('**/data/geo/5202.json', (r) => r.fulfill({ status: 200, body: '{"not":"a map"}' }));
-  await page.goto('./?node=5202');
+/** Opens 5202, whose map file the server answers with `status` and `body`. */
+async function withMapFile(page: Page, status: number, body: string, query = '') {
+  await page.route('**/data/geo/5202.json', (r) => r.fulfill({ status, body }));
+  await page.goto(`./?node=5202${query}`);
   await expect(page.getByTestId('app-ready')).toBeAttached();
+}
+
+test('a map file that cannot be read says so in the card and the rest of the page stays', async ({ page }) => {
+  await withMapFile(page, 200, '{"not":"a map"}');
   await expect(page.getByTestId('chart-map')).toContainText('地图无法显示');
   await expect(page.getByTestId('chart-map')).toContainText('geo/5202.json');
   // In the page's language throughout, not serde's or the network's English.
@@ -83,9 +88,7 @@ test('a map file that cannot be read says so in the card and the rest of the pag
 });
 
 test('a map file the server does not have is named in the page language', async ({ page }) => {
-  await page.route('**/data/geo/5202.json', (r) => r.fulfill({ status: 404, body: 'not found' }));
-  await page.goto('./?node=5202');
-  await expect(page.getByTestId('app-ready')).toBeAttached();
+  await withMapFile(page, 404, 'not found');
   await expect(page.getByTestId('chart-map')).toContainText('地图无法显示：服务器返回 HTTP 404（文件 ');
   await expect(page.getByTestId('chart-map')).toContainText('geo/5202.json）');
   await page.goto('./?node=5202&lang=en');

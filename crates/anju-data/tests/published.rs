@@ -9,7 +9,8 @@ use anju_data::gen::published::{figures, Figure};
 use anju_data::metric::Metric;
 use anju_data::published::Reading;
 use anju_data::relations::Rate;
-use anju_data::view::measure::{self, Measure};
+use anju_data::view::growth;
+use anju_data::view::measure::Measure;
 use anju_data::view::published::{claim_for, mark, written_form};
 use anju_data::{load_all, Dataset, Level, Node};
 use std::path::Path;
@@ -41,7 +42,7 @@ fn admitted(ds: &Dataset, n: &Node, f: &Figure, t: usize) -> bool {
     match f.field.as_str() {
         "income_per_capita" => r.admits(n.income.get(t).unwrap()),
         "income_growth" => {
-            r.admits_rate(measure::yoy_growth(ds, ds.find(&n.id).unwrap(), Measure::IncomePerCapita, t).unwrap())
+            r.admits_rate(growth::yoy_growth(ds, ds.find(&n.id).unwrap(), Measure::IncomePerCapita, t).unwrap())
         }
         other => panic!("unknown field {other} ({} rows)", ds.nodes.len()),
     }

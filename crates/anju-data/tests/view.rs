@@ -2,7 +2,8 @@
 
 mod common;
 
-use anju_data::view::measure::{rank_children, sort_children, target, year_before, yoy_growth, Measure};
+use anju_data::view::growth::{year_before, yoy_growth};
+use anju_data::view::measure::{rank_children, sort_children, target, Measure};
 use anju_data::{Dataset, Metric};
 
 fn dataset() -> Dataset {

@@ -18,7 +18,7 @@ use crate::components::table::ChildrenTable;
 use crate::components::wheretogo::WhereToGo;
 use crate::data::{Place, Target};
 use crate::i18n::{level, name, tr};
-use crate::model::notices::{fault_notices, future_as_of, target_notices};
+use crate::model::notices::future_as_of;
 use crate::model::{period, stamp::stamp_lines};
 use crate::perf::PlaceKey;
 use crate::url::use_url;
@@ -37,10 +37,9 @@ pub fn Dashboard(#[prop(into)] target: Signal<Target>) -> impl IntoView {
     let period = Memo::new(move |_| place.with(|p| url.state.with(|s| period::in_view(&p.ds, s))));
     let extra = Signal::derive(move || {
         target.with(|t| {
-            let mut v = target_notices(&t.ds, t.unknown_node.as_deref(), url.state.with(|s| s.period));
+            let mut v = t.notices(url.state.with(|s| s.period));
             // Today as of this place's drawing: the page may stay open past midnight.
             v.extend(future_as_of(&t.ds, &crate::data::today()));
-            v.extend(fault_notices(&t.faults));
             v
         })
     });

@@ -13,7 +13,7 @@ use crate::components::risk::risk_panel;
 use crate::data::Target;
 use crate::i18n::{name, tr};
 use crate::model::channels::channels_spec;
-use crate::model::notices::{deck_notices, fault_notices, target_notices};
+use crate::model::notices::deck_notices;
 use crate::model::period;
 use crate::model::ranking::ranking_spec;
 use crate::model::slides::{cover, footer, ranking_title, titles, SLIDES};
@@ -43,20 +43,18 @@ fn chart(name: &'static str, title: String, spec: ChartSpec, first: &'static str
 pub fn Present(target: Target) -> impl IntoView {
     let url = use_url();
     let lang = url.lang;
-    let Target { ds, ix, unknown_node, faults, .. } = target;
     // What could not be shown as asked, said off the slides (never printed on them).
     let extra = {
-        let ds = ds.clone();
+        let target = target.clone();
         Signal::derive(move || {
-            let mut v = url.state.with(|s| {
-                let mut v = target_notices(&ds, unknown_node.as_deref(), s.period);
-                v.extend(deck_notices(&ds, s.compare, s.slide, SLIDES));
+            url.state.with(|s| {
+                let mut v = target.notices(s.period);
+                v.extend(deck_notices(&target.ds, s.compare, s.slide, SLIDES));
                 v
-            });
-            v.extend(fault_notices(&faults));
-            v
+            })
         })
     };
+    let Target { ds, ix, .. } = target;
     let period = {
         let ds = ds.clone();
         Memo::new(move |_| url.state.with(|s| period::in_view(&ds, s)))

@@ -18,7 +18,7 @@ use crate::components::notices::Notices;
 use crate::data::{LoadError, Target};
 use crate::i18n::tr;
 use crate::model::board::boards_for;
-use crate::model::notices::{fault_notices, future_as_of, target_notices, tour_missing, view_failed};
+use crate::model::notices::{future_as_of, tour_missing, view_failed};
 use crate::model::period;
 use crate::model::screen::{carousel_items, centre_layout, CHART_W, GAP};
 use crate::url::use_url;
@@ -117,10 +117,8 @@ pub fn Screen(
 
     let extra = Signal::derive(move || {
         let asked = url.state.with(|s| s.period);
-        let mut v = target
-            .with(|t| t.as_ref().map(|t| target_notices(&t.ds, t.unknown_node.as_deref(), asked)).unwrap_or_default());
+        let mut v = target.with(|t| t.as_ref().map(|t| t.notices(asked)).unwrap_or_default());
         v.extend(target.with(|t| t.as_ref().and_then(|t| future_as_of(&t.ds, &crate::data::today()))));
-        v.extend(target.with(|t| t.as_ref().map(|t| fault_notices(&t.faults)).unwrap_or_default()));
         v.extend(items.with(|i| tour_missing(&i.1)));
         v.extend(failed.get().map(|e| view_failed(e.url())));
         v

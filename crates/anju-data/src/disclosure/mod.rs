@@ -14,6 +14,7 @@ use crate::dataset::{Dataset, NodeIx};
 use crate::format::{self, Lang};
 use crate::metric::Metric;
 use crate::relations::MetricSet;
+use crate::view::growth;
 use crate::view::measure::{self, Measure};
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -121,7 +122,7 @@ impl<'a> Shown<'a> {
 
     /// Whether growth on a year before is hidden: when either year's figure is.
     pub fn hides_growth(&self, ix: NodeIx, measure: Measure, t: usize) -> bool {
-        self.hides(ix, measure, t) || measure::year_before(self.ds, t).is_some_and(|b| self.hides(ix, measure, b))
+        self.hides(ix, measure, t) || growth::year_before(self.ds, t).is_some_and(|b| self.hides(ix, measure, b))
     }
 
     /// Growth on a year before, `None` where undefined or hidden.
@@ -129,7 +130,7 @@ impl<'a> Shown<'a> {
         if self.hides_growth(ix, measure, t) {
             return None;
         }
-        measure::yoy_growth(self.ds, ix, measure, t)
+        growth::yoy_growth(self.ds, ix, measure, t)
     }
 
     /// The figure formatted ([`MARK`] where hidden, "—" where undefined), without a
@@ -139,7 +140,7 @@ impl<'a> Shown<'a> {
         if self.hides(ix, measure, t) {
             return MARK.into();
         }
-        let target = crate::view::measure::target(self.ds, ix, measure);
+        let target = measure::target(self.ds, ix, measure);
         measure.format_against(measure.value(self.ds.node(ix), t), target, lang)
     }
 
@@ -149,7 +150,7 @@ impl<'a> Shown<'a> {
         if self.hides(ix, measure, t) {
             return MARK.into();
         }
-        let target = crate::view::measure::target(self.ds, ix, measure);
+        let target = measure::target(self.ds, ix, measure);
         measure.shown(self.ds.node(ix), t, &self.ds.period_keys[t], target, lang)
     }
 

@@ -10,7 +10,7 @@ use crate::problem::Check;
 use crate::published::{field_name, FigureDate, Reading};
 use crate::relations::Rate;
 use crate::text::clip;
-use crate::view::measure::growth;
+use crate::view::growth::growth;
 use std::collections::HashSet;
 
 /// Every published figure a node cites (`published`): well formed, and agreeing with the

@@ -3,6 +3,7 @@
 
 pub mod axis;
 pub mod geom;
+pub mod growth;
 pub mod live;
 pub mod measure;
 pub mod page;
